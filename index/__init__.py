@@ -1,0 +1,1 @@
+"""Search over course chunks: embeddings + FAISS, BM25, glossary fast path."""

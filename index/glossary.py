@@ -1,0 +1,88 @@
+"""Glossary fast path: 'wat is X?' answered straight from the glossary, typos forgiven."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from index.text import fold
+from knowledge.model import GlossaryEntry
+
+# Phrasings of a definitional question; group 'term' is what is asked about.
+DEFINITION_PATTERNS = [
+    re.compile(p)
+    for p in (
+        r"^(?:wat|wie) (?:is|zijn|was|waren) (?:een |de |het )?(?P<term>.+)$",
+        r"^wat (?:betekent|betekenen|houdt|is de betekenis van|bedoelen ze met|bedoel je met|wordt bedoeld met)"
+        r" (?:een |de |het )?(?P<term>.+?)(?: in)?(?: inhoud| in)?$",
+        r"^wat (?:versta je|verstaan we|wordt verstaan) onder (?:een |de |het )?(?P<term>.+)$",
+        r"^(?:leg (?:eens |me )?uit|uitleg|definitie|definieer|omschrijf|verklaar|betekenis)"
+        r"(?: van)?:? (?:een |de |het )?(?P<term>.+)$",
+        r"^(?:kun je|kan je|kunt u) (?:me |mij )?(?:uitleggen wat|vertellen wat) (?:een |de |het )?"
+        r"(?P<term>.+?) (?:is|zijn|betekent)$",
+        r"^(?P<term>[\w\s/&()-]{2,40}) betekenis$",
+        r"^waar staat (?:de afkorting )?(?P<term>.+?) voor$",
+    )
+]
+FILLER = re.compile(r"\b(?:eigenlijk|precies|nou|nu|dan|ook alweer|alweer|toch|ook|nog)\b")
+
+
+@dataclass(frozen=True)
+class GlossaryHit:
+    """A glossary entry and how well the asked term matched one of its names."""
+
+    entry: GlossaryEntry
+    name: str
+    score: float
+
+
+def _clean(text: str) -> str:
+    t = fold(text).strip()
+    t = re.sub(r"[?!.]+$", "", t).strip()
+    t = re.sub(r"[\s\-‐–]+", " ", t)
+    return t
+
+
+def asked_term(question: str) -> str | None:
+    """The term a definitional question asks about, or the whole question if it is just 'X?'."""
+    q = _clean(question)
+    if not q:
+        return None
+    for pattern in DEFINITION_PATTERNS:
+        m = pattern.match(q)
+        if m:
+            term = FILLER.sub(" ", m["term"])
+            return re.sub(r"\s+", " ", term).strip(" ,'\"") or None
+    # A bare 'NPS?' or 'kraljic matrix' is a definitional question too.
+    if len(q.split()) <= 3:
+        return q
+    return None
+
+
+class GlossaryMatcher:
+    """Fuzzy lookup of a term among all glossary names (terms, abbreviations, synonyms)."""
+
+    def __init__(self, entries: list[GlossaryEntry]) -> None:
+        self._names: list[str] = []
+        self._entries: list[GlossaryEntry] = []
+        for e in entries:
+            for name in e.names:
+                self._names.append(_clean(name))
+                self._entries.append(e)
+
+    def lookup(self, term: str) -> GlossaryHit | None:
+        """Best entry for ``term`` (score 0–100) or None when the glossary is empty."""
+        if not self._names:
+            return None
+        t = _clean(term)
+        # Short terms are abbreviations: demand an exact hit, 'ncs' must not become 'nps'.
+        scorer = fuzz.ratio if len(t) <= 4 else fuzz.WRatio
+        found = process.extractOne(t, self._names, scorer=scorer)
+        if found is None:
+            return None
+        name, score, idx = found
+        if len(t) <= 4 and name != t:
+            score = min(score, 60.0)
+        return GlossaryHit(self._entries[idx], name, float(score))

@@ -1,0 +1,157 @@
+"""The search index as a build artefact: FAISS + BM25 + chunks + manifest, on disk."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import bm25s
+import faiss
+import numpy as np
+
+from index.chunking import CHUNKER_VERSION, Chunk, chunk_course, content_hash
+from index.embedder import Embedder
+from index.text import bm25_tokens
+from knowledge.model import Course
+
+logger = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+Progress = Callable[[int, int], None]
+
+
+class IndexMismatchError(RuntimeError):
+    """The index on disk was built from something else; the message says what differs."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What an index was built from."""
+
+    format_version: int
+    course: str
+    embedder: str
+    dim: int
+    chunker_version: str
+    content_hash: str
+    chunks: int
+    bm25s_version: str
+    built_at: float
+    build_seconds: float
+
+
+@dataclass
+class SearchIndex:
+    """Loaded index: chunks, their vectors in FAISS, and a BM25 retriever."""
+
+    manifest: Manifest
+    chunks: list[Chunk]
+    faiss_index: faiss.IndexFlatIP
+    bm25: bm25s.BM25
+
+
+def index_dir(data_dir: Path, course_slug: str) -> Path:
+    """Where the index of ``course_slug`` lives."""
+    return data_dir / "index" / course_slug
+
+
+def expected_manifest(course: Course, embedder: Embedder) -> dict[str, object]:
+    """The manifest fields an index for this course and embedder must have."""
+    return {
+        "format_version": FORMAT_VERSION,
+        "course": course.slug,
+        "embedder": embedder.id,
+        "dim": embedder.dim,
+        "chunker_version": CHUNKER_VERSION,
+        "content_hash": content_hash(course),
+    }
+
+
+def build(course: Course, embedder: Embedder, directory: Path, progress: Progress | None = None) -> SearchIndex:
+    """Embed and index every chunk of ``course``, then swap it into ``directory``."""
+    start = time.perf_counter()
+    chunks = chunk_course(course)
+    vectors = []
+    texts = [c.embed_text for c in chunks]
+    step = 32
+    for i in range(0, len(texts), step):
+        vectors.append(embedder.embed_passages(texts[i : i + step]))
+        if progress:
+            progress(min(i + step, len(texts)), len(texts))
+    matrix = np.vstack(vectors).astype(np.float32)
+    if matrix.shape[1] != embedder.dim:
+        raise IndexMismatchError(f"embedder returned dim {matrix.shape[1]}, expected {embedder.dim}")
+    flat = faiss.IndexFlatIP(embedder.dim)
+    flat.add(matrix)
+    bm25 = bm25s.BM25()
+    bm25.index([bm25_tokens(c.text + " " + c.embed_text.split("\n")[0]) for c in chunks], show_progress=False)
+    manifest = Manifest(
+        **expected_manifest(course, embedder),  # type: ignore[arg-type]
+        chunks=len(chunks),
+        bm25s_version=bm25s.__version__,
+        built_at=time.time(),
+        build_seconds=round(time.perf_counter() - start, 3),
+    )
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+    try:
+        faiss.write_index(flat, str(staging / "vectors.faiss"))
+        bm25.save(str(staging / "bm25"), show_progress=False)
+        (staging / "chunks.json").write_text(
+            json.dumps([asdict(c) for c in chunks], ensure_ascii=False), encoding="utf-8"
+        )
+        (staging / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2), encoding="utf-8")
+        old = directory.with_name(f".{directory.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if directory.exists():
+            directory.rename(old)
+        staging.rename(directory)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    logger.info("built index for %s: %d chunks in %.2fs", course.slug, len(chunks), manifest.build_seconds)
+    return SearchIndex(manifest, chunks, flat, bm25)
+
+
+def load(course: Course, embedder: Embedder, directory: Path) -> SearchIndex:
+    """Load the index in ``directory``; IndexMismatchError if it was built from anything else."""
+    path = directory / "manifest.json"
+    if not path.is_file():
+        raise IndexMismatchError(f"no index at {directory}")
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise IndexMismatchError(f"unreadable manifest {path}: {exc}") from exc
+    for key, want in expected_manifest(course, embedder).items():
+        if stored.get(key) != want:
+            raise IndexMismatchError(
+                f"index {directory} was built with {key}={stored.get(key)!r}, now {want!r}"
+            )
+    try:
+        manifest = Manifest(**stored)
+        flat = faiss.read_index(str(directory / "vectors.faiss"))
+        bm25 = bm25s.BM25.load(str(directory / "bm25"), show_progress=False)
+        chunks = [Chunk(**c) for c in json.loads((directory / "chunks.json").read_text("utf-8"))]
+    except Exception as exc:
+        raise IndexMismatchError(f"index {directory} is damaged: {exc}") from exc
+    if flat.ntotal != len(chunks) or flat.d != embedder.dim:
+        raise IndexMismatchError(f"index {directory} is inconsistent ({flat.ntotal} vectors, {len(chunks)} chunks)")
+    return SearchIndex(manifest, chunks, flat, bm25)
+
+
+def open_index(
+    course: Course, embedder: Embedder, data_dir: Path, progress: Progress | None = None
+) -> SearchIndex:
+    """Load the course's index, rebuilding it when the course or embedder changed."""
+    directory = index_dir(data_dir, course.slug)
+    try:
+        return load(course, embedder, directory)
+    except IndexMismatchError as exc:
+        logger.info("rebuilding index: %s", exc)
+        return build(course, embedder, directory, progress)

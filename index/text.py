@@ -1,0 +1,46 @@
+"""Dutch text normalisation shared by BM25 and the glossary matcher."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import Stemmer
+
+# Common Dutch function words plus question words students type ("wat is ...?").
+DUTCH_STOPWORDS = frozenset(
+    """
+    aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door
+    dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand
+    iets ik in is ja je jij jou jouw kan kon kunnen maar me meer men met mij mijn moet na naar
+    niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van
+    veel voor want waren was wat we wel werd wezen wie wil worden wordt zal ze zelf zich zij zijn
+    zo zonder zou zouden waarom welke welk wanneer waar wij jullie hun hen betekent betekenis
+    verstaan versta onder uitleg leg uitleggen noem noemen precies eigenlijk graag even alsjeblieft
+    aub iets vraag vragen ik wil weten beschrijf geef iemand heel erg
+    """.split()
+)
+
+_STEMMER = Stemmer.Stemmer("dutch")
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (ë → e), so 'beïnvloeden' and 'beinvloeden' match."""
+    norm = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in norm if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens; compounds with '-' or '/' are kept and also split."""
+    out: list[str] = []
+    for tok in _TOKEN.findall(fold(text)):
+        out.append(tok)
+        if "-" in tok or "/" in tok:
+            out.extend(p for p in re.split(r"[-/]", tok) if p)
+    return out
+
+
+def bm25_tokens(text: str) -> list[str]:
+    """Stemmed content tokens for BM25."""
+    return _STEMMER.stemWords([w for w in words(text) if w not in DUTCH_STOPWORDS])

@@ -1,0 +1,1 @@
+"""Course knowledge: course text → chapters, sections, glossary and quiz items."""

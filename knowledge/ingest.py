@@ -1,0 +1,305 @@
+"""Ingest a learner's own summary into the course format: headings, sections, glossary."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from knowledge.catalog import ingested_dir, is_shipped
+from knowledge.cleaning import clean, language_of
+from knowledge.courseformat import parse_course, write_course
+from knowledge.model import Chapter, Course, GlossaryEntry, Section, slugify
+from knowledge.readers import IngestError, read_text
+
+logger = logging.getLogger(__name__)
+
+CHAPTER_HEADING = re.compile(
+    r"^(?:#+\s*)?(?:college|hoofdstuk|chapter|week|les)\s+(?P<num>\d{1,2})\b[\s:.,\-–—]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+SUB_CHAPTER = re.compile(r"^(?:hoofdstuk|chapter)\s+\d{1,2}\b[\s:.,\-–—]*", re.IGNORECASE)
+EQUALS_GLOSSARY = re.compile(r"^(?P<term>[^\W\d][\w\s\-/()’']{0,60}?)\s+=\s+(?P<defn>\S.{3,})$")
+TABLE_HEADER = re.compile(r"^(?:term|begrip|begrippen)\s+(?:betekenis|definitie|uitleg)$", re.IGNORECASE)
+MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*$")
+TERMINAL_PUNCT = tuple(".:;,!?")
+TOC_MATCH = 88
+
+
+@dataclass
+class IngestReport:
+    """What ``ingest`` found, to show the learner."""
+
+    course: Course
+    toc_titles: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dropped_lines: int = 0
+
+    def summary(self) -> str:
+        """Dutch multi-line summary of the ingested course."""
+        c = self.course
+        words = sum(s.word_count() for s in c.sections)
+        lines = [
+            f"Cursus '{c.slug}' ({c.title}) ingelezen:",
+            f"  hoofdstukken: {len(c.chapters)}",
+            f"  onderwerpen:  {len(c.sections)}",
+            f"  woorden:      {words}",
+            f"  begrippen:    {len(c.glossary)}",
+        ]
+        for ch in c.chapters:
+            lines.append(f"  {ch.number}. {ch.title}")
+            lines += [f"     - {s.title}" for s in ch.sections]
+        if c.glossary:
+            lines.append("  begrippen: " + ", ".join(g.term for g in c.glossary))
+        if self.dropped_lines:
+            lines.append(f"  weggelaten: {self.dropped_lines} regels winkel-/paginatekst")
+        lines += [f"  let op: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("vs", "versus")).strip(" .:")
+
+
+def _toc_match(line: str, toc: list[str]) -> str | None:
+    """The table-of-contents title this line is, if any (tolerates case and small typos)."""
+    best, score = None, 0.0
+    n = _norm(line)
+    for title in toc:
+        s = fuzz.ratio(n, _norm(title))
+        if s > score:
+            best, score = title, s
+    return best if score >= TOC_MATCH else None
+
+
+def _is_all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _standalone(lines: list[str], i: int) -> bool:
+    before = i == 0 or not lines[i - 1].strip()
+    after = i + 1 >= len(lines) or not lines[i + 1].strip()
+    return before and after
+
+
+def _heading_kind(lines: list[str], i: int, toc: list[str]) -> tuple[str, str] | None:
+    """('chapter'|'section', title) when line ``i`` is a heading."""
+    line = lines[i].strip()
+    if not line or len(line) > 120 or line.startswith(("-", "•", "*")) or " = " in line:
+        return None
+    md = MD_HEADING.match(line)
+    bare = md["title"].strip() if md else line
+    if CHAPTER_HEADING.match(bare) and (md or _standalone(lines, i) or _is_all_caps(bare)):
+        return "chapter", bare
+    if md:
+        return "section", bare
+    if not _standalone(lines, i) or bare.endswith(TERMINAL_PUNCT):
+        return None
+    if _toc_match(bare, toc):
+        return "section", bare
+    words = bare.split()
+    if not bare[0].isupper():
+        return None
+    if _is_all_caps(bare) and len(words) <= 10:
+        return "section", bare
+    if len(words) <= 5 and not any(ch.isdigit() for ch in bare):
+        return "section", bare
+    return None
+
+
+def _nice_title(raw: str, toc: list[str]) -> str:
+    """The TOC spelling when it matches, otherwise sentence case for shouted headings."""
+    matched = _toc_match(raw, toc)
+    if matched:
+        return matched
+    if not _is_all_caps(raw):
+        return re.sub(r"\bVS\b", "vs", raw)
+    words = raw.split()
+    out = [w if any(c.isdigit() for c in w) or "/" in w else w.lower() for w in words]
+    return out[0][:1].upper() + out[0][1:] + ("" if len(out) == 1 else " " + " ".join(out[1:]))
+
+
+def _chapter_title(raw: str, num: int, toc: list[str]) -> str:
+    """'College 1 — De klant centraal' from 'COLLEGE 1: HOOFDSTUK 1, DE KLANT CENTRAAL'."""
+    nice = _nice_title(raw, toc)
+    m = CHAPTER_HEADING.match(nice)
+    rest = SUB_CHAPTER.sub("", m["rest"]).strip(" ,:-–—") if m else ""
+    label = (m.group(0).split()[0].capitalize() if m else "Hoofdstuk") + f" {num}"
+    return f"{label} — {rest[:1].upper()}{rest[1:]}" if rest else label
+
+
+def _table_row(line: str) -> tuple[str, str] | None:
+    """Split a 'Term Definitie' table row: a capitalised term of ≤4 words, then a capitalised definition."""
+    tokens = line.split()
+    for i in range(1, min(5, len(tokens))):
+        if not tokens[i - 1][:1].isupper():
+            return None
+        if tokens[i][:1].isupper():
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+    return None
+
+
+def extract_glossary(lines: list[str], section_id: str) -> list[GlossaryEntry]:
+    """Glossary entries from 'Term = definitie' lines and 'Term / Betekenis' tables."""
+    entries: list[tuple[str, list[str]]] = []
+    in_table = False
+    current: list[str] | None = None
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            current, in_table = None, False
+            continue
+        if TABLE_HEADER.match(line):
+            in_table, current = True, None
+            continue
+        m = EQUALS_GLOSSARY.match(line)
+        if m and len(m["term"].split()) <= 5:
+            current = [m["defn"]]
+            entries.append((m["term"].strip(), current))
+            continue
+        if in_table:
+            row = _table_row(line)
+            if row:
+                current = [row[1]]
+                entries.append((row[0], current))
+                continue
+            if current is not None and line[:1].islower():
+                current.append(line)
+                continue
+            in_table, current = False, None
+            continue
+        if current is not None:
+            current.append(line)
+    result = []
+    for term, parts in entries:
+        definition = " ".join(parts).strip()
+        definition = definition[:1].upper() + definition[1:]
+        if not definition.endswith((".", "!", "?")):
+            definition += "."
+        result.append(GlossaryEntry(term=term, definition=definition, section_id=section_id))
+    return result
+
+
+def structure(text: str, slug: str, title: str) -> IngestReport:
+    """Turn raw document text into a Course; IngestError when nothing recognisable is found."""
+    cleaned = clean(text)
+    lines, toc = cleaned.lines, cleaned.toc_titles
+    chapters: list[Chapter] = []
+    pending: list[tuple[str, list[str]]] = []  # (section title, lines) of the open chapter
+    chapter: Chapter | None = None
+    preface: list[str] = []
+
+    def close_chapter() -> None:
+        if chapter is None:
+            return
+        for s_title, body_lines in pending:
+            body = "\n".join(body_lines).strip()
+            if len(body.split()) < 3:
+                continue
+            number = len(chapter.sections) + 1
+            sid = f"{chapter.number}.{number}"
+            chapter.sections.append(
+                Section(
+                    id=sid,
+                    chapter=chapter.number,
+                    number=number,
+                    title=s_title,
+                    body=body,
+                    glossary=extract_glossary(body_lines, sid),
+                )
+            )
+        if chapter.sections:
+            chapters.append(chapter)
+
+    for i, line in enumerate(lines):
+        kind = _heading_kind(lines, i, toc)
+        if kind and kind[0] == "chapter":
+            close_chapter()
+            m = CHAPTER_HEADING.match(kind[1])
+            num = int(m["num"]) if m else len(chapters) + 1
+            if any(c.number == num for c in chapters):
+                num = max(c.number for c in chapters) + 1
+            chapter = Chapter(number=num, title=_chapter_title(kind[1], num, toc))
+            pending = []
+            continue
+        if kind and kind[0] == "section":
+            if chapter is None:
+                chapter = Chapter(number=1, title=title)
+                pending = [("Inleiding", preface)] if preface else []
+            pending.append((_nice_title(kind[1], toc), []))
+            continue
+        if chapter is None:
+            preface.append(line)
+        elif pending:
+            pending[-1][1].append(line)
+        else:
+            pending.append(("Inleiding", [line]))
+    if chapter is None and len(" ".join(preface).split()) >= 30:
+        chapter = Chapter(number=1, title=title)
+        pending = [(title, preface)]
+    close_chapter()
+
+    course = Course(slug=slug, title=title, chapters=chapters, origin="ingested")
+    report = IngestReport(course=course, toc_titles=toc, dropped_lines=cleaned.dropped_store_lines)
+    all_text = " ".join(s.body for s in course.sections)
+    if not course.sections or len(all_text.split()) < 30:
+        raise IngestError(
+            "Geen herkenbare samenvatting gevonden: geen hoofdstukken of onderwerpen met tekst. "
+            "Controleer of dit het juiste bestand is."
+        )
+    if language_of(all_text) not in ("nl", None):
+        report.warnings.append("de tekst lijkt niet Nederlands; antwoorden kunnen minder goed zijn")
+    if toc:
+        found = {_norm(s.title) for s in course.sections} | {_norm(c.title) for c in course.chapters}
+        missing = [t for t in toc if _norm(t) not in found and not _toc_match(t, [s.title for s in course.sections])]
+        if missing:
+            report.warnings.append(
+                f"de inhoudsopgave noemt {len(toc)} titels; {len(missing)} daarvan staan niet in de "
+                "tekst (bijvoorbeeld een preview van enkele pagina's)"
+            )
+    for s in course.sections:
+        if s.word_count() < 20:
+            report.warnings.append(f"onderwerp '{s.title}' heeft weinig tekst ({s.word_count()} woorden)")
+    return report
+
+
+def ingest(files: list[Path], slug: str, title: str | None, data_dir: Path) -> IngestReport:
+    """Read ``files``, build the course and replace ``data_dir/courses/slug`` atomically."""
+    if not files:
+        raise IngestError("Geef minstens één bestand op.")
+    if slugify(slug) != slug:
+        raise IngestError(f"Ongeldige cursusnaam '{slug}'. Gebruik kleine letters, cijfers en '-', "
+                          f"bijvoorbeeld '{slugify(slug) or 'mijn-cursus'}'.")
+    if is_shipped(slug):
+        raise IngestError(f"'{slug}' is een meegeleverde cursus; kies een andere naam met --course.")
+    text = "\n\n".join(read_text(f) for f in files)
+    report = structure(text, slug, title or files[0].stem.replace("_", " ").replace("-", " "))
+    root = ingested_dir(data_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=root))
+    target = root / slug
+    backup = root / f".{slug}.old"
+    try:
+        write_course(report.course, staging / "course")
+        parse_course(staging / "course")  # what we wrote must read back
+        if backup.exists():
+            shutil.rmtree(backup)
+        if target.exists():
+            target.rename(backup)
+        try:
+            (staging / "course").rename(target)
+        except OSError:
+            if backup.exists():
+                backup.rename(target)
+            raise
+        shutil.rmtree(backup, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    logger.info("ingested course %s: %d sections", slug, len(report.course.sections))
+    return report

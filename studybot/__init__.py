@@ -1,0 +1,1 @@
+"""studybot: an offline Telegram study assistant."""

@@ -1,0 +1,1 @@
+"""Transport-free tutor core: answering, quizzing, scheduling, learner state."""
