@@ -15,8 +15,8 @@ DEFINITION_PATTERNS = [
     re.compile(p)
     for p in (
         r"^(?:wat|wie) (?:is|zijn|was|waren) (?:een |de |het )?(?P<term>.+)$",
-        r"^wat (?:betekent|betekenen|houdt|is de betekenis van|bedoelen ze met|bedoel je met|wordt bedoeld met)"
-        r" (?:een |de |het )?(?P<term>.+?)(?: in)?(?: inhoud| in)?$",
+        r"^wat (?:betekent|betekenen|houdt|is de betekenis van|bedoelen ze met|bedoel je met"
+        r"|wordt bedoeld met) (?:een |de |het )?(?P<term>.+?)(?: in)?(?: inhoud| in)?$",
         r"^wat (?:versta je|verstaan we|wordt verstaan) onder (?:een |de |het )?(?P<term>.+)$",
         r"^(?:leg (?:eens |me )?uit|uitleg|definitie|definieer|omschrijf|verklaar|betekenis)"
         r"(?: van)?:? (?:een |de |het )?(?P<term>.+)$",
@@ -36,6 +36,11 @@ class GlossaryHit:
     entry: GlossaryEntry
     name: str
     score: float
+
+
+def glossary_key(text: str) -> str:
+    """Folded, punctuation-free form used to compare terms: 'Kraljic-matrix?' → 'kraljic matrix'."""
+    return _clean(re.sub(r"[^\w\s\-]", " ", text))
 
 
 def _clean(text: str) -> str:
@@ -78,7 +83,7 @@ class GlossaryMatcher:
             return None
         t = _clean(term)
         # Short terms are abbreviations: demand an exact hit, 'ncs' must not become 'nps'.
-        scorer = fuzz.ratio if len(t) <= 4 else fuzz.WRatio
+        scorer = fuzz.ratio if len(t) <= 4 else fuzz.token_sort_ratio
         found = process.extractOne(t, self._names, scorer=scorer)
         if found is None:
             return None

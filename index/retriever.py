@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from index.embedder import Embedder
-from index.glossary import GlossaryHit, GlossaryMatcher, asked_term
+from index.glossary import GlossaryHit, GlossaryMatcher, asked_term, glossary_key
 from index.store import SearchIndex
 from index.text import bm25_tokens
 from knowledge.model import Course
 
 METHODS = ("bm25", "dense", "hybrid")
-RRF_K = 5.0
-DENSE_WEIGHT = 1.0
-BM25_WEIGHT = 0.7
+# Linear fusion of per-section z-scores, tuned with bench/tune_fusion.py on the eval set.
+BM25_WEIGHT = 0.4
+MENTION_BOOST = 0.5
+GLOSSARY_BOOST = 10.0
 GLOSSARY_MIN = 88.0
+
+
+def _zscores(values: np.ndarray) -> np.ndarray:
+    std = float(values.std())
+    return (values - values.mean()) / std if std > 1e-9 else np.zeros_like(values)
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class Retrieval:
     hits: list[SectionHit] = field(default_factory=list)
     dense_top: float = 0.0
     bm25_top: float = 0.0
+    background_top: float = 0.0
     glossary: GlossaryHit | None = None
 
 
@@ -62,23 +68,30 @@ class Retriever:
         self.glossary = GlossaryMatcher(course.glossary)
         self._chunk_section = np.array([c.section_id for c in index.chunks])
         self._section_ids = [s.id for s in course.sections]
+        self._mentions = [
+            (key, g.section_id)
+            for g in course.glossary
+            for key in {glossary_key(n) for n in g.names}
+            if len(key) >= 3
+        ]
 
     def _per_section(self, chunk_scores: np.ndarray) -> dict[str, tuple[float, int]]:
-        best: dict[str, tuple[float, int]] = defaultdict(lambda: (-1e9, -1))
+        best: dict[str, tuple[float, int]] = {s: (-1e9, -1) for s in self._section_ids}
         for cid, score in enumerate(chunk_scores):
             sid = self._chunk_section[cid]
             if score > best[sid][0]:
                 best[sid] = (float(score), cid)
         return best
 
-    def dense_scores(self, question: str) -> np.ndarray:
-        """Cosine similarity of the question to every chunk."""
+    def dense_scores(self, question: str) -> tuple[np.ndarray, float]:
+        """Cosine similarity of the question to every chunk, and to the off-topic background."""
         q = self.embedder.embed_queries([question])
         n = self.index.faiss_index.ntotal
         scores, ids = self.index.faiss_index.search(q, n)
         out = np.empty(n, dtype=np.float32)
         out[ids[0]] = scores[0]
-        return out
+        background = float((self.index.background @ q[0]).max()) if len(self.index.background) else 0.0
+        return out, background
 
     def bm25_scores(self, question: str) -> np.ndarray:
         """BM25 score of the question against every chunk (zeros when no token is known)."""
@@ -97,32 +110,43 @@ class Retriever:
         hit = self.glossary.lookup(term)
         return hit if hit is not None and hit.score >= GLOSSARY_MIN else None
 
+    def mentioned_sections(self, question: str) -> set[str]:
+        """Sections whose glossary terms or abbreviations appear literally in the question."""
+        q = f" {glossary_key(question)} "
+        return {sid for name, sid in self._mentions if f" {name} " in q}
+
     def search(self, question: str, k: int = 5) -> Retrieval:
         """Top ``k`` sections for ``question``."""
         result = Retrieval()
         if self.use_glossary:
             result.glossary = self.glossary_hit(question)
-        dense = self.dense_scores(question) if self.method in ("dense", "hybrid") else None
-        lexical = self.bm25_scores(question) if self.method in ("bm25", "hybrid") else None
-        d_best = self._per_section(dense) if dense is not None else {}
-        b_best = self._per_section(lexical) if lexical is not None else {}
-        fused: dict[str, float] = defaultdict(float)
-        for best, weight in ((d_best, DENSE_WEIGHT), (b_best, BM25_WEIGHT)):
-            if not best:
-                continue
-            ranked = sorted(best.items(), key=lambda kv: kv[1][0], reverse=True)
-            for rank, (sid, (score, _)) in enumerate(ranked):
-                if best is b_best and score <= 0:
-                    break
-                fused[sid] += weight / (RRF_K + rank + 1)
-        if result.glossary is not None:
-            fused[result.glossary.entry.section_id] += 1.0
-        ranked_ids = sorted(fused, key=lambda s: fused[s], reverse=True)[:k]
-        for sid in ranked_ids:
+        ids = self._section_ids
+        fused = np.zeros(len(ids), dtype=np.float64)
+        d_best: dict[str, tuple[float, int]] = {}
+        b_best: dict[str, tuple[float, int]] = {}
+        if self.method in ("dense", "hybrid"):
+            dense, result.background_top = self.dense_scores(question)
+            d_best = self._per_section(dense)
+            fused += _zscores(np.array([d_best[s][0] for s in ids]))
+        if self.method in ("bm25", "hybrid"):
+            b_best = self._per_section(self.bm25_scores(question))
+            weight = BM25_WEIGHT if self.method == "hybrid" else 1.0
+            bm = np.array([max(b_best[s][0], 0.0) for s in ids])
+            if bm.max() > 0:
+                fused += weight * _zscores(bm)
+        if self.use_glossary:
+            mentioned = self.mentioned_sections(question)
+            fused += np.array([MENTION_BOOST if s in mentioned else 0.0 for s in ids])
+            if result.glossary is not None:
+                fused[ids.index(result.glossary.entry.section_id)] += GLOSSARY_BOOST
+        for i in np.argsort(-fused, kind="stable")[:k]:
+            sid = ids[i]
             d_score, d_chunk = d_best.get(sid, (0.0, -1))
             b_score, b_chunk = b_best.get(sid, (0.0, -1))
+            if self.method == "bm25" and b_score <= 0:
+                break
             result.hits.append(
-                SectionHit(sid, fused[sid], d_score, b_score, d_chunk if d_chunk >= 0 else b_chunk)
+                SectionHit(sid, float(fused[i]), d_score, b_score, d_chunk if d_chunk >= 0 else b_chunk)
             )
         if result.hits:
             top = result.hits[0].section_id

@@ -17,7 +17,8 @@ import numpy as np
 
 from index.chunking import CHUNKER_VERSION, Chunk, chunk_course, content_hash
 from index.embedder import Embedder
-from index.text import bm25_tokens
+from index.offtopic import BACKGROUND, background_hash
+from index.text import bm25_tokens, lexical_hash
 from knowledge.model import Course
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,8 @@ class Manifest:
     dim: int
     chunker_version: str
     content_hash: str
+    background_hash: str
+    lexical_hash: str
     chunks: int
     bm25s_version: str
     built_at: float
@@ -52,8 +55,9 @@ class SearchIndex:
 
     manifest: Manifest
     chunks: list[Chunk]
-    faiss_index: faiss.IndexFlatIP
+    faiss_index: faiss.Index
     bm25: bm25s.BM25
+    background: np.ndarray
 
 
 def index_dir(data_dir: Path, course_slug: str) -> Path:
@@ -70,10 +74,14 @@ def expected_manifest(course: Course, embedder: Embedder) -> dict[str, object]:
         "dim": embedder.dim,
         "chunker_version": CHUNKER_VERSION,
         "content_hash": content_hash(course),
+        "background_hash": background_hash(),
+        "lexical_hash": lexical_hash(),
     }
 
 
-def build(course: Course, embedder: Embedder, directory: Path, progress: Progress | None = None) -> SearchIndex:
+def build(
+    course: Course, embedder: Embedder, directory: Path, progress: Progress | None = None
+) -> SearchIndex:
     """Embed and index every chunk of ``course``, then swap it into ``directory``."""
     start = time.perf_counter()
     chunks = chunk_course(course)
@@ -89,6 +97,7 @@ def build(course: Course, embedder: Embedder, directory: Path, progress: Progres
         raise IndexMismatchError(f"embedder returned dim {matrix.shape[1]}, expected {embedder.dim}")
     flat = faiss.IndexFlatIP(embedder.dim)
     flat.add(matrix)
+    background = embedder.embed_passages(list(BACKGROUND)).astype(np.float32)
     bm25 = bm25s.BM25()
     bm25.index([bm25_tokens(c.text + " " + c.embed_text.split("\n")[0]) for c in chunks], show_progress=False)
     manifest = Manifest(
@@ -103,6 +112,7 @@ def build(course: Course, embedder: Embedder, directory: Path, progress: Progres
     try:
         faiss.write_index(flat, str(staging / "vectors.faiss"))
         bm25.save(str(staging / "bm25"), show_progress=False)
+        np.save(staging / "background.npy", background)
         (staging / "chunks.json").write_text(
             json.dumps([asdict(c) for c in chunks], ensure_ascii=False), encoding="utf-8"
         )
@@ -116,7 +126,7 @@ def build(course: Course, embedder: Embedder, directory: Path, progress: Progres
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     logger.info("built index for %s: %d chunks in %.2fs", course.slug, len(chunks), manifest.build_seconds)
-    return SearchIndex(manifest, chunks, flat, bm25)
+    return SearchIndex(manifest, chunks, flat, bm25, background)
 
 
 def load(course: Course, embedder: Embedder, directory: Path) -> SearchIndex:
@@ -138,11 +148,14 @@ def load(course: Course, embedder: Embedder, directory: Path) -> SearchIndex:
         flat = faiss.read_index(str(directory / "vectors.faiss"))
         bm25 = bm25s.BM25.load(str(directory / "bm25"), show_progress=False)
         chunks = [Chunk(**c) for c in json.loads((directory / "chunks.json").read_text("utf-8"))]
+        background = np.load(directory / "background.npy")
     except Exception as exc:
         raise IndexMismatchError(f"index {directory} is damaged: {exc}") from exc
     if flat.ntotal != len(chunks) or flat.d != embedder.dim:
-        raise IndexMismatchError(f"index {directory} is inconsistent ({flat.ntotal} vectors, {len(chunks)} chunks)")
-    return SearchIndex(manifest, chunks, flat, bm25)
+        raise IndexMismatchError(
+            f"index {directory} is inconsistent ({flat.ntotal} vectors, {len(chunks)} chunks)"
+        )
+    return SearchIndex(manifest, chunks, flat, bm25, background)
 
 
 def open_index(

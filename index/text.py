@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -13,11 +14,12 @@ DUTCH_STOPWORDS = frozenset(
     aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door
     dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand
     iets ik in is ja je jij jou jouw kan kon kunnen maar me meer men met mij mijn moet na naar
-    niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van
-    veel voor want waren was wat we wel werd wezen wie wil worden wordt zal ze zelf zich zij zijn
-    zo zonder zou zouden waarom welke welk wanneer waar wij jullie hun hen betekent betekenis
-    verstaan versta onder uitleg leg uitleggen noem noemen precies eigenlijk graag even alsjeblieft
-    aub iets vraag vragen ik wil weten beschrijf geef iemand heel erg
+    niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw
+    van veel voor want waren was wat we wel werd wezen wie wil worden wordt zal ze zelf zich zij
+    zijn zo zonder zou zouden waarom welke welk wanneer waar wij jullie hun hen betekent
+    betekenis verstaan versta onder uitleg leg uitleggen noem noemen precies eigenlijk graag
+    even alsjeblieft aub iets vraag vragen ik wil weten beschrijf geef iemand heel erg verschil
+    verschillen tussen verschilt hoe waarom welk welke voorbeeld voorbeelden noem
     """.split()
 )
 
@@ -44,3 +46,8 @@ def words(text: str) -> list[str]:
 def bm25_tokens(text: str) -> list[str]:
     """Stemmed content tokens for BM25."""
     return _STEMMER.stemWords([w for w in words(text) if w not in DUTCH_STOPWORDS])
+
+
+def lexical_hash() -> str:
+    """Version of the tokenisation (stemmer + stop words), for the index manifest."""
+    return hashlib.sha256(("dutch|" + " ".join(sorted(DUTCH_STOPWORDS))).encode()).hexdigest()[:12]

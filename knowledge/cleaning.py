@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -24,21 +25,29 @@ STORE_MARKERS = re.compile(
 # the French, English or German text a store wraps around it.
 FUNCTION_WORDS = {
     "nl": set(
-        "de het een en van in is dat op te zijn met voor niet aan er om ook als bij door "
-        "naar je ze wordt worden deze die dit hun wat of maar meer kan moet heeft hebben "
-        "uit over zich tot wel veel zo".split()
+        """
+        de het een en van in is dat op te zijn met voor niet aan er om ook als bij door naar je
+        ze wordt worden deze die dit hun wat of maar meer kan moet heeft hebben uit over zich
+        tot wel veel zo
+        """.split()
     ),
     "fr": set(
-        "le la les un une des et est du de en pour que qui dans sur pas vous nous ce cette "
-        "avec au aux sont il elle plus ou par ne se votre vos ça".split()
+        """
+        le la les un une des et est du de en pour que qui dans sur pas vous nous ce cette avec
+        au aux sont il elle plus ou par ne se votre vos ça
+        """.split()
     ),
     "en": set(
-        "the and is are of to in that for with on you this it as be by or from at your "
-        "was have has not an can will".split()
+        """
+        the and is are of to in that for with on you this it as be by or from at your was have
+        has not an can will
+        """.split()
     ),
     "de": set(
-        "der die das und ist nicht ein eine zu den mit sich des auf für im dem auch es "
-        "sie wir ich wird sind von".split()
+        """
+        der die das und ist nicht ein eine zu den mit sich des auf für im dem auch es sie wir
+        ich wird sind von
+        """.split()
     ),
 }
 
@@ -88,6 +97,8 @@ def _blocks(lines: list[str]) -> list[list[int]]:
 
 def clean(text: str, language: str = "nl") -> Cleaned:
     """Find the document inside ``text`` and drop everything that is not its content."""
+    # Private-use glyphs (Wingdings arrows and bullets from PDFs) carry no text.
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Co", "Cc") or ch in "\n\t")
     raw = [line.replace("\u00a0", " ").rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     # Page-break artefact: the next page begins with ", " glued to its first line.
     raw = [line[2:] if line.startswith(", ") else line for line in raw]

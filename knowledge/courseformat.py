@@ -163,9 +163,7 @@ def parse_chapter(path: Path, strict: bool) -> Chapter:
                     path, lineno, "glossary line must look like '- **Term** (alias, …): definition'"
                 )
             aliases = tuple(a.strip() for a in (m["aliases"] or "").split(",") if a.strip())
-            section.glossary.append(
-                GlossaryEntry(m["term"].strip(), m["defn"].strip(), aliases, section.id)
-            )
+            section.glossary.append(GlossaryEntry(m["term"].strip(), m["defn"].strip(), aliases, section.id))
         elif part == "questions":
             m = QUESTION_LINE.match(line)
             if not m:

@@ -257,7 +257,9 @@ def structure(text: str, slug: str, title: str) -> IngestReport:
         report.warnings.append("de tekst lijkt niet Nederlands; antwoorden kunnen minder goed zijn")
     if toc:
         found = {_norm(s.title) for s in course.sections} | {_norm(c.title) for c in course.chapters}
-        missing = [t for t in toc if _norm(t) not in found and not _toc_match(t, [s.title for s in course.sections])]
+        missing = [
+            t for t in toc if _norm(t) not in found and not _toc_match(t, [s.title for s in course.sections])
+        ]
         if missing:
             report.warnings.append(
                 f"de inhoudsopgave noemt {len(toc)} titels; {len(missing)} daarvan staan niet in de "
@@ -274,8 +276,10 @@ def ingest(files: list[Path], slug: str, title: str | None, data_dir: Path) -> I
     if not files:
         raise IngestError("Geef minstens één bestand op.")
     if slugify(slug) != slug:
-        raise IngestError(f"Ongeldige cursusnaam '{slug}'. Gebruik kleine letters, cijfers en '-', "
-                          f"bijvoorbeeld '{slugify(slug) or 'mijn-cursus'}'.")
+        raise IngestError(
+            f"Ongeldige cursusnaam '{slug}'. Gebruik kleine letters, cijfers en '-', "
+            f"bijvoorbeeld '{slugify(slug) or 'mijn-cursus'}'."
+        )
     if is_shipped(slug):
         raise IngestError(f"'{slug}' is een meegeleverde cursus; kies een andere naam met --course.")
     text = "\n\n".join(read_text(f) for f in files)

@@ -37,10 +37,26 @@ class _HTMLText(HTMLParser):
     """Collects visible text, one line per block element; skips scripts, forms and chrome."""
 
     BLOCK = frozenset(
-        "p div br li tr h1 h2 h3 h4 h5 h6 section article table ul ol dt dd blockquote pre".split()
+        """
+        p div br li tr h1 h2 h3 h4 h5 h6 section article table ul ol dt dd blockquote pre
+        """.split()
     )
-    SKIP = frozenset("script style noscript button form nav header footer svg select template".split())
-    HEADINGS = frozenset("h1 h2 h3".split())
+    SKIP = frozenset(
+        [
+            "script",
+            "style",
+            "noscript",
+            "button",
+            "form",
+            "nav",
+            "header",
+            "footer",
+            "svg",
+            "select",
+            "template",
+        ]
+    )
+    HEADINGS = frozenset(["h1", "h2", "h3"])
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

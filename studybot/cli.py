@@ -41,8 +41,10 @@ def cmd_courses(args: argparse.Namespace, settings: Settings) -> int:
     for ref in list_courses(settings.data_dir):
         try:
             course = load_course(settings.data_dir, ref.slug)
-            _out(f"{ref.slug}\t{course.title}\t{len(course.chapters)} hoofdstukken, "
-                 f"{len(course.sections)} onderwerpen\t({ref.origin})")
+            _out(
+                f"{ref.slug}\t{course.title}\t{len(course.chapters)} hoofdstukken, "
+                f"{len(course.sections)} onderwerpen\t({ref.origin})"
+            )
         except CourseFormatError as exc:
             _out(f"{ref.slug}\t(kapot: {exc})\t({ref.origin})")
     return 0
@@ -71,7 +73,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     engine = open_engine(settings.data_dir, args.course or settings.course, make_embedder(settings.embedder))
     questions = sys.stdin if args.stdin else [" ".join(args.question)]
     if not args.stdin and not args.question:
-        _err("Geef een vraag op, bijvoorbeeld: studybot ask \"wat is NPS?\"")
+        _err('Geef een vraag op, bijvoorbeeld: studybot ask "wat is NPS?"')
         return 2
     for line in questions:
         text = line.rstrip("\n")
@@ -100,8 +102,14 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         return cmd_chat(args, settings)
     from bot.main import run_bot
 
-    return run_bot(settings, webhook=args.webhook, listen=args.listen, port=args.port,
-                   public_url=args.public_url, secret_token=args.secret_token)
+    return run_bot(
+        settings,
+        webhook=args.webhook,
+        listen=args.listen,
+        port=args.port,
+        public_url=args.public_url,
+        secret_token=args.secret_token,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
