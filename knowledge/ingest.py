@@ -29,6 +29,8 @@ TABLE_HEADER = re.compile(r"^(?:term|begrip|begrippen)\s+(?:betekenis|definitie|
 MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*$")
 TERMINAL_PUNCT = tuple(".:;,!?")
 TOC_MATCH = 88
+# PDF text has no blank lines, so a definition's continuation has to stop somewhere.
+MAX_DEFINITION_LINES = 4
 
 
 @dataclass
@@ -99,16 +101,14 @@ def _heading_kind(lines: list[str], i: int, toc: list[str]) -> tuple[str, str] |
         return "chapter", bare
     if md:
         return "section", bare
-    if not _standalone(lines, i) or bare.endswith(TERMINAL_PUNCT):
+    if bare.endswith(TERMINAL_PUNCT) or not bare[0].isupper():
         return None
-    if _toc_match(bare, toc):
-        return "section", bare
+    # PDF text loses blank lines, so shouted and table-of-contents headings may stand anywhere;
+    # a short title-case line only counts when it stands on its own.
     words = bare.split()
-    if not bare[0].isupper():
-        return None
-    if _is_all_caps(bare) and len(words) <= 10:
+    if _toc_match(bare, toc) or (_is_all_caps(bare) and len(words) <= 10):
         return "section", bare
-    if len(words) <= 5 and not any(ch.isdigit() for ch in bare):
+    if _standalone(lines, i) and len(words) <= 5 and not any(ch.isdigit() for ch in bare):
         return "section", bare
     return None
 
@@ -174,8 +174,10 @@ def extract_glossary(lines: list[str], section_id: str) -> list[GlossaryEntry]:
                 continue
             in_table, current = False, None
             continue
-        if current is not None:
+        if current is not None and len(current) <= MAX_DEFINITION_LINES:
             current.append(line)
+        else:
+            current = None
     result = []
     for term, parts in entries:
         definition = " ".join(parts).strip()

