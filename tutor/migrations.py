@@ -1,0 +1,123 @@
+"""Numbered schema migrations for the learner database; never edit one once released."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("studybot")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Users, chats, quiz items, answers, FSRS cards, subscriptions, quiz sessions, polls."""
+    db.table("users").create(
+        {
+            "id": int,
+            "first_name": str,
+            "username": str,
+            "timezone": str,
+            "scoreboard_opt_out": int,
+            "created_at": str,
+        },
+        pk="id",
+        defaults={"scoreboard_opt_out": 0},
+    )
+    db.table("chats").create(
+        {"id": int, "type": str, "title": str, "active": int, "open_period": int, "created_at": str},
+        pk="id",
+        defaults={"active": 1},
+    )
+    db.table("quiz_items").create(
+        {
+            "id": str,
+            "course": str,
+            "section_id": str,
+            "kind": str,
+            "question": str,
+            "options": str,
+            "answer": int,
+            "explanation": str,
+            "source": str,
+        },
+        pk="id",
+    )
+    db.table("quiz_items").create_index(["course", "section_id"])
+    db.table("answers").create(
+        {
+            "id": int,
+            "user_id": int,
+            "chat_id": int,
+            "item_id": str,
+            "course": str,
+            "section_id": str,
+            "correct": int,
+            "choice": int,
+            "context": str,
+            "answered_at": str,
+        },
+        pk="id",
+    )
+    db.table("answers").create_index(["user_id", "answered_at"])
+    db.table("answers").create_index(["chat_id"])
+    db.table("cards").create(
+        {
+            "user_id": int,
+            "item_id": str,
+            "course": str,
+            "section_id": str,
+            "card": str,
+            "due": str,
+            "reps": int,
+            "lapses": int,
+            "updated_at": str,
+        },
+        pk=("user_id", "item_id"),
+    )
+    db.table("cards").create_index(["user_id", "due"])
+    db.table("subscriptions").create(
+        {
+            "chat_id": int,
+            "user_id": int,
+            "time": str,
+            "timezone": str,
+            "active": int,
+            "paused_reason": str,
+            "last_sent": str,
+            "created_at": str,
+        },
+        pk="chat_id",
+    )
+    db.table("quiz_sessions").create(
+        {
+            "id": int,
+            "user_id": int,
+            "chat_id": int,
+            "message_id": int,
+            "item_id": str,
+            "nonce": str,
+            "status": str,
+            "context": str,
+            "created_at": str,
+        },
+        pk="id",
+    )
+    db.table("quiz_sessions").create_index(["user_id", "status"])
+    db.table("polls").create(
+        {
+            "poll_id": str,
+            "chat_id": int,
+            "message_id": int,
+            "item_id": str,
+            "course": str,
+            "created_at": str,
+            "closed": int,
+        },
+        pk="poll_id",
+        defaults={"closed": 0},
+    )
+    db.table("poll_votes").create(
+        {"poll_id": str, "user_id": int, "option": int, "answer_id": int, "answered_at": str},
+        pk=("poll_id", "user_id"),
+    )
+    db.table("settings").create({"key": str, "value": str}, pk="key")

@@ -1,0 +1,290 @@
+"""The tutor: one object the adapters call for answers, quizzes, progress and privacy."""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from rapidfuzz import fuzz, process
+
+from index.glossary import glossary_key
+from tutor.answering import Answer
+from tutor.charts import stats_png
+from tutor.engine import Engine
+from tutor.errors import TutorError
+from tutor.items import QuizItem
+from tutor.progress import Stats, TopicStat, leeches, stats, topic_stats
+from tutor.quizgen import QuizGenerator
+from tutor.scheduler import Spacing
+from tutor.store import LearnerStore
+
+logger = logging.getLogger(__name__)
+LETTERS = "ABCDEFGHIJKL"
+TIME_RE = re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The outcome of one answer."""
+
+    item: QuizItem
+    choice: int
+    correct: bool
+    leech: bool
+
+    def text(self) -> str:
+        """Plain Dutch feedback: verdict, right answer, explanation, source."""
+        verdict = "✅ Goed!" if self.correct else "❌ Helaas."
+        lines = [verdict]
+        if not self.correct:
+            lines.append(f"Het juiste antwoord is {LETTERS[self.item.answer]}: {self.item.correct_option}")
+        lines.append(f"Uitleg: {self.item.explanation}")
+        lines.append(f"Bron: {self.item.source}")
+        if self.leech:
+            lines.append(
+                "Deze vraag ging al vaak mis. Lees de uitleg en de bron nog eens rustig door; "
+                "ik vraag hem voorlopig niet meer, je ziet hem terug bij /zwakkepunten."
+            )
+        return "\n".join(lines)
+
+
+def question_text(item: QuizItem) -> str:
+    """A question with lettered options, as plain text."""
+    opts = "\n".join(f"{LETTERS[i]}. {o}" for i, o in enumerate(item.options))
+    return f"{item.question}\n\n{opts}"
+
+
+def parse_time(text: str) -> str:
+    """'7:30' → '07:30'; TutorError with a Dutch hint otherwise."""
+    m = TIME_RE.match(text.strip())
+    if not m:
+        raise TutorError("Geef een tijd als UU:MM, bijvoorbeeld /dagelijks 19:30.")
+    return f"{int(m['h']):02d}:{m['m']}"
+
+
+def check_timezone(name: str) -> str:
+    """A valid IANA timezone name; TutorError otherwise."""
+    try:
+        ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise TutorError(
+            f"Tijdzone '{name}' ken ik niet. Gebruik een naam als Europe/Amsterdam of Europe/Brussels."
+        ) from exc
+    return name.strip()
+
+
+class Tutor:
+    """Answers, quizzes, FSRS scheduling and learner state for one course."""
+
+    def __init__(self, engine: Engine, store: LearnerStore, spacing: Spacing, timezone: str) -> None:
+        self.engine = engine
+        self.course = engine.course
+        self.store = store
+        self.spacing = spacing
+        self.timezone = timezone
+        items = QuizGenerator(self.course, engine.index).all_items()
+        store.save_items(items)
+        self.items = {i.id: i for i in items}
+        self.by_section: dict[str, list[QuizItem]] = {}
+        for i in items:
+            self.by_section.setdefault(i.section_id, []).append(i)
+        self._topic_names: list[tuple[str, str]] = [
+            (glossary_key(s.title), s.id) for s in self.course.sections
+        ]
+        self._topic_names += [(glossary_key(n), g.section_id) for g in self.course.glossary for n in g.names]
+        logger.info("tutor ready: %d quiz items for %s", len(items), self.course.slug)
+
+    # answering -------------------------------------------------------------------------------
+    def ask(self, question: str) -> Answer:
+        """Answer a question from the course."""
+        return self.engine.answerer.answer(question)
+
+    # topics ----------------------------------------------------------------------------------
+    def resolve_topic(self, topic: str) -> str:
+        """The section id a topic name refers to (titles, terms, abbreviations; typos forgiven)."""
+        key = glossary_key(topic)
+        m = re.match(r"^(?:hoofdstuk|college|h)\s*(\d+)$", key)
+        if m:
+            number = int(m.group(1))
+            for s in self.course.sections:
+                if s.chapter == number:
+                    return s.id
+        found = process.extractOne(key, [n for n, _ in self._topic_names], scorer=fuzz.WRatio)
+        if key and found and found[1] >= 85:
+            return self._topic_names[found[2]][1]
+        raise TutorError(
+            f"Onderwerp '{topic}' vond ik niet. Kijk bij /hoofdstukken welke onderwerpen er zijn."
+        )
+
+    def section_title(self, section_id: str) -> str:
+        """Title of a section."""
+        return self.course.section(section_id).title
+
+    # quizzing --------------------------------------------------------------------------------
+    def next_item(
+        self,
+        user_id: int,
+        section_id: str | None = None,
+        exclude: set[str] | None = None,
+        now: datetime | None = None,
+        poll: bool = False,
+    ) -> QuizItem:
+        """Due items first, then the weakest sections, then new items; never a leech."""
+        now = now or datetime.now(UTC)
+        exclude = exclude or set()
+        cards = self.store.cards(user_id, self.course.slug)
+        leech_ids = set(leeches(cards))
+        allowed = [
+            i
+            for i in (self.by_section.get(section_id, []) if section_id else self.items.values())
+            if i.id not in exclude and i.id not in leech_ids and (not poll or i.fits_poll())
+        ]
+        if not allowed:
+            raise TutorError("Voor dit onderwerp heb ik nu geen vragen meer. Probeer /quiz zonder onderwerp.")
+        allowed_ids = {i.id for i in allowed}
+        seen = {c["item_id"]: c for c in cards}
+        due = sorted(
+            (
+                c
+                for c in cards
+                if c["item_id"] in allowed_ids and c["due"] <= now.isoformat(timespec="seconds")
+            ),
+            key=lambda c: c["due"],
+        )
+        if due:
+            return self.items[due[0]["item_id"]]
+        rng = random.Random(f"{user_id}:{now.isoformat()}")  # noqa: S311
+        unseen = [i for i in allowed if i.id not in seen]
+        weak = [
+            t
+            for t in topic_stats(
+                self.course, self.store.answers(user_id, self.course.slug), cards, self.spacing, now
+            )
+            if t.weakness >= 0.35
+        ]
+        for t in weak:
+            pool = [i for i in unseen if i.section_id == t.section_id]
+            if pool:
+                return rng.choice(pool)
+        if unseen:
+            # New material: the least-practised section first, curated questions before generated ones.
+            practised = Counter(c["section_id"] for c in cards)
+            least = min(practised.get(i.section_id, 0) for i in unseen)
+            pool = [i for i in unseen if practised.get(i.section_id, 0) == least]
+            curated = [i for i in pool if i.kind == "curated"]
+            return rng.choice(curated or pool)
+        # Everything seen and nothing due: the item the learner is most likely to have forgotten.
+        return min(allowed, key=lambda i: self.spacing.retrievability(seen[i.id], now))
+
+    def start_question(
+        self,
+        user_id: int,
+        chat_id: int,
+        topic: str | None = None,
+        context: str = "private",
+        exclude: set[str] | None = None,
+    ) -> tuple[QuizItem, int, str]:
+        """Pick the next item and open a session for it: (item, session id, nonce)."""
+        section_id = self.resolve_topic(topic) if topic else None
+        item = self.next_item(user_id, section_id, exclude)
+        session_id, nonce = self.store.open_session(user_id, chat_id, item.id, context)
+        return item, session_id, nonce
+
+    def answer_session(self, user_id: int, session_id: int, nonce: str, choice: int) -> Feedback:
+        """Check a button press against the stored session and record the answer."""
+        session = self.store.session(session_id)
+        if session is None or session["nonce"] != nonce or session["user_id"] != user_id:
+            raise TutorError("Deze knop hoort niet bij jouw quiz. Start een nieuwe vraag met /quiz.")
+        item = self.items.get(session["item_id"]) or self.store.item(session["item_id"])
+        if item is None or not 0 <= choice < len(item.options):
+            raise TutorError("Dat antwoord ken ik niet. Start een nieuwe vraag met /quiz.")
+        if not self.store.close_session(session_id):
+            raise TutorError("Deze vraag heb je al beantwoord. Tik op ‘Volgende vraag’ of gebruik /quiz.")
+        return self.record(user_id, session["chat_id"], item, choice, session["context"])
+
+    def record(self, user_id: int, chat_id: int, item: QuizItem, choice: int, context: str) -> Feedback:
+        """Store an answer as an FSRS review of the learner's card."""
+        self.store.upsert_user_if_missing(user_id)
+        correct = choice == item.answer
+        review = self.spacing.review(self.store.card(user_id, item.id), correct)
+        self.store.record_answer(
+            user_id,
+            chat_id,
+            item,
+            choice,
+            correct,
+            context,
+            review.card,
+            review.due,
+            review.reps,
+            review.lapses,
+        )
+        return Feedback(item, choice, correct, review.is_leech and not correct)
+
+    def due_items(self, user_id: int, limit: int = 3) -> list[QuizItem]:
+        """Up to ``limit`` items for a daily push: due ones first, topped up with next items."""
+        out: list[QuizItem] = []
+        for _ in range(limit):
+            try:
+                out.append(self.next_item(user_id, exclude={i.id for i in out}))
+            except TutorError:
+                break
+        return out
+
+    # progress --------------------------------------------------------------------------------
+    def weak_topics(self, user_id: int, limit: int = 5) -> list[TopicStat]:
+        """The learner's weakest sections."""
+        cards = self.store.cards(user_id, self.course.slug)
+        answers = self.store.answers(user_id, self.course.slug)
+        return [t for t in topic_stats(self.course, answers, cards, self.spacing) if t.weakness > 0.2][:limit]
+
+    def leech_items(self, user_id: int) -> list[QuizItem]:
+        """Items the learner keeps failing (shown with explanation instead of repeated)."""
+        return [
+            self.items[i] for i in leeches(self.store.cards(user_id, self.course.slug)) if i in self.items
+        ]
+
+    def user_timezone(self, user_id: int) -> str:
+        """The learner's timezone, or the default."""
+        user = self.store.user(user_id)
+        return (user or {}).get("timezone") or self.timezone
+
+    def stats(self, user_id: int) -> Stats:
+        """Numbers behind /stats."""
+        per_section = {sid: len(v) for sid, v in self.by_section.items()}
+        return stats(
+            self.course,
+            per_section,
+            self.store.answers(user_id, self.course.slug),
+            self.store.cards(user_id, self.course.slug),
+            self.spacing,
+            self.user_timezone(user_id),
+        )
+
+    def stats_chart(self, user_id: int) -> tuple[Stats, bytes]:
+        """Stats and their PNG chart."""
+        s = self.stats(user_id)
+        return s, stats_png(s)
+
+    # privacy ---------------------------------------------------------------------------------
+    def export(self, user_id: int) -> dict[str, Any]:
+        """All data about a learner, with quiz items spelled out."""
+        data = self.store.export_user(user_id)
+        data["course"] = self.course.slug
+        data["exported_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+        for a in data["answers"]:
+            item = self.items.get(a["item_id"])
+            if item:
+                a["question"] = item.question
+                a["your_answer"] = item.options[a["choice"]] if 0 <= a["choice"] < len(item.options) else None
+        return data
+
+    def forget(self, user_id: int) -> None:
+        """Delete everything about a learner."""
+        self.store.delete_user(user_id)

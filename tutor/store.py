@@ -1,0 +1,365 @@
+"""Learner state in SQLite (sqlite-utils): users, chats, items, answers, cards, subscriptions."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from tutor.items import QuizItem
+from tutor.migrations import migrations
+
+
+def now_iso() -> str:
+    """Current UTC time as ISO 8601 with seconds."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class LearnerStore:
+    """All learner data; safe to call from worker threads (one connection behind a lock)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=5000")
+        self.db = Database(conn)
+        self._lock = threading.RLock()
+        with self._lock:
+            migrations.apply(self.db)
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self.db.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[Database]:
+        with self._lock:
+            self.db.execute("BEGIN")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.db.query(sql, params))
+
+    # users and chats -------------------------------------------------------------------------
+    def upsert_user(self, user_id: int, first_name: str = "", username: str = "") -> None:
+        """Create or refresh a learner record."""
+        with self._tx() as db:
+            existing = list(db.query("select id from users where id = ?", [user_id]))
+            if existing:
+                db.table("users").update(user_id, {"first_name": first_name, "username": username})
+            else:
+                db.table("users").insert(
+                    {
+                        "id": user_id,
+                        "first_name": first_name,
+                        "username": username,
+                        "timezone": None,
+                        "scoreboard_opt_out": 0,
+                        "created_at": now_iso(),
+                    }
+                )
+
+    def user(self, user_id: int) -> dict[str, Any] | None:
+        """The user row or None."""
+        rows = self._rows("select * from users where id = ?", [user_id])
+        return rows[0] if rows else None
+
+    def set_user_field(self, user_id: int, field: str, value: object) -> None:
+        """Update one of the user's settings (timezone, scoreboard_opt_out)."""
+        if field not in ("timezone", "scoreboard_opt_out"):
+            raise ValueError(field)
+        self.upsert_user_if_missing(user_id)
+        with self._tx() as db:
+            db.table("users").update(user_id, {field: value})
+
+    def upsert_user_if_missing(self, user_id: int) -> None:
+        """Make sure a user row exists without touching its names."""
+        if self.user(user_id) is None:
+            self.upsert_user(user_id)
+
+    def upsert_chat(self, chat_id: int, chat_type: str, title: str = "", active: bool = True) -> None:
+        """Create or refresh a chat."""
+        with self._tx() as db:
+            if list(db.query("select id from chats where id = ?", [chat_id])):
+                db.table("chats").update(chat_id, {"type": chat_type, "title": title, "active": int(active)})
+            else:
+                db.table("chats").insert(
+                    {
+                        "id": chat_id,
+                        "type": chat_type,
+                        "title": title,
+                        "active": int(active),
+                        "open_period": None,
+                        "created_at": now_iso(),
+                    }
+                )
+
+    def chat(self, chat_id: int) -> dict[str, Any] | None:
+        """The chat row or None."""
+        rows = self._rows("select * from chats where id = ?", [chat_id])
+        return rows[0] if rows else None
+
+    def set_chat_field(self, chat_id: int, field: str, value: object) -> None:
+        """Update a chat setting (active, open_period)."""
+        if field not in ("active", "open_period", "title"):
+            raise ValueError(field)
+        with self._tx() as db:
+            db.table("chats").update(chat_id, {field: value})
+
+    def migrate_chat(self, old_id: int, new_id: int) -> None:
+        """A group became a supergroup: move everything to the new chat id."""
+        with self._tx() as db:
+            old = list(db.query("select * from chats where id = ?", [old_id]))
+            if old and not list(db.query("select id from chats where id = ?", [new_id])):
+                db.table("chats").insert({**old[0], "id": new_id, "type": "supergroup"})
+            for table, column in (
+                ("answers", "chat_id"),
+                ("subscriptions", "chat_id"),
+                ("polls", "chat_id"),
+                ("quiz_sessions", "chat_id"),
+            ):
+                db.execute(f"update {table} set {column} = ? where {column} = ?", [new_id, old_id])  # noqa: S608
+            db.execute("delete from chats where id = ?", [old_id])
+
+    # quiz items ------------------------------------------------------------------------------
+    def save_items(self, items: list[QuizItem]) -> None:
+        """Insert or update quiz items (ids are stable, so answers keep pointing at them)."""
+        with self._tx() as db:
+            db.table("quiz_items").upsert_all(
+                [
+                    {
+                        "id": i.id,
+                        "course": i.course,
+                        "section_id": i.section_id,
+                        "kind": i.kind,
+                        "question": i.question,
+                        "options": json.dumps(list(i.options), ensure_ascii=False),
+                        "answer": i.answer,
+                        "explanation": i.explanation,
+                        "source": i.source,
+                    }
+                    for i in items
+                ],
+                pk="id",
+            )
+
+    @staticmethod
+    def _item(row: dict[str, Any]) -> QuizItem:
+        return QuizItem(
+            id=row["id"],
+            course=row["course"],
+            section_id=row["section_id"],
+            kind=row["kind"],
+            question=row["question"],
+            options=tuple(json.loads(row["options"])),
+            answer=row["answer"],
+            explanation=row["explanation"],
+            source=row["source"],
+        )
+
+    def item(self, item_id: str) -> QuizItem | None:
+        """A quiz item by id."""
+        rows = self._rows("select * from quiz_items where id = ?", [item_id])
+        return self._item(rows[0]) if rows else None
+
+    # answers and cards -----------------------------------------------------------------------
+    def record_answer(
+        self,
+        user_id: int,
+        chat_id: int,
+        item: QuizItem,
+        choice: int,
+        correct: bool,
+        context: str,
+        card: str,
+        due: str,
+        reps: int,
+        lapses: int,
+    ) -> int:
+        """Store one answer and the learner's new card state for that item, atomically."""
+        when = now_iso()
+        with self._tx() as db:
+            answer_id = (
+                db.table("answers")
+                .insert(
+                    {
+                        "user_id": user_id,
+                        "chat_id": chat_id,
+                        "item_id": item.id,
+                        "course": item.course,
+                        "section_id": item.section_id,
+                        "correct": int(correct),
+                        "choice": choice,
+                        "context": context,
+                        "answered_at": when,
+                    }
+                )
+                .last_pk
+            )
+            db.table("cards").upsert(
+                {
+                    "user_id": user_id,
+                    "item_id": item.id,
+                    "course": item.course,
+                    "section_id": item.section_id,
+                    "card": card,
+                    "due": due,
+                    "reps": reps,
+                    "lapses": lapses,
+                    "updated_at": when,
+                },
+                pk=("user_id", "item_id"),
+            )
+        assert answer_id is not None  # noqa: S101 - insert always yields a rowid
+        return int(answer_id)
+
+    def card(self, user_id: int, item_id: str) -> dict[str, Any] | None:
+        """The learner's FSRS card row for an item."""
+        rows = self._rows("select * from cards where user_id = ? and item_id = ?", [user_id, item_id])
+        return rows[0] if rows else None
+
+    def cards(self, user_id: int, course: str) -> list[dict[str, Any]]:
+        """All card rows of a learner in a course."""
+        return self._rows("select * from cards where user_id = ? and course = ?", [user_id, course])
+
+    def answers(self, user_id: int, course: str | None = None) -> list[dict[str, Any]]:
+        """All answers of a learner, oldest first."""
+        if course is None:
+            return self._rows("select * from answers where user_id = ? order by id", [user_id])
+        return self._rows(
+            "select * from answers where user_id = ? and course = ? order by id", [user_id, course]
+        )
+
+    def delete_answer(self, answer_id: int) -> None:
+        """Remove one answer (a retracted poll vote)."""
+        with self._tx() as db:
+            db.execute("delete from answers where id = ?", [answer_id])
+
+    def restore_card(self, user_id: int, item_id: str, row: dict[str, Any] | None) -> None:
+        """Put a card back to an earlier state (or remove it)."""
+        with self._tx() as db:
+            db.execute("delete from cards where user_id = ? and item_id = ?", [user_id, item_id])
+            if row is not None:
+                db.table("cards").insert(row)
+
+    # quiz sessions (private quizzes with inline buttons) ---------------------------------------
+    def open_session(self, user_id: int, chat_id: int, item_id: str, context: str) -> tuple[int, str]:
+        """Start a question for a learner; returns (session id, nonce) for the callback data."""
+        nonce = secrets.token_hex(3)
+        with self._tx() as db:
+            sid = (
+                db.table("quiz_sessions")
+                .insert(
+                    {
+                        "user_id": user_id,
+                        "chat_id": chat_id,
+                        "message_id": None,
+                        "item_id": item_id,
+                        "nonce": nonce,
+                        "status": "open",
+                        "context": context,
+                        "created_at": now_iso(),
+                    }
+                )
+                .last_pk
+            )
+        assert sid is not None  # noqa: S101 - insert always yields a rowid
+        return int(sid), nonce
+
+    def set_session_message(self, session_id: int, message_id: int) -> None:
+        """Remember which message shows the question."""
+        with self._tx() as db:
+            db.table("quiz_sessions").update(session_id, {"message_id": message_id})
+
+    def session(self, session_id: int) -> dict[str, Any] | None:
+        """A quiz session row."""
+        rows = self._rows("select * from quiz_sessions where id = ?", [session_id])
+        return rows[0] if rows else None
+
+    def close_session(self, session_id: int) -> bool:
+        """Mark a session answered; False when it was not open (double tap, stale button)."""
+        with self._tx() as db:
+            cur = db.execute(
+                "update quiz_sessions set status = 'answered' where id = ? and status = 'open'", [session_id]
+            )
+            return cur.rowcount == 1
+
+    # subscriptions ---------------------------------------------------------------------------
+    def subscribe(self, chat_id: int, user_id: int | None, time: str, timezone: str) -> None:
+        """Create or change a daily push."""
+        with self._tx() as db:
+            db.table("subscriptions").upsert(
+                {
+                    "chat_id": chat_id,
+                    "user_id": user_id,
+                    "time": time,
+                    "timezone": timezone,
+                    "active": 1,
+                    "paused_reason": None,
+                    "created_at": now_iso(),
+                },
+                pk="chat_id",
+            )
+
+    def subscription(self, chat_id: int) -> dict[str, Any] | None:
+        """The subscription of a chat."""
+        rows = self._rows("select * from subscriptions where chat_id = ?", [chat_id])
+        return rows[0] if rows else None
+
+    def set_subscription(self, chat_id: int, **fields: object) -> None:
+        """Update subscription fields (active, paused_reason, last_sent, timezone)."""
+        allowed = {"active", "paused_reason", "last_sent", "timezone"}
+        if not set(fields) <= allowed:
+            raise ValueError(fields)
+        with self._tx() as db:
+            db.table("subscriptions").update(chat_id, fields)
+
+    def active_subscriptions(self) -> list[dict[str, Any]]:
+        """All active subscriptions (to re-create jobs at start-up)."""
+        return self._rows("select * from subscriptions where active = 1")
+
+    # privacy ---------------------------------------------------------------------------------
+    def export_user(self, user_id: int) -> dict[str, Any]:
+        """Everything stored about a learner."""
+        return {
+            "user": self.user(user_id),
+            "answers": self._rows("select * from answers where user_id = ? order by id", [user_id]),
+            "cards": self._rows("select * from cards where user_id = ?", [user_id]),
+            "subscriptions": self._rows("select * from subscriptions where user_id = ?", [user_id]),
+            "quiz_sessions": self._rows("select * from quiz_sessions where user_id = ?", [user_id]),
+            "poll_votes": self._rows("select * from poll_votes where user_id = ?", [user_id]),
+        }
+
+    def delete_user(self, user_id: int) -> None:
+        """Remove every row about a learner, including their private chat."""
+        with self._tx() as db:
+            for table in ("answers", "cards", "quiz_sessions", "poll_votes"):
+                db.execute(f"delete from {table} where user_id = ?", [user_id])  # noqa: S608
+            db.execute("delete from subscriptions where user_id = ? or chat_id = ?", [user_id, user_id])
+            db.execute("delete from chats where id = ?", [user_id])
+            db.execute("delete from users where id = ?", [user_id])
+
+    def count_rows(self, user_id: int) -> int:
+        """Rows that still mention a learner (0 after delete_user)."""
+        total = 0
+        for table in ("answers", "cards", "quiz_sessions", "poll_votes", "subscriptions"):
+            total += self._rows(f"select count(*) n from {table} where user_id = ?", [user_id])[0]["n"]  # noqa: S608
+        total += self._rows("select count(*) n from users where id = ?", [user_id])[0]["n"]
+        return int(total)
