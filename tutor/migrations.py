@@ -121,3 +121,9 @@ def m001_initial(db: Database) -> None:
         pk=("poll_id", "user_id"),
     )
     db.table("settings").create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m002_poll_vote_previous_card(db: Database) -> None:
+    """Remember a member's card before a poll vote, so a revote or retraction can undo it."""
+    db.table("poll_votes").add_column("prev_card", str)

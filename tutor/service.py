@@ -189,9 +189,13 @@ class Tutor:
         topic: str | None = None,
         context: str = "private",
         exclude: set[str] | None = None,
+        section_id: str | None = None,
     ) -> tuple[QuizItem, int, str]:
         """Pick the next item and open a session for it: (item, session id, nonce)."""
-        section_id = self.resolve_topic(topic) if topic else None
+        if topic:
+            section_id = self.resolve_topic(topic)
+        elif section_id is not None and section_id not in self.by_section:
+            raise TutorError("Dat onderwerp bestaat niet (meer). Kies er een via /hoofdstukken.")
         item = self.next_item(user_id, section_id, exclude)
         session_id, nonce = self.store.open_session(user_id, chat_id, item.id, context)
         return item, session_id, nonce
@@ -226,6 +230,13 @@ class Tutor:
             review.lapses,
         )
         return Feedback(item, choice, correct, review.is_leech and not correct)
+
+    def due_count(self, user_id: int, now: datetime | None = None) -> int:
+        """How many of the learner's items are due for review now."""
+        stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+        cards = self.store.cards(user_id, self.course.slug)
+        leech_ids = set(leeches(cards))
+        return sum(1 for c in cards if c["due"] <= stamp and c["item_id"] not in leech_ids)
 
     def due_items(self, user_id: int, limit: int = 3) -> list[QuizItem]:
         """Up to ``limit`` items for a daily push: due ones first, topped up with next items."""

@@ -43,7 +43,7 @@ class LearnerStore:
             self.db.close()
 
     @contextmanager
-    def _tx(self) -> Iterator[Database]:
+    def transaction(self) -> Iterator[Database]:
         with self._lock:
             self.db.execute("BEGIN")
             try:
@@ -53,14 +53,14 @@ class LearnerStore:
                 raise
             self.db.execute("COMMIT")
 
-    def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.query(sql, params))
 
     # users and chats -------------------------------------------------------------------------
     def upsert_user(self, user_id: int, first_name: str = "", username: str = "") -> None:
         """Create or refresh a learner record."""
-        with self._tx() as db:
+        with self.transaction() as db:
             existing = list(db.query("select id from users where id = ?", [user_id]))
             if existing:
                 db.table("users").update(user_id, {"first_name": first_name, "username": username})
@@ -78,7 +78,7 @@ class LearnerStore:
 
     def user(self, user_id: int) -> dict[str, Any] | None:
         """The user row or None."""
-        rows = self._rows("select * from users where id = ?", [user_id])
+        rows = self.query("select * from users where id = ?", [user_id])
         return rows[0] if rows else None
 
     def set_user_field(self, user_id: int, field: str, value: object) -> None:
@@ -86,7 +86,7 @@ class LearnerStore:
         if field not in ("timezone", "scoreboard_opt_out"):
             raise ValueError(field)
         self.upsert_user_if_missing(user_id)
-        with self._tx() as db:
+        with self.transaction() as db:
             db.table("users").update(user_id, {field: value})
 
     def upsert_user_if_missing(self, user_id: int) -> None:
@@ -96,7 +96,7 @@ class LearnerStore:
 
     def upsert_chat(self, chat_id: int, chat_type: str, title: str = "", active: bool = True) -> None:
         """Create or refresh a chat."""
-        with self._tx() as db:
+        with self.transaction() as db:
             if list(db.query("select id from chats where id = ?", [chat_id])):
                 db.table("chats").update(chat_id, {"type": chat_type, "title": title, "active": int(active)})
             else:
@@ -113,19 +113,19 @@ class LearnerStore:
 
     def chat(self, chat_id: int) -> dict[str, Any] | None:
         """The chat row or None."""
-        rows = self._rows("select * from chats where id = ?", [chat_id])
+        rows = self.query("select * from chats where id = ?", [chat_id])
         return rows[0] if rows else None
 
     def set_chat_field(self, chat_id: int, field: str, value: object) -> None:
         """Update a chat setting (active, open_period)."""
         if field not in ("active", "open_period", "title"):
             raise ValueError(field)
-        with self._tx() as db:
+        with self.transaction() as db:
             db.table("chats").update(chat_id, {field: value})
 
     def migrate_chat(self, old_id: int, new_id: int) -> None:
         """A group became a supergroup: move everything to the new chat id."""
-        with self._tx() as db:
+        with self.transaction() as db:
             old = list(db.query("select * from chats where id = ?", [old_id]))
             if old and not list(db.query("select id from chats where id = ?", [new_id])):
                 db.table("chats").insert({**old[0], "id": new_id, "type": "supergroup"})
@@ -141,7 +141,7 @@ class LearnerStore:
     # quiz items ------------------------------------------------------------------------------
     def save_items(self, items: list[QuizItem]) -> None:
         """Insert or update quiz items (ids are stable, so answers keep pointing at them)."""
-        with self._tx() as db:
+        with self.transaction() as db:
             db.table("quiz_items").upsert_all(
                 [
                     {
@@ -176,7 +176,7 @@ class LearnerStore:
 
     def item(self, item_id: str) -> QuizItem | None:
         """A quiz item by id."""
-        rows = self._rows("select * from quiz_items where id = ?", [item_id])
+        rows = self.query("select * from quiz_items where id = ?", [item_id])
         return self._item(rows[0]) if rows else None
 
     # answers and cards -----------------------------------------------------------------------
@@ -195,7 +195,7 @@ class LearnerStore:
     ) -> int:
         """Store one answer and the learner's new card state for that item, atomically."""
         when = now_iso()
-        with self._tx() as db:
+        with self.transaction() as db:
             answer_id = (
                 db.table("answers")
                 .insert(
@@ -232,29 +232,29 @@ class LearnerStore:
 
     def card(self, user_id: int, item_id: str) -> dict[str, Any] | None:
         """The learner's FSRS card row for an item."""
-        rows = self._rows("select * from cards where user_id = ? and item_id = ?", [user_id, item_id])
+        rows = self.query("select * from cards where user_id = ? and item_id = ?", [user_id, item_id])
         return rows[0] if rows else None
 
     def cards(self, user_id: int, course: str) -> list[dict[str, Any]]:
         """All card rows of a learner in a course."""
-        return self._rows("select * from cards where user_id = ? and course = ?", [user_id, course])
+        return self.query("select * from cards where user_id = ? and course = ?", [user_id, course])
 
     def answers(self, user_id: int, course: str | None = None) -> list[dict[str, Any]]:
         """All answers of a learner, oldest first."""
         if course is None:
-            return self._rows("select * from answers where user_id = ? order by id", [user_id])
-        return self._rows(
+            return self.query("select * from answers where user_id = ? order by id", [user_id])
+        return self.query(
             "select * from answers where user_id = ? and course = ? order by id", [user_id, course]
         )
 
     def delete_answer(self, answer_id: int) -> None:
         """Remove one answer (a retracted poll vote)."""
-        with self._tx() as db:
+        with self.transaction() as db:
             db.execute("delete from answers where id = ?", [answer_id])
 
     def restore_card(self, user_id: int, item_id: str, row: dict[str, Any] | None) -> None:
         """Put a card back to an earlier state (or remove it)."""
-        with self._tx() as db:
+        with self.transaction() as db:
             db.execute("delete from cards where user_id = ? and item_id = ?", [user_id, item_id])
             if row is not None:
                 db.table("cards").insert(row)
@@ -263,7 +263,7 @@ class LearnerStore:
     def open_session(self, user_id: int, chat_id: int, item_id: str, context: str) -> tuple[int, str]:
         """Start a question for a learner; returns (session id, nonce) for the callback data."""
         nonce = secrets.token_hex(3)
-        with self._tx() as db:
+        with self.transaction() as db:
             sid = (
                 db.table("quiz_sessions")
                 .insert(
@@ -285,17 +285,17 @@ class LearnerStore:
 
     def set_session_message(self, session_id: int, message_id: int) -> None:
         """Remember which message shows the question."""
-        with self._tx() as db:
+        with self.transaction() as db:
             db.table("quiz_sessions").update(session_id, {"message_id": message_id})
 
     def session(self, session_id: int) -> dict[str, Any] | None:
         """A quiz session row."""
-        rows = self._rows("select * from quiz_sessions where id = ?", [session_id])
+        rows = self.query("select * from quiz_sessions where id = ?", [session_id])
         return rows[0] if rows else None
 
     def close_session(self, session_id: int) -> bool:
         """Mark a session answered; False when it was not open (double tap, stale button)."""
-        with self._tx() as db:
+        with self.transaction() as db:
             cur = db.execute(
                 "update quiz_sessions set status = 'answered' where id = ? and status = 'open'", [session_id]
             )
@@ -304,7 +304,7 @@ class LearnerStore:
     # subscriptions ---------------------------------------------------------------------------
     def subscribe(self, chat_id: int, user_id: int | None, time: str, timezone: str) -> None:
         """Create or change a daily push."""
-        with self._tx() as db:
+        with self.transaction() as db:
             db.table("subscriptions").upsert(
                 {
                     "chat_id": chat_id,
@@ -320,7 +320,7 @@ class LearnerStore:
 
     def subscription(self, chat_id: int) -> dict[str, Any] | None:
         """The subscription of a chat."""
-        rows = self._rows("select * from subscriptions where chat_id = ?", [chat_id])
+        rows = self.query("select * from subscriptions where chat_id = ?", [chat_id])
         return rows[0] if rows else None
 
     def set_subscription(self, chat_id: int, **fields: object) -> None:
@@ -328,28 +328,28 @@ class LearnerStore:
         allowed = {"active", "paused_reason", "last_sent", "timezone"}
         if not set(fields) <= allowed:
             raise ValueError(fields)
-        with self._tx() as db:
+        with self.transaction() as db:
             db.table("subscriptions").update(chat_id, fields)
 
     def active_subscriptions(self) -> list[dict[str, Any]]:
         """All active subscriptions (to re-create jobs at start-up)."""
-        return self._rows("select * from subscriptions where active = 1")
+        return self.query("select * from subscriptions where active = 1")
 
     # privacy ---------------------------------------------------------------------------------
     def export_user(self, user_id: int) -> dict[str, Any]:
         """Everything stored about a learner."""
         return {
             "user": self.user(user_id),
-            "answers": self._rows("select * from answers where user_id = ? order by id", [user_id]),
-            "cards": self._rows("select * from cards where user_id = ?", [user_id]),
-            "subscriptions": self._rows("select * from subscriptions where user_id = ?", [user_id]),
-            "quiz_sessions": self._rows("select * from quiz_sessions where user_id = ?", [user_id]),
-            "poll_votes": self._rows("select * from poll_votes where user_id = ?", [user_id]),
+            "answers": self.query("select * from answers where user_id = ? order by id", [user_id]),
+            "cards": self.query("select * from cards where user_id = ?", [user_id]),
+            "subscriptions": self.query("select * from subscriptions where user_id = ?", [user_id]),
+            "quiz_sessions": self.query("select * from quiz_sessions where user_id = ?", [user_id]),
+            "poll_votes": self.query("select * from poll_votes where user_id = ?", [user_id]),
         }
 
     def delete_user(self, user_id: int) -> None:
         """Remove every row about a learner, including their private chat."""
-        with self._tx() as db:
+        with self.transaction() as db:
             for table in ("answers", "cards", "quiz_sessions", "poll_votes"):
                 db.execute(f"delete from {table} where user_id = ?", [user_id])  # noqa: S608
             db.execute("delete from subscriptions where user_id = ? or chat_id = ?", [user_id, user_id])
@@ -360,6 +360,6 @@ class LearnerStore:
         """Rows that still mention a learner (0 after delete_user)."""
         total = 0
         for table in ("answers", "cards", "quiz_sessions", "poll_votes", "subscriptions"):
-            total += self._rows(f"select count(*) n from {table} where user_id = ?", [user_id])[0]["n"]  # noqa: S608
-        total += self._rows("select count(*) n from users where id = ?", [user_id])[0]["n"]
+            total += self.query(f"select count(*) n from {table} where user_id = ?", [user_id])[0]["n"]  # noqa: S608
+        total += self.query("select count(*) n from users where id = ?", [user_id])[0]["n"]
         return int(total)

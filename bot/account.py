@@ -1,0 +1,226 @@
+"""Onboarding, stats, daily push settings and the learner's data (/mijndata, /vergeet_mij)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import secrets
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+
+from bot.context import StudyContext
+from bot.jobs import cancel_push, job_queue, schedule_push
+from bot.render import esc
+from tutor.errors import TutorError
+from tutor.service import check_timezone, parse_time
+
+DEFAULT_PUSH = "19:00"
+
+HELP = (
+    "Ik help je de stof van <b>{course}</b> te leren.\n\n"
+    "💬 Stel gewoon een vraag, bijvoorbeeld: <i>wat is NPS?</i>\n"
+    "/quiz [onderwerp] — oefenvraag (bijv. /quiz kraljic)\n"
+    "/hoofdstukken — blader door de stof\n"
+    "/zwakkepunten — waar je nog op moet letten\n"
+    "/stats — je voortgang in een grafiek\n"
+    "/dagelijks [UU:MM] — elke dag een quiz (bijv. /dagelijks 19:30)\n"
+    "/tijdzone [naam] — tijdzone voor de dagelijkse quiz\n"
+    "/stop — geen dagelijkse quiz meer\n"
+    "/mijndata — al je gegevens als bestand\n"
+    "/vergeet_mij — wis al je gegevens"
+)
+
+COMMANDS = [
+    ("start", "Kennismaken en uitleg"),
+    ("help", "Wat kan ik allemaal?"),
+    ("vraag", "Stel een vraag over de stof"),
+    ("quiz", "Oefenvraag, eventueel over een onderwerp"),
+    ("hoofdstukken", "Blader door hoofdstukken en onderwerpen"),
+    ("zwakkepunten", "Je zwakste onderwerpen"),
+    ("stats", "Je voortgang in een grafiek"),
+    ("dagelijks", "Dagelijkse quiz instellen (UU:MM)"),
+    ("tijdzone", "Tijdzone voor de dagelijkse quiz"),
+    ("stop", "Stop de dagelijkse quiz"),
+    ("scorebord", "Scorebord van deze groep"),
+    ("mijndata", "Download al je gegevens"),
+    ("vergeet_mij", "Wis al je gegevens"),
+]
+
+
+async def on_start(update: Update, ctx: StudyContext) -> None:
+    """/start: short onboarding."""
+    if update.effective_message is None:
+        return
+    name = esc(update.effective_user.first_name) if update.effective_user else ""
+    text = (
+        f"Hoi {name}! 👋 Ik ben je studiemaatje voor <b>{esc(ctx.tutor.course.title)}</b>.\n\n"
+        "Vraag me alles over de stof — probeer maar: <i>wat is NPS?</i>\n"
+        "Met /quiz oefen je, en ik onthoud welke onderwerpen nog lastig zijn.\n"
+        "Typ /help voor alle mogelijkheden."
+    )
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+
+
+async def on_help(update: Update, ctx: StudyContext) -> None:
+    """/help: what the bot can do."""
+    if update.effective_message:
+        await update.effective_message.reply_text(
+            HELP.format(course=esc(ctx.tutor.course.title)), parse_mode=ParseMode.HTML
+        )
+
+
+async def on_unknown_command(update: Update, ctx: StudyContext) -> None:
+    """Commands we do not have."""
+    if update.effective_message:
+        await update.effective_message.reply_text("Dat commando ken ik niet. Typ /help voor wat ik kan.")
+
+
+async def on_non_text(update: Update, ctx: StudyContext) -> None:
+    """Stickers, photos, voice, files in a private chat."""
+    message = update.effective_message
+    if message is None:
+        return
+    if message.document:
+        await message.reply_text(
+            "Bestanden lees ik hier niet in. Je eigen samenvatting laad je op je computer met "
+            "`studybot ingest`. Stel je vraag hier gewoon in tekst."
+        )
+        return
+    await message.reply_text(
+        "Ik kan alleen tekst lezen 🙂 Stel je vraag in woorden, bijvoorbeeld: wat is NPS?"
+    )
+
+
+async def on_stats(update: Update, ctx: StudyContext) -> None:
+    """/stats: a PNG chart plus one line of text."""
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    stats, png = await asyncio.to_thread(ctx.tutor.stats_chart, user.id)
+    rate = f"{stats.correct / stats.answered:.0%}" if stats.answered else "–"
+    caption = f"{stats.answered} antwoorden, {rate} goed, reeks: {stats.streak} dag(en)."
+    await message.reply_photo(photo=png, caption=caption)
+
+
+async def on_dagelijks(update: Update, ctx: StudyContext) -> None:
+    """/dagelijks [UU:MM]: a daily quiz push at the learner's time (private chats)."""
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if chat is None or user is None or message is None:
+        return
+    if chat.type != "private":
+        from bot.groups import on_group_dagelijks
+
+        await on_group_dagelijks(update, ctx)
+        return
+    try:
+        hhmm = parse_time(ctx.args[0]) if ctx.args else DEFAULT_PUSH
+    except TutorError as exc:
+        await message.reply_text(str(exc))
+        return
+    tz = await asyncio.to_thread(ctx.tutor.user_timezone, user.id)
+    await asyncio.to_thread(ctx.tutor.store.subscribe, chat.id, user.id, hhmm, tz)
+    schedule_push(job_queue(ctx), ctx.settings.push_test_interval, chat.id, hhmm, tz)
+    await message.reply_text(
+        f"⏰ Afgesproken: elke dag om {hhmm} ({tz}) krijg je een quiz met je herhaalvragen.\n"
+        "Andere tijd? /dagelijks UU:MM. Stoppen? /stop."
+    )
+
+
+async def on_tijdzone(update: Update, ctx: StudyContext) -> None:
+    """/tijdzone <naam>: the learner's timezone for pushes."""
+    user, chat, message = update.effective_user, update.effective_chat, update.effective_message
+    if user is None or chat is None or message is None:
+        return
+    if not ctx.args:
+        tz = await asyncio.to_thread(ctx.tutor.user_timezone, user.id)
+        await message.reply_text(f"Je tijdzone is {tz}. Wijzigen: /tijdzone Europe/Brussels")
+        return
+    try:
+        tz = check_timezone(ctx.args[0])
+    except TutorError as exc:
+        await message.reply_text(str(exc))
+        return
+    store = ctx.tutor.store
+    await asyncio.to_thread(store.set_user_field, user.id, "timezone", tz)
+    sub = await asyncio.to_thread(store.subscription, chat.id)
+    if sub and sub["active"]:
+        await asyncio.to_thread(store.set_subscription, chat.id, timezone=tz)
+        schedule_push(job_queue(ctx), ctx.settings.push_test_interval, chat.id, sub["time"], tz)
+    await message.reply_text(f"Tijdzone ingesteld op {tz}.")
+
+
+async def on_stop(update: Update, ctx: StudyContext) -> None:
+    """/stop: end daily pushes only (progress is kept)."""
+    chat, message = update.effective_chat, update.effective_message
+    if chat is None or message is None:
+        return
+    if chat.type != "private":
+        from bot.groups import require_admin
+
+        if not await require_admin(update, ctx):
+            return
+    store = ctx.tutor.store
+    sub = await asyncio.to_thread(store.subscription, chat.id)
+    cancel_push(job_queue(ctx), chat.id)
+    if sub is None or not sub["active"]:
+        await message.reply_text("Er stond geen dagelijkse quiz aan.")
+        return
+    await asyncio.to_thread(store.set_subscription, chat.id, active=0, paused_reason="stopped")
+    await message.reply_text(
+        "De dagelijkse quiz is gestopt. Je voortgang blijft bewaard. Weer aanzetten: /dagelijks"
+    )
+
+
+async def on_mijndata(update: Update, ctx: StudyContext) -> None:
+    """/mijndata: everything stored about the learner, as a JSON document."""
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    data = await asyncio.to_thread(ctx.tutor.export, user.id)
+    payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    await message.reply_document(
+        document=io.BytesIO(payload),
+        filename="mijn-studybot-gegevens.json",
+        caption=f"Al je gegevens: {len(data['answers'])} antwoorden, {len(data['cards'])} kaarten.",
+    )
+
+
+async def on_vergeet_mij(update: Update, ctx: StudyContext) -> None:
+    """/vergeet_mij: ask for confirmation before deleting everything."""
+    message = update.effective_message
+    if message is None or ctx.user_data is None:
+        return
+    nonce = secrets.token_hex(4)
+    ctx.user_data["forget_nonce"] = nonce
+    markup = InlineKeyboardMarkup([[
+        InlineKeyboardButton("Ja, wis alles", callback_data=f"f:{nonce}"),
+        InlineKeyboardButton("Nee", callback_data="f:no"),
+    ]])  # fmt: skip
+    await message.reply_text(
+        "Weet je het zeker? Al je antwoorden, je voortgang, je dagelijkse quiz en je plek op scoreborden "
+        "worden gewist. Dit kan niet ongedaan worden.",
+        reply_markup=markup,
+    )
+
+
+async def on_forget_button(update: Update, ctx: StudyContext, args: tuple[str, ...]) -> None:
+    """The confirmation of /vergeet_mij (only with the nonce we just handed out)."""
+    query = update.callback_query
+    if query is None:
+        return
+    user_data = ctx.user_data if ctx.user_data is not None else {}
+    if args[0] == "no":
+        user_data.pop("forget_nonce", None)
+        await query.answer()
+        await query.edit_message_text("Oké, er is niets gewist.")
+        return
+    if user_data.get("forget_nonce") != args[0]:
+        raise TutorError("Deze bevestiging is verlopen. Typ opnieuw /vergeet_mij.")
+    user_data.pop("forget_nonce", None)
+    user_id = query.from_user.id
+    await asyncio.to_thread(ctx.tutor.forget, user_id)
+    cancel_push(job_queue(ctx), user_id)
+    await query.answer("Gewist")
+    await query.edit_message_text("🗑️ Al je gegevens zijn gewist. Tot ziens — met /start begin je opnieuw.")

@@ -1,0 +1,34 @@
+"""The one error handler: log with the traceback, tell the user something useful."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+
+from bot.context import StudyContext
+
+logger = logging.getLogger(__name__)
+
+
+async def on_error(update: object, ctx: StudyContext) -> None:
+    """Log every unhandled error; apologise in the chat it came from."""
+    logger.error("error while handling an update", exc_info=ctx.error)
+    if not isinstance(update, Update) or isinstance(ctx.error, Forbidden):
+        return
+    if update.callback_query is not None:
+        try:
+            await update.callback_query.answer("Er ging iets mis. Probeer het nog eens.", show_alert=True)
+        except TelegramError:
+            logger.debug("could not answer the callback query after an error", exc_info=True)
+        return
+    chat = update.effective_chat
+    if chat is None:
+        return
+    try:
+        await ctx.bot.send_message(
+            chat.id, "Oeps, er ging iets mis aan mijn kant. Probeer het zo nog eens — je voortgang is veilig."
+        )
+    except TelegramError:
+        logger.warning("could not tell chat %s about the error", chat.id, exc_info=True)

@@ -1,0 +1,167 @@
+"""Entry point of the Telegram bot: wires handlers, jobs and the error handler; no logic."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    PollAnswerHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot import account, browse, groups, study
+from bot.context import BotData, StudyContext
+from bot.errors import on_error
+from bot.jobs import restore_jobs
+from studybot.app import build_tutor
+from studybot.settings import Settings
+
+logger = logging.getLogger(__name__)
+PRIVATE = filters.ChatType.PRIVATE
+GROUPS = filters.ChatType.GROUPS
+
+
+async def track_chat(update: Update, ctx: StudyContext) -> None:
+    """Keep users and chats current (names for scoreboards, private chats for pushes)."""
+    user, chat = update.effective_user, update.effective_chat
+    if update.poll_answer is not None or user is None or user.is_bot:
+        return
+    store = ctx.tutor.store
+    await asyncio.to_thread(store.upsert_user, user.id, user.first_name, user.username or "")
+    if chat is not None and chat.type == "private":
+        await asyncio.to_thread(store.upsert_chat, chat.id, chat.type, "", True)
+
+
+async def private_only(update: Update, ctx: StudyContext) -> None:
+    """Personal commands in a group: point to the private chat, show nothing personal here."""
+    if update.effective_message:
+        await update.effective_message.reply_text(
+            f"Dit werkt in een privéchat met mij: @{ctx.bot.username}. Zo blijven jouw gegevens van jou."
+        )
+
+
+async def group_unknown(update: Update, ctx: StudyContext) -> None:
+    """Unknown commands in a group: only answered when addressed to us explicitly."""
+    message = update.effective_message
+    if message and message.text and f"@{ctx.bot.username}".lower() in message.text.split()[0].lower():
+        await account.on_unknown_command(update, ctx)
+
+
+async def on_group_text(update: Update, ctx: StudyContext) -> None:
+    """Mentions of the bot and replies to its messages are questions."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    replied = message.reply_to_message
+    mentioned = f"@{ctx.bot.username}".lower() in message.text.lower()
+    if mentioned or (
+        replied is not None and replied.from_user is not None and replied.from_user.id == ctx.bot.id
+    ):
+        await groups.on_group_mention(update, ctx)
+
+
+async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Build the heavy objects once, register the command list, re-create push jobs."""
+    settings = app.bot_data.settings
+    app.bot_data.tutor = await asyncio.to_thread(build_tutor, settings)
+    await app.bot.set_my_commands([BotCommand(c, d) for c, d in account.COMMANDS])
+    restore_jobs(app)
+
+
+async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Close the learner database."""
+    tutor = app.bot_data.tutor
+    if tutor is not None:
+        tutor.store.close()
+
+
+def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The configured PTB Application (handlers, jobs, error handler)."""
+    builder = (
+        Application.builder()
+        .token(settings.token.get_secret_value())
+        .context_types(ContextTypes(context=StudyContext, bot_data=BotData))
+        .rate_limiter(
+            AIORateLimiter(
+                group_max_rate=settings.group_rate[0], group_time_period=settings.group_rate[1], max_retries=3
+            )
+        )
+        .concurrent_updates(8)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if settings.api_url:
+        builder = builder.base_url(f"{settings.api_url}/bot").base_file_url(f"{settings.api_url}/file/bot")
+    app = builder.build()
+    app.bot_data.settings = settings
+
+    app.add_handler(TypeHandler(Update, track_chat), group=-1)
+    app.add_handler(CommandHandler("start", account.on_start))
+    app.add_handler(CommandHandler("help", account.on_help))
+    app.add_handler(CommandHandler("vraag", study.on_vraag))
+    app.add_handler(CommandHandler("quiz", study.on_quiz_private, PRIVATE))
+    app.add_handler(CommandHandler("quiz", groups.on_quiz_group, GROUPS))
+    for name, handler in (
+        ("hoofdstukken", browse.on_hoofdstukken),
+        ("zwakkepunten", browse.on_zwakkepunten),
+        ("stats", account.on_stats),
+        ("tijdzone", account.on_tijdzone),
+        ("mijndata", account.on_mijndata),
+        ("vergeet_mij", account.on_vergeet_mij),
+    ):
+        app.add_handler(CommandHandler(name, handler, PRIVATE))
+        app.add_handler(CommandHandler(name, private_only, GROUPS))
+    app.add_handler(CommandHandler("dagelijks", account.on_dagelijks))
+    app.add_handler(CommandHandler("stop", account.on_stop))
+    app.add_handler(CommandHandler("scorebord", groups.on_scorebord))
+    app.add_handler(CommandHandler("quiztijd", groups.on_quiztijd))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, groups.on_migrate))
+    app.add_handler(ChatMemberHandler(groups.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(PollAnswerHandler(groups.on_poll_answer))
+    app.add_handler(CallbackQueryHandler(study.on_callback))
+    app.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, study.on_private_text))
+    app.add_handler(MessageHandler(GROUPS & filters.TEXT & ~filters.COMMAND, on_group_text))
+    app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, account.on_unknown_command))
+    app.add_handler(MessageHandler(GROUPS & filters.COMMAND, group_unknown))
+    app.add_handler(MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, account.on_non_text))
+    app.add_error_handler(on_error)
+    return app
+
+
+def run_bot(
+    settings: Settings,
+    webhook: bool = False,
+    listen: str = "127.0.0.1",
+    port: int = 8443,
+    public_url: str = "",
+    secret_token: str = "",
+) -> int:
+    """Run until interrupted: long polling, or a webhook server."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines contain the token in URLs
+    logging.getLogger().setLevel(logging.INFO)
+    app = build_application(settings)
+    if webhook:
+        if not public_url:
+            raise SystemExit("--webhook needs --public-url")
+        app.run_webhook(
+            listen=listen,
+            port=port,
+            url_path="telegram",
+            webhook_url=f"{public_url.rstrip('/')}/telegram",
+            secret_token=secret_token or None,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

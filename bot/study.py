@@ -1,0 +1,154 @@
+"""Handlers for studying in a private chat: questions, quizzes and their buttons."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+
+from telegram import Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest
+
+from bot.context import StudyContext
+from bot.render import (
+    answer_html,
+    answer_keyboard,
+    feedback_html,
+    next_keyboard,
+    parse_callback,
+    question_html,
+    split_message,
+)
+from tutor.errors import TutorError
+
+logger = logging.getLogger(__name__)
+
+
+async def reply_answer(update: Update, ctx: StudyContext, text: str) -> None:
+    """Answer a question in the chat it came from, with 'typing…' while working."""
+    chat = update.effective_chat
+    message = update.effective_message
+    if chat is None or message is None:
+        return
+    await ctx.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    try:
+        answer = await ctx.tutor.engine.answerer.answer_async(text)
+    except TutorError as exc:
+        await message.reply_text(str(exc))
+        return
+    for part in split_message(answer_html(answer)):
+        await message.reply_text(part, parse_mode=ParseMode.HTML)
+
+
+async def on_private_text(update: Update, ctx: StudyContext) -> None:
+    """Free text in a private chat is a question about the course."""
+    if update.effective_message and update.effective_message.text is not None:
+        await reply_answer(update, ctx, update.effective_message.text)
+
+
+async def on_vraag(update: Update, ctx: StudyContext) -> None:
+    """/vraag <tekst>: ask a question explicitly (also in groups)."""
+    text = " ".join(ctx.args or [])
+    if not text.strip() and update.effective_message:
+        await update.effective_message.reply_text(
+            "Zet je vraag achter /vraag, bijvoorbeeld: /vraag wat is NPS?"
+        )
+        return
+    await reply_answer(update, ctx, text)
+
+
+async def send_question(
+    ctx: StudyContext,
+    chat_id: int,
+    user_id: int,
+    *,
+    topic: str | None = None,
+    section_id: str | None = None,
+    context: str = "private",
+    header: str = "",
+) -> None:
+    """Pick the learner's next item and send it with answer buttons."""
+    tutor = ctx.tutor
+    item, session_id, nonce = await asyncio.to_thread(
+        functools.partial(tutor.start_question, user_id, chat_id, topic, context, section_id=section_id)
+    )
+    if ctx.user_data is not None:
+        ctx.user_data["quiz_section"] = section_id or (item.section_id if topic else None)
+    message = await ctx.bot.send_message(
+        chat_id,
+        question_html(item, header),
+        parse_mode=ParseMode.HTML,
+        reply_markup=answer_keyboard(item, session_id, nonce),
+    )
+    await asyncio.to_thread(tutor.store.set_session_message, session_id, message.message_id)
+
+
+async def on_quiz_private(update: Update, ctx: StudyContext) -> None:
+    """/quiz [onderwerp] in a private chat."""
+    if update.effective_chat is None or update.effective_user is None or update.effective_message is None:
+        return
+    topic = " ".join(ctx.args or []).strip() or None
+    try:
+        await send_question(ctx, update.effective_chat.id, update.effective_user.id, topic=topic)
+    except TutorError as exc:
+        await update.effective_message.reply_text(str(exc))
+
+
+async def on_callback(update: Update, ctx: StudyContext) -> None:
+    """Every inline button: parsed strictly, checked against stored state, never trusted."""
+    query = update.callback_query
+    if query is None or query.from_user is None:
+        return
+    cb = parse_callback(query.data)
+    if cb is None:
+        await query.answer("Deze knop werkt niet (meer). Gebruik /quiz of /help.", show_alert=True)
+        return
+    from bot import account, browse
+
+    handlers = {
+        "a": on_answer_button,
+        "n": on_next_button,
+        "p": on_next_button,
+        "c": browse.on_chapter_button,
+        "s": browse.on_section_button,
+        "h": browse.on_home_button,
+        "f": account.on_forget_button,
+    }
+    try:
+        await handlers[cb.kind](update, ctx, cb.args)
+    except TutorError as exc:
+        await query.answer(str(exc)[:200], show_alert=True)
+
+
+async def on_answer_button(update: Update, ctx: StudyContext, args: tuple[str, ...]) -> None:
+    """A, B, C or D pressed: record the answer and show feedback in place."""
+    query = update.callback_query
+    if query is None:
+        return
+    session_id, nonce, choice = args
+    if not session_id.isdigit() or not choice.isdigit():
+        raise TutorError("Deze knop werkt niet (meer). Gebruik /quiz.")
+    fb = await asyncio.to_thread(
+        ctx.tutor.answer_session, query.from_user.id, int(session_id), nonce, int(choice)
+    )
+    await query.answer("✅ Goed!" if fb.correct else "❌ Helaas")
+    section = (ctx.user_data or {}).get("quiz_section")
+    await query.edit_message_text(
+        feedback_html(fb.item, fb), parse_mode=ParseMode.HTML, reply_markup=next_keyboard(section)
+    )
+
+
+async def on_next_button(update: Update, ctx: StudyContext, args: tuple[str, ...]) -> None:
+    """'Volgende vraag' or 'Oefen dit onderwerp'."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    section_id = None if args[0] == "-" else args[0]
+    await query.answer()
+    if args and query.data and query.data.startswith("n:"):
+        # One question per tap: the button disappears once used.
+        with contextlib.suppress(BadRequest):
+            await query.edit_message_reply_markup(None)
+    await send_question(ctx, query.message.chat.id, query.from_user.id, section_id=section_id)

@@ -1,0 +1,147 @@
+"""Group study: quiz-poll choice for a whole group, per-member recording, scoreboards."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tutor.errors import TutorError
+from tutor.items import QuizItem
+from tutor.progress import topic_stats
+from tutor.service import Feedback, Tutor
+from tutor.store import now_iso
+
+RECENT_POLLS = 30
+POLL_EXPLANATION = 200
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One member on a scoreboard."""
+
+    first_name: str
+    correct: int
+    answered: int
+
+
+class GroupStudy:
+    """Everything groups need on top of the single-learner tutor."""
+
+    def __init__(self, tutor: Tutor) -> None:
+        self.tutor = tutor
+        self.store = tutor.store
+
+    def members(self, chat_id: int) -> list[int]:
+        """Users who answered in this group."""
+        rows = self.store.query("select distinct user_id from answers where chat_id = ?", [chat_id])
+        return [r["user_id"] for r in rows]
+
+    def next_item(self, chat_id: int, topic: str | None = None) -> QuizItem:
+        """The group's weakest sections first (over its members), avoiding recently asked items."""
+        t = self.tutor
+        recent = {
+            r["item_id"]
+            for r in self.store.query(
+                "select item_id from polls where chat_id = ? order by created_at desc limit ?",
+                [chat_id, RECENT_POLLS],
+            )
+        }
+        section = t.resolve_topic(topic) if topic else None
+        candidates = [
+            i for i in (t.by_section.get(section, []) if section else t.items.values()) if i.fits_poll()
+        ]
+        fresh = [i for i in candidates if i.id not in recent] or candidates
+        if not fresh:
+            raise TutorError("Voor dit onderwerp heb ik geen geschikte groepsvragen.")
+        weakness: dict[str, list[float]] = defaultdict(list)
+        for user_id in self.members(chat_id):
+            stats = topic_stats(
+                t.course,
+                self.store.answers(user_id, t.course.slug),
+                self.store.cards(user_id, t.course.slug),
+                t.spacing,
+            )
+            for s in stats:
+                weakness[s.section_id].append(s.weakness)
+        rng = random.Random(f"{chat_id}:{len(recent)}:{datetime.now(UTC).isoformat()}")  # noqa: S311
+        ranked = sorted(weakness, key=lambda sid: -sum(weakness[sid]) / len(weakness[sid]))
+        for sid in ranked[:3]:
+            if sum(weakness[sid]) / len(weakness[sid]) < 0.35:
+                break
+            pool = [i for i in fresh if i.section_id == sid]
+            if pool:
+                return rng.choice(pool)
+        return rng.choice(fresh)
+
+    def poll_explanation(self, item: QuizItem) -> str:
+        """Explanation and source within Telegram's 200-character limit."""
+        text = f"{item.explanation} ({item.source.split(' › ')[-1]})"
+        return text if len(text) <= POLL_EXPLANATION else text[: POLL_EXPLANATION - 1].rstrip() + "…"
+
+    def record_poll(self, poll_id: str, chat_id: int, message_id: int, item: QuizItem) -> None:
+        """Remember which item a poll asks."""
+        with self.store.transaction() as db:
+            db.table("polls").insert({"poll_id": poll_id, "chat_id": chat_id, "message_id": message_id,
+                                      "item_id": item.id, "course": item.course, "created_at": now_iso(),
+                                      "closed": 0})  # fmt: skip
+
+    def vote(
+        self, poll_id: str, user_id: int, first_name: str, username: str, option_ids: list[int]
+    ) -> Feedback | None:
+        """Record a member's vote exactly once; a revote replaces it, a retraction removes it."""
+        polls = self.store.query("select * from polls where poll_id = ?", [poll_id])
+        if not polls:
+            return None
+        poll = polls[0]
+        item = self.tutor.items.get(poll["item_id"]) or self.store.item(poll["item_id"])
+        if item is None:
+            return None
+        self.store.upsert_user(user_id, first_name, username)
+        previous = self.store.query(
+            "select * from poll_votes where poll_id = ? and user_id = ?", [poll_id, user_id]
+        )
+        if previous:
+            prev = previous[0]
+            self.store.delete_answer(prev["answer_id"])
+            self.store.restore_card(
+                user_id, item.id, json.loads(prev["prev_card"]) if prev["prev_card"] else None
+            )
+            with self.store.transaction() as db:
+                db.execute("delete from poll_votes where poll_id = ? and user_id = ?", [poll_id, user_id])
+        if not option_ids:
+            return None
+        before = self.store.card(user_id, item.id)
+        context = "group"
+        feedback = self.tutor.record(user_id, poll["chat_id"], item, option_ids[0], context)
+        answer_id = self.store.query(
+            "select max(id) id from answers where user_id = ? and item_id = ?", [user_id, item.id]
+        )[0]["id"]
+        with self.store.transaction() as db:
+            db.table("poll_votes").insert({"poll_id": poll_id, "user_id": user_id, "option": option_ids[0],
+                                           "answer_id": answer_id, "answered_at": now_iso(),
+                                           "prev_card": json.dumps(before) if before else None})  # fmt: skip
+        return feedback
+
+    def scoreboard(self, chat_id: int, since: datetime | None = None, limit: int = 10) -> list[ScoreRow]:
+        """Ranking by correct answers in this group (opted-out members left out)."""
+        cutoff = since.isoformat(timespec="seconds") if since is not None else None
+        rows = self.store.query(
+            "select u.first_name, sum(a.correct) correct, count(*) answered from answers a "
+            "join users u on u.id = a.user_id "
+            "where a.chat_id = ? and coalesce(u.scoreboard_opt_out, 0) = 0 "
+            "and (? is null or a.answered_at >= ?) group by a.user_id "
+            "order by correct desc, answered asc, u.first_name limit ?",
+            [chat_id, cutoff, cutoff, limit],
+        )
+        return [ScoreRow(r["first_name"] or "?", int(r["correct"] or 0), int(r["answered"])) for r in rows]
+
+    def week_start(self, tz: str) -> datetime:
+        """Monday 00:00 of this week in ``tz``, as UTC."""
+        from zoneinfo import ZoneInfo
+
+        local = datetime.now(ZoneInfo(tz))
+        monday = (local - timedelta(days=local.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
+        return monday.astimezone(UTC)
