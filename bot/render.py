@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -110,6 +111,7 @@ class Callback:
     args: tuple[str, ...]
 
 
+ARG = re.compile(r"[A-Za-z0-9.\-]+")
 KINDS = {"a": 3, "n": 1, "p": 1, "c": 1, "s": 1, "h": 0, "f": 1}
 
 
@@ -120,7 +122,7 @@ def parse_callback(data: str | None) -> Callback | None:
     kind, *args = data.split(":")
     if KINDS.get(kind) != len(args) or any(not a or len(a) > 20 for a in args):
         return None
-    if not all(a.replace("-", "").replace(".", "").isalnum() for a in args):
+    if not all(ARG.fullmatch(a) for a in args):
         return None
     return Callback(kind, tuple(args))
 

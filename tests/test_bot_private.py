@@ -1,0 +1,232 @@
+"""End to end: the real Application talks HTTP to the Bot API double, as one learner would use it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.double import BotApiDouble
+from tests.harness import RunningBot, correct_button, make_settings, start_bot
+
+pytestmark = pytest.mark.slow
+ANNA = 111
+
+
+@pytest.fixture(params=["polling", "webhook"])
+async def bot(request: pytest.FixtureRequest, double: BotApiDouble, tmp_path: Path, index_template: Path):  # type: ignore[no-untyped-def]
+    running = await start_bot(make_settings(double, tmp_path, index_template), request.param)
+    yield running
+    await running.stop()
+
+
+async def test_onboarding_and_commands(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    commands = {c["command"]: c["description"] for c in next(iter(double.commands.values()))}
+    assert {"quiz", "vraag", "dagelijks", "vergeet_mij", "mijndata", "zwakkepunten"} <= set(commands)
+    assert commands["stop"] == "Stop de dagelijkse quiz"
+    await double.send(anna, "/start")
+    (msg,) = await double.wait_sent(ANNA, 1)
+    assert "Hoi Anna" in msg.text and "wat is NPS?" in msg.text
+    await double.send(anna, "/help")
+    await double.wait_sent(ANNA, 2)
+    assert "/dagelijks" in double.sent_to(ANNA)[1].text
+    if bot.mode == "webhook":
+        assert double.webhook["secret"] == "s3cret-token"
+
+
+async def test_question_gets_answer_with_source(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "wat is nps?")
+    (msg,) = await double.wait_sent(ANNA, 1)
+    assert msg.text.startswith("Net Promoter Score")
+    assert "College 1 — De klant centraal › Net Promoter Score (NPS)" in msg.text
+    assert (ANNA, "typing") in double.chat_actions
+    await double.send(anna, "wat is de hoofdstad van peru?")
+    await double.wait_sent(ANNA, 2)
+    assert double.sent_to(ANNA)[1].text.startswith("Dat staat niet in de samenvatting")
+
+
+async def test_full_quiz_round(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "/quiz")
+    (question,) = await double.wait_sent(ANNA, 1)
+    assert [t for t, _ in question.buttons()] == ["A", "B", "C", "D"]
+    assert all(len(d.encode()) <= 64 for _, d in question.buttons())
+    right, _ = correct_button(bot, question)
+    qid = await double.press(anna, question, right)
+    await double.wait_for(lambda: question.edits == 1)
+    assert "✅ Goed!" in question.text and "💡" in question.text and "📖" in question.text
+    assert double.callback_answers[qid] is not None
+    assert [t for t, _ in question.buttons()] == ["Volgende vraag ➡️"]
+    await double.press(anna, question, question.buttons()[0][1])
+    (_, second) = await double.wait_sent(ANNA, 2)
+    assert len(second.buttons()) >= 2 and second.message_id != question.message_id
+    assert question.buttons() == []  # the used 'next' button is gone
+    # Pressing an answer twice does not record twice.
+    right2, _ = correct_button(bot, second)
+    await double.press(anna, second, right2)
+    await double.wait_for(lambda: second.edits == 1)
+    qid = await double.press(anna, second, right2)
+    await double.wait_for(lambda: double.callback_answers[qid] is not None)
+    assert "al beantwoord" in double.callback_answers[qid]["text"]
+    assert len(bot.tutor.store.answers(ANNA)) == 2
+
+
+async def test_weak_topics_follow_wrong_answers(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "/zwakkepunten")
+    await double.wait_sent(ANNA, 1)
+    assert "Nog geen zwakke punten" in double.sent_to(ANNA)[0].text
+    for n in range(3):
+        await double.send(anna, "/quiz kraljic")
+        sent = await double.wait_sent(ANNA, n + 2)
+        question = sent[-1]
+        _, wrong = correct_button(bot, question)
+        await double.press(anna, question, wrong)
+        await double.wait_for(lambda q=question: q.edits == 1)
+        assert "❌" in question.text and "juiste antwoord" in question.text
+    await double.send(anna, "/zwakkepunten")
+    report = (await double.wait_sent(ANNA, 5))[-1]
+    assert "Inkoopportfoliomatrix (Kraljic)" in report.text
+    assert any(d.startswith("p:5.3") for _, d in report.buttons())
+    await double.press(anna, report, "p:5.3")
+    practice = (await double.wait_sent(ANNA, 6))[-1]
+    assert "Inkoopportfoliomatrix (Kraljic)" in practice.text
+
+
+async def test_stats_sends_a_png(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "/quiz")
+    question = (await double.wait_sent(ANNA, 1))[0]
+    await double.press(anna, question, correct_button(bot, question)[0])
+    await double.wait_for(lambda: question.edits == 1)
+    await double.send(anna, "/stats")
+    (photo,) = await double.wait_sent(ANNA, 1, kind="photo")
+    assert photo.data.startswith(b"\x89PNG") and len(photo.data) > 5000
+    assert photo.text == "1 antwoorden, 100% goed, reeks: 1 dag(en)."
+
+
+async def test_mijndata_and_vergeet_mij(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "/quiz")
+    question = (await double.wait_sent(ANNA, 1))[0]
+    await double.press(anna, question, correct_button(bot, question)[1])
+    await double.wait_for(lambda: question.edits == 1)
+    await double.send(anna, "/dagelijks 08:15")
+    await double.wait_sent(ANNA, 2)
+    await double.send(anna, "/mijndata")
+    (doc,) = await double.wait_sent(ANNA, 1, kind="document")
+    data = json.loads(doc.data)
+    assert data["user"]["first_name"] == "Anna" and len(data["answers"]) == 1
+    assert data["answers"][0]["question"] and data["subscriptions"][0]["time"] == "08:15"
+    await double.send(anna, "/vergeet_mij")
+    confirm = (await double.wait_sent(ANNA, 4))[-1]
+    yes = next(d for t, d in confirm.buttons() if t.startswith("Ja"))
+    await double.press(anna, confirm, yes)
+    await double.wait_for(lambda: "Al je gegevens zijn gewist" in confirm.text)
+    assert bot.tutor.store.count_rows(ANNA) == 0
+    assert not bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
+    # The old confirmation cannot be replayed.
+    qid = await double.press(anna, confirm, yes)
+    await double.wait_for(lambda: double.callback_answers[qid] is not None)
+    assert "verlopen" in double.callback_answers[qid]["text"]
+
+
+async def test_forged_and_foreign_callbacks_are_refused(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    mallory = double.user(222, "Mallory")
+    await double.send(anna, "/quiz")
+    question = (await double.wait_sent(ANNA, 1))[0]
+    right, _ = correct_button(bot, question)
+    session_id, nonce = right.split(":")[1:3]
+    for data in (
+        "zzz",
+        "a:1:2",
+        f"a:{session_id}:ffffff:0",
+        "a:99999:abcdef:0",
+        "s:9.9",
+        "c:42",
+        "p:../x",
+        "f:deadbeef",
+    ):
+        qid = await double.press(anna, question, data)
+        await double.wait_for(lambda q=qid: double.callback_answers[q] is not None)
+        assert double.callback_answers[qid]["text"], data
+    # Another user pressing Anna's button (e.g. a forwarded message) changes nothing.
+    qid = await double.press(mallory, question, right)
+    await double.wait_for(lambda: double.callback_answers[qid] is not None)
+    assert "niet bij jouw quiz" in double.callback_answers[qid]["text"]
+    assert bot.tutor.store.answers(ANNA) == [] and bot.tutor.store.answers(222) == []
+    assert question.edits == 0
+    # Anna's own press still works afterwards.
+    await double.press(anna, question, right)
+    await double.wait_for(lambda: question.edits == 1)
+    assert session_id and nonce
+
+
+async def test_bad_input_gets_dutch_messages(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "🙂🎉")
+    await double.send(anna, "/bestaatniet")
+    await double.send(
+        anna,
+        None,
+        sticker={
+            "file_id": "s1",
+            "file_unique_id": "u1",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+        },
+    )
+    await double.send(anna, "wat is clv " + "heel lang verhaal " * 300)
+    await double.send(anna, "/vraag")
+    sent = await double.wait_sent(ANNA, 5)
+    texts = sorted(s.text for s in sent)
+    assert any("in woorden" in t for t in texts)
+    assert any("ken ik niet" in t for t in texts)
+    assert any("alleen tekst" in t for t in texts)
+    assert any("erg lang" in t and "Customer Lifetime Value" in t for t in texts)
+    assert any("Zet je vraag achter /vraag" in t for t in texts)
+
+
+async def test_rate_limited_send_is_retried(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    double.failures["sendMessage"].append((429, "Too Many Requests: retry after 1", 1))
+    await double.send(anna, "/start")
+    (msg,) = await double.wait_sent(ANNA, 1, timeout=10)
+    assert "Hoi Anna" in msg.text
+    assert [m for m, _, _ in double.requests].count("sendMessage") == 2
+
+
+async def test_browse_chapters_and_sections(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "/hoofdstukken")
+    (menu,) = await double.wait_sent(ANNA, 1)
+    assert len(menu.buttons()) == 7
+    await double.press(anna, menu, "c:5")
+    await double.wait_for(lambda: menu.edits == 1)
+    assert "Inkoopportfoliomatrix (Kraljic)" in [t for t, _ in menu.buttons()]
+    await double.press(anna, menu, "s:5.3")
+    await double.wait_for(lambda: menu.edits == 2)
+    assert "Kraljic" in menu.text and "Begrippen:" in menu.text
+    assert ("🎯 Oefen dit onderwerp", "p:5.3") in menu.buttons()
+    await double.press(anna, menu, "h")
+    await double.wait_for(lambda: menu.edits == 3)
+    assert len(menu.buttons()) == 7
+
+
+async def test_answer_longer_than_a_message_is_split(bot: RunningBot, double: BotApiDouble) -> None:
+    from bot.render import split_message
+
+    text = "\n\n".join(f"<b>Deel {i}</b> " + "woord " * 150 for i in range(12))
+    parts = split_message(text)
+    assert len(parts) > 1 and all(len(p) <= 4096 for p in parts)
+    assert "".join(parts).replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
+    assert split_message("x" * 9000) == ["x" * 4096, "x" * 4096, "x" * 808]
+    await asyncio.sleep(0)
