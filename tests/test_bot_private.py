@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.double import BotApiDouble
-from tests.harness import RunningBot, correct_button, make_settings, start_bot
+from tests.harness import WEBHOOK_SECRET, RunningBot, correct_button, make_settings, start_bot
 
 pytestmark = pytest.mark.slow
 ANNA = 111
@@ -34,7 +34,7 @@ async def test_onboarding_and_commands(bot: RunningBot, double: BotApiDouble) ->
     await double.wait_sent(ANNA, 2)
     assert "/dagelijks" in double.sent_to(ANNA)[1].text
     if bot.mode == "webhook":
-        assert double.webhook["secret"] == "s3cret-token"
+        assert double.webhook["secret"] == WEBHOOK_SECRET
 
 
 async def test_question_gets_answer_with_source(bot: RunningBot, double: BotApiDouble) -> None:
