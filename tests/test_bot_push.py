@@ -1,0 +1,99 @@
+"""Daily quiz pushes: firing, surviving a restart without double sends, /stop, and a blocked user."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.jobs import slot_key
+from tests.double import BotApiDouble
+from tests.harness import make_settings, start_bot
+
+pytestmark = pytest.mark.slow
+ANNA = 111
+INTERVAL = 1.5
+
+
+def pushes(double: BotApiDouble) -> list[str]:
+    return [s.text for s in double.sent_to(ANNA) if s.text.startswith("📅")]
+
+
+async def test_push_fires_survives_restart_and_stops(double: BotApiDouble, tmp_path: Path, index_template: Path) -> None:
+    settings = make_settings(double, tmp_path, index_template, push_test_interval=INTERVAL)
+    anna = double.user(ANNA, "Anna")
+    bot = await start_bot(settings)
+    try:
+        await double.send(anna, "/dagelijks 07:45")
+        await double.wait_for(lambda: any("07:45" in s.text for s in double.sent_to(ANNA)))
+        await double.wait_for(lambda: len(pushes(double)) >= 1, timeout=10)
+        push_question = await double.wait_for(lambda: [s for s in double.sent_to(ANNA) if s.buttons()], timeout=10)
+        assert len(push_question[0].buttons()) >= 2
+        sub = bot.tutor.store.subscription(ANNA)
+        assert sub is not None and sub["time"] == "07:45" and sub["timezone"] == "Europe/Amsterdam"
+    finally:
+        await bot.stop()
+
+    # A restart re-creates the job from SQLite.
+    before = len(pushes(double))
+    bot = await start_bot(settings)
+    try:
+        (job,) = bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
+        await double.wait_for(lambda: len(pushes(double)) > before, timeout=10)
+        # The same slot never sends twice, even if the job runs again.
+        count = len(pushes(double))
+        bot.tutor.store.set_subscription(ANNA, last_sent=slot_key("Europe/Amsterdam", INTERVAL))
+        await job.run(bot.app)
+        assert len(pushes(double)) == count
+
+        await double.send(anna, "/stop")
+        await double.wait_for(lambda: any("gestopt" in s.text for s in double.sent_to(ANNA)))
+        stopped_at = len(pushes(double))
+        await asyncio.sleep(INTERVAL * 2.5)
+        assert len(pushes(double)) == stopped_at
+        assert not bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
+        assert bot.tutor.store.subscription(ANNA)["active"] == 0
+    finally:
+        await bot.stop()
+
+
+async def test_blocked_user_pauses_subscription(double: BotApiDouble, tmp_path: Path, index_template: Path) -> None:
+    settings = make_settings(double, tmp_path, index_template, push_test_interval=1.0)
+    anna = double.user(ANNA, "Anna")
+    bot = await start_bot(settings)
+    try:
+        await double.send(anna, "/dagelijks 09:00")
+        await double.wait_for(lambda: any("09:00" in s.text for s in double.sent_to(ANNA)))
+        double.blocked.add(ANNA)
+        await double.wait_for(lambda: bot.tutor.store.subscription(ANNA)["active"] == 0, timeout=10)
+        sub = bot.tutor.store.subscription(ANNA)
+        assert sub["paused_reason"] == "blocked"
+        await double.wait_for(lambda: not bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}"), timeout=5)
+    finally:
+        await bot.stop()
+    # Paused subscriptions are not revived by a restart.
+    bot = await start_bot(settings)
+    try:
+        assert not bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
+    finally:
+        await bot.stop()
+
+
+async def test_timezone_and_bad_time(double: BotApiDouble, tmp_path: Path, index_template: Path) -> None:
+    bot = await start_bot(make_settings(double, tmp_path, index_template))
+    anna = double.user(ANNA, "Anna")
+    try:
+        await double.send(anna, "/dagelijks 25:99")
+        await double.send(anna, "/tijdzone Mars/Olympus")
+        await double.send(anna, "/tijdzone Europe/Brussels")
+        await double.wait_sent(ANNA, 3)
+        texts = [s.text for s in double.sent_to(ANNA)]
+        assert any("UU:MM" in t for t in texts) and any("ken ik niet" in t for t in texts)
+        await double.wait_for(lambda: bot.tutor.store.user(ANNA)["timezone"] == "Europe/Brussels")
+        await double.send(anna, "/dagelijks 6:05")
+        await double.wait_for(lambda: any("06:05 (Europe/Brussels)" in s.text for s in double.sent_to(ANNA)))
+        (job,) = bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
+        assert job.next_t is not None and job.next_t.utcoffset() is not None
+    finally:
+        await bot.stop()
