@@ -94,6 +94,7 @@ async def on_poll_answer(update: Update, ctx: StudyContext) -> None:
         user.first_name,
         user.username or "",
         list(answer.option_ids),
+        update.update_id,
     )
 
 

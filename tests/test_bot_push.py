@@ -20,7 +20,9 @@ def pushes(double: BotApiDouble) -> list[str]:
     return [s.text for s in double.sent_to(ANNA) if s.text.startswith("📅")]
 
 
-async def test_push_fires_survives_restart_and_stops(double: BotApiDouble, tmp_path: Path, index_template: Path) -> None:
+async def test_push_fires_survives_restart_and_stops(
+    double: BotApiDouble, tmp_path: Path, index_template: Path
+) -> None:
     settings = make_settings(double, tmp_path, index_template, push_test_interval=INTERVAL)
     anna = double.user(ANNA, "Anna")
     bot = await start_bot(settings)
@@ -28,7 +30,9 @@ async def test_push_fires_survives_restart_and_stops(double: BotApiDouble, tmp_p
         await double.send(anna, "/dagelijks 07:45")
         await double.wait_for(lambda: any("07:45" in s.text for s in double.sent_to(ANNA)))
         await double.wait_for(lambda: len(pushes(double)) >= 1, timeout=10)
-        push_question = await double.wait_for(lambda: [s for s in double.sent_to(ANNA) if s.buttons()], timeout=10)
+        push_question = await double.wait_for(
+            lambda: [s for s in double.sent_to(ANNA) if s.buttons()], timeout=10
+        )
         assert len(push_question[0].buttons()) >= 2
         sub = bot.tutor.store.subscription(ANNA)
         assert sub is not None and sub["time"] == "07:45" and sub["timezone"] == "Europe/Amsterdam"
@@ -58,7 +62,9 @@ async def test_push_fires_survives_restart_and_stops(double: BotApiDouble, tmp_p
         await bot.stop()
 
 
-async def test_blocked_user_pauses_subscription(double: BotApiDouble, tmp_path: Path, index_template: Path) -> None:
+async def test_blocked_user_pauses_subscription(
+    double: BotApiDouble, tmp_path: Path, index_template: Path
+) -> None:
     settings = make_settings(double, tmp_path, index_template, push_test_interval=1.0)
     anna = double.user(ANNA, "Anna")
     bot = await start_bot(settings)

@@ -89,9 +89,19 @@ class GroupStudy:
                                       "closed": 0})  # fmt: skip
 
     def vote(
-        self, poll_id: str, user_id: int, first_name: str, username: str, option_ids: list[int]
+        self,
+        poll_id: str,
+        user_id: int,
+        first_name: str,
+        username: str,
+        option_ids: list[int],
+        update_id: int,
     ) -> Feedback | None:
-        """Record a member's vote exactly once; a revote replaces it, a retraction removes it."""
+        """Record a member's vote exactly once; a revote replaces it, a retraction removes it.
+
+        Updates may be handled concurrently, so the whole read-modify-write holds the store, and a
+        vote older (by update id) than the one already stored is ignored.
+        """
         polls = self.store.query("select * from polls where poll_id = ?", [poll_id])
         if not polls:
             return None
@@ -99,31 +109,34 @@ class GroupStudy:
         item = self.tutor.items.get(poll["item_id"]) or self.store.item(poll["item_id"])
         if item is None:
             return None
-        self.store.upsert_user(user_id, first_name, username)
-        previous = self.store.query(
-            "select * from poll_votes where poll_id = ? and user_id = ?", [poll_id, user_id]
-        )
-        if previous:
-            prev = previous[0]
-            self.store.delete_answer(prev["answer_id"])
-            self.store.restore_card(
-                user_id, item.id, json.loads(prev["prev_card"]) if prev["prev_card"] else None
+        with self.store.exclusive():
+            self.store.upsert_user(user_id, first_name, username)
+            rows = self.store.query(
+                "select * from poll_votes where poll_id = ? and user_id = ?", [poll_id, user_id]
             )
+            previous = rows[0] if rows else None
+            if previous and previous["update_id"] is not None and update_id <= previous["update_id"]:
+                return None
+            if previous and previous["answer_id"] is not None:
+                self.store.delete_answer(previous["answer_id"])
+                prev_card = json.loads(previous["prev_card"]) if previous["prev_card"] else None
+                self.store.restore_card(user_id, item.id, prev_card)
+            feedback = None
+            answer_id = None
+            before = self.store.card(user_id, item.id)
+            if option_ids:
+                feedback = self.tutor.record(user_id, poll["chat_id"], item, option_ids[0], "group")
+                answer_id = self.store.query(
+                    "select max(id) id from answers where user_id = ? and item_id = ?", [user_id, item.id]
+                )[0]["id"]
             with self.store.transaction() as db:
-                db.execute("delete from poll_votes where poll_id = ? and user_id = ?", [poll_id, user_id])
-        if not option_ids:
-            return None
-        before = self.store.card(user_id, item.id)
-        context = "group"
-        feedback = self.tutor.record(user_id, poll["chat_id"], item, option_ids[0], context)
-        answer_id = self.store.query(
-            "select max(id) id from answers where user_id = ? and item_id = ?", [user_id, item.id]
-        )[0]["id"]
-        with self.store.transaction() as db:
-            db.table("poll_votes").insert({"poll_id": poll_id, "user_id": user_id, "option": option_ids[0],
-                                           "answer_id": answer_id, "answered_at": now_iso(),
-                                           "prev_card": json.dumps(before) if before else None})  # fmt: skip
-        return feedback
+                db.table("poll_votes").upsert(
+                    {"poll_id": poll_id, "user_id": user_id, "option": option_ids[0] if option_ids else -1,
+                     "answer_id": answer_id, "answered_at": now_iso(), "update_id": update_id,
+                     "prev_card": json.dumps(before) if before and option_ids else None},
+                    pk=("poll_id", "user_id"),
+                )  # fmt: skip
+            return feedback
 
     def scoreboard(self, chat_id: int, since: datetime | None = None, limit: int = 10) -> list[ScoreRow]:
         """Ranking by correct answers in this group (opted-out members left out)."""

@@ -127,3 +127,9 @@ def m001_initial(db: Database) -> None:
 def m002_poll_vote_previous_card(db: Database) -> None:
     """Remember a member's card before a poll vote, so a revote or retraction can undo it."""
     db.table("poll_votes").add_column("prev_card", str)
+
+
+@migrations()
+def m003_poll_vote_update_order(db: Database) -> None:
+    """Keep the update id of a member's latest vote, so an older vote processed late cannot win."""
+    db.table("poll_votes").add_column("update_id", int)

@@ -53,6 +53,12 @@ class LearnerStore:
                 raise
             self.db.execute("COMMIT")
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the store for a read-modify-write sequence of several calls."""
+        with self._lock:
+            yield
+
     def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.query(sql, params))

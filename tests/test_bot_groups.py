@@ -1,0 +1,163 @@
+"""Group study end to end: quiz polls, per-member records, scoreboard, admin checks, push, rate budget."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.double import BotApiDouble
+from tests.harness import RunningBot, make_settings, start_bot
+
+pytestmark = pytest.mark.slow
+GROUP = -1001
+ADMIN, BOB, CARA = 11, 12, 13
+
+
+@pytest.fixture
+async def bot(double: BotApiDouble, tmp_path: Path, index_template: Path):  # type: ignore[no-untyped-def]
+    running = await start_bot(make_settings(double, tmp_path, index_template, push_test_interval=1.5,
+                                            group_rate=(10, 6.0)))  # fmt: skip
+    yield running
+    await running.stop()
+
+
+async def setup_group(double: BotApiDouble) -> tuple[dict, dict, dict]:
+    admin = double.user(ADMIN, "Ada")
+    bob = double.user(BOB, "Bob")
+    cara = double.user(CARA, "Cara")
+    double.group(GROUP, "Sales studiegroep", creator=ADMIN)
+    await double.add_bot(GROUP, admin)
+    await double.wait_sent(GROUP, 1)
+    return admin, bob, cara
+
+
+async def test_group_quiz_records_each_member_once(bot: RunningBot, double: BotApiDouble) -> None:
+    admin, bob, cara = await setup_group(double)
+    assert bot.tutor.store.chat(GROUP)["active"] == 1
+    await double.send(bob, "/quiz", chat_id=GROUP)
+    (poll_msg,) = await double.wait_sent(GROUP, 1, kind="poll")
+    poll = poll_msg.poll
+    assert poll["type"] == "quiz" and poll["is_anonymous"] is False and poll["explanation"]
+    right = poll["correct_option_ids"][0]
+    wrong = (right + 1) % len(poll["options"])
+    await double.vote(admin, poll["id"], [right])
+    await double.vote(bob, poll["id"], [wrong])
+    await double.vote(cara, poll["id"], [wrong])
+    await double.vote(cara, poll["id"], [right])  # revote replaces the earlier answer
+    store = bot.tutor.store
+    await double.wait_for(lambda: len(store.query("select * from poll_votes")) == 3
+                          and store.query("select option from poll_votes where user_id = ?", [CARA])[0]["option"] == right)  # fmt: skip
+    answers = {uid: store.answers(uid) for uid in (ADMIN, BOB, CARA)}
+    assert [len(a) for a in answers.values()] == [1, 1, 1]
+    assert (
+        answers[ADMIN][0]["correct"] == 1
+        and answers[BOB][0]["correct"] == 0
+        and answers[CARA][0]["correct"] == 1
+    )
+    assert all(a[0]["context"] == "group" and a[0]["chat_id"] == GROUP for a in answers.values())
+    card = store.card(CARA, answers[CARA][0]["item_id"])
+    assert card is not None and card["lapses"] == 0 and card["reps"] == 1  # the wrong first vote was undone
+    # A retraction removes the vote entirely.
+    await double.vote(bob, poll["id"], [])
+    await double.wait_for(lambda: store.answers(BOB) == [])
+
+    # Bob's wrong answer shows up in his own weak topics and stats (he never spoke privately before).
+    await double.vote(bob, poll["id"], [wrong])
+    await double.wait_for(lambda: len(store.answers(BOB)) == 1)
+    await double.send(bob, "/stats")
+    (photo,) = await double.wait_sent(BOB, 1, kind="photo")
+    assert photo.text.startswith("1 antwoorden, 0% goed")
+    assert bot.tutor.weak_topics(BOB)
+
+    await double.send(cara, "/scorebord", chat_id=GROUP)
+    board = (await double.wait_sent(GROUP, 3))[-1]
+    assert "Scorebord deze week" in board.text
+    lines = board.text.splitlines()
+    assert lines.index("1. Ada — 1/1") < lines.index("3. Bob — 0/1")
+    assert "Cara — 1/1" in board.text and "Aller tijden" in board.text
+
+
+async def test_admin_only_group_push_and_it_fires(bot: RunningBot, double: BotApiDouble) -> None:
+    admin, bob, _ = await setup_group(double)
+    await double.send(bob, "/dagelijks 18:00", chat_id=GROUP)
+    refusal = (await double.wait_sent(GROUP, 2))[-1]
+    assert "Alleen beheerders" in refusal.text
+    assert bot.tutor.store.subscription(GROUP) is None
+    await double.send(admin, "/dagelijks 18:00", chat_id=GROUP)
+    await double.wait_for(lambda: any("Elke dag om 18:00" in s.text for s in double.sent_to(GROUP)))
+    assert bot.tutor.store.subscription(GROUP)["time"] == "18:00"
+    await double.wait_sent(GROUP, 1, kind="poll", timeout=10)
+    assert any(s.text.startswith("📅 Dagelijkse groepsquiz") for s in double.sent_to(GROUP))
+    await double.send(bob, "/stop", chat_id=GROUP)
+    await double.wait_for(
+        lambda: len([s for s in double.sent_to(GROUP) if "Alleen beheerders" in s.text]) == 2
+    )
+    assert bot.tutor.store.subscription(GROUP)["active"] == 1
+
+
+async def test_privacy_mode_mentions_and_private_commands(bot: RunningBot, double: BotApiDouble) -> None:
+    _, bob, _ = await setup_group(double)
+    hidden = await double.send(bob, "wat is nps?", chat_id=GROUP)
+    assert hidden is None  # privacy mode: the bot never sees plain chatter
+    await double.send(bob, "@studybot_test_bot wat is clv?", chat_id=GROUP)
+    answer = (await double.wait_sent(GROUP, 2))[-1]
+    assert "Customer Lifetime Value" in answer.text
+    await double.send(bob, "/vraag@studybot_test_bot wat is stp?", chat_id=GROUP)
+    await double.wait_for(lambda: any("STP" in s.text for s in double.sent_to(GROUP)[2:]))
+    assert await double.send(bob, "/vraag@some_other_bot wat is stp?", chat_id=GROUP) is None
+    await double.send(bob, "/mijndata", chat_id=GROUP)
+    await double.wait_for(lambda: any("privéchat" in s.text for s in double.sent_to(GROUP)))
+    assert double.sent_to(GROUP, "document") == []
+
+
+async def test_burst_is_queued_within_the_group_budget(bot: RunningBot, double: BotApiDouble) -> None:
+    _, bob, _ = await setup_group(double)
+    double.group_limit, double.group_window = 20, 6.0
+    start = time.monotonic()
+    for i in range(24):
+        await double.send(bob, f"/vraag wat is nps? ({i})", chat_id=GROUP)
+    await double.wait_sent(GROUP, 25, timeout=40)
+    assert double.rate_violations == []
+    times = sorted(s.sent_at for s in double.sent_to(GROUP)[1:])
+    worst = max(sum(1 for t in times if t0 <= t < t0 + 6.0) for t0 in times)
+    assert worst <= 20
+    assert time.monotonic() - start > 3  # the limiter really held messages back
+
+
+async def test_forget_removes_member_from_scoreboard(bot: RunningBot, double: BotApiDouble) -> None:
+    admin, bob, _ = await setup_group(double)
+    await double.send(bob, "/quiz", chat_id=GROUP)
+    (poll_msg,) = await double.wait_sent(GROUP, 1, kind="poll")
+    right = poll_msg.poll["correct_option_ids"][0]
+    await double.vote(bob, poll_msg.poll["id"], [right])
+    await double.vote(admin, poll_msg.poll["id"], [right])
+    await double.wait_for(lambda: len(bot.tutor.store.query("select * from poll_votes")) == 2)
+    await double.send(bob, "/vergeet_mij")
+    confirm = (await double.wait_sent(BOB, 1))[0]
+    await double.press(bob, confirm, next(d for t, d in confirm.buttons() if t.startswith("Ja")))
+    await double.wait_for(lambda: bot.tutor.store.count_rows(BOB) == 0)
+    await double.send(admin, "/scorebord", chat_id=GROUP)
+    board = (await double.wait_sent(GROUP, 3))[-1]
+    assert "Bob" not in board.text and "Ada" in board.text
+
+
+async def test_scoreboard_opt_out_removal_and_migration(bot: RunningBot, double: BotApiDouble) -> None:
+    admin, bob, _ = await setup_group(double)
+    await double.send(bob, "/quiz", chat_id=GROUP)
+    (poll_msg,) = await double.wait_sent(GROUP, 1, kind="poll")
+    await double.vote(bob, poll_msg.poll["id"], [0])
+    await double.wait_for(lambda: len(bot.tutor.store.answers(BOB)) == 1)
+    await double.send(bob, "/scorebord uit", chat_id=GROUP)
+    await double.wait_for(lambda: bot.tutor.store.user(BOB)["scoreboard_opt_out"] == 1)
+    new_id = -1002
+    await double.migrate(GROUP, new_id, admin)
+    await double.wait_for(lambda: bot.tutor.store.chat(new_id) is not None)
+    assert bot.tutor.store.chat(GROUP) is None
+    assert bot.tutor.store.answers(BOB)[0]["chat_id"] == new_id
+    await double.send(admin, "/scorebord", chat_id=new_id)
+    board = (await double.wait_sent(new_id, 1))[-1]
+    assert "Bob" not in board.text
+    await double.remove_bot(new_id, admin)
+    await double.wait_for(lambda: bot.tutor.store.chat(new_id)["active"] == 0)
