@@ -47,8 +47,12 @@ async def test_group_quiz_records_each_member_once(bot: RunningBot, double: BotA
     await double.vote(cara, poll["id"], [wrong])
     await double.vote(cara, poll["id"], [right])  # revote replaces the earlier answer
     store = bot.tutor.store
-    await double.wait_for(lambda: len(store.query("select * from poll_votes")) == 3
-                          and store.query("select option from poll_votes where user_id = ?", [CARA])[0]["option"] == right)  # fmt: skip
+
+    def cara_settled() -> bool:
+        rows = store.query("select option from poll_votes where user_id = ?", [CARA])
+        return len(store.query("select * from poll_votes")) == 3 and rows[0]["option"] == right
+
+    await double.wait_for(cara_settled)
     answers = {uid: store.answers(uid) for uid in (ADMIN, BOB, CARA)}
     assert [len(a) for a in answers.values()] == [1, 1, 1]
     assert (
