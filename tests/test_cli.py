@@ -58,3 +58,11 @@ def test_ask_plain_text_and_unknown_course(real_data_dir: Path) -> None:
     assert "Bron: College 2" in proc.stdout
     bad = _run(["ask", "--course", "bestaat-niet", "wat is stp?"], real_data_dir)
     assert bad.returncode == 1 and "bestaat niet" in bad.stderr
+
+
+def test_run_without_token_opens_the_terminal_chat(real_data_dir: Path) -> None:
+    proc = _run(["run"], real_data_dir, "wat is kam?\n/quiz\nA\n/stats\n/stop\n")
+    assert proc.returncode == 0, proc.stderr
+    assert "terminalchat" in proc.stderr
+    assert "Key account management" in proc.stdout
+    assert "antwoorden" in proc.stdout and "Tot de volgende keer" in proc.stdout

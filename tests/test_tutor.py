@@ -1,0 +1,187 @@
+"""The transport-free tutor core with a real SQLite file and a fake embedder."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from index.retriever import Retriever
+from index.store import open_index
+from knowledge.model import Course
+from studybot.settings import SecretStr, Settings
+from tests.conftest import FakeEmbedder
+from tutor.answering import Answerer
+from tutor.engine import Engine
+from tutor.errors import TutorError
+from tutor.groups import GroupStudy
+from tutor.progress import streak
+from tutor.quizgen import BLANK, QuizGenerator
+from tutor.scheduler import LEECH_LAPSES, Spacing
+from tutor.service import Tutor, check_timezone, parse_time
+from tutor.store import LearnerStore
+
+USER = 7
+
+
+@pytest.fixture
+def tutor(shipped_course: Course, tmp_path: Path) -> Tutor:
+    fake = FakeEmbedder()
+    index = open_index(shipped_course, fake, tmp_path)
+    retriever = Retriever(shipped_course, index, fake)
+    engine = Engine(shipped_course, index, retriever, Answerer(retriever))
+    return Tutor(engine, LearnerStore(tmp_path / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")
+
+
+def test_quiz_items_of_every_kind_with_sane_options(tutor: Tutor) -> None:
+    items = list(tutor.items.values())
+    kinds = {i.kind for i in items}
+    assert kinds == {"curated", "term_to_def", "def_to_term", "cloze", "odd_one_out"}
+    assert len({i.id for i in items}) == len(items)
+    assert {i.section_id for i in items} == {s.id for s in tutor.course.sections}
+    for i in items:
+        assert len(i.options) == len(set(i.options)) >= 2, i
+        assert 0 <= i.answer < len(i.options) and i.explanation and " › " in i.source
+    for i in (i for i in items if i.kind == "cloze"):
+        assert BLANK in i.question and i.correct_option.lower() not in i.question.lower()
+
+
+def test_distractors_come_from_the_same_chapter(tutor: Tutor) -> None:
+    chapter_of = {
+        g.definition[:1].upper() + g.definition[1:]: g.section_id.split(".")[0] for g in tutor.course.glossary
+    }
+    for item in (i for i in tutor.items.values() if i.kind == "term_to_def"):
+        chapters = {chapter_of[o] for o in item.options}
+        assert chapters == {item.section_id.split(".")[0]}, item.question
+
+
+def test_odd_one_out_comes_from_another_chapter(tutor: Tutor) -> None:
+    term_chapter = {g.term: g.section_id.split(".")[0] for g in tutor.course.glossary}
+    for item in (i for i in tutor.items.values() if i.kind == "odd_one_out"):
+        chapter = item.section_id.split(".")[0]
+        assert term_chapter[item.correct_option] != chapter
+        assert all(term_chapter[o] == chapter for k, o in enumerate(item.options) if k != item.answer)
+
+
+def test_item_ids_are_stable(tutor: Tutor) -> None:
+    again = QuizGenerator(tutor.course, tutor.engine.index).all_items()
+    assert {i.id: i for i in again} == tutor.items
+
+
+def test_migrations_are_numbered_applied_once_and_wal(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    LearnerStore(path).close()
+    store = LearnerStore(path)
+    names = [r["name"] for r in store.query("select name from _sqlite_migrations order by rowid")]
+    assert names == ["m001_initial", "m002_poll_vote_previous_card", "m003_poll_vote_update_order"]
+    assert store.query("pragma journal_mode")[0]["journal_mode"] == "wal"
+    store.close()
+    assert sqlite3.connect(path).execute("select count(*) from users").fetchone() == (0,)
+
+
+def test_answers_train_fsrs_and_due_items_come_first(tutor: Tutor) -> None:
+    item = tutor.next_item(USER)
+    wrong = (item.answer + 1) % len(item.options)
+    fb = tutor.record(USER, USER, item, wrong, "private")
+    assert not fb.correct and "juiste antwoord" in fb.text()
+    card = tutor.store.card(USER, item.id)
+    assert card is not None and card["lapses"] == 1 and card["reps"] == 1
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    assert tutor.next_item(USER, now=later).id == item.id  # failed item is due again first
+    other = tutor.next_item(USER, exclude={item.id})
+    tutor.record(USER, USER, other, other.answer, "private")
+    assert tutor.store.card(USER, other.id)["due"] > tutor.store.card(USER, item.id)["due"]
+
+
+def test_leech_is_explained_not_repeated(tutor: Tutor) -> None:
+    item = tutor.next_item(USER)
+    wrong = (item.answer + 1) % len(item.options)
+    feedback = [tutor.record(USER, USER, item, wrong, "private") for _ in range(LEECH_LAPSES)]
+    assert [fb.leech for fb in feedback] == [False] * (LEECH_LAPSES - 1) + [True]
+    assert "vaak mis" in feedback[-1].text()
+    assert item in tutor.leech_items(USER)
+    later = datetime.now(UTC) + timedelta(days=2)
+    for _ in range(20):
+        assert tutor.next_item(USER, now=later).id != item.id
+
+
+def test_weak_topics_reflect_wrong_answers(tutor: Tutor) -> None:
+    kraljic = tutor.resolve_topic("kraljik")
+    assert tutor.course.section(kraljic).title == "Inkoopportfoliomatrix (Kraljic)"
+    for item in tutor.by_section[kraljic][:3]:
+        tutor.record(USER, USER, item, (item.answer + 1) % len(item.options), "private")
+    nps = tutor.resolve_topic("nps")
+    for item in tutor.by_section[nps][:3]:
+        tutor.record(USER, USER, item, item.answer, "private")
+    weak = tutor.weak_topics(USER)
+    assert weak[0].section_id == kraljic and all(t.section_id != nps for t in weak)
+    # New questions favour the weak section.
+    assert tutor.next_item(USER).section_id == kraljic
+
+
+def test_sessions_reject_foreign_forged_and_repeated_answers(tutor: Tutor) -> None:
+    item, session_id, nonce = tutor.start_question(USER, USER)
+    with pytest.raises(TutorError, match="niet bij jouw quiz"):
+        tutor.answer_session(USER + 1, session_id, nonce, 0)
+    with pytest.raises(TutorError, match="niet bij jouw quiz"):
+        tutor.answer_session(USER, session_id, "000000", 0)
+    with pytest.raises(TutorError, match="ken ik niet"):
+        tutor.answer_session(USER, session_id, nonce, 9)
+    tutor.answer_session(USER, session_id, nonce, item.answer)
+    with pytest.raises(TutorError, match="al beantwoord"):
+        tutor.answer_session(USER, session_id, nonce, item.answer)
+    assert len(tutor.store.answers(USER)) == 1
+
+
+def test_topics_times_and_timezones(tutor: Tutor) -> None:
+    assert tutor.resolve_topic("hoofdstuk 3") == "3.1"
+    assert tutor.resolve_topic("Net Promotor Score") == "1.4"
+    with pytest.raises(TutorError):
+        tutor.resolve_topic("quantumfysica")
+    assert parse_time("7:05") == "07:05" and parse_time("23.59") == "23:59"
+    for bad in ("24:00", "7", "abc", "12:60"):
+        with pytest.raises(TutorError):
+            parse_time(bad)
+    assert check_timezone("Europe/Brussels") == "Europe/Brussels"
+    with pytest.raises(TutorError):
+        check_timezone("Nergens/Niets")
+
+
+def test_streak_counts_days_in_a_row() -> None:
+    day = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    answers = [{"answered_at": (day - timedelta(days=d)).isoformat()} for d in (0, 1, 2, 4)]
+    assert streak(answers, "Europe/Amsterdam", today=day.date()) == 3
+    assert streak(answers, "Europe/Amsterdam", today=day.date() + timedelta(days=1)) == 3
+    assert streak(answers, "Europe/Amsterdam", today=day.date() + timedelta(days=2)) == 0
+
+
+def test_stats_export_and_forget(tutor: Tutor) -> None:
+    item = tutor.next_item(USER)
+    tutor.store.upsert_user(USER, "Anna")
+    tutor.record(USER, USER, item, item.answer, "private")
+    s, png = tutor.stats_chart(USER)
+    assert s.answered == 1 and s.correct == 1 and s.streak == 1 and png.startswith(b"\x89PNG")
+    assert len(s.mastery) == 7 and len(s.per_day) == 14
+    data = tutor.export(USER)
+    assert data["user"]["first_name"] == "Anna" and data["answers"][0]["your_answer"] == item.correct_option
+    tutor.forget(USER)
+    assert tutor.store.count_rows(USER) == 0
+
+
+def test_group_poll_items_fit_telegram(tutor: Tutor) -> None:
+    groups = GroupStudy(tutor)
+    for _ in range(20):
+        item = groups.next_item(-5)
+        assert item.fits_poll() and len(groups.poll_explanation(item)) <= 200
+
+
+def test_settings_hide_the_token(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text("TELEGRAM_BOT_TOKEN=123:abc\nSTUDYBOT_TIMEZONE=Europe/Brussels\n")
+    s = Settings.from_env({"STUDYBOT_DATA_DIR": str(tmp_path)}, env_file=env)
+    assert s.token.get_secret_value() == "123:abc" and s.timezone == "Europe/Brussels"
+    assert "123:abc" not in repr(s) and "123:abc" not in str(s.token)
+    assert s.data_dir == tmp_path
+    assert not SecretStr("")
