@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
 
+from bot import account, browse
 from bot.context import StudyContext
 from bot.render import (
     answer_html,
@@ -105,8 +106,6 @@ async def on_callback(update: Update, ctx: StudyContext) -> None:
     if cb is None:
         await query.answer("Deze knop werkt niet (meer). Gebruik /quiz of /help.", show_alert=True)
         return
-    from bot import account, browse
-
     handlers = {
         "a": on_answer_button,
         "n": on_next_button,

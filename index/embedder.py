@@ -86,7 +86,11 @@ class SentenceTransformerEmbedder:
             raise EmbedderError(f"cannot load sentence-transformers model {model!r}: {exc}") from exc
         self._name = model
         self._e5 = "e5" in model.lower()
-        dim = self._model.get_sentence_embedding_dimension()
+        get_dim = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
+        dim = get_dim()
         self._dim = int(dim) if dim else int(self._model.encode(["x"]).shape[1])
         self._lock = threading.Lock()
 

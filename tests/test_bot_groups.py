@@ -165,3 +165,33 @@ async def test_scoreboard_opt_out_removal_and_migration(bot: RunningBot, double:
     assert "Bob" not in board.text
     await double.remove_bot(new_id, admin)
     await double.wait_for(lambda: bot.tutor.store.chat(new_id)["active"] == 0)
+
+
+async def test_two_groups_keep_their_own_polls_settings_and_scoreboards(
+    bot: RunningBot, double: BotApiDouble
+) -> None:
+    admin, bob, cara = await setup_group(double)
+    other = -2002
+    double.group(other, "Andere groep", creator=CARA)
+    await double.add_bot(other, cara)
+    await double.wait_sent(other, 1)
+    await double.send(bob, "/quiztijd 30", chat_id=GROUP)  # not an admin here
+    await double.send(cara, "/quiztijd 45", chat_id=other)  # creator of the other group
+    await double.wait_for(lambda: bot.tutor.store.chat(other)["open_period"] == 45)
+    assert bot.tutor.store.chat(GROUP)["open_period"] is None
+    await double.send(bob, "/quiz", chat_id=GROUP)
+    await double.send(cara, "/quiz", chat_id=other)
+    (p1,) = await double.wait_sent(GROUP, 1, kind="poll")
+    (p2,) = await double.wait_sent(other, 1, kind="poll")
+    assert "open_period" not in p1.poll and p2.poll["open_period"] == 45
+    await double.vote(bob, p1.poll["id"], [p1.poll["correct_option_ids"][0]])
+    await double.vote(cara, p2.poll["id"], [p2.poll["correct_option_ids"][0]])
+    await double.wait_for(lambda: len(bot.tutor.store.query("select * from poll_votes")) == 2)
+    await double.send(admin, "/scorebord", chat_id=GROUP)
+    await double.send(cara, "/scorebord", chat_id=other)
+    await double.wait_for(lambda: any("Scorebord" in s.text for s in double.sent_to(GROUP)))
+    await double.wait_for(lambda: any("Scorebord" in s.text for s in double.sent_to(other)))
+    board1 = next(s for s in double.sent_to(GROUP) if "Scorebord" in s.text).text
+    board2 = next(s for s in double.sent_to(other) if "Scorebord" in s.text).text
+    assert "Bob" in board1 and "Cara" not in board1
+    assert "Cara" in board2 and "Bob" not in board2
