@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from tutor.answering import Answer
 from tutor.items import QuizItem
-from tutor.service import LETTERS, Feedback
+from tutor.service import LEECH_NOTE, LETTERS, Feedback
 
 MAX_MESSAGE = 4096
 
@@ -96,10 +96,7 @@ def feedback_html(item: QuizItem, fb: Feedback) -> str:
     lines.append(f"💡 {esc(item.explanation)}")
     lines.append(f"📖 <i>{esc(item.source)}</i>")
     if fb.leech:
-        lines.append(
-            "Deze vraag ging al vaak mis. Lees de uitleg en de bron nog eens rustig; ik vraag hem voorlopig "
-            "niet meer. Je vindt hem terug bij /zwakkepunten."
-        )
+        lines.append(esc(LEECH_NOTE))
     return "\n\n".join(lines)
 
 

@@ -26,6 +26,10 @@ from tutor.store import LearnerStore
 
 logger = logging.getLogger(__name__)
 LETTERS = "ABCDEFGHIJKL"
+LEECH_NOTE = (
+    "Deze vraag ging al vaak mis. Lees de uitleg en de bron nog eens rustig door; "
+    "ik vraag hem voorlopig niet meer, je ziet hem terug bij /zwakkepunten."
+)
 TIME_RE = re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$")
 
 
@@ -47,10 +51,7 @@ class Feedback:
         lines.append(f"Uitleg: {self.item.explanation}")
         lines.append(f"Bron: {self.item.source}")
         if self.leech:
-            lines.append(
-                "Deze vraag ging al vaak mis. Lees de uitleg en de bron nog eens rustig door; "
-                "ik vraag hem voorlopig niet meer, je ziet hem terug bij /zwakkepunten."
-            )
+            lines.append(LEECH_NOTE)
         return "\n".join(lines)
 
 
