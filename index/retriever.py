@@ -15,6 +15,7 @@ from knowledge.model import Course
 METHODS = ("bm25", "dense", "hybrid")
 # Linear fusion of per-section z-scores, tuned with bench/tune_fusion.py on the eval set.
 BM25_WEIGHT = 0.4
+BM25_SECOND = 0.5
 MENTION_BOOST = 0.5
 GLOSSARY_BOOST = 10.0
 GLOSSARY_MIN = 88.0
@@ -66,8 +67,9 @@ class Retriever:
         self.method = method
         self.use_glossary = use_glossary
         self.glossary = GlossaryMatcher(course.glossary)
-        self._chunk_section = np.array([c.section_id for c in index.chunks])
         self._section_ids = [s.id for s in course.sections]
+        position = {sid: i for i, sid in enumerate(self._section_ids)}
+        self._chunk_sec = np.array([position[c.section_id] for c in index.chunks], dtype=np.int64)
         self._mentions = [
             (key, g.section_id)
             for g in course.glossary
@@ -75,13 +77,25 @@ class Retriever:
             if len(key) >= 3
         ]
 
+    def _top2(self, chunk_scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per section (in course order): best score, its chunk id, and the second-best score."""
+        order = np.lexsort((-chunk_scores, self._chunk_sec))
+        grouped = self._chunk_sec[order]
+        starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+        n = len(self._section_ids)
+        best = np.full(n, -1e9)
+        best_id = np.full(n, -1, dtype=np.int64)
+        second = np.zeros(n)
+        best[grouped[starts]] = chunk_scores[order[starts]]
+        best_id[grouped[starts]] = order[starts]
+        has_second = (starts + 1 < len(order)) & (np.r_[grouped, -1][starts + 1] == grouped[starts])
+        second[grouped[starts[has_second]]] = chunk_scores[order[starts[has_second] + 1]]
+        return best, best_id, second
+
     def _per_section(self, chunk_scores: np.ndarray) -> dict[str, tuple[float, int]]:
-        best: dict[str, tuple[float, int]] = {s: (-1e9, -1) for s in self._section_ids}
-        for cid, score in enumerate(chunk_scores):
-            sid = self._chunk_section[cid]
-            if score > best[sid][0]:
-                best[sid] = (float(score), cid)
-        return best
+        """Best chunk score and chunk id per section."""
+        best, best_id, _ = self._top2(chunk_scores)
+        return {s: (float(best[i]), int(best_id[i])) for i, s in enumerate(self._section_ids)}
 
     def dense_scores(self, question: str) -> tuple[np.ndarray, float]:
         """Cosine similarity of the question to every chunk, and to the off-topic background."""
@@ -129,9 +143,12 @@ class Retriever:
             d_best = self._per_section(dense)
             fused += _zscores(np.array([d_best[s][0] for s in ids]))
         if self.method in ("bm25", "hybrid"):
-            b_best = self._per_section(self.bm25_scores(question))
+            lexical = self.bm25_scores(question)
+            best, best_id, second = self._top2(lexical)
+            b_best = {s: (float(best[i]), int(best_id[i])) for i, s in enumerate(ids)}
+            # A section whose several chunks match the words is a better bet than one lucky chunk.
             weight = BM25_WEIGHT if self.method == "hybrid" else 1.0
-            bm = np.array([max(b_best[s][0], 0.0) for s in ids])
+            bm = np.maximum(best, 0.0) + BM25_SECOND * np.maximum(second, 0.0)
             if bm.max() > 0:
                 fused += weight * _zscores(bm)
         if self.use_glossary:
