@@ -242,9 +242,12 @@ def structure(text: str, slug: str, title: str) -> IngestReport:
             pending[-1][1].append(line)
         else:
             pending.append(("Inleiding", [line]))
-    if chapter is None and len(" ".join(preface).split()) >= 30:
-        chapter = Chapter(number=1, title=title)
-        pending = [(title, preface)]
+    if chapter is None:
+        raise IngestError(
+            "Geen hoofdstukken of kopjes gevonden, dus ik kan de tekst niet in onderwerpen verdelen. "
+            "Zet kopjes boven je onderwerpen (bijvoorbeeld '# Hoofdstuk 1' en '## Onderwerp' in Markdown) "
+            "en probeer het opnieuw."
+        )
     close_chapter()
 
     course = Course(slug=slug, title=title, chapters=chapters, origin="ingested")

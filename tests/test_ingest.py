@@ -137,7 +137,13 @@ def test_markdown_and_html_and_pdf_are_read(tmp_path: Path) -> None:
         ("junk.txt", bytes(range(256)) * 20, "binaire inhoud"),
         ("fake.pdf", b"dit is geen pdf", "geen geldige PDF"),
         ("broken.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n", "PDF"),
-        ("nostructure.txt", b"hallo\n\n:-)\n", "Geen herkenbare samenvatting"),
+        ("nostructure.txt", b"hallo\n\n:-)\n", "Geen hoofdstukken of kopjes"),
+        (
+            "essay.txt",
+            ("dit is gewoon een lange lap tekst zonder kopjes over verkopen " * 20).encode(),
+            "kopjes",
+        ),
+        ("headings-only.md", b"# Hoofdstuk 1\n\n## Leeg\n\n## Ook leeg\n", "Geen herkenbare samenvatting"),
     ],
 )
 def test_bad_input_gives_clear_dutch_message(tmp_path: Path, name: str, content: bytes, message: str) -> None:
