@@ -16,7 +16,7 @@ DEFINITION_PATTERNS = [
     for p in (
         r"^(?:wat|wie) (?:is|zijn|was|waren) (?:een |de |het )?(?P<term>.+)$",
         r"^wat (?:betekent|betekenen|houdt|is de betekenis van|bedoelen ze met|bedoel je met"
-        r"|wordt bedoeld met) (?:een |de |het )?(?P<term>.+?)(?: in)?(?: inhoud| in)?$",
+        r"|wordt bedoeld met) (?:een |de |het )?(?P<term>.+?)(?: in)?$",
         r"^wat (?:versta je|verstaan we|wordt verstaan) onder (?:een |de |het )?(?P<term>.+)$",
         r"^(?:leg (?:eens |me )?uit|uitleg|definitie|definieer|omschrijf|verklaar|betekenis)"
         r"(?: van)?:? (?:een |de |het )?(?P<term>.+)$",
@@ -58,8 +58,8 @@ def asked_term(question: str) -> str | None:
     for pattern in DEFINITION_PATTERNS:
         m = pattern.match(q)
         if m:
-            term = FILLER.sub(" ", m["term"])
-            return re.sub(r"\s+", " ", term).strip(" ,'\"") or None
+            term = re.sub(r"\s+", " ", FILLER.sub(" ", m["term"])).strip(" ,'\"")
+            return re.sub(r"^(?:een|de|het) ", "", term) or None
     # A bare 'NPS?' or 'kraljic matrix' is a definitional question too.
     if len(q.split()) <= 3:
         return q

@@ -1,0 +1,42 @@
+"""The glossary fast path: which questions are definitional, and fuzzy term lookup."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.glossary import GlossaryMatcher, asked_term
+from knowledge.model import Course
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("Wat is NPS?", "nps"),
+        ("wat is een key account?", "key account"),
+        ("wat houdt kam in?", "kam"),
+        ("wat betekent b2r", "b2r"),
+        ("wat versta je onder segmentatie?", "segmentatie"),
+        ("leg uit: sellogram", "sellogram"),
+        ("waar staat STP voor?", "stp"),
+        ("wat is nou eigenlijk een lead?", "lead"),
+        ("kraljik matrix", "kraljik matrix"),
+        ("hoe bereken je de gewogen pipeline van drie kansen?", None),
+    ],
+)
+def test_asked_term(question: str, term: str | None) -> None:
+    assert asked_term(question) == term
+
+
+def test_lookup_forgives_typos_but_not_wrong_abbreviations(shipped_course: Course) -> None:
+    matcher = GlossaryMatcher(shipped_course.glossary)
+    for term, expected in [
+        ("kraljik matrix", "Kraljic-matrix"),
+        ("net promotor score", "Net Promoter Score"),
+        ("costumer lifetime value", "Customer Lifetime Value"),
+        ("clv", "Customer Lifetime Value"),
+        ("dmu", "DMU"),
+    ]:
+        hit = matcher.lookup(term)
+        assert hit is not None and hit.score >= 88 and hit.entry.term == expected, term
+    wrong = matcher.lookup("ncs")
+    assert wrong is None or wrong.score < 88
