@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from index.embedder import EmbedderError, make_embedder
@@ -102,6 +103,8 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         return cmd_chat(args, settings)
     from bot.main import run_bot
 
+    if args.course:
+        settings = replace(settings, course=args.course)
     return run_bot(
         settings,
         webhook=args.webhook,
