@@ -10,7 +10,7 @@ migrations = Migrations("studybot")
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    """Users, chats, quiz items, answers, FSRS cards, subscriptions, quiz sessions, polls."""
+    """Users (with their settings), chats, quiz items, answers, FSRS cards, subscriptions, sessions, polls."""
     db.table("users").create(
         {
             "id": int,
@@ -120,7 +120,6 @@ def m001_initial(db: Database) -> None:
         {"poll_id": str, "user_id": int, "option": int, "answer_id": int, "answered_at": str},
         pk=("poll_id", "user_id"),
     )
-    db.table("settings").create({"key": str, "value": str}, pk="key")
 
 
 @migrations()
