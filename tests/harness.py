@@ -91,3 +91,16 @@ def correct_button(bot: RunningBot, sent: SentMessage) -> tuple[str, str]:
     right = next(b for b in buttons if b.endswith(f":{item.answer}"))
     wrong = next(b for b in buttons if not b.endswith(f":{item.answer}"))
     return right, wrong
+
+
+async def answer_a_quiz(
+    bot: RunningBot, double: BotApiDouble, user: dict[str, Any], right: bool
+) -> SentMessage:
+    """The user asks /quiz privately and answers it (rightly or wrongly); returns the question message."""
+    before = len(double.sent_to(user["id"]))
+    await double.send(user, "/quiz")
+    question = (await double.wait_sent(user["id"], before + 1))[-1]
+    good, bad = correct_button(bot, question)
+    await double.press(user, question, good if right else bad)
+    await double.wait_for(lambda: question.edits == 1)
+    return question

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.double import BotApiDouble
-from tests.harness import WEBHOOK_SECRET, RunningBot, correct_button, make_settings, start_bot
+from tests.harness import WEBHOOK_SECRET, RunningBot, answer_a_quiz, correct_button, make_settings, start_bot
 
 pytestmark = pytest.mark.slow
 ANNA = 111
@@ -99,10 +99,7 @@ async def test_weak_topics_follow_wrong_answers(bot: RunningBot, double: BotApiD
 
 async def test_stats_sends_a_png(bot: RunningBot, double: BotApiDouble) -> None:
     anna = double.user(ANNA, "Anna")
-    await double.send(anna, "/quiz")
-    question = (await double.wait_sent(ANNA, 1))[0]
-    await double.press(anna, question, correct_button(bot, question)[0])
-    await double.wait_for(lambda: question.edits == 1)
+    await answer_a_quiz(bot, double, anna, right=True)
     await double.send(anna, "/stats")
     (photo,) = await double.wait_sent(ANNA, 1, kind="photo")
     assert photo.data.startswith(b"\x89PNG") and len(photo.data) > 5000
@@ -111,10 +108,7 @@ async def test_stats_sends_a_png(bot: RunningBot, double: BotApiDouble) -> None:
 
 async def test_mijndata_and_vergeet_mij(bot: RunningBot, double: BotApiDouble) -> None:
     anna = double.user(ANNA, "Anna")
-    await double.send(anna, "/quiz")
-    question = (await double.wait_sent(ANNA, 1))[0]
-    await double.press(anna, question, correct_button(bot, question)[1])
-    await double.wait_for(lambda: question.edits == 1)
+    await answer_a_quiz(bot, double, anna, right=False)
     await double.send(anna, "/dagelijks 08:15")
     await double.wait_sent(ANNA, 2)
     await double.send(anna, "/mijndata")

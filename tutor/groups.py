@@ -122,13 +122,10 @@ class GroupStudy:
                 prev_card = json.loads(previous["prev_card"]) if previous["prev_card"] else None
                 self.store.restore_card(user_id, item.id, prev_card)
             feedback = None
-            answer_id = None
             before = self.store.card(user_id, item.id)
             if option_ids:
                 feedback = self.tutor.record(user_id, poll["chat_id"], item, option_ids[0], "group")
-                answer_id = self.store.query(
-                    "select max(id) id from answers where user_id = ? and item_id = ?", [user_id, item.id]
-                )[0]["id"]
+            answer_id = feedback.answer_id if feedback else None
             with self.store.transaction() as db:
                 db.table("poll_votes").upsert(
                     {"poll_id": poll_id, "user_id": user_id, "option": option_ids[0] if option_ids else -1,

@@ -41,6 +41,7 @@ class Feedback:
     choice: int
     correct: bool
     leech: bool
+    answer_id: int = 0
 
     def text(self) -> str:
         """Plain Dutch feedback: verdict, right answer, explanation, source."""
@@ -218,7 +219,7 @@ class Tutor:
         self.store.upsert_user_if_missing(user_id)
         correct = choice == item.answer
         review = self.spacing.review(self.store.card(user_id, item.id), correct)
-        self.store.record_answer(
+        answer_id = self.store.record_answer(
             user_id,
             chat_id,
             item,
@@ -230,7 +231,7 @@ class Tutor:
             review.reps,
             review.lapses,
         )
-        return Feedback(item, choice, correct, review.is_leech and not correct)
+        return Feedback(item, choice, correct, review.is_leech and not correct, answer_id)
 
     def due_count(self, user_id: int, now: datetime | None = None) -> int:
         """How many of the learner's items are due for review now."""

@@ -59,6 +59,14 @@ class LearnerStore:
         with self._lock:
             yield
 
+    @staticmethod
+    def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
+        """Insert ``row`` and return its new rowid."""
+        rowid = db.table(table).insert(row).last_pk
+        if rowid is None:  # pragma: no cover - sqlite always yields a rowid here
+            raise RuntimeError(f"insert into {table} returned no rowid")
+        return int(rowid)
+
     def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.query(sql, params))
@@ -202,22 +210,20 @@ class LearnerStore:
         """Store one answer and the learner's new card state for that item, atomically."""
         when = now_iso()
         with self.transaction() as db:
-            answer_id = (
-                db.table("answers")
-                .insert(
-                    {
-                        "user_id": user_id,
-                        "chat_id": chat_id,
-                        "item_id": item.id,
-                        "course": item.course,
-                        "section_id": item.section_id,
-                        "correct": int(correct),
-                        "choice": choice,
-                        "context": context,
-                        "answered_at": when,
-                    }
-                )
-                .last_pk
+            answer_id = self._insert(
+                db,
+                "answers",
+                {
+                    "user_id": user_id,
+                    "chat_id": chat_id,
+                    "item_id": item.id,
+                    "course": item.course,
+                    "section_id": item.section_id,
+                    "correct": int(correct),
+                    "choice": choice,
+                    "context": context,
+                    "answered_at": when,
+                },
             )
             db.table("cards").upsert(
                 {
@@ -233,8 +239,7 @@ class LearnerStore:
                 },
                 pk=("user_id", "item_id"),
             )
-        assert answer_id is not None  # noqa: S101 - insert always yields a rowid
-        return int(answer_id)
+        return answer_id
 
     def card(self, user_id: int, item_id: str) -> dict[str, Any] | None:
         """The learner's FSRS card row for an item."""
@@ -270,24 +275,21 @@ class LearnerStore:
         """Start a question for a learner; returns (session id, nonce) for the callback data."""
         nonce = secrets.token_hex(3)
         with self.transaction() as db:
-            sid = (
-                db.table("quiz_sessions")
-                .insert(
-                    {
-                        "user_id": user_id,
-                        "chat_id": chat_id,
-                        "message_id": None,
-                        "item_id": item_id,
-                        "nonce": nonce,
-                        "status": "open",
-                        "context": context,
-                        "created_at": now_iso(),
-                    }
-                )
-                .last_pk
+            sid = self._insert(
+                db,
+                "quiz_sessions",
+                {
+                    "user_id": user_id,
+                    "chat_id": chat_id,
+                    "message_id": None,
+                    "item_id": item_id,
+                    "nonce": nonce,
+                    "status": "open",
+                    "context": context,
+                    "created_at": now_iso(),
+                },
             )
-        assert sid is not None  # noqa: S101 - insert always yields a rowid
-        return int(sid), nonce
+        return sid, nonce
 
     def set_session_message(self, session_id: int, message_id: int) -> None:
         """Remember which message shows the question."""
