@@ -185,3 +185,20 @@ def test_settings_hide_the_token(tmp_path: Path) -> None:
     assert "123:abc" not in repr(s) and "123:abc" not in str(s.token)
     assert s.data_dir == tmp_path
     assert not SecretStr("")
+
+
+def test_poll_votes_count_once_and_late_old_votes_lose(tutor: Tutor) -> None:
+    groups = GroupStudy(tutor)
+    item = groups.next_item(-5)
+    groups.record_poll("p1", -5, 1, item)
+    wrong = (item.answer + 1) % len(item.options)
+    groups.vote("p1", USER, "Anna", "", [wrong], update_id=10)
+    groups.vote("p1", USER, "Anna", "", [item.answer], update_id=12)
+    assert groups.vote("p1", USER, "Anna", "", [wrong], update_id=11) is None  # stale, arrived late
+    answers = tutor.store.answers(USER)
+    assert len(answers) == 1 and answers[0]["correct"] == 1
+    card = tutor.store.card(USER, item.id)
+    assert card["reps"] == 1 and card["lapses"] == 0
+    groups.vote("p1", USER, "Anna", "", [], update_id=13)
+    assert tutor.store.answers(USER) == [] and tutor.store.card(USER, item.id) is None
+    assert groups.vote("unknown-poll", USER, "Anna", "", [0], update_id=14) is None
