@@ -66,6 +66,10 @@ class Retriever:
         self.embedder = embedder
         self.method = method
         self.use_glossary = use_glossary
+        # Fusion weights; attributes so bench/tune_fusion.py can search over the real fusion.
+        self.bm25_weight = BM25_WEIGHT
+        self.bm25_second = BM25_SECOND
+        self.mention_boost = MENTION_BOOST
         self.glossary = GlossaryMatcher(course.glossary)
         self._section_ids = [s.id for s in course.sections]
         position = {sid: i for i, sid in enumerate(self._section_ids)}
@@ -147,13 +151,13 @@ class Retriever:
             best, best_id, second = self._top2(lexical)
             b_best = {s: (float(best[i]), int(best_id[i])) for i, s in enumerate(ids)}
             # A section whose several chunks match the words is a better bet than one lucky chunk.
-            weight = BM25_WEIGHT if self.method == "hybrid" else 1.0
-            bm = np.maximum(best, 0.0) + BM25_SECOND * np.maximum(second, 0.0)
+            weight = self.bm25_weight if self.method == "hybrid" else 1.0
+            bm = np.maximum(best, 0.0) + self.bm25_second * np.maximum(second, 0.0)
             if bm.max() > 0:
                 fused += weight * _zscores(bm)
         if self.use_glossary:
             mentioned = self.mentioned_sections(question)
-            fused += np.array([MENTION_BOOST if s in mentioned else 0.0 for s in ids])
+            fused += np.array([self.mention_boost if s in mentioned else 0.0 for s in ids])
             if result.glossary is not None:
                 fused[ids.index(result.glossary.entry.section_id)] += GLOSSARY_BOOST
         for i in np.argsort(-fused, kind="stable")[:k]:

@@ -71,11 +71,11 @@ def cmd_build_index(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question, or one per stdin line with --stdin."""
-    engine = open_engine(settings.data_dir, args.course or settings.course, make_embedder(settings.embedder))
-    questions = sys.stdin if args.stdin else [" ".join(args.question)]
     if not args.stdin and not args.question:
         _err('Geef een vraag op, bijvoorbeeld: studybot ask "wat is NPS?"')
         return 2
+    engine = open_engine(settings.data_dir, args.course or settings.course, make_embedder(settings.embedder))
+    questions = sys.stdin if args.stdin else [" ".join(args.question)]
     for line in questions:
         text = line.rstrip("\n")
         try:

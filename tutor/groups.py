@@ -7,6 +7,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from tutor.errors import TutorError
 from tutor.items import QuizItem
@@ -150,8 +151,6 @@ class GroupStudy:
 
     def week_start(self, tz: str) -> datetime:
         """Monday 00:00 of this week in ``tz``, as UTC."""
-        from zoneinfo import ZoneInfo
-
         local = datetime.now(ZoneInfo(tz))
         monday = (local - timedelta(days=local.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
         return monday.astimezone(UTC)
