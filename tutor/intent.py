@@ -1,0 +1,176 @@
+"""What a student's question asks for: a definition, a list, a comparison, an example, ...
+
+Cues are Dutch and English; the result also carries the concept asked about (``topic``), the two
+sides of a comparison and an announced count ("de vier kwadranten" → 4).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.glossary import asked_term
+from index.text import fold
+
+INTENTS = (
+    "smalltalk",
+    "definition",
+    "explanation",
+    "enumeration",
+    "comparison",
+    "example",
+    "calculation",
+    "why",
+    "scenario",
+)
+
+NUMBERS = {
+    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+}  # fmt: skip
+LIST_NOUNS = (
+    r"stappen|stap|fasen|fases|fase|kwadranten|principes|rollen|onderdelen|soorten|vormen|types|typen|"
+    r"groepen|factoren|componenten|kenmerken|methoden|methodes|strategie[eë]n|lagen|treden|"
+    r"uitgangspunten|criteria|functies|elementen|situaties|koopsituaties|niveaus|categorie[eë]n|"
+    r"taken|letters|begrippen|punten|regels|procedures|richtingen|groeirichtingen|waardestrategie[eë]n|"
+    r"stages|steps|phases|principles|roles|types|quadrants|parts|elements|factors|groups"
+)
+_NUM = r"(?:\d{1,2}|" + "|".join(NUMBERS) + r")"
+
+SMALLTALK = re.compile(
+    r"^(?:(?:hoi|hey|hallo|hai|hi|hello|yo|goedemorgen|goedemiddag|goedenavond|goeienavond|"
+    r"goeiemorgen|morgen|middag|dag|doei|tot ziens|bye|dank ?je(?: wel)?|dank u(?: wel)?|dankjewel|"
+    r"dankuwel|bedankt|thanks|thank you|thx|merci|top|super|cool|ok[eé]?y?|prima|fijn|nice|haha+|"
+    r"wie ben (?:jij|je)|wat ben (?:jij|je)|wat kan je|wat kun je(?: allemaal)?(?: doen)?|"
+    r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat het(?: met (?:je|jou))?|alles goed|"
+    r"how are you|who are you|what can you do)[\s,.!?]*)+(?:studybot|bot)?[\s,.!?🙂😊👍]*$"
+)
+GREETING_PREFIX = re.compile(r"^(?:hoi|hey|hallo|hi|hello|goedemorgen|goedemiddag|goedenavond)[\s,!.]+")
+
+WHY = re.compile(r"^(?:en )?(?:waarom|why|hoe komt het dat|wat is de reden|wat is het nut|waarvoor)\b")
+COMPARISON = [
+    re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: is er)?(?: tussen| between)? "
+               r"(?P<a>.+?) (?:en|and|met|with|vs\.?|versus) (?P<b>.+)$"),
+    re.compile(r"\bwaarin (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
+    re.compile(r"\bhoe (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
+    re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or) (?P<b>.+?)"
+               r"(?:,? (?:wat is het|wat zijn de|what is the|what's the)? ?(?:verschil|difference)\w*)$"),
+    re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)$"),
+    re.compile(r"\b(?:verschil|difference) (?:met|with) (?P<b>.+)$"),
+]  # fmt: skip
+EXAMPLE = re.compile(r"\b(?:voorbeeld|voorbeelden|example|examples|bijvoorbeeld)\b")
+CALCULATION = re.compile(
+    r"\b(?:bereken\w*|berekening|reken\w*|uitrekenen|formule|calculate|calculation|compute|formula)\b"
+)
+ENUMERATION = [
+    re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:alle|de) )"),
+    re.compile(rf"\b(?:welke|wat zijn de|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?(?:{LIST_NOUNS})\b"),
+    re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*)\b"),
+    re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b|\bwaaruit bestaat\b|\bopbouw van\b"),
+    re.compile(rf"\b{_NUM} (?:\w+ )?(?:{LIST_NOUNS})\b"),
+    re.compile(r"^(?:waar staat|waar staan) (?:de (?:afkorting|letters) )?.+ voor$"),
+    re.compile(r"^(?:en )?de andere\b|^(?:en )?(?:welke|wat) (?:nog )?meer\b"),
+]  # fmt: skip
+SCENARIO = re.compile(
+    r"\b(?:wat (?:doe|moet|zeg|kan) ik|hoe (?:pak|ga|reageer|moet) ik|wat nu\b|wat moet ik|wat te doen|"
+    r"what should i|what do i do|how do i handle)|^(?:ik|mijn|stel dat|stel je voor|een klant (?:zegt|vraagt|"
+    r"wil|bestelt|koopt|geeft|twijfelt|belt)|de klant (?:zegt|vraagt|wil|twijfelt))\b"
+)
+EXPLANATION = re.compile(
+    r"^(?:en )?(?:hoe (?:werkt|werken|gaat|verloopt|ontstaat|bouw|doe|gebruik|pas|maak|meet)|leg .*uit|"
+    r"uitleg|explain|how does|how do|wat doet|wat doen|wat houdt .* in|vertel (?:iets )?over)\b"
+)
+# Words that carry no topic: question scaffolding, cue words, pronouns.
+SCAFFOLD = frozenset(
+    """
+    wat is zijn was waren een de het van voor in op met en of over bij aan je jij ik we wij ze zij u
+    hoe werkt werken waarom welke welk wie waar wanneer noem noemen geef leg uit uitleg eens even me mij
+    kun kan kunt je mag graag alsjeblieft aub please the a an of is are what which how why does do explain
+    list name give example voorbeeld voorbeelden bijvoorbeeld verschil verschillen tussen difference between
+    vs versus tegenover bereken berekenen berekening reken uit formule calculate formula dat die dit deze
+    daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
+    bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Intent:
+    """The kind of answer a question wants, and what it is about."""
+
+    kind: str
+    topic: str = ""
+    sides: tuple[str, ...] = ()
+    count: int | None = None
+    followup: bool = False
+
+
+def clean(question: str) -> str:
+    """Folded question without end punctuation, quotes or a greeting in front."""
+    q = fold(question).strip()
+    q = re.sub(r"[‘’´`]", "'", q)
+    q = re.sub(r"[?!.。]+$", "", q).strip()
+    q = GREETING_PREFIX.sub("", q)
+    return re.sub(r"\s+", " ", q).strip(" ,")
+
+
+def strip_side(text: str) -> str:
+    """A comparison side without articles, trailing question words or punctuation."""
+    t = re.sub(r"[?,.!]+", " ", text).strip()
+    t = re.sub(r"^(?:een|de|het|a|an|the) ", "", t)
+    t = re.sub(r"\s+(?:van elkaar|precies|eigenlijk|is|zijn)$", "", t)
+    return t.strip()
+
+
+def topic_of(q: str) -> str:
+    """The words of ``q`` that name the concept asked about."""
+    term = asked_term(q)
+    words = [
+        w
+        for w in re.findall(r"[\w'&/-]+", term if term else q)
+        if w not in SCAFFOLD and w not in NUMBERS and not w.isdigit()
+    ]
+    return " ".join(words).strip(" '")
+
+
+def _count(q: str) -> int | None:
+    m = re.search(rf"\b({_NUM}) (?:\w+ )?(?:{LIST_NOUNS})\b", q)
+    if not m:
+        return None
+    word = m.group(1)
+    return int(word) if word.isdigit() else NUMBERS.get(word)
+
+
+def detect_intent(question: str) -> Intent:
+    """Classify ``question`` (Dutch or English) and pull out its topic."""
+    q = clean(question)
+    if not q or SMALLTALK.match(q):
+        return Intent("smalltalk")
+    followup = bool(re.match(r"^(?:en|and|maar|oke|ok) ", q))
+    if WHY.match(q):
+        return Intent("why", topic_of(q), followup=followup)
+    for pattern in COMPARISON:
+        m = pattern.search(q)
+        if m:
+            a = strip_side(m.groupdict().get("a") or "")
+            b = strip_side(m["b"])
+            if b and (a or pattern is COMPARISON[-1]):
+                sides = (a, b) if a else (b,)
+                return Intent("comparison", b if not a else f"{a} {b}", sides, followup=followup or not a)
+    if EXAMPLE.search(q):
+        return Intent("example", topic_of(q), followup=followup)
+    if CALCULATION.search(q):
+        return Intent("calculation", topic_of(q), followup=followup)
+    if any(p.search(q) for p in ENUMERATION):
+        return Intent("enumeration", topic_of(q), count=_count(q), followup=followup)
+    if SCENARIO.search(q):
+        return Intent("scenario", topic_of(q), followup=followup)
+    if EXPLANATION.search(q):
+        return Intent("explanation", topic_of(q), followup=followup)
+    english = re.match(r"^what does (?P<t>.+) (?:mean|stand for)$", q)
+    if english:
+        return Intent("definition", topic_of(f"wat is {english['t']}"), followup=followup)
+    if asked_term(q) is not None or re.match(r"^(?:what(?:'s| is| are)|whats|define|meaning of)\b", q):
+        topic = topic_of(re.sub(r"^(?:what(?:'s| is| are)|whats|define|meaning of) ", "wat is ", q))
+        return Intent("definition", topic, followup=followup)
+    return Intent("explanation", topic_of(q), followup=followup)

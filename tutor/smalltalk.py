@@ -1,0 +1,30 @@
+"""Short friendly replies to greetings, thanks and 'wie ben jij' — never 'staat niet in de samenvatting'."""
+
+from __future__ import annotations
+
+import re
+
+from tutor.intent import clean
+
+EXAMPLE = "Vraag bijvoorbeeld: wat is NPS? of: noem de principes van Cialdini."
+
+
+def smalltalk_reply(question: str, course_title: str) -> str:
+    """A Dutch reply that fits the small talk in ``question``."""
+    q = clean(question)
+    if re.search(r"\b(?:dank|bedankt|thanks|thank you|thx|merci)", q):
+        return "Graag gedaan! Succes met leren 💪 Stel gerust nog een vraag."
+    if re.search(r"\b(?:wie|wat) ben (?:jij|je)\b|who are you", q):
+        return (
+            f"Ik ben studybot, je studiemaatje voor {course_title}. Ik beantwoord vragen uit de "
+            f"samenvatting en overhoor je met /quiz. {EXAMPLE}"
+        )
+    if re.search(r"\b(?:help|hulp|wat kan je|wat kun je|what can you do|hoe werk)", q):
+        return f"Stel een vraag over de stof en ik zoek het antwoord in de samenvatting op. {EXAMPLE} Oefenen? Typ /quiz."
+    if re.search(r"\bhoe gaat het|alles goed|how are you", q):
+        return f"Goed, dank je! Klaar om te leren? {EXAMPLE}"
+    if re.search(r"\b(?:doei|tot ziens|bye|dag)$", q):
+        return "Tot ziens en succes met leren! 👋"
+    if re.fullmatch(r"(?:top|super|cool|ok[eé]?y?|prima|fijn|nice|haha+)", q):
+        return f"👍 {EXAMPLE}"
+    return f"Hoi! Ik help je met {course_title}. {EXAMPLE}"
