@@ -64,19 +64,23 @@ def evaluate(answerer: Answerer, questions: list[dict]) -> dict:
         if not complete or not hit:
             missing = [m for m in item["must"] if not has(a.answer, m)]
             where = a.sources[0].section if a.sources else "-"
-            misses.append(
-                f"  [{kind}] {item['question']!r}: found={a.found} top={where!r} missing={missing}"
-            )
+            misses.append(f"  [{kind}] {item['question']!r}: found={a.found} top={where!r} missing={missing}")
     return {"per": per, "top1": top1, "wrong_abstain": wrong_abstain, "hedged": hedged, "misses": misses}
 
 
 def report(name: str, m: dict) -> list[str]:
     """Printable lines for one set."""
     lines = [f"{name}:"]
-    answerable = [ok for k, v in m["per"].items() if k not in ("offtopic", "unknown", "smalltalk") for ok in v]
+    answerable = [
+        ok for k, v in m["per"].items() if k not in ("offtopic", "unknown", "smalltalk") for ok in v
+    ]
     for kind in sorted(m["per"]):
         v = m["per"][kind]
-        label = "abstained" if kind in ("offtopic", "unknown") else ("small talk" if kind == "smalltalk" else "complete")
+        label = (
+            "abstained"
+            if kind in ("offtopic", "unknown")
+            else ("small talk" if kind == "smalltalk" else "complete")
+        )
         lines.append(f"  {kind:<12} n={len(v):<3} {label} {sum(v)}/{len(v)} = {sum(v) / len(v):.2f}")
     n = max(len(m["top1"]), 1)
     lines.append(

@@ -8,10 +8,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
 from bot.context import StudyContext
-from bot.render import esc
+from bot.render import esc, section_html, split_message
 from tutor.errors import TutorError
 
-NOTES_CHARS = 900
+NOTES_CHARS = 1200
 
 
 def chapters_markup(ctx: StudyContext) -> InlineKeyboardMarkup:
@@ -68,19 +68,46 @@ async def on_section_button(update: Update, ctx: StudyContext, args: tuple[str, 
         section = ctx.tutor.course.section(args[0])
     except KeyError as exc:
         raise TutorError("Dat onderwerp bestaat niet. Kies opnieuw via /hoofdstukken.") from exc
-    notes = section.body
-    if len(notes) > NOTES_CHARS:
-        notes = notes[:NOTES_CHARS].rsplit(" ", 1)[0] + " …"
+    paras = [p.strip() for p in section.body.split("\n\n") if p.strip()]
+    # A preview of whole paragraphs (never cut mid-paragraph); the button shows everything.
+    notes = paras[0] if paras else ""
+    for p in paras[1:]:
+        if len(notes) + len(p) > NOTES_CHARS:
+            break
+        notes += "\n\n" + p
+    more = len(notes) < len("\n\n".join(paras))
     terms = ", ".join(g.term for g in section.glossary)
     text = f"<b>{esc(section.title)}</b>\n\n{esc(notes)}"
+    if more:
+        text += "\n\n<i>… lees verder met 📖 Hele paragraaf.</i>"
     if terms:
         text += f"\n\n<i>Begrippen: {esc(terms)}</i>"
     rows = [
+        [InlineKeyboardButton("📖 Hele paragraaf", callback_data=f"x:{section.id}")],
         [InlineKeyboardButton("🎯 Oefen dit onderwerp", callback_data=f"p:{section.id}")],
         [InlineKeyboardButton("⬅️ Terug", callback_data=f"c:{section.chapter}")],
     ]
     await query.answer()
     await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def on_full_section_button(update: Update, ctx: StudyContext, args: tuple[str, ...]) -> None:
+    """'📖 Hele paragraaf': the complete section, split over as many messages as it needs."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        section = ctx.tutor.course.section(args[0])
+    except KeyError as exc:
+        raise TutorError("Dat onderwerp bestaat niet (meer). Kies opnieuw via /hoofdstukken.") from exc
+    await query.answer()
+    rows = [[InlineKeyboardButton("🎯 Oefen dit onderwerp", callback_data=f"p:{section.id}")]]
+    parts = split_message(section_html(ctx.tutor.course, section))
+    for i, part in enumerate(parts):
+        markup = InlineKeyboardMarkup(rows) if i == len(parts) - 1 else None
+        await ctx.bot.send_message(
+            query.message.chat.id, part, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
 
 
 async def on_zwakkepunten(update: Update, ctx: StudyContext) -> None:

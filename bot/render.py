@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from knowledge.model import Course, Section
 from tutor.answering import Answer
 from tutor.items import QuizItem
 from tutor.service import LEECH_NOTE, LETTERS, Feedback
@@ -32,7 +33,14 @@ def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
         if len(para) > limit:
             pieces = []
             line_buf = ""
-            for word in para.replace("\n", " \n ").split(" "):
+            # Lines first (a list item stays whole), words only inside an over-long line.
+            tokens = [t for line in para.split("\n") for t in (*line.split(" "), "\n")][:-1]
+            for word in tokens:
+                if word == "\n":
+                    if line_buf:
+                        pieces.append(line_buf)
+                    line_buf = ""
+                    continue
                 while len(word) > limit:
                     pieces.append(word[:limit])
                     word = word[limit:]
@@ -58,11 +66,21 @@ def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
 
 
 def answer_html(a: Answer) -> str:
-    """An answer as HTML: headline first, context, source, see-also."""
+    """An answer as HTML: headline (only its term in bold), list items, context, source, see-also."""
     out = []
     if a.note:
         out.append(f"<i>{esc(a.note)}</i>")
-    out.append(f"<b>{esc(a.headline)}</b>" if a.found else esc(a.headline))
+    if a.found and a.title and a.headline.startswith(a.title):
+        out.append(f"<b>{esc(a.title)}</b>{esc(a.headline[len(a.title) :])}")
+    else:
+        out.append(esc(a.headline))
+    if a.items:
+        out.append(
+            "\n".join(
+                f"• <b>{esc(label)}</b>: {esc(text)}" if label else f"• {esc(text)}"
+                for label, text in a.items
+            )
+        )
     if a.context:
         out.append(esc(a.context))
     if a.found and a.sources:
@@ -72,6 +90,24 @@ def answer_html(a: Answer) -> str:
         label = "Zie ook" if a.found else "Misschien bedoel je"
         out.append(f"{label}: " + "; ".join(esc(s.section) for s in a.see_also))
     return "\n\n".join(out)
+
+
+def section_html(course: Course, section: Section) -> str:
+    """A whole section as HTML: title, chapter, every paragraph, the example and its terms."""
+    out = [f"<b>{esc(section.title)}</b>\n<i>{esc(course.chapter_of(section).title)}</i>"]
+    out += [esc(p.strip()) for p in section.body.split("\n\n") if p.strip()]
+    if section.example:
+        out.append(f"<b>Voorbeeld</b>\n{esc(section.example)}")
+    if section.glossary:
+        out.append("<i>Begrippen: " + esc(", ".join(g.term for g in section.glossary)) + "</i>")
+    return "\n\n".join(out)
+
+
+def full_section_keyboard(section_id: str) -> InlineKeyboardMarkup:
+    """The '📖 Hele paragraaf' button under an answer."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton("📖 Hele paragraaf", callback_data=f"x:{section_id}")]]
+    )
 
 
 def question_html(item: QuizItem, header: str = "") -> str:
@@ -109,7 +145,7 @@ class Callback:
 
 
 ARG = re.compile(r"[A-Za-z0-9.\-]+")
-KINDS = {"a": 3, "n": 1, "p": 1, "c": 1, "s": 1, "h": 0, "f": 1}
+KINDS = {"a": 3, "n": 1, "p": 1, "c": 1, "s": 1, "h": 0, "f": 1, "x": 1}
 
 
 def parse_callback(data: str | None) -> Callback | None:

@@ -17,6 +17,7 @@ from bot.render import (
     answer_html,
     answer_keyboard,
     feedback_html,
+    full_section_keyboard,
     next_keyboard,
     parse_callback,
     question_html,
@@ -35,12 +36,15 @@ async def reply_answer(update: Update, ctx: StudyContext, text: str) -> None:
         return
     await ctx.bot.send_chat_action(chat.id, ChatAction.TYPING)
     try:
-        answer = await ctx.tutor.engine.answerer.answer_async(text)
+        answer = await ctx.tutor.ask_async(text, chat.id)
     except TutorError as exc:
         await message.reply_text(str(exc))
         return
-    for part in split_message(answer_html(answer)):
-        await message.reply_text(part, parse_mode=ParseMode.HTML)
+    parts = split_message(answer_html(answer))
+    markup = full_section_keyboard(answer.sources[0].section_id) if answer.found and answer.sources else None
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        await message.reply_text(part, parse_mode=ParseMode.HTML, reply_markup=markup if last else None)
 
 
 async def on_private_text(update: Update, ctx: StudyContext) -> None:
@@ -114,6 +118,7 @@ async def on_callback(update: Update, ctx: StudyContext) -> None:
         "s": browse.on_section_button,
         "h": browse.on_home_button,
         "f": account.on_forget_button,
+        "x": browse.on_full_section_button,
     }
     try:
         await handlers[cb.kind](update, ctx, cb.args)

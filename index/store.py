@@ -108,7 +108,9 @@ def build(
         if progress:
             progress(min(len(texts) + i + step, total), total)
     sentence_matrix = (
-        np.vstack(sent_vectors).astype(np.float32) if sent_vectors else np.zeros((0, embedder.dim), np.float32)
+        np.vstack(sent_vectors).astype(np.float32)
+        if sent_vectors
+        else np.zeros((0, embedder.dim), np.float32)
     )
     matrix = np.vstack(vectors).astype(np.float32)
     if matrix.shape[1] != embedder.dim:

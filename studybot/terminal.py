@@ -65,7 +65,7 @@ class TerminalChat:
             elif command.startswith("/"):
                 self.say(f"Het commando {command} ken ik niet. Typ /help voor wat ik kan.")
             else:
-                self.say(self.tutor.ask(text).answer)
+                self.say(self.tutor.ask(text, TERMINAL_USER).answer)
         except TutorError as exc:
             self.say(str(exc))
         return True

@@ -195,3 +195,13 @@ async def test_two_groups_keep_their_own_polls_settings_and_scoreboards(
     board2 = next(s for s in double.sent_to(other) if "Scorebord" in s.text).text
     assert "Bob" in board1 and "Cara" not in board1
     assert "Cara" in board2 and "Bob" not in board2
+
+
+async def test_group_follow_up_uses_the_groups_last_topic(bot: RunningBot, double: BotApiDouble) -> None:
+    _, bob, _ = await setup_group(double)
+    await double.send(bob, "/vraag@studybot_test_bot wat is een prospect?", chat_id=GROUP)
+    await double.wait_for(lambda: any("Prospect" in s.text for s in double.sent_to(GROUP)))
+    await double.send(bob, "/vraag@studybot_test_bot en wat is het verschil met een lead?", chat_id=GROUP)
+    await double.wait_for(lambda: any("• Lead" in s.text for s in double.sent_to(GROUP)))
+    reply = next(s for s in double.sent_to(GROUP) if "• Lead" in s.text)
+    assert "• Prospect" in reply.text

@@ -224,3 +224,34 @@ async def test_answer_longer_than_a_message_is_split(bot: RunningBot, double: Bo
     assert "".join(parts).replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
     assert split_message("x" * 9000) == ["x" * 4096, "x" * 4096, "x" * 808]
     await asyncio.sleep(0)
+
+
+async def test_follow_up_and_full_section_button(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "wat zijn de vier kwadranten van kraljic?")
+    (first,) = await double.wait_sent(ANNA, 1)
+    assert all(w in first.text for w in ("Routineproducten", "Hefboomproducten", "Knelpuntproducten"))
+    assert ("📖 Hele paragraaf", "x:5.3") in first.buttons()
+    await double.send(anna, "geef een voorbeeld")
+    await double.wait_sent(ANNA, 2)
+    assert "autofabrikant" in double.sent_to(ANNA)[1].text
+    # The button delivers the complete section, however many messages that takes.
+    await double.press(anna, first, "x:5.3")
+    await double.wait_for(lambda: len(double.sent_to(ANNA)) >= 3 and "🎯" in str(double.sent_to(ANNA)[-1].buttons()))
+    full = "\n".join(m.text for m in double.sent_to(ANNA)[2:])
+    section = bot.tutor.course.section("5.3")
+    for para in section.body.split("\n\n"):
+        assert para.strip() in full
+    assert section.example in full
+
+
+async def test_browse_preview_never_cuts_a_paragraph(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "/hoofdstukken")
+    (menu,) = await double.wait_sent(ANNA, 1)
+    await double.press(anna, menu, "s:5.3")
+    await double.wait_for(lambda: menu.edits == 1)
+    section = bot.tutor.course.section("5.3")
+    shown = [p for p in section.body.split("\n\n") if p.strip() in menu.text]
+    assert shown and "…" not in menu.text.split("Hele paragraaf")[0].replace("… lees verder", "")
+    assert ("📖 Hele paragraaf", "x:5.3") in menu.buttons()

@@ -29,6 +29,9 @@ BM25_SUPPORT = 2.0
 HEDGE_MARGIN = 0.0
 HEDGE_BM25 = 4.0
 NOT_FOUND = "Dat staat niet in de samenvatting."
+ASK_TOPIC = (
+    "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
+)
 HEDGE_NOTE = "Ik weet het niet helemaal zeker, maar in de samenvatting staat:"
 
 
@@ -74,7 +77,9 @@ class Answer:
         """Plain-text answer: headline, list items, context, source and the 'Zie ook' line."""
         parts = [p for p in (self.note, self.headline) if p]
         if self.items:
-            parts.append("\n".join(f"• {label}: {text}" if label else f"• {text}" for label, text in self.items))
+            parts.append(
+                "\n".join(f"• {label}: {text}" if label else f"• {text}" for label, text in self.items)
+            )
         if self.context:
             parts.append(self.context)
         if self.found and self.sources:
@@ -223,9 +228,10 @@ class Answerer:
             elif not intent.topic:
                 forced = previous.section_id
                 intent = Intent(intent.kind, previous.term, intent.sides, intent.count, True)
-        elif not intent.topic or (intent.kind == "comparison" and len(intent.sides) < 2):
-            if intent.kind in ("example", "comparison", "enumeration") or intent.followup:
-                return Answer(q, False, "none", "Waar gaat je vraag over? Noem het begrip erbij, "
+        elif (not intent.topic or (intent.kind == "comparison" and len(intent.sides) < 2)) and (
+            intent.kind in ("example", "comparison", "enumeration") or intent.followup
+        ):
+            return Answer(q, False, "none", "Waar gaat je vraag over? Noem het begrip erbij, "
                               "bijvoorbeeld: geef een voorbeeld van cross-selling.",
                               intent=intent.kind, confidence="none", note=note)  # fmt: skip
         search_text = f"{previous.term}: {q}" if forced and previous else q
@@ -281,7 +287,11 @@ class Answerer:
         see_also = [s for s in sources[1:] if s.section_id not in comp.sections][:3]
         if confidence == "hedged":
             note = f"{note}\n{HEDGE_NOTE}".strip()
-        term = entry.term if kind == "definition" and entry else (intent.topic or self.course.section(main).title)
+        term = (
+            entry.term
+            if kind == "definition" and entry
+            else (intent.topic or self.course.section(main).title)
+        )
         return Answer(
             question=q,
             found=True,

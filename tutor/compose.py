@@ -41,7 +41,9 @@ ANNOUNCE = re.compile(
     r"onderscheid\w*|indeling|bestaat uit|in fasen|stappen|rollen|opgebouwd|:\s*$",
     re.IGNORECASE,
 )
-CAUSE = re.compile(r"\b(?:omdat|want|daardoor|doordat|daarom|zodat|risico|reden|kwetsbaar|voorkom\w*)\b", re.I)
+CAUSE = re.compile(
+    r"\b(?:omdat|want|daardoor|doordat|daarom|zodat|risico|reden|kwetsbaar|voorkom\w*)\b", re.I
+)
 FORMULA = re.compile(
     r"=|×|\bbereken\w*|\breken\w*|\bformule|\bvermenigvuldig\w*|\bgedeeld\b|\bpercentage\b|\bmin\b|"
     r"\bgemiddelde\b|\bdeel\b",
@@ -158,7 +160,9 @@ class Composer:
         """The paragraph that holds ``s``."""
         return self.paras[(s.section_id, s.part)][s.para]
 
-    def best(self, candidates: list[Sentence], text: str, qvec: np.ndarray | None, bonus: object = None) -> Sentence:
+    def best(
+        self, candidates: list[Sentence], text: str, qvec: np.ndarray | None, bonus: object = None
+    ) -> Sentence:
         """The highest scoring sentence; ``bonus`` maps a sentence to an extra score."""
         scores = self.score(text, qvec, [s.id for s in candidates])
         if callable(bonus):
@@ -188,7 +192,11 @@ class Composer:
             span.append(nxt)
             end += 1
         start = span[0].pos
-        while words(span) < target // 2 and start > 0 and words(span) + len(para[start - 1].text.split()) <= limit:
+        while (
+            words(span) < target // 2
+            and start > 0
+            and words(span) + len(para[start - 1].text.split()) <= limit
+        ):
             start -= 1
             span.insert(0, para[start])
         return span
@@ -199,7 +207,8 @@ class Composer:
         if not naming:
             return None
         pattern = re.compile(
-            r"\b(?:is|zijn|heet|heten|noemen we|staat voor|betekent|beschrijft|ontwikkelde|bedacht|model)\b", re.I
+            r"\b(?:is|zijn|heet|heten|noemen we|staat voor|betekent|beschrijft|ontwikkelde|bedacht|model)\b",
+            re.I,
         )
         return self.best(
             naming, topic, qvec, lambda s: 0.3 * bool(pattern.search(s.text)) - 0.05 * s.pos - 0.15 * s.para
@@ -234,8 +243,9 @@ class Composer:
         return out
 
     # per intent ------------------------------------------------------------------------------
-    def explain(self, section_id: str, question: str, topic: str, qvec: np.ndarray | None,
-                intent: str = "explanation") -> Composition:
+    def explain(
+        self, section_id: str, question: str, topic: str, qvec: np.ndarray | None, intent: str = "explanation"
+    ) -> Composition:
         """One coherent passage around the best sentence (why-questions favour reasons)."""
         body = self.body(section_id) or self.example(section_id)
 
@@ -258,9 +268,7 @@ class Composer:
             context = self.text(self.passage(best, target=35, limit=80))
         return Composition(headline, context=context, sections=[entry.section_id], title=entry.term)
 
-    def _list_from(
-        self, anchor: Sentence, need: int | None
-    ) -> tuple[list[Sentence], list[Sentence], int]:
+    def _list_from(self, anchor: Sentence, need: int | None) -> tuple[list[Sentence], list[Sentence], int]:
         """(head, item sentences, item count) of the list that ``anchor`` announces."""
         head = self.with_antecedent(anchor)
         if inline_list(anchor.text):
@@ -276,13 +284,11 @@ class Composer:
         while p < len(paras) and len(extra) < 3:
             nxt = paras[p]
             so_far = " ".join(s.text for s in [anchor, *tail, *(x for e in extra for x in e)]).lower()
-            if need is not None:
-                if found >= need:
-                    break
-            elif len(tail) > 1 or extra:
-                if not any(self._continues(s.text, so_far) for s in nxt[:2]):
-                    break
-            extra.append(nxt)
+            continues = any(self._continues(s.text, so_far) for s in nxt[:2])
+            if need is not None and found >= need:
+                break
+            if need is None and (len(tail) > 1 or extra) and not continues:
+                break
             extra.append(nxt)
             found += count_items(nxt)
             p += 1
@@ -302,7 +308,9 @@ class Composer:
         order = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende"]
         return order[order.index(ordinal.group(1)) - 1] in so_far
 
-    def enumerate(self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None) -> Composition:
+    def enumerate(
+        self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None
+    ) -> Composition:
         """The announcing sentence and every item of its list, in order."""
         body = self.body(section_id)
         if not body:
@@ -315,14 +323,13 @@ class Composer:
                 base[i] += 0.3
             base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
         best_value = -1e9
-        chosen: tuple[list[Sentence], list[Sentence], int] | None = None
+        chosen: tuple[list[Sentence], list[Sentence], int] = ([], [], 0)
         for i in np.argsort(-base)[:6]:
             head, span, n = self._list_from(body[int(i)], intent.count)
             relevant = sum(bool(q_tokens & self.tokens[s.id]) for s in span)
             value = float(base[int(i)]) + 0.08 * min(n, 7) + 0.1 * min(relevant, 5)
             if value > best_value:
                 best_value, chosen = value, (head, span, n)
-        assert chosen is not None
         head, items_span, _ = chosen
         if words(head) + words(items_span) > LIST_MAX_WORDS:
             items_span = [s for s in items_span if is_item_head(s)] or items_span

@@ -132,3 +132,12 @@ def m002_poll_vote_previous_card(db: Database) -> None:
 def m003_poll_vote_update_order(db: Database) -> None:
     """Keep the update id of a member's latest vote, so an older vote processed late cannot win."""
     db.table("poll_votes").add_column("update_id", int)
+
+
+@migrations()
+def m004_conversation_topics(db: Database) -> None:
+    """Per chat, the topic of the last answer, so a follow-up question can refer back to it."""
+    db.table("conversation_topics").create(
+        {"chat_id": int, "course": str, "section_id": str, "term": str, "updated_at": str},
+        pk=("chat_id", "course"),
+    )

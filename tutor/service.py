@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import random
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rapidfuzz import fuzz, process
 
 from index.glossary import glossary_key
-from tutor.answering import Answer
+from tutor.answering import Answer, Topic
 from tutor.charts import stats_png
 from tutor.engine import Engine
 from tutor.errors import TutorError
@@ -30,6 +31,8 @@ LEECH_NOTE = (
     "Deze vraag ging al vaak mis. Lees de uitleg en de bron nog eens rustig door; "
     "ik vraag hem voorlopig niet meer, je ziet hem terug bij /zwakkepunten."
 )
+# How long a chat's last topic stays available for follow-ups ("geef een voorbeeld").
+FOLLOW_UP_WINDOW = timedelta(minutes=30)
 TIME_RE = re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$")
 
 
@@ -96,6 +99,7 @@ class Tutor:
         self.by_section: dict[str, list[QuizItem]] = {}
         for i in items:
             self.by_section.setdefault(i.section_id, []).append(i)
+        self._section_ids = {s.id for s in self.course.sections}
         self._topic_names: list[tuple[str, str]] = [
             (glossary_key(s.title), s.id) for s in self.course.sections
         ]
@@ -103,9 +107,22 @@ class Tutor:
         logger.info("tutor ready: %d quiz items for %s", len(items), self.course.slug)
 
     # answering -------------------------------------------------------------------------------
-    def ask(self, question: str) -> Answer:
-        """Answer a question from the course."""
-        return self.engine.answerer.answer(question)
+    def ask(self, question: str, chat_id: int | None = None) -> Answer:
+        """Answer a question; with ``chat_id`` a follow-up may refer to the chat's previous topic."""
+        previous = None
+        if chat_id is not None:
+            since = (datetime.now(UTC) - FOLLOW_UP_WINDOW).isoformat(timespec="seconds")
+            row = self.store.recent_topic(chat_id, self.course.slug, since)
+            if row is not None and row["section_id"] in self._section_ids:
+                previous = Topic(row["section_id"], row["term"])
+        answer = self.engine.answerer.answer(question, previous)
+        if chat_id is not None and answer.found and answer.topic is not None:
+            self.store.remember_topic(chat_id, self.course.slug, answer.topic.section_id, answer.topic.term)
+        return answer
+
+    async def ask_async(self, question: str, chat_id: int | None = None) -> Answer:
+        """``ask`` in a worker thread, so the event loop never waits on the model or the database."""
+        return await asyncio.to_thread(self.ask, question, chat_id)
 
     # topics ----------------------------------------------------------------------------------
     def resolve_topic(self, topic: str) -> str:

@@ -20,7 +20,10 @@ def smalltalk_reply(question: str, course_title: str) -> str:
             f"samenvatting en overhoor je met /quiz. {EXAMPLE}"
         )
     if re.search(r"\b(?:help|hulp|wat kan je|wat kun je|what can you do|hoe werk)", q):
-        return f"Stel een vraag over de stof en ik zoek het antwoord in de samenvatting op. {EXAMPLE} Oefenen? Typ /quiz."
+        return (
+            "Stel een vraag over de stof en ik zoek het antwoord in de samenvatting op. "
+            f"{EXAMPLE} Oefenen? Typ /quiz."
+        )
     if re.search(r"\bhoe gaat het|alles goed|how are you", q):
         return f"Goed, dank je! Klaar om te leren? {EXAMPLE}"
     if re.search(r"\b(?:doei|tot ziens|bye|dag)$", q):

@@ -343,6 +343,24 @@ class LearnerStore:
         """All active subscriptions (to re-create jobs at start-up)."""
         return self.query("select * from subscriptions where active = 1")
 
+    # conversation ----------------------------------------------------------------------------
+    def remember_topic(self, chat_id: int, course: str, section_id: str, term: str) -> None:
+        """Store what a chat's last answer was about (one row per chat and course)."""
+        with self._lock:
+            self.db.table("conversation_topics").upsert(
+                {"chat_id": chat_id, "course": course, "section_id": section_id, "term": term,
+                 "updated_at": now_iso()},
+                pk=("chat_id", "course"),
+            )  # fmt: skip
+
+    def recent_topic(self, chat_id: int, course: str, since: str) -> dict[str, Any] | None:
+        """The chat's last topic if it was stored at or after ``since`` (ISO time)."""
+        rows = self.query(
+            "select * from conversation_topics where chat_id = ? and course = ? and updated_at >= ?",
+            [chat_id, course, since],
+        )
+        return rows[0] if rows else None
+
     # privacy ---------------------------------------------------------------------------------
     def export_user(self, user_id: int) -> dict[str, Any]:
         """Everything stored about a learner."""
@@ -353,6 +371,9 @@ class LearnerStore:
             "subscriptions": self.query("select * from subscriptions where user_id = ?", [user_id]),
             "quiz_sessions": self.query("select * from quiz_sessions where user_id = ?", [user_id]),
             "poll_votes": self.query("select * from poll_votes where user_id = ?", [user_id]),
+            "conversation_topics": self.query(
+                "select * from conversation_topics where chat_id = ?", [user_id]
+            ),
         }
 
     def delete_user(self, user_id: int) -> None:
@@ -361,6 +382,7 @@ class LearnerStore:
             for table in ("answers", "cards", "quiz_sessions", "poll_votes"):
                 db.execute(f"delete from {table} where user_id = ?", [user_id])  # noqa: S608
             db.execute("delete from subscriptions where user_id = ? or chat_id = ?", [user_id, user_id])
+            db.execute("delete from conversation_topics where chat_id = ?", [user_id])
             db.execute("delete from chats where id = ?", [user_id])
             db.execute("delete from users where id = ?", [user_id])
 

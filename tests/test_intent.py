@@ -1,0 +1,83 @@
+"""Question intents (Dutch and English cues) and the composition helpers that need no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.passages import Sentence, paragraphs, split_sentences
+from tutor.compose import announced_count, count_items, inline_list, is_item_head
+from tutor.intent import detect_intent
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("wat is nps?", "definition"),
+        ("What is a straight rebuy", "definition"),
+        ("what does CLV mean", "definition"),
+        ("kpi's?", "definition"),
+        ("hoe werkt de delphi methode", "explanation"),
+        ("leg het sellogram uit", "explanation"),
+        ("explain the STP process", "explanation"),
+        ("noem de principes van cialdini", "enumeration"),
+        ("wat zijn de vier kwadranten van kraljic", "enumeration"),
+        ("welke rollen zijn er in de dmu", "enumeration"),
+        ("uit welke onderdelen bestaat een accountplan", "enumeration"),
+        ("list the stages of the sales funnel", "enumeration"),
+        ("verschil tussen een lead en een prospect", "comparison"),
+        ("hunter vs farmer", "comparison"),
+        ("diamantmodel of vlinderdasmodel, wat is het verschil?", "comparison"),
+        ("what's the difference between deskresearch and fieldresearch", "comparison"),
+        ("geef een voorbeeld van cross-selling", "example"),
+        ("give an example of a smart goal", "example"),
+        ("hoe bereken je de nps", "calculation"),
+        ("how do you calculate the churn rate", "calculation"),
+        ("waarom is klantbehoud goedkoper dan werven", "why"),
+        ("why do business buyers buy more rationally", "why"),
+        ("een klant zegt 'stuur maar wat informatie', wat doe ik?", "scenario"),
+        ("ik wil een gemeente als klant, hoe pak ik dat aan", "scenario"),
+        ("hoi", "smalltalk"),
+        ("Dank je wel!", "smalltalk"),
+        ("wie ben jij?", "smalltalk"),
+        ("help", "smalltalk"),
+    ],
+)
+def test_intent_cues(question: str, kind: str) -> None:
+    assert detect_intent(question).kind == kind
+
+
+def test_intent_details() -> None:
+    i = detect_intent("verschil tussen een lead en een prospect")
+    assert i.sides == ("lead", "prospect")
+    assert detect_intent("wat zijn de zes stappen van van weele").count == 6
+    assert detect_intent("wat zijn de 4 kwadranten").count == 4
+    follow = detect_intent("en wat is het verschil met een lead?")
+    assert follow.kind == "comparison" and follow.sides == ("lead",) and follow.followup
+    assert detect_intent("geef een voorbeeld").topic == ""
+    assert detect_intent("leg dat eens uit").topic == ""
+    assert detect_intent("hoi, wat is nps?").kind == "definition"  # a greeting in front is not small talk
+
+
+def test_sentence_splitter_keeps_initials_lists_and_amounts() -> None:
+    assert split_sentences("Het model van J. Wage is oud. Het werkt.") == ["Het model van J. Wage is oud.", "Het werkt."]
+    assert split_sentences("Dat kost € 3.000 per jaar. Daarna meer.") == ["Dat kost € 3.000 per jaar.", "Daarna meer."]
+    paras = paragraphs("Intro.\n\n1. Wederkerigheid: geven. Nemen.\n2. Schaarste: weinig.")
+    assert paras[1] == [("1. Wederkerigheid: geven.", True), ("Nemen.", False), ("2. Schaarste: weinig.", True)]
+
+
+def _s(text: str, line_start: bool = False) -> Sentence:
+    return Sentence(0, "1.1", "body", 0, 0, text, line_start)
+
+
+def test_list_helpers() -> None:
+    assert announced_count("Het inkoopproces volgens Van Weele heeft zes stappen.") == 6
+    assert announced_count("Zo ontstaan 4 kwadranten.") == 4
+    assert inline_list("Je kijkt naar: demografische, economische, sociale en ecologische factoren.")
+    assert inline_list("De indeling is: suspects → leads → prospects → order.")
+    assert not inline_list("Het doel: een afspraak.")
+    assert is_item_head(_s("Routineproducten (lage impact, laag risico) zijn goedkoop."))
+    assert is_item_head(_s("Het derde uitgangspunt is de positie."))
+    assert is_item_head(_s("Wederkerigheid: iets terugdoen.", line_start=True))
+    assert not is_item_head(_s("De inkoper gebruikt zijn koopkracht: hij onderhandelt."))
+    assert not is_item_head(_s("Die combineert producten (bestaand) met markten."))
+    assert count_items([_s("Passives (neutraal) geven een 7."), _s("Detractors (criticasters) geven een 6.")]) == 2
