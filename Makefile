@@ -30,6 +30,7 @@ bench: setup
 
 bench-quality: setup
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/answers.py --verbose
 
 clean:
 	rm -rf $(VENV) data

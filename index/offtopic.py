@@ -23,7 +23,7 @@ BACKGROUND = (
     "Voor een kinderfeestje regel je slingers, een taart met kaarsjes en een speurtocht in de tuin.",
     "Een sonnet is een gedicht van veertien regels met een wending na het achtste vers.",
     "In het theater speelt het toneelgezelschap een tragedie in vijf bedrijven met een pauze.",
-    "De tandarts adviseert twee keer per dag poetsen en eenmaal per dag flossen tegen tandvlees-ontsteking.",
+    "De tandarts adviseert twee keer per dag poetsen en eenmaal per dag flossen.",
     "Een houten vloer schuur je eerst grof en daarna fijn, en werk je af met olie of lak.",
     "Een vogelhuisje hang je op anderhalve meter hoogte met de opening van de wind af.",
     "Een vulpen vul je met een inktpatroon; vlekken op textiel verwijder je met melk.",

@@ -41,7 +41,8 @@ def test_enumeration_names_every_item_in_order(engine: Engine) -> None:
     for question, terms in [
         ("noem de principes van cialdini", ["wederkerigheid", "commitment", "sociale bewijskracht",
                                             "sympathie", "autoriteit", "schaarste", "eenheid"]),
-        ("welke rollen zijn er in de dmu", ["gebruiker", "beinvloeder", "inkoper", "beslisser", "poortwachter"]),
+        ("welke rollen zijn er in de dmu",
+         ["gebruiker", "beinvloeder", "inkoper", "beslisser", "poortwachter"]),
         ("welke drie groepen onderscheidt de nps", ["promotors", "passives", "detractors"]),
         ("wat zijn de 4 uitgangspunten bij het invoeren van accountmanagement",
          ["klantgerichte organisatie", "keuze van accounts", "bevoegdheden", "planmatige"]),
@@ -82,7 +83,10 @@ def test_example_calculation_and_why(engine: Engine) -> None:
 
 
 def test_unknown_terms_are_named_not_answered(engine: Engine) -> None:
-    for question, name in [("wat is SPIN selling", "SPIN selling"), ("wat zijn de 4 p's van marketing", "4 p's")]:
+    for question, name in [
+        ("wat is SPIN selling", "SPIN selling"),
+        ("wat zijn de 4 p's van marketing", "4 p's"),
+    ]:
         a = engine.answerer.answer(question)
         assert not a.found and a.headline.startswith(name) and "staat niet in de samenvatting" in a.headline
         assert a.see_also  # nearest real topics are offered
@@ -96,7 +100,9 @@ def test_small_talk_is_friendly(engine: Engine) -> None:
         assert "niet in de samenvatting" not in a.answer
 
 
-def test_follow_ups_resolve_against_the_last_topic_and_survive_a_restart(engine: Engine, tmp_path: Path) -> None:
+def test_follow_ups_resolve_against_the_last_topic_and_survive_a_restart(
+    engine: Engine, tmp_path: Path
+) -> None:
     db = tmp_path / "db.sqlite3"
     tutor = Tutor(engine, LearnerStore(db), Spacing(fuzz=False), "Europe/Amsterdam")
     first = tutor.ask("wat is een prospect", chat_id=5)

@@ -46,7 +46,8 @@ async def test_question_gets_answer_with_source(bot: RunningBot, double: BotApiD
     assert (ANNA, "typing") in double.chat_actions
     await double.send(anna, "wat is de hoofdstad van peru?")
     await double.wait_sent(ANNA, 2)
-    assert double.sent_to(ANNA)[1].text.startswith("Dat staat niet in de samenvatting")
+    # The unknown term is named: "Hoofdstad van peru staat niet in de samenvatting."
+    assert "staat niet in de samenvatting" in double.sent_to(ANNA)[1].text.split("\n")[0]
 
 
 async def test_full_quiz_round(bot: RunningBot, double: BotApiDouble) -> None:
@@ -237,7 +238,9 @@ async def test_follow_up_and_full_section_button(bot: RunningBot, double: BotApi
     assert "autofabrikant" in double.sent_to(ANNA)[1].text
     # The button delivers the complete section, however many messages that takes.
     await double.press(anna, first, "x:5.3")
-    await double.wait_for(lambda: len(double.sent_to(ANNA)) >= 3 and "🎯" in str(double.sent_to(ANNA)[-1].buttons()))
+    await double.wait_for(
+        lambda: len(double.sent_to(ANNA)) >= 3 and "🎯" in str(double.sent_to(ANNA)[-1].buttons())
+    )
     full = "\n".join(m.text for m in double.sent_to(ANNA)[2:])
     section = bot.tutor.course.section("5.3")
     for para in section.body.split("\n\n"):

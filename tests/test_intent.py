@@ -59,10 +59,20 @@ def test_intent_details() -> None:
 
 
 def test_sentence_splitter_keeps_initials_lists_and_amounts() -> None:
-    assert split_sentences("Het model van J. Wage is oud. Het werkt.") == ["Het model van J. Wage is oud.", "Het werkt."]
-    assert split_sentences("Dat kost € 3.000 per jaar. Daarna meer.") == ["Dat kost € 3.000 per jaar.", "Daarna meer."]
+    assert split_sentences("Het model van J. Wage is oud. Het werkt.") == [
+        "Het model van J. Wage is oud.",
+        "Het werkt.",
+    ]
+    assert split_sentences("Dat kost € 3.000 per jaar. Daarna meer.") == [
+        "Dat kost € 3.000 per jaar.",
+        "Daarna meer.",
+    ]
     paras = paragraphs("Intro.\n\n1. Wederkerigheid: geven. Nemen.\n2. Schaarste: weinig.")
-    assert paras[1] == [("1. Wederkerigheid: geven.", True), ("Nemen.", False), ("2. Schaarste: weinig.", True)]
+    assert paras[1] == [
+        ("1. Wederkerigheid: geven.", True),
+        ("Nemen.", False),
+        ("2. Schaarste: weinig.", True),
+    ]
 
 
 def _s(text: str, line_start: bool = False) -> Sentence:
@@ -80,4 +90,7 @@ def test_list_helpers() -> None:
     assert is_item_head(_s("Wederkerigheid: iets terugdoen.", line_start=True))
     assert not is_item_head(_s("De inkoper gebruikt zijn koopkracht: hij onderhandelt."))
     assert not is_item_head(_s("Die combineert producten (bestaand) met markten."))
-    assert count_items([_s("Passives (neutraal) geven een 7."), _s("Detractors (criticasters) geven een 6.")]) == 2
+    assert (
+        count_items([_s("Passives (neutraal) geven een 7."), _s("Detractors (criticasters) geven een 6.")])
+        == 2
+    )

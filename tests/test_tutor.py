@@ -75,7 +75,12 @@ def test_migrations_are_numbered_applied_once_and_wal(tmp_path: Path) -> None:
     LearnerStore(path).close()
     store = LearnerStore(path)
     names = [r["name"] for r in store.query("select name from _sqlite_migrations order by rowid")]
-    assert names == ["m001_initial", "m002_poll_vote_previous_card", "m003_poll_vote_update_order"]
+    assert names == [
+        "m001_initial",
+        "m002_poll_vote_previous_card",
+        "m003_poll_vote_update_order",
+        "m004_conversation_topics",
+    ]
     assert store.query("pragma journal_mode")[0]["journal_mode"] == "wal"
     store.close()
     assert sqlite3.connect(path).execute("select count(*) from users").fetchone() == (0,)

@@ -91,14 +91,12 @@ class Answer:
         return "\n\n".join(parts)
 
     def to_json(self) -> dict[str, object]:
-        """The stable CLI JSON contract (plus the additive 'intent' and 'confidence')."""
+        """The stable CLI JSON contract (exactly these keys)."""
         return {
             "question": self.question,
             "found": self.found,
             "kind": self.kind,
             "answer": self.answer,
-            "intent": self.intent,
-            "confidence": self.confidence,
             "sources": [
                 {"course": s.course, "chapter": s.chapter, "section": s.section, "score": round(s.score, 4)}
                 for s in self.sources

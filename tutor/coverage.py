@@ -23,6 +23,8 @@ GENERIC = frozenset(
     our get does did can could should would will about with from into for and the this that these those
     waarom why when who where which what whats is are was were be been being have has had do there
     then than also just only very really een ze hun mag moet moeten kunnen wil willen zou zeggen zegt
+    maak maken make made bak bakken doe krijg krijgen zet zetten gaat gaan ga kom komen word wordt
+    vind vinden heb hebt hebben kun kunt kan lukt leer leren learn find need want
     """.split()
 )
 

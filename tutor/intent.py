@@ -64,7 +64,8 @@ CALCULATION = re.compile(
 )
 ENUMERATION = [
     re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:alle|de) )"),
-    re.compile(rf"\b(?:welke|wat zijn de|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?(?:{LIST_NOUNS})\b"),
+    re.compile(rf"\b(?:welke|wat zijn de|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?"
+               rf"(?:{LIST_NOUNS})\b"),
     re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*)\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
     re.compile(r"\bwaaruit bestaat\b|\bopbouw van\b"),
