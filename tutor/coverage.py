@@ -29,6 +29,13 @@ GENERIC = frozenset(
 )
 
 
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
 class Coverage:
     """Vocabulary of a course, to tell a typo from a term the notes do not contain."""
 
@@ -43,6 +50,9 @@ class Coverage:
         self.words = {w for t in texts for w in re.findall(r"[a-z0-9]+", fold(t))}
         self.stems = set(_STEM.stemWords(list(self.words)))
         self._long = sorted(w for w in self.words if len(w) >= 4)
+        self._by_prefix: dict[str, list[str]] = {}
+        for w in self._long:
+            self._by_prefix.setdefault(w[:4], []).append(w)
 
     def known(self, word: str) -> bool:
         """Whether ``word`` (folded) is in the course: exactly, by stem, as a compound, or as a typo."""
@@ -53,6 +63,11 @@ class Coverage:
         for i in range(3, len(word) - 2):
             if word[:i] in self.words and (word[i:] in self.words or _STEM.stemWord(word[i:]) in self.stems):
                 return True
+        if len(word) >= 5 and any(
+            abs(len(w) - len(word)) <= 2 and _common_prefix(w, word) >= 0.6 * min(len(w), len(word))
+            for w in self._by_prefix.get(word[:4], ())
+        ):
+            return True  # an English cognate or a Dutch inflection: mission → missie, vision → visie
         if len(word) >= 5:
             # A typo keeps the length; 'marketingmix' is not a typo of 'marketing'.
             found = process.extract(word, self._long, scorer=fuzz.ratio, score_cutoff=82, limit=5)

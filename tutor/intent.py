@@ -75,8 +75,11 @@ ENUMERATION = [
 ]  # fmt: skip
 SCENARIO = re.compile(
     r"\b(?:wat (?:doe|moet|zeg|kan) ik|hoe (?:pak|ga|reageer|moet) ik|wat nu\b|wat moet ik|wat te doen|"
-    r"what should i|what do i do|how do i handle)|^(?:ik|mijn|stel dat|stel je voor|een klant (?:zegt|vraagt|"
-    r"wil|bestelt|koopt|geeft|twijfelt|belt)|de klant (?:zegt|vraagt|wil|twijfelt))\b"
+    r"what should i|what do i do|how do i handle)|^(?:ik|mijn|stel dat|stel je voor|"
+    r"(?:een|de|mijn|onze) (?:klant|inkoper|prospect|lead|koper|collega|manager|directeur|gemeente|bedrijf|"
+    r"leverancier|afnemer) (?:zegt|vraagt|wil|bestelt|koopt|geeft|twijfelt|belt|kiest|heeft|is))\b|"
+    r"\b(?:welk|welke|wat voor) (?:\w+ )?(?:kwadrant|koopsituatie|strategie|type|soort|fase|klant|rol|"
+    r"procedure|methode|principe)\w* (?:is|zijn|hoort|past) (?:dat|dit|het|daarbij|hierbij)\b"
 )
 EXPLANATION = re.compile(
     r"^(?:en )?(?:hoe (?:werkt|werken|gaat|verloopt|ontstaat|bouw|doe|gebruik|pas|maak|meet)|leg .*uit|"
@@ -157,6 +160,8 @@ def detect_intent(question: str) -> Intent:
             a = strip_side(m.groupdict().get("a") or "")
             b = strip_side(m["b"])
             if b and (a or pattern is COMPARISON[-1]):
+                if a and len(a.split()) == 1 and len(b.split()) >= 2 and re.search(r"(?:e|ele|ieve)$", a):
+                    a = f"{a} {' '.join(b.split()[1:])}"  # "rationele en emotionele koopmotieven"
                 sides = (a, b) if a else (b,)
                 return Intent("comparison", b if not a else f"{a} {b}", sides, followup=followup or not a)
     if EXAMPLE.search(q):
