@@ -207,8 +207,8 @@ class Answerer:
             unknown, distinctive = self.coverage.unknown_terms(topic)
             if not unknown:
                 continue
-            hinges = intent.kind in ("definition", "comparison", "example", "enumeration", "calculation")
-            if (hinges and distinctive <= 4) or len(unknown) == distinctive:
+            # The question hinges on the unknown words when they are at least half of what it names.
+            if 2 * len(unknown) >= distinctive:
                 return original_words(q, topic)
         return None
 

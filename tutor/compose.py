@@ -18,7 +18,7 @@ from index.passages import Sentence
 from index.store import SearchIndex
 from index.text import bm25_tokens
 from knowledge.model import Course, GlossaryEntry
-from tutor.intent import NUMBERS, Intent
+from tutor.intent import LIST_NOUNS, NUMBERS, Intent
 
 EMBED_WEIGHT = 0.35  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
 TARGET_WORDS = 60
@@ -38,8 +38,12 @@ SEQUENCE = re.compile(
 )
 ANNOUNCE = re.compile(
     r"\b(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht) (?:\w+ )?\w+(?:en|s)\b|vaste (?:volgorde|opbouw)|"
-    r"onderscheid\w*|indeling|bestaat uit|in fasen|stappen|rollen|opgebouwd|:\s*$",
+    r"onderscheid\w*|indeling|bestaat uit|opgebouwd|:\s*$|\b\w*(?:" + LIST_NOUNS + r")\b",
     re.IGNORECASE,
+)
+FUNCTION_WORDS = frozenset(
+    "de het een die dit deze dat hij zij ze je we wij er zo hier daar in op bij voor met als dan ook "
+    "wie wat welke maar en of om tot na".split()
 )
 CAUSE = re.compile(
     r"\b(?:omdat|want|daardoor|doordat|daarom|zodat|risico|reden|kwetsbaar|voorkom\w*)\b", re.I
@@ -80,17 +84,36 @@ def is_item_head(s: Sentence) -> bool:
     if s.line_start or SEQUENCE.match(s.text):
         return True
     m = re.search(r"[(:]", s.text)
-    if m is None or m.start() == 0 or BACKREF.match(s.text):
+    if m is None or m.start() == 0:
         return False
     before = len(s.text[: m.start()].split())
-    return before <= 6 if m.group() == "(" else before <= 3
+    if m.group() == "(":
+        return before <= 6 and not BACKREF.match(s.text)
+    # "Hij is verkoper: …" and "Promotors geven een 9 of 10: …" start items; "De inkoper gebruikt …:" not.
+    return before <= 3 or (before <= 6 and s.text.split()[0].lower() not in FUNCTION_WORDS)
 
 
 def count_items(sentences: list[Sentence]) -> int:
-    """How many list items ``sentences`` hold (item heads, or named items in brackets)."""
+    """How many list items ``sentences`` hold: item heads, named items in brackets, or sentences
+    that open the same way ("Hij is verkoper …", "Hij is adviseur …")."""
     heads = sum(is_item_head(s) for s in sentences)
     brackets = sum(s.text.count("(") for s in sentences)
-    return max(heads, brackets)
+    openings = Counter(" ".join(s.text.lower().split()[:2]) for s in sentences)
+    # Compounds that end alike open items too: "Transactieklanten …", "Relatieklanten …".
+    firsts = [s.text.split()[0].lower().strip(",:;") for s in sentences if s.text.split()]
+    endings = Counter(w[-7:] for w in firsts if len(w) >= 9 and w not in FUNCTION_WORDS)
+    parallel = max((n for n in [*openings.values(), *endings.values()] if n >= 2), default=0)
+    # A sentence that announces and carries its own list ("Een indeling is: a → b → c").
+    inline = max((inline_count(s.text) for s in sentences if ANNOUNCE.search(s.text)), default=0)
+    return max(heads, brackets, parallel, inline)
+
+
+def inline_count(text: str) -> int:
+    """Items of a sentence's own list after a colon (0 when it has none)."""
+    if not inline_list(text):
+        return 0
+    rest = re.sub(r"\([^)]*\)", "", text.partition(":")[2])
+    return max(rest.count("→") + 1, rest.count(",") + 1 + (" en " in rest or " of " in rest))
 
 
 def announced_count(text: str) -> int | None:
@@ -103,9 +126,17 @@ def announced_count(text: str) -> int | None:
 
 
 def inline_list(text: str) -> bool:
-    """A sentence that carries its own list after a colon."""
+    """A sentence that carries its own list of short items after a colon."""
     _, colon, rest = text.partition(":")
-    return bool(colon) and (rest.count(",") >= 2 or rest.count("→") >= 2)
+    if not colon:
+        return False
+    if rest.count("→") >= 2:
+        return True
+    if rest.rstrip().endswith("?"):
+        return False  # a list of questions is an explanation, not a list of items
+    bare = re.sub(r"\([^)]*\)", "", rest)
+    first = bare.split(",")[0]
+    return bare.count(",") >= 2 and len(first.split()) <= 6
 
 
 class Composer:
@@ -147,8 +178,8 @@ class Composer:
         for t in q:
             if t in tokens:
                 total += self.idf[t]
-            elif len(t) >= 4 and any(tok.endswith(t) for tok in tokens):
-                total += 0.7 * self.idf.get(t, self.unknown_idf)
+            elif len(t) >= 4 and any(tok.endswith(t) or (len(t) >= 5 and tok.startswith(t)) for tok in tokens):
+                total += 0.7 * self.idf.get(t, self.unknown_idf)  # part of a compound
         return total
 
     def names(self, s: Sentence, topic: str) -> bool:
@@ -287,32 +318,37 @@ class Composer:
         """(head, item sentences, item count) of the list that ``anchor`` announces."""
         head = self.with_antecedent(anchor)
         if inline_list(anchor.text):
-            rest = anchor.text.partition(":")[2]
-            return head, [], max(rest.count(",") + 1, rest.count("→") + 1)
+            return head, [], inline_count(anchor.text)
         para = self.paragraph(anchor)
         tail = para[anchor.pos + 1 :]
-        need = need or announced_count(anchor.text)
-        found = max(count_items(tail), len(tail) if need and len(tail) >= need else 0)
+        closing = announced_count(tail[-1].text) if tail else None
+        if closing is not None and need in (None, closing):
+            # "… Zo ontstaan vier kwadranten." closes the paragraph: the list starts after it.
+            head, tail, need, found = head + tail, [], closing, 0
+        else:
+            need = need or announced_count(anchor.text)
+            found = count_items(tail)
         paras = self.paras[(anchor.section_id, anchor.part)]
         extra: list[list[Sentence]] = []
         p = anchor.para + 1
         while p < len(paras) and len(extra) < 3:
             nxt = paras[p]
-            so_far = " ".join(s.text for s in [anchor, *tail, *(x for e in extra for x in e)]).lower()
+            so_far = " ".join(s.text for s in [*head, *tail, *(x for e in extra for x in e)]).lower()
             continues = any(self._continues(s.text, so_far) for s in nxt[:2])
             if need is not None and found >= need:
                 break
             if need is None and (len(tail) > 1 or extra) and not continues:
                 break
             opens_list = bool(SEQUENCE.match(nxt[0].text)) or nxt[0].line_start or is_item_head(nxt[0])
-            if need is None and not extra and not (ANNOUNCE.search(anchor.text) or opens_list):
+            if need is None and not extra and not (ANNOUNCE.search(head[-1].text) or opens_list):
                 break
             extra.append(nxt)
             found += count_items(nxt)
             p += 1
         if extra and len(tail) <= 1 and count_items(tail) == 0:
             tail = []  # the list lives in the next paragraphs; the rest of this one is an aside
-        return head, tail + [s for para_ in extra for s in para_], found
+        complete = need is not None and need >= 2 and found >= need
+        return head, tail + [s for para_ in extra for s in para_], found + (100 if complete else 0)
 
     @staticmethod
     def _continues(text: str, so_far: str) -> bool:
@@ -334,6 +370,8 @@ class Composer:
         if not body:
             return self.explain(section_id, question, intent.topic, qvec)
         q_tokens = tokens_of(question)
+        topic = tokens_of(intent.topic)
+        nouns = "|".join(re.findall(rf"\b(?:{LIST_NOUNS})\b", question.lower()))
         q_mass = sum(self.idf.get(t, self.unknown_idf) for t in q_tokens) or 1.0
         base = self.score(question, qvec, [s.id for s in body])
         for i, s in enumerate(body):
@@ -341,6 +379,8 @@ class Composer:
             if intent.count is not None and announced_count(s.text) == intent.count:
                 base[i] += 0.3
             base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
+            if nouns and re.search(rf"\b(?:deze|die|dit|dat|zulke|hun) (?:{nouns})\b", s.text, re.I):
+                base[i] -= 2.0  # "Voor deze rollen …" looks back at the list; it never announces it
         best_value = -1e9
         chosen: tuple[list[Sentence], list[Sentence], int] = ([], [], 0)
         # The best-scoring sentences, and every paragraph opening (a list without an announcement).
@@ -348,9 +388,15 @@ class Composer:
                                           *(i for i, s in enumerate(body) if s.pos == 0)]))  # fmt: skip
         for i in candidates:
             head, span, n = self._list_from(body[int(i)], intent.count)
+            complete = n >= 100
+            n %= 100
             relevant = sum(self._overlap(q_tokens, self.tokens[s.id]) >= 0.3 * q_mass for s in head + span)
-            # Judge the whole list, not just its first sentence: items found and sentences on topic.
-            value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6)
+            named = len(topic & set().union(*(self.tokens[s.id] for s in head))) / len(topic) if topic else 0.0
+            # Judge the whole list, not just its first sentence: items found, the announced number
+            # reached, sentences on topic, and whether it is introduced by the asked concept.
+            value = (
+                0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete + 0.2 * named
+            )
             if value > best_value:
                 best_value, chosen = value, (head, span, n)
         head, items_span, _ = chosen

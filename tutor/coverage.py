@@ -25,6 +25,9 @@ GENERIC = frozenset(
     then than also just only very really een ze hun mag moet moeten kunnen wil willen zou zeggen zegt
     maak maken make made bak bakken doe krijg krijgen zet zetten gaat gaan ga kom komen word wordt
     vind vinden heb hebt hebben kun kunt kan lukt leer leren learn find need want
+    stof samenvatting notities boek hoofdstuk college les tekst volgens cursus vak summary notes
+    you yourself how calculate calculation compute formula difference between example explain
+    goal goals target targets rate rates mean means meaning define definition term terms
     """.split()
 )
 
@@ -60,6 +63,8 @@ class Coverage:
             return True
         if word.endswith("s") and word[:-1] in self.words:
             return True  # kpis → kpi
+        if len(word) >= 5 and any(w.startswith(word) or w.endswith(word) for w in self._long):
+            return True  # part of a compound the notes use: vlinderdas → vlinderdasmodel
         for i in range(3, len(word) - 2):
             if word[:i] in self.words and (word[i:] in self.words or _STEM.stemWord(word[i:]) in self.stems):
                 return True

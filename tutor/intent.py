@@ -65,11 +65,11 @@ CALCULATION = re.compile(
 ENUMERATION = [
     re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:alle|de) )"),
     re.compile(rf"\b(?:welke|wat zijn de|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?"
-               rf"(?:{LIST_NOUNS})\b"),
+               rf"\w*(?:{LIST_NOUNS})\b"),
     re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*)\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
     re.compile(r"\bwaaruit bestaat\b|\bopbouw van\b"),
-    re.compile(rf"\b{_NUM} (?:\w+ )?(?:{LIST_NOUNS})\b"),
+    re.compile(rf"\b{_NUM} (?:\w+ )?\w*(?:{LIST_NOUNS})\b"),
     re.compile(r"^(?:waar staat|waar staan) (?:de (?:afkorting|letters) )?.+ voor$"),
     re.compile(r"^(?:en )?de andere\b|^(?:en )?(?:welke|wat) (?:nog )?meer\b"),
 ]  # fmt: skip
@@ -95,6 +95,7 @@ SCAFFOLD = frozenset(
     vs versus tegenover bereken berekenen berekening reken uit formule calculate formula dat die dit deze
     daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
     bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
+    heeft hebben kent kennen bestaan gebruik gebruikt volgens stof
     """.split()
 )
 
@@ -139,7 +140,7 @@ def topic_of(q: str) -> str:
 
 
 def _count(q: str) -> int | None:
-    m = re.search(rf"\b({_NUM}) (?:\w+ )?(?:{LIST_NOUNS})\b", q)
+    m = re.search(rf"\b({_NUM}) (?:\w+ )?\w*(?:{LIST_NOUNS})\b", q)
     if not m:
         return None
     word = m.group(1)
