@@ -15,7 +15,7 @@ DEFINITION_PATTERNS = [
     re.compile(p)
     for p in (
         r"^(?:wat|wie) (?:is|zijn|was|waren) (?:een |de |het )?(?P<term>.+)$",
-        r"^wat (?:betekent|betekenen|houdt|is de betekenis van|bedoelen ze met|bedoel je met"
+        r"^wat (?:betekent|betekend|beteken|betekenen|houdt|is de betekenis van|bedoelen ze met|bedoel je met"
         r"|wordt bedoeld met) (?:een |de |het )?(?P<term>.+?)(?: in)?$",
         r"^wat (?:versta je|verstaan we|wordt verstaan) onder (?:een |de |het )?(?P<term>.+)$",
         r"^(?:leg (?:eens |me )?uit|uitleg|definitie|definieer|omschrijf|verklaar|betekenis)"

@@ -12,7 +12,7 @@ from index.glossary import GlossaryHit
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from index.text import fold
 from knowledge.model import GlossaryEntry
-from tutor.compose import Composer, Composition
+from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import Coverage
 from tutor.errors import QuestionError
 from tutor.intent import Intent, detect_intent
@@ -27,6 +27,7 @@ MARGIN_WITH_BM25 = 0.03
 BM25_SUPPORT = 2.5
 # Below the confident band but above these, answer with a hedge.
 HEDGE_MARGIN = 0.015
+HEDGE_MARGIN_KNOWN = 0.0
 HEDGE_BM25 = 2.5
 NOT_FOUND = "Dat staat niet in de samenvatting."
 ASK_TOPIC = (
@@ -151,8 +152,12 @@ class Answerer:
         s = self.course.section(section_id)
         return Source(self.course.slug, self.course.chapter_of(s).title, s.title, s.id, score)
 
-    def confidence(self, r: Retrieval) -> str:
-        """'high', 'hedged' or 'none': how far the top section can be trusted."""
+    def confidence(self, r: Retrieval, all_known: bool = False) -> str:
+        """'high', 'hedged' or 'none': how far the top section can be trusted.
+
+        ``all_known``: every word the question names occurs in the notes, which earns a hedged
+        answer a little further below the margin.
+        """
         if r.glossary is not None:
             return "high"
         if not r.hits:
@@ -160,7 +165,8 @@ class Answerer:
         margin = r.dense_top - r.background_top
         if margin >= MARGIN or (margin >= MARGIN_WITH_BM25 and r.bm25_top >= BM25_SUPPORT):
             return "high"
-        if margin >= HEDGE_MARGIN and r.bm25_top >= HEDGE_BM25:
+        floor = HEDGE_MARGIN_KNOWN if all_known else HEDGE_MARGIN
+        if margin >= floor and r.bm25_top >= HEDGE_BM25:
             return "hedged"
         return "none"
 
@@ -196,6 +202,13 @@ class Answerer:
             return fallback
         return self.retriever.index.chunks[int(np.argmax(scores))].section_id
 
+    def _names_section(self, topic: str, section_id: str) -> bool:
+        """Whether ``topic`` is the section's own subject (its title or its first glossary term)."""
+        section = self.course.section(section_id)
+        names = [section.title, *(section.glossary[0].names if section.glossary else ())]
+        wanted = tokens_of(topic)
+        return bool(wanted) and any(2 * len(wanted & tokens_of(n)) >= len(wanted) for n in names)
+
     def _guard(self, q: str, intent: Intent, r: Retrieval) -> str | None:
         """The name of a term the question hinges on that the course does not contain."""
         if intent.kind == "scenario" or r.glossary is not None:
@@ -207,8 +220,10 @@ class Answerer:
             unknown, distinctive = self.coverage.unknown_terms(topic)
             if not unknown:
                 continue
-            # The question hinges on the unknown words when they are at least half of what it names.
-            if 2 * len(unknown) >= distinctive:
+            # A term question hinges on its unknown words when they are at least half of what it
+            # names; a why/how question only when none of its words is in the notes.
+            hinges = intent.kind in ("definition", "comparison", "example", "enumeration", "calculation")
+            if (hinges and 2 * len(unknown) >= distinctive) or len(unknown) == distinctive:
                 return original_words(q, topic)
         return None
 
@@ -238,7 +253,8 @@ class Answerer:
         if unknown:
             msg = f"{unknown[:1].upper()}{unknown[1:]} staat niet in de samenvatting."
             return self._not_found(q, r, note, msg, intent.kind)
-        confidence = "high" if forced else self.confidence(r)
+        all_known = bool(intent.topic) and not self.coverage.unknown_terms(q)[0]
+        confidence = "high" if forced else self.confidence(r, all_known)
         if confidence == "none" and intent.kind != "comparison":
             return self._not_found(q, r, note, NOT_FOUND, intent.kind)
         top = forced or r.hits[0].section_id
@@ -265,6 +281,11 @@ class Answerer:
             comp = self.composer.calculation(top, q, intent.topic, qvec)
         else:
             comp = self.composer.explain(top, q, intent.topic, qvec, intent.kind)
+            if intent.kind == "explanation" and self._names_section(intent.topic, top):
+                # "Leg het sellogram uit": the model's own steps explain it best, when it has them.
+                steps = self.composer.enumerate(top, q, intent, qvec)
+                if len(steps.items) >= 3:
+                    comp = steps
         return self._found(q, note, r, comp, kind, intent, confidence, entry)
 
     def _found(

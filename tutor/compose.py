@@ -20,7 +20,7 @@ from index.text import bm25_tokens
 from knowledge.model import Course, GlossaryEntry
 from tutor.intent import LIST_NOUNS, NUMBERS, Intent
 
-EMBED_WEIGHT = 0.35  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
+EMBED_WEIGHT = 0.25  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
 TARGET_WORDS = 60
 MAX_WORDS = 130
 LIST_MAX_WORDS = 280
@@ -31,8 +31,8 @@ BACKREF = re.compile(
     re.IGNORECASE,
 )
 SEQUENCE = re.compile(
-    r"^(?:eerst|daarna|vervolgens|dan|pas als|pas dan|tot slot|ten slotte|tenslotte|als laatste|"
-    r"je begint|het begint|komen er|op basis daarvan|daarop|het plan eindigt|"
+    r"^(?:eerst|daarna|vervolgens|dan volgt|dan komt|pas als|pas dan|tot slot|ten slotte|tenslotte|"
+    r"als laatste|je begint|het begint|komen er|op basis daarvan|daarop|het plan eindigt|"
     r"(?:ten |het |de |een )?(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste)\b)",
     re.IGNORECASE,
 )
@@ -89,8 +89,12 @@ def is_item_head(s: Sentence) -> bool:
     before = len(s.text[: m.start()].split())
     if m.group() == "(":
         return before <= 6 and not BACKREF.match(s.text)
-    # "Hij is verkoper: …" and "Promotors geven een 9 of 10: …" start items; "De inkoper gebruikt …:" not.
-    return before <= 3 or (before <= 6 and s.text.split()[0].lower() not in FUNCTION_WORDS)
+    # "Hij is verkoper: …" and "Promotors geven een 9 of 10: …" start items; "De inkoper gebruikt …:"
+    # and a label like "Het uitgangspunt: …" do not.
+    first = s.text.split()[0].lower()
+    if before == 2 and first in ("de", "het", "een"):
+        return False
+    return before <= 3 or (before <= 6 and first not in FUNCTION_WORDS)
 
 
 def count_items(sentences: list[Sentence]) -> int:
@@ -178,7 +182,9 @@ class Composer:
         for t in q:
             if t in tokens:
                 total += self.idf[t]
-            elif len(t) >= 4 and any(tok.endswith(t) or (len(t) >= 5 and tok.startswith(t)) for tok in tokens):
+            elif len(t) >= 4 and any(
+                tok.endswith(t) or (len(t) >= 5 and tok.startswith(t)) for tok in tokens
+            ):
                 total += 0.7 * self.idf.get(t, self.unknown_idf)  # part of a compound
         return total
 
@@ -334,7 +340,7 @@ class Composer:
         while p < len(paras) and len(extra) < 3:
             nxt = paras[p]
             so_far = " ".join(s.text for s in [*head, *tail, *(x for e in extra for x in e)]).lower()
-            continues = any(self._continues(s.text, so_far) for s in nxt[:2])
+            continues = self._continues(nxt[0].text, so_far)
             if need is not None and found >= need:
                 break
             if need is None and (len(tail) > 1 or extra) and not continues:
@@ -391,11 +397,17 @@ class Composer:
             complete = n >= 100
             n %= 100
             relevant = sum(self._overlap(q_tokens, self.tokens[s.id]) >= 0.3 * q_mass for s in head + span)
-            named = len(topic & set().union(*(self.tokens[s.id] for s in head))) / len(topic) if topic else 0.0
+            named = (
+                len(topic & set().union(*(self.tokens[s.id] for s in head))) / len(topic) if topic else 0.0
+            )
             # Judge the whole list, not just its first sentence: items found, the announced number
             # reached, sentences on topic, and whether it is introduced by the asked concept.
             value = (
-                0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete + 0.2 * named
+                0.5 * float(base[int(i)])
+                + 0.08 * min(n, 7)
+                + 0.15 * min(relevant, 6)
+                + 0.3 * complete
+                + 0.2 * named
             )
             if value > best_value:
                 best_value, chosen = value, (head, span, n)
@@ -403,12 +415,13 @@ class Composer:
         if words(head) + words(items_span) > LIST_MAX_WORDS:
             items_span = [s for s in items_span if is_item_head(s)] or items_span
         head = self._lead_in(head, intent.topic, qvec)
-        items = self._items(items_span)
+        preamble, items = self._items(items_span)
+        head = head + preamble  # sentences before the first item introduce the list
         if len(items) < 2:
             return Composition(self.text(head + items_span), sections=[section_id])
         return Composition(self.text(head), items=items, sections=[section_id])
 
-    def _items(self, span: list[Sentence]) -> list[tuple[str, str]]:
+    def _items(self, span: list[Sentence]) -> tuple[list[Sentence], list[tuple[str, str]]]:
         """Group sentences into list items: each item head starts one, others join the current."""
         items: list[list[Sentence]] = []
         preamble: list[Sentence] = []
@@ -419,13 +432,11 @@ class Composer:
                 items[-1].append(s)
             else:
                 preamble.append(s)
-        if preamble and items:
-            items[0] = preamble + items[0]
         out = []
         for group in items:
             text = " ".join(re.sub(r"^\s*(?:\d{1,2}[.)]|[-•*–])\s+", "", s.text) for s in group)
             out.append(("", text))
-        return out
+        return (preamble if items else []), out
 
     def example_of(self, section_id: str, question: str, topic: str, qvec: np.ndarray | None) -> Composition:
         """The section's worked example, introduced by the sentence that names the concept."""
