@@ -24,6 +24,9 @@ DEFINITION_PATTERNS = [
         r"(?P<term>.+?) (?:is|zijn|betekent)$",
         r"^(?P<term>[\w\s/&()-]{2,40}) betekenis$",
         r"^waar staat (?:de afkorting )?(?P<term>.+?) voor$",
+        r"^wat doet (?:een |de |het )?(?P<term>.+)$",
+        r"^(?:what is|what's|whats|what are|define|meaning of) (?:a |an |the )?(?P<term>.+)$",
+        r"^what does (?:a |an |the )?(?P<term>.+?) (?:mean|stand for)$",
     )
 ]
 FILLER = re.compile(r"\b(?:eigenlijk|precies|nou|nu|dan|ook alweer|alweer|toch|ook|nog)\b")
@@ -66,6 +69,17 @@ def asked_term(question: str) -> str | None:
     return None
 
 
+def _variants(term: str) -> list[str]:
+    """The term and its singular: "kpi's" and "kpis" → "kpi", "promotors" → "promotor"."""
+    out = [term]
+    bare = re.sub(r"'s?$", "", term)
+    if bare != term:
+        out.append(bare)
+    elif term.endswith("s") and len(term) >= 4:
+        out.append(term[:-1])
+    return out
+
+
 class GlossaryMatcher:
     """Fuzzy lookup of a term among all glossary names (terms, abbreviations, synonyms)."""
 
@@ -78,10 +92,24 @@ class GlossaryMatcher:
                 self._entries.append(e)
 
     def lookup(self, term: str) -> GlossaryHit | None:
-        """Best entry for ``term`` (score 0–100) or None when the glossary is empty."""
+        """Best entry for ``term`` (score 0–100) or None when the glossary is empty.
+
+        Plurals and apostrophes ("KPI's", "kpis"), split or joined compounds ("vlinderdas model")
+        and a term that starts a longer name ("churn" → "Churn rate") are matched too.
+        """
         if not self._names:
             return None
         t = _clean(term)
+        hits = [h for h in (self._lookup(v) for v in _variants(t)) if h is not None]
+        joined = t.replace(" ", "")
+        for i, name in enumerate(self._names):
+            if len(joined) >= 6 and name.replace(" ", "") == joined:
+                hits.append(GlossaryHit(self._entries[i], name, 100.0))
+            elif len(t) >= 4 and name.startswith(t + " ") and len(name.split()) == len(t.split()) + 1:
+                hits.append(GlossaryHit(self._entries[i], name, 90.0))
+        return max(hits, key=lambda h: h.score, default=None)
+
+    def _lookup(self, t: str) -> GlossaryHit | None:
         # Short terms are abbreviations: demand an exact hit, 'ncs' must not become 'nps'.
         scorer = fuzz.ratio if len(t) <= 4 else fuzz.token_sort_ratio
         found = process.extractOne(t, self._names, scorer=scorer)

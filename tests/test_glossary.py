@@ -40,3 +40,25 @@ def test_lookup_forgives_typos_but_not_wrong_abbreviations(shipped_course: Cours
         assert hit is not None and hit.score >= 88 and hit.entry.term == expected, term
     wrong = matcher.lookup("ncs")
     assert wrong is None or wrong.score < 88
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("kpis", "KPI"),
+        ("wat zijn KPI's?", "KPI"),
+        ("vlinderdas model", "Vlinderdasmodel"),
+        ("wat bedoelen ze met churn", "Churn rate"),
+        ("what does CLV mean", "Customer Lifetime Value"),
+        ("what is a lead", "Lead"),
+        ("whats nps", "Net Promoter Score"),
+        ("wat doet een dmu", "DMU"),
+        ("wat betekend tco", "Total cost of ownership"),
+        ("promotors", "Promotor"),
+    ],
+)
+def test_lookup_normalises_plurals_compounds_and_english(shipped_course: Course, question: str, entry: str) -> None:
+    term = asked_term(question)
+    assert term is not None
+    hit = GlossaryMatcher(shipped_course.glossary).lookup(term)
+    assert hit is not None and hit.entry.term == entry and hit.score >= 88

@@ -13,7 +13,7 @@ from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from index.text import fold
 from knowledge.model import GlossaryEntry
 from tutor.compose import Composer, Composition, tokens_of
-from tutor.coverage import Coverage
+from tutor.coverage import Coverage, display_topic
 from tutor.errors import QuestionError
 from tutor.intent import Intent, detect_intent
 from tutor.smalltalk import smalltalk_reply
@@ -27,7 +27,7 @@ MARGIN_WITH_BM25 = 0.03
 BM25_SUPPORT = 2.5
 # Below the confident band but above these, answer with a hedge.
 HEDGE_MARGIN = 0.015
-HEDGE_MARGIN_KNOWN = 0.0
+HEDGE_MARGIN_KNOWN = 0.01
 HEDGE_BM25 = 2.5
 NOT_FOUND = "Dat staat niet in de samenvatting."
 ASK_TOPIC = (
@@ -224,7 +224,7 @@ class Answerer:
             # names; a why/how question only when none of its words is in the notes.
             hinges = intent.kind in ("definition", "comparison", "example", "enumeration", "calculation")
             if (hinges and 2 * len(unknown) >= distinctive) or len(unknown) == distinctive:
-                return original_words(q, topic)
+                return original_words(q, display_topic(topic))
         return None
 
     def answer(self, question: str, previous: Topic | None = None) -> Answer:

@@ -23,8 +23,6 @@ GENERIC = frozenset(
     our get does did can could should would will about with from into for and the this that these those
     waarom why when who where which what whats is are was were be been being have has had do there
     then than also just only very really een ze hun mag moet moeten kunnen wil willen zou zeggen zegt
-    maak maken make made bak bakken doe krijg krijgen zet zetten gaat gaan ga kom komen word wordt
-    vind vinden heb hebt hebben kun kunt kan lukt leer leren learn find need want
     stof samenvatting notities boek hoofdstuk college les tekst volgens cursus vak summary notes
     you yourself how calculate calculation compute formula difference between example explain
     goal goals target targets rate rates mean means meaning define definition term terms
@@ -37,6 +35,22 @@ def _common_prefix(a: str, b: str) -> int:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return n
+
+
+# Verbs and pronouns that carry no topic: "hoe maak ik pannenkoeken" is about pannenkoeken.
+VERBS = frozenset(
+    """
+    maak maken make made bak bakken doe krijg krijgen zet zetten gaat gaan ga kom komen word wordt
+    vind vinden heb hebt hebben kun kunt kan lukt leer leren learn find need want ik je jij we wij
+    mijn jouw ons onze i me my
+    """.split()
+)
+
+
+def display_topic(topic: str) -> str:
+    """The topic without verbs and pronouns, for "… staat niet in de samenvatting"."""
+    kept = [w for w in topic.split() if fold(w) not in VERBS]
+    return " ".join(kept) or topic
 
 
 class Coverage:
@@ -87,7 +101,7 @@ class Coverage:
             word = re.sub(r"'s?$", "", raw).replace("'", "")
             parts = [p for p in re.split(r"[-&]", word) if p]
             for w in parts:
-                if w.isdigit() or w in SCAFFOLD or w in DUTCH_STOPWORDS or w in GENERIC:
+                if w.isdigit() or w in SCAFFOLD or w in DUTCH_STOPWORDS or w in GENERIC or w in VERBS:
                     continue
                 if len(w) == 1 and not raw.endswith("'s"):
                     continue
