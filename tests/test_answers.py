@@ -13,6 +13,7 @@ from index.text import fold
 from studybot.terminal import TerminalChat
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
+from tutor.intent import detect_intent
 from tutor.scheduler import Spacing
 from tutor.service import Tutor
 from tutor.store import LearnerStore
@@ -128,3 +129,23 @@ def test_terminal_chat_follow_up(engine: Engine, tmp_path: Path) -> None:
     replies = out.getvalue().split("\n\n")
     assert any("autofabrikant" in r for r in replies)
     tutor.store.close()
+
+
+def test_confidence_bands(engine: Engine) -> None:
+    from index.retriever import Retrieval, SectionHit
+
+    def r(margin: float, bm25: float) -> Retrieval:
+        hit = SectionHit("1.1", 1.0, 0.85, bm25, 0)
+        return Retrieval(hits=[hit], dense_top=0.85, bm25_top=bm25, background_top=0.85 - margin)
+
+    a = engine.answerer
+    assert a.confidence(r(0.08, 0.0)) == "high"
+    assert a.confidence(r(0.035, 3.0)) == "high"
+    assert a.confidence(r(0.02, 3.0)) == "hedged"
+    assert a.confidence(r(0.012, 3.0)) == "none"
+    assert a.confidence(r(0.012, 3.0), all_known=True) == "hedged"
+    assert a.confidence(r(0.02, 1.0)) == "none"
+    assert a.confidence(Retrieval()) == "none"
+    hedged = a._found("q", "", r(0.02, 3.0), a.composer.explain("1.1", "wat is sales", "sales", None),
+                      "passage", detect_intent("wat is sales"), "hedged", None)  # fmt: skip
+    assert hedged.answer.startswith("Ik weet het niet helemaal zeker, maar in de samenvatting staat:")

@@ -57,7 +57,9 @@ def test_lookup_forgives_typos_but_not_wrong_abbreviations(shipped_course: Cours
         ("promotors", "Promotor"),
     ],
 )
-def test_lookup_normalises_plurals_compounds_and_english(shipped_course: Course, question: str, entry: str) -> None:
+def test_lookup_normalises_plurals_compounds_and_english(
+    shipped_course: Course, question: str, entry: str
+) -> None:
     term = asked_term(question)
     assert term is not None
     hit = GlossaryMatcher(shipped_course.glossary).lookup(term)

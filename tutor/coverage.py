@@ -67,17 +67,26 @@ class Coverage:
         self.words = {w for t in texts for w in re.findall(r"[a-z0-9]+", fold(t))}
         self.stems = set(_STEM.stemWords(list(self.words)))
         self._long = sorted(w for w in self.words if len(w) >= 4)
+        self._joined = "\n" + "\n".join(self._long) + "\n"
+        self._cache: dict[str, bool] = {}
         self._by_prefix: dict[str, list[str]] = {}
         for w in self._long:
             self._by_prefix.setdefault(w[:4], []).append(w)
 
     def known(self, word: str) -> bool:
         """Whether ``word`` (folded) is in the course: exactly, by stem, as a compound, or as a typo."""
+        if word not in self._cache:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[word] = self._known(word)
+        return self._cache[word]
+
+    def _known(self, word: str) -> bool:
         if word in self.words or _STEM.stemWord(word) in self.stems:
             return True
         if word.endswith("s") and word[:-1] in self.words:
             return True  # kpis → kpi
-        if len(word) >= 5 and any(w.startswith(word) or w.endswith(word) for w in self._long):
+        if len(word) >= 5 and (f"\n{word}" in self._joined or f"{word}\n" in self._joined):
             return True  # part of a compound the notes use: vlinderdas → vlinderdasmodel
         for i in range(3, len(word) - 2):
             if word[:i] in self.words and (word[i:] in self.words or _STEM.stemWord(word[i:]) in self.stems):
