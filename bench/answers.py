@@ -1,6 +1,6 @@
 """Answer-quality benchmark: does the answer answer? Per intent, on the dev and the untouched test set.
 
-Usage: python bench/answers.py [--set dev|test|test_b|test_c|all] [--verbose] [--calibrate]
+Usage: python bench/answers.py [--set dev|test|test_b|test_c|test_d|all] [--verbose] [--calibrate]
 A question counts as complete when the answer text holds every "must" term (alternatives split by
 '|', compared case- and accent-insensitively) and its first source is an expected section.
 Off-topic and unknown-term questions must abstain; small talk must get small talk.
@@ -28,6 +28,7 @@ SETS = {
     "test": ROOT / "bench" / "answers" / "test.json",
     "test_b": ROOT / "bench" / "answers" / "test_b.json",
     "test_c": ROOT / "bench" / "answers" / "test_c.json",
+    "test_d": ROOT / "bench" / "answers" / "test_d.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
@@ -112,7 +113,7 @@ def calibrate(answerer: Answerer) -> None:
 def main() -> int:
     """Run the benchmark on the chosen set(s)."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["dev", "test", "test_b", "test_c", "all"], default="all")
+    ap.add_argument("--set", choices=[*SETS, "all"], default="all")
     ap.add_argument("--calibrate", action="store_true", help="print confidence signals of the dev set")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--data-dir", type=Path, default=None, help="reuse a data dir with a built index")
