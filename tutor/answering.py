@@ -33,6 +33,7 @@ NOT_FOUND = "Dat staat niet in de samenvatting."
 ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
 )
+TERM_INTENTS = ("definition", "explanation", "why")
 HEDGE_NOTE = "Ik weet het niet helemaal zeker, maar in de samenvatting staat:"
 
 
@@ -255,6 +256,12 @@ class Answerer:
             return self._not_found(q, r, note, msg, intent.kind)
         all_known = bool(intent.topic) and not self.coverage.unknown_terms(q)[0]
         confidence = "high" if forced else self.confidence(r, all_known)
+        literal = self.composer.phrase_sections(intent.topic) if intent.kind in TERM_INTENTS else []
+        if literal and not forced:
+            # The notes use the asked term word for word: answer from there, whatever the margin.
+            top_id = r.hits[0].section_id if r.hits else ""
+            forced = top_id if top_id in literal else literal[0]
+            confidence = "high"
         if confidence == "none" and intent.kind != "comparison":
             return self._not_found(q, r, note, NOT_FOUND, intent.kind)
         top = forced or r.hits[0].section_id

@@ -16,7 +16,7 @@ import numpy as np
 
 from index.passages import Sentence
 from index.store import SearchIndex
-from index.text import bm25_tokens
+from index.text import bm25_tokens, fold
 from knowledge.model import Course, GlossaryEntry
 from tutor.intent import LIST_NOUNS, NUMBERS, Intent
 
@@ -40,6 +40,9 @@ ANNOUNCE = re.compile(
     r"\b(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht) (?:\w+ )?\w+(?:en|s)\b|vaste (?:volgorde|opbouw)|"
     r"onderscheid\w*|indeling|bestaat uit|opgebouwd|:\s*$|\b\w*(?:" + LIST_NOUNS + r")\b",
     re.IGNORECASE,
+)
+LOOKS_BACK = re.compile(
+    r"^\W*(?:\w+ ){0,2}(?:deze|die|dit|zulke) (?:\w+ )?\w*(?:" + LIST_NOUNS + r")\b", re.IGNORECASE
 )
 FUNCTION_WORDS = frozenset(
     "de het een die dit deze dat hij zij ze je we wij er zo hier daar in op bij voor met als dan ook "
@@ -116,6 +119,8 @@ def inline_count(text: str) -> int:
     """Items of a sentence's own list after a colon (0 when it has none)."""
     if not inline_list(text):
         return 0
+    if ":" not in text:
+        return len(_short_list(text))
     rest = re.sub(r"\([^)]*\)", "", text.partition(":")[2])
     return max(rest.count("→") + 1, rest.count(",") + 1 + (" en " in rest or " of " in rest))
 
@@ -129,11 +134,23 @@ def announced_count(text: str) -> int | None:
     return int(word) if word.isdigit() else NUMBERS.get(word)
 
 
+SHORT_LIST = re.compile(r"\b(?:staat voor|staan voor|bestaat uit|bestaan uit|omvat)\s+(?P<items>[^.;:]+)")
+
+
+def _short_list(text: str) -> list[str]:
+    """Items of "STP staat voor segmentatie, targeting en positionering" (three or more short ones)."""
+    m = SHORT_LIST.search(text)
+    if not m:
+        return []
+    items = [i.strip() for i in re.split(r",\s*|\s+en\s+", m["items"]) if i.strip()]
+    return items if len(items) >= 3 and all(len(i.split()) <= 3 for i in items) else []
+
+
 def inline_list(text: str) -> bool:
-    """A sentence that carries its own list of short items after a colon."""
+    """A sentence that carries its own list of short items (after a colon, or 'staat voor a, b en c')."""
     _, colon, rest = text.partition(":")
     if not colon:
-        return False
+        return bool(_short_list(text))
     if rest.count("→") >= 2:
         return True
     if rest.rstrip().endswith("?"):
@@ -151,6 +168,7 @@ class Composer:
         self.sentences = index.sentences
         self.vectors = index.sentence_vectors
         self.tokens = [frozenset(tokens_of(s.text)) for s in self.sentences]
+        self.folded = [fold(s.text) for s in self.sentences]
         df = Counter(t for toks in self.tokens for t in toks)
         n = max(len(self.sentences), 1)
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
@@ -161,6 +179,22 @@ class Composer:
             while len(paras) <= s.para:
                 paras.append([])
             paras[s.para].append(s)
+
+    # literal phrases ------------------------------------------------------------------------
+    @staticmethod
+    def phrase_pattern(topic: str) -> re.Pattern[str] | None:
+        """A pattern for ``topic`` as literal words (accents and case ignored), if it is specific enough."""
+        words_ = re.findall(r"[a-z0-9]+", fold(topic))
+        if not words_ or len("".join(words_)) < 6:
+            return None
+        return re.compile(r"\b" + r"\W+".join(map(re.escape, words_)) + r"\b")
+
+    def phrase_sections(self, topic: str) -> list[str]:
+        """Sections whose text uses ``topic`` literally, in course order."""
+        pattern = self.phrase_pattern(topic)
+        if pattern is None:
+            return []
+        return list(dict.fromkeys(s.section_id for s in self.sentences if pattern.search(self.folded[s.id])))
 
     # scoring ---------------------------------------------------------------------------------
     def score(self, text: str, qvec: np.ndarray | None, ids: list[int]) -> np.ndarray:
@@ -223,7 +257,9 @@ class Composer:
             start -= 1
         return para[start : s.pos + 1]
 
-    def passage(self, s: Sentence, target: int = TARGET_WORDS, limit: int = MAX_WORDS) -> list[Sentence]:
+    def passage(
+        self, s: Sentence, target: int = TARGET_WORDS, limit: int = MAX_WORDS, lead: bool = False
+    ) -> list[Sentence]:
         """A contiguous passage around ``s`` in its paragraph, starting where the thought starts."""
         para = self.paragraph(s)
         span = self.with_antecedent(s)
@@ -238,7 +274,8 @@ class Composer:
             end += 1
         start = span[0].pos
         while (
-            words(span) < target // 2
+            not lead
+            and words(span) < target // 2
             and start > 0
             and words(span) + len(para[start - 1].text.split()) <= limit
         ):
@@ -270,7 +307,8 @@ class Composer:
         lead = self.lead_sentence(span[0].section_id, " ".join(missing), qvec)
         if lead is None or lead in span:
             return span
-        return [*self.with_antecedent(lead), *span]
+        ids = {s.id for s in span}
+        return [*(s for s in self.with_antecedent(lead) if s.id not in ids), *span]
 
     @staticmethod
     def text(span: list[Sentence]) -> str:
@@ -294,7 +332,11 @@ class Composer:
         """One coherent passage around the best sentence (why-questions favour reasons)."""
         body = self.body(section_id) or self.example(section_id)
 
+        phrase = self.phrase_pattern(topic)
+
         def bonus(s: Sentence) -> float:
+            if phrase is not None and phrase.search(self.folded[s.id]):
+                return 0.5  # the sentence that uses the asked term literally
             if intent == "why":
                 return 0.15 * bool(CAUSE.search(s.text))
             if intent == "scenario":
@@ -305,7 +347,8 @@ class Composer:
             # The situation carries the content words; "welk kwadrant is dat?" only says what to name.
             question = re.sub(r"[,;]?\s*(?:welk|welke|wat voor|hoe|wat)\b[^,;]*$", "", question) or question
         best = self.best(body, question, qvec, bonus)
-        span = self._lead_in(self.passage(best), topic, qvec)
+        literal = phrase is not None and bool(phrase.search(self.folded[best.id]))
+        span = self._lead_in(self.passage(best, lead=literal), topic, qvec)
         return Composition(self.text(span), sections=[section_id])
 
     def define(self, entry: GlossaryEntry, question: str, qvec: np.ndarray | None) -> Composition:
@@ -376,7 +419,6 @@ class Composer:
         if not body:
             return self.explain(section_id, question, intent.topic, qvec)
         q_tokens = tokens_of(question)
-        topic = tokens_of(intent.topic)
         nouns = "|".join(re.findall(rf"\b(?:{LIST_NOUNS})\b", question.lower()))
         q_mass = sum(self.idf.get(t, self.unknown_idf) for t in q_tokens) or 1.0
         base = self.score(question, qvec, [s.id for s in body])
@@ -385,8 +427,12 @@ class Composer:
             if intent.count is not None and announced_count(s.text) == intent.count:
                 base[i] += 0.3
             base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
-            if nouns and re.search(rf"\b(?:deze|die|dit|dat|zulke|hun) (?:{nouns})\b", s.text, re.I):
+            if LOOKS_BACK.search(s.text) or (
+                nouns and re.search(rf"\b(?:deze|die|dit|dat|zulke|hun) (?:{nouns})\b", s.text, re.I)
+            ):
                 base[i] -= 2.0  # "Voor deze rollen …" looks back at the list; it never announces it
+            if s.text.split()[0].lower() in ("en", "hij", "zij", "ze", "maar", "ook"):
+                base[i] -= 0.3  # a sentence inside a list ("En hij is manager …: …") is no announcement
         best_value = -1e9
         chosen: tuple[list[Sentence], list[Sentence], int] = ([], [], 0)
         # The best-scoring sentences, and every paragraph opening (a list without an announcement).
@@ -397,18 +443,9 @@ class Composer:
             complete = n >= 100
             n %= 100
             relevant = sum(self._overlap(q_tokens, self.tokens[s.id]) >= 0.3 * q_mass for s in head + span)
-            named = (
-                len(topic & set().union(*(self.tokens[s.id] for s in head))) / len(topic) if topic else 0.0
-            )
             # Judge the whole list, not just its first sentence: items found, the announced number
-            # reached, sentences on topic, and whether it is introduced by the asked concept.
-            value = (
-                0.5 * float(base[int(i)])
-                + 0.08 * min(n, 7)
-                + 0.15 * min(relevant, 6)
-                + 0.3 * complete
-                + 0.2 * named
-            )
+            # reached, and sentences on topic.
+            value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete
             if value > best_value:
                 best_value, chosen = value, (head, span, n)
         head, items_span, _ = chosen

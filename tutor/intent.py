@@ -72,6 +72,7 @@ ENUMERATION = [
     re.compile(rf"\b{_NUM} (?:\w+ )?\w*(?:{LIST_NOUNS})\b"),
     re.compile(r"^(?:waar staat|waar staan) (?:de (?:afkorting|letters) )?.+ voor$"),
     re.compile(r"^(?:en )?de andere\b|^(?:en )?(?:welke|wat) (?:nog )?meer\b"),
+    re.compile(rf"^(?:\w+[ -]){{1,3}}\w*(?:{LIST_NOUNS})$"),  # "kraljic matrix kwadranten"
 ]  # fmt: skip
 SCENARIO = re.compile(
     r"\b(?:wat (?:doe|moet|zeg|kan) ik|hoe (?:pak|ga|reageer|moet) ik|wat nu\b|wat moet ik|wat te doen|"
