@@ -33,7 +33,7 @@ BACKREF = re.compile(
 SEQUENCE = re.compile(
     r"^(?:eerst|daarna|vervolgens|dan volgt|dan komt|pas als|pas dan|tot slot|ten slotte|tenslotte|"
     r"als laatste|je begint|het begint|komen er|op basis daarvan|daarop|het plan eindigt|"
-    r"(?:ten |het |de |een )?(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste)\b)",
+    r"(?:ten |het |de |een )?(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste))\b",
     re.IGNORECASE,
 )
 ANNOUNCE = re.compile(
@@ -296,18 +296,21 @@ class Composer:
             naming, topic, qvec, lambda s: 0.3 * bool(pattern.search(s.text)) - 0.05 * s.pos - 0.15 * s.para
         )
 
-    def _lead_in(self, span: list[Sentence], topic: str, qvec: np.ndarray | None) -> list[Sentence]:
-        """Prepend the sentence that names the topic when the span leaves part of it unnamed."""
+    def _lead_in(
+        self, span: list[Sentence], topic: str, qvec: np.ndarray | None, rest: list[Sentence] | None = None
+    ) -> list[Sentence]:
+        """Prepend the sentence that names the topic when span and rest leave part of it unnamed."""
         wanted = tokens_of(topic)
         if not wanted or len(wanted) > 3 or not span:
             return span
-        missing = wanted - set().union(*(self.tokens[s.id] for s in span))
+        everything = span + (rest or [])
+        missing = wanted - set().union(*(self.tokens[s.id] for s in everything))
         if not missing:
             return span
         lead = self.lead_sentence(span[0].section_id, " ".join(missing), qvec)
-        if lead is None or lead in span:
+        if lead is None or lead in everything:
             return span
-        ids = {s.id for s in span}
+        ids = {s.id for s in everything}
         return [*(s for s in self.with_antecedent(lead) if s.id not in ids), *span]
 
     @staticmethod
@@ -451,7 +454,7 @@ class Composer:
         head, items_span, _ = chosen
         if words(head) + words(items_span) > LIST_MAX_WORDS:
             items_span = [s for s in items_span if is_item_head(s)] or items_span
-        head = self._lead_in(head, intent.topic, qvec)
+        head = self._lead_in(head, intent.topic, qvec, items_span)
         preamble, items = self._items(items_span)
         head = head + preamble  # sentences before the first item introduce the list
         if len(items) < 2:
