@@ -43,7 +43,9 @@ SMALLTALK = re.compile(
     r"dankuwel|bedankt|thanks|thank you|thx|merci|top|super|cool|ok[eé]?y?|prima|fijn|nice|haha+|"
     r"wie ben (?:jij|je)|wat ben (?:jij|je)|wat kan je|wat kun je(?: allemaal)?(?: doen)?|"
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat het(?: met (?:je|jou))?|alles goed|"
-    r"how are you|who are you|what can you do)[\s,.!?]*)+(?:studybot|bot)?[\s,.!?🙂😊👍]*$"
+    r"wie heeft (?:jou|je) (?:gemaakt|gebouwd|bedacht)|who made you|"
+    r"how are you|who are you|what can you do)[\s,.!?]*)+"
+    r"(?:daar|allemaal|iedereen|studybot|bot)?[\s,.!?🙂😊👍]*$"
 )
 GREETING_PREFIX = re.compile(r"^(?:hoi|hey|hallo|hi|hello|goedemorgen|goedemiddag|goedenavond)[\s,!.]+")
 
@@ -112,12 +114,13 @@ class Intent:
     followup: bool = False
 
 
-def clean(question: str) -> str:
-    """Folded question without end punctuation, quotes or a greeting in front."""
+def clean(question: str, greeting: bool = False) -> str:
+    """Folded question without end punctuation, quotes or (unless ``greeting``) a greeting in front."""
     q = fold(question).strip()
     q = re.sub(r"[‘’´`]", "'", q)
     q = re.sub(r"[?!.。]+$", "", q).strip()
-    q = GREETING_PREFIX.sub("", q)
+    if not greeting:
+        q = GREETING_PREFIX.sub("", q)
     return re.sub(r"\s+", " ", q).strip(" ,")
 
 
@@ -151,7 +154,7 @@ def _count(q: str) -> int | None:
 def detect_intent(question: str) -> Intent:
     """Classify ``question`` (Dutch or English) and pull out its topic."""
     q = clean(question)
-    if not q or SMALLTALK.match(q):
+    if not q or SMALLTALK.match(q) or SMALLTALK.match(clean(question, greeting=True)):
         return Intent("smalltalk")
     followup = bool(re.match(r"^(?:en|and|maar|oke|ok) ", q))
     if WHY.match(q):

@@ -14,7 +14,7 @@ def smalltalk_reply(question: str, course_title: str) -> str:
     q = clean(question)
     if re.search(r"\b(?:dank|bedankt|thanks|thank you|thx|merci)", q):
         return "Graag gedaan! Succes met leren 💪 Stel gerust nog een vraag."
-    if re.search(r"\b(?:wie|wat) ben (?:jij|je)\b|who are you", q):
+    if re.search(r"\b(?:wie|wat) ben (?:jij|je)\b|who are you|wie heeft (?:jou|je)|who made you", q):
         return (
             f"Ik ben studybot, je studiemaatje voor {course_title}. Ik beantwoord vragen uit de "
             f"samenvatting en overhoor je met /quiz. {EXAMPLE}"
