@@ -90,6 +90,12 @@ class GlossaryMatcher:
             for name in e.names:
                 self._names.append(_clean(name))
                 self._entries.append(e)
+        # "vlinderdas model" → "vlinderdasmodel"; "churn" → "churn rate" (all but the last word).
+        self._joined = {n.replace(" ", ""): i for i, n in reversed(list(enumerate(self._names)))}
+        self._heads: dict[str, list[int]] = {}
+        for i, n in enumerate(self._names):
+            if " " in n:
+                self._heads.setdefault(n.rsplit(" ", 1)[0], []).append(i)
 
     def lookup(self, term: str) -> GlossaryHit | None:
         """Best entry for ``term`` (score 0–100) or None when the glossary is empty.
@@ -102,11 +108,11 @@ class GlossaryMatcher:
         t = _clean(term)
         hits = [h for h in (self._lookup(v) for v in _variants(t)) if h is not None]
         joined = t.replace(" ", "")
-        for i, name in enumerate(self._names):
-            if len(joined) >= 6 and name.replace(" ", "") == joined:
-                hits.append(GlossaryHit(self._entries[i], name, 100.0))
-            elif len(t) >= 4 and name.startswith(t + " ") and len(name.split()) == len(t.split()) + 1:
-                hits.append(GlossaryHit(self._entries[i], name, 90.0))
+        if len(joined) >= 6 and joined in self._joined:
+            i = self._joined[joined]
+            hits.append(GlossaryHit(self._entries[i], self._names[i], 100.0))
+        if len(t) >= 4:
+            hits += [GlossaryHit(self._entries[i], self._names[i], 90.0) for i in self._heads.get(t, ())]
         return max(hits, key=lambda h: h.score, default=None)
 
     def _lookup(self, t: str) -> GlossaryHit | None:

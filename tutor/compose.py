@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -82,6 +83,13 @@ def words(sentences: list[Sentence]) -> int:
     return sum(len(s.text.split()) for s in sentences)
 
 
+@lru_cache(maxsize=8192)
+def announces(text: str) -> bool:
+    """Whether a sentence announces a list ("drie groepen", "een indeling", "…:")."""
+    return ANNOUNCE.search(text) is not None
+
+
+@lru_cache(maxsize=8192)
 def is_item_head(s: Sentence) -> bool:
     """Whether ``s`` starts a list item: a list line, an ordinal, or 'Term (…)' / 'Term:' up front."""
     if s.line_start or SEQUENCE.match(s.text):
@@ -111,10 +119,11 @@ def count_items(sentences: list[Sentence]) -> int:
     endings = Counter(w[-7:] for w in firsts if len(w) >= 9 and w not in FUNCTION_WORDS)
     parallel = max((n for n in [*openings.values(), *endings.values()] if n >= 2), default=0)
     # A sentence that announces and carries its own list ("Een indeling is: a → b → c").
-    inline = max((inline_count(s.text) for s in sentences if ANNOUNCE.search(s.text)), default=0)
+    inline = max((inline_count(s.text) for s in sentences if announces(s.text)), default=0)
     return max(heads, brackets, parallel, inline)
 
 
+@lru_cache(maxsize=8192)
 def inline_count(text: str) -> int:
     """Items of a sentence's own list after a colon (0 when it has none)."""
     if not inline_list(text):
@@ -125,6 +134,7 @@ def inline_count(text: str) -> int:
     return max(rest.count("→") + 1, rest.count(",") + 1 + (" en " in rest or " of " in rest))
 
 
+@lru_cache(maxsize=8192)
 def announced_count(text: str) -> int | None:
     """'… heeft zes stappen' → 6."""
     m = re.search(r"\b(\d{1,2}|" + "|".join(NUMBERS) + r") (?:\w+ )?\w+(?:en|s)\b", text.lower())
@@ -146,6 +156,7 @@ def _short_list(text: str) -> list[str]:
     return items if len(items) >= 3 and all(len(i.split()) <= 3 for i in items) else []
 
 
+@lru_cache(maxsize=8192)
 def inline_list(text: str) -> bool:
     """A sentence that carries its own list of short items (after a colon, or 'staat voor a, b en c')."""
     _, colon, rest = text.partition(":")
@@ -169,6 +180,7 @@ class Composer:
         self.vectors = index.sentence_vectors
         self.tokens = [frozenset(tokens_of(s.text)) for s in self.sentences]
         self.folded = [fold(s.text) for s in self.sentences]
+        self.folded_all = "\n".join(self.folded)
         df = Counter(t for toks in self.tokens for t in toks)
         n = max(len(self.sentences), 1)
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
@@ -192,7 +204,7 @@ class Composer:
     def phrase_sections(self, topic: str) -> list[str]:
         """Sections whose text uses ``topic`` literally, in course order."""
         pattern = self.phrase_pattern(topic)
-        if pattern is None:
+        if pattern is None or not all(w in self.folded_all for w in re.findall(r"[a-z0-9]+", fold(topic))):
             return []
         return list(dict.fromkeys(s.section_id for s in self.sentences if pattern.search(self.folded[s.id])))
 
@@ -392,7 +404,7 @@ class Composer:
             if need is None and (len(tail) > 1 or extra) and not continues:
                 break
             opens_list = bool(SEQUENCE.match(nxt[0].text)) or nxt[0].line_start or is_item_head(nxt[0])
-            if need is None and not extra and not (ANNOUNCE.search(head[-1].text) or opens_list):
+            if need is None and not extra and not (announces(head[-1].text) or opens_list):
                 break
             extra.append(nxt)
             found += count_items(nxt)
@@ -426,7 +438,7 @@ class Composer:
         q_mass = sum(self.idf.get(t, self.unknown_idf) for t in q_tokens) or 1.0
         base = self.score(question, qvec, [s.id for s in body])
         for i, s in enumerate(body):
-            base[i] += 0.3 * bool(ANNOUNCE.search(s.text)) + 0.2 * inline_list(s.text)
+            base[i] += 0.3 * bool(announces(s.text)) + 0.2 * inline_list(s.text)
             if intent.count is not None and announced_count(s.text) == intent.count:
                 base[i] += 0.3
             base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
