@@ -29,6 +29,7 @@ SETS = {
     "test_b": ROOT / "bench" / "answers" / "test_b.json",
     "test_c": ROOT / "bench" / "answers" / "test_c.json",
     "test_d": ROOT / "bench" / "answers" / "test_d.json",
+    "test_e": ROOT / "bench" / "answers" / "test_e.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
