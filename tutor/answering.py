@@ -256,7 +256,11 @@ class Answerer:
             return self._not_found(q, r, note, msg, intent.kind)
         all_known = bool(intent.topic) and not self.coverage.unknown_terms(q)[0]
         confidence = "high" if forced else self.confidence(r, all_known)
-        literal = self.composer.phrase_sections(intent.topic) if intent.kind in TERM_INTENTS else []
+        literal = []
+        if intent.kind in TERM_INTENTS and r.glossary is None:
+            literal = self.composer.phrase_sections(intent.topic)
+            if len(intent.topic.split()) < 2 and len(literal) > 3:
+                literal = []  # a single common word is no term
         if literal and not forced:
             # The notes use the asked term word for word: answer from there, whatever the margin.
             top_id = r.hits[0].section_id if r.hits else ""

@@ -19,7 +19,7 @@ from index.passages import Sentence
 from index.store import SearchIndex
 from index.text import bm25_tokens, fold
 from knowledge.model import Course, GlossaryEntry
-from tutor.intent import LIST_NOUNS, NUMBERS, Intent
+from tutor.intent import LIST_NOUNS, NUMBERS, Intent, classifies
 
 EMBED_WEIGHT = 0.25  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
 TARGET_WORDS = 60
@@ -38,7 +38,8 @@ SEQUENCE = re.compile(
     re.IGNORECASE,
 )
 ANNOUNCE = re.compile(
-    r"\b(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht) (?:\w+ )?\w+(?:en|s)\b|vaste (?:volgorde|opbouw)|"
+    r"\b(?:[2-9]|1[0-2]|twee|drie|vier|vijf|zes|zeven|acht) (?:\w+ )?\w{3,}(?:en|s)\b|"
+    r"vaste (?:volgorde|opbouw)|"
     r"onderscheid\w*|indeling|bestaat uit|opgebouwd|:\s*$|\b\w*(?:" + LIST_NOUNS + r")\b",
     re.IGNORECASE,
 )
@@ -137,7 +138,7 @@ def inline_count(text: str) -> int:
 @lru_cache(maxsize=8192)
 def announced_count(text: str) -> int | None:
     """'… heeft zes stappen' → 6."""
-    m = re.search(r"\b(\d{1,2}|" + "|".join(NUMBERS) + r") (?:\w+ )?\w+(?:en|s)\b", text.lower())
+    m = re.search(r"\b([2-9]|1[0-2]|" + "|".join(NUMBERS) + r") (?:\w+ )?\w{3,}(?:en|s)\b", text.lower())
     if not m:
         return None
     word = m.group(1)
@@ -358,9 +359,30 @@ class Composer:
                 return 0.1 * is_item_head(s)  # "welk kwadrant is dat?" is answered by a named category
             return 0.0
 
+        classify = intent == "scenario" and classifies(question)
         if intent == "scenario":
             # The situation carries the content words; "welk kwadrant is dat?" only says what to name.
-            question = re.sub(r"[,;]?\s*(?:welk|welke|wat voor|hoe|wat)\b[^,;]*$", "", question) or question
+            question = (
+                re.sub(r"[,;]?\s*(?:in )?(?:welk|welke|wat voor|hoe|wat)\b[^,;]*$", "", question) or question
+            )
+        if classify:
+            # Which category fits the situation: compare it with the categories the notes describe,
+            # list items and sentences that open alike ("Sociale binding …", "Structurele binding …").
+            second = Counter(s.text.split()[1].lower() for s in body if len(s.text.split()) > 2)
+            heads = [
+                s
+                for s in body
+                if is_item_head(s)
+                or (
+                    len(s.text.split()) > 2
+                    and s.text.split()[0].lower() not in FUNCTION_WORDS
+                    and second[s.text.split()[1].lower()] >= 2
+                )
+            ]
+            if len(heads) >= 2:
+                best = self.best(heads, question, qvec)
+                span = self.passage(best, target=30, limit=70, lead=True)
+                return Composition(self.text(span), sections=[section_id])
         best = self.best(body, question, qvec, bonus)
         literal = phrase is not None and bool(phrase.search(self.folded[best.id]))
         span = self._lead_in(self.passage(best, lead=literal), topic, qvec)

@@ -84,6 +84,18 @@ SCENARIO = re.compile(
     r"\b(?:welk|welke|wat voor) (?:\w+ )?(?:kwadrant|koopsituatie|strategie|type|soort|fase|klant|rol|"
     r"procedure|methode|principe)\w* (?:is|zijn|hoort|past) (?:dat|dit|het|daarbij|hierbij)\b"
 )
+# "…, welk kwadrant is dat?", "wat voor klant is dat?", "in welk kwadrant valt dat?"
+CLASSIFY = re.compile(
+    r"\b(?:in )?(?:welk|welke|wat voor)\s+(?:\w+\s+)?\w+\s+(?:is|zijn|hoort|horen|past|valt|vallen)\s+"
+    r"(?:dat|dit|het|hij|ze|die|daarbij|hierbij)\b|\bwat is (?:hij|dat|dit) dan\b"
+)
+
+
+def classifies(question: str) -> bool:
+    """Whether a scenario asks which category it belongs to ("welke koopsituatie is dat?")."""
+    return CLASSIFY.search(clean(question)) is not None
+
+
 EXPLANATION = re.compile(
     r"^(?:en )?(?:hoe (?:werkt|werken|gaat|verloopt|ontstaat|bouw|doe|gebruik|pas|maak|meet)|leg .*uit|"
     r"uitleg|explain|how does|how do|wat doet|wat doen|wat houdt .* in|vertel (?:iets )?over)\b"
