@@ -19,7 +19,7 @@ def smalltalk_reply(question: str, course_title: str) -> str:
             f"Ik ben studybot, je studiemaatje voor {course_title}. Ik beantwoord vragen uit de "
             f"samenvatting en overhoor je met /quiz. {EXAMPLE}"
         )
-    if re.search(r"\b(?:help|hulp|wat kan je|wat kun je|what can you do|hoe werk)", q):
+    if re.search(r"\b(?:help|hulp|wat (?:kan|kun|kunt) (?:je|jij|u)|what can you do|hoe werk)", q):
         return (
             "Stel een vraag over de stof en ik zoek het antwoord in de samenvatting op. "
             f"{EXAMPLE} Oefenen? Typ /quiz."
