@@ -9,7 +9,7 @@ import logging
 
 from telegram import Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot import account, browse
 from bot.context import StudyContext
@@ -26,17 +26,25 @@ from bot.render import (
 from tutor.errors import TutorError
 
 logger = logging.getLogger(__name__)
+# Show "typing…" only when an answer is not ready by then: the send budget goes to what users read.
+TYPING_AFTER = 0.5
 
 
 async def reply_answer(update: Update, ctx: StudyContext, text: str) -> None:
-    """Answer a question in the chat it came from, with 'typing…' while working."""
+    """Answer a question in the chat it came from; 'typing…' only when the answer takes a while."""
     chat = update.effective_chat
     message = update.effective_message
     if chat is None or message is None:
         return
-    await ctx.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    work = asyncio.ensure_future(ctx.tutor.ask_async(text, chat.id))
+    done, _ = await asyncio.wait({work}, timeout=TYPING_AFTER)
+    if not done:
+        try:
+            await ctx.bot.send_chat_action(chat.id, ChatAction.TYPING)
+        except TelegramError as exc:  # a courtesy; it must never cost the answer
+            logger.info("chat action failed in %s: %s", chat.id, exc)
     try:
-        answer = await ctx.tutor.ask_async(text, chat.id)
+        answer = await work
     except TutorError as exc:
         await message.reply_text(str(exc))
         return

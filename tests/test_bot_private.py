@@ -43,7 +43,7 @@ async def test_question_gets_answer_with_source(bot: RunningBot, double: BotApiD
     (msg,) = await double.wait_sent(ANNA, 1)
     assert msg.text.startswith("Net Promoter Score")
     assert "College 1 — De klant centraal › Net Promoter Score (NPS)" in msg.text
-    assert (ANNA, "typing") in double.chat_actions
+    assert (ANNA, "typing") not in double.chat_actions  # a fast answer needs no "typing…"
     await double.send(anna, "wat is de hoofdstad van peru?")
     await double.wait_sent(ANNA, 2)
     # The unknown term is named: "Hoofdstad van peru staat niet in de samenvatting."
@@ -258,3 +258,19 @@ async def test_browse_preview_never_cuts_a_paragraph(bot: RunningBot, double: Bo
     shown = [p for p in section.body.split("\n\n") if p.strip() in menu.text]
     assert shown and "…" not in menu.text.split("Hele paragraaf")[0].replace("… lees verder", "")
     assert ("📖 Hele paragraaf", "x:5.3") in menu.buttons()
+
+
+async def test_typing_is_a_courtesy_that_never_costs_the_answer(
+    bot: RunningBot, double: BotApiDouble, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.study
+
+    monkeypatch.setattr(bot.study, "TYPING_AFTER", 0.0)  # every answer is "slow" now
+    double.failures["sendChatAction"] = [(500, "Internal Server Error", None)] * 3
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "wat is clv?")
+    (msg,) = await double.wait_sent(ANNA, 1)
+    assert msg.text.startswith("Customer Lifetime Value")
+    await double.send(anna, "wat is nps?")
+    await double.wait_sent(ANNA, 2)
+    assert double.sent_to(ANNA)[1].text.startswith("Net Promoter Score")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -108,7 +109,8 @@ class Answer:
 
 def normalise_question(text: str) -> tuple[str, str]:
     """(question, note): trimmed text and a Dutch note when it had to be shortened."""
-    q = re.sub(r"\s+", " ", text or "").strip()
+    # NFC first: "é" typed as e + U+0301 is one letter, and cheap to match.
+    q = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
     if q.startswith("/"):
         q = q.split(" ", 1)[1] if " " in q else ""
     if not q:
