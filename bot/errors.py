@@ -8,14 +8,25 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import StudyContext
+from bot.jobs import pause_blocked
 
 logger = logging.getLogger(__name__)
 
 
 async def on_error(update: object, ctx: StudyContext) -> None:
-    """Log every unhandled error; apologise in the chat it came from."""
+    """Log every unhandled error; apologise in the chat it came from.
+
+    A 403 (the user blocked the bot, or it left the group) is no bug: it pauses that chat's daily
+    push, the same as a failed push does, and is logged without a traceback.
+    """
+    if isinstance(ctx.error, Forbidden):
+        chat = update.effective_chat if isinstance(update, Update) else None
+        logger.info("forbidden to write to %s: %s", chat.id if chat else "?", ctx.error)
+        if chat is not None:
+            await pause_blocked(ctx, chat.id)
+        return
     logger.error("error while handling an update", exc_info=ctx.error)
-    if not isinstance(update, Update) or isinstance(ctx.error, Forbidden):
+    if not isinstance(update, Update):
         return
     if update.callback_query is not None:
         try:

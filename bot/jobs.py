@@ -105,7 +105,17 @@ async def push_job(ctx: StudyContext) -> None:
         await send_question(ctx, chat_id, sub["user_id"] or chat_id, context="push")
     except Forbidden:
         logger.info("push to %s forbidden; pausing its subscription", chat_id)
-        await asyncio.to_thread(store.set_subscription, chat_id, active=0, paused_reason="blocked")
-        job.schedule_removal()
+        await pause_blocked(ctx, chat_id)
     except TutorError as exc:
         logger.info("push to %s had nothing to send: %s", chat_id, exc)
+
+
+async def pause_blocked(ctx: StudyContext, chat_id: int) -> None:
+    """The chat blocked the bot (403): pause its daily push and drop the job, whatever sent it."""
+    store = ctx.tutor.store
+    sub = await asyncio.to_thread(store.subscription, chat_id)
+    if sub is not None and sub["active"]:
+        await asyncio.to_thread(store.set_subscription, chat_id, active=0, paused_reason="blocked")
+    if ctx.job_queue is not None:
+        for job in ctx.job_queue.get_jobs_by_name(f"daily:{chat_id}"):
+            job.schedule_removal()

@@ -111,3 +111,23 @@ async def test_timezone_and_bad_time(double: BotApiDouble, tmp_path: Path, index
         assert job.next_t is not None and job.next_t.utcoffset() is not None
     finally:
         await bot.stop()
+
+
+async def test_forbidden_reply_pauses_the_push_without_a_traceback(
+    double: BotApiDouble, tmp_path: Path, index_template: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = make_settings(double, tmp_path, index_template)
+    anna = double.user(ANNA, "Anna")
+    bot = await start_bot(settings)
+    try:
+        await double.send(anna, "/dagelijks 18:00")
+        await double.wait_for(lambda: any("18:00" in s.text for s in double.sent_to(ANNA)))
+        assert bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
+        double.blocked.add(ANNA)
+        await double.send(anna, "wat is nps?")  # the answer gets a 403
+        await double.wait_for(lambda: bot.tutor.store.subscription(ANNA)["active"] == 0, timeout=10)
+        assert bot.tutor.store.subscription(ANNA)["paused_reason"] == "blocked"
+        await double.wait_for(lambda: not bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}"), timeout=5)
+        assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    finally:
+        await bot.stop()
