@@ -17,7 +17,7 @@ from bot.render import esc
 from bot.study import reply_answer
 from tutor.errors import TutorError
 from tutor.groups import GroupStudy
-from tutor.service import parse_time
+from tutor.service import parse_seconds, parse_time
 
 logger = logging.getLogger(__name__)
 ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
@@ -131,17 +131,18 @@ async def on_quiztijd(update: Update, ctx: StudyContext) -> None:
     if chat.type == "private":
         await message.reply_text("/quiztijd is voor groepen.")
         return
-    if (
-        not ctx.args
-        or not ctx.args[0].isdigit()
-        or not (int(ctx.args[0]) == 0 or 5 <= int(ctx.args[0]) <= 600)
-    ):
-        await message.reply_text("Gebruik /quiztijd <seconden>, tussen 5 en 600 (0 = geen limiet).")
-        return
+    # Admins first: a member's argument is never even parsed.
     if not await require_admin(update, ctx):
         return
-    seconds = int(ctx.args[0])
-    await asyncio.to_thread(ctx.tutor.store.set_chat_field, chat.id, "open_period", seconds or None)
+    try:
+        seconds = parse_seconds(ctx.args[0] if ctx.args else "")
+    except TutorError as exc:
+        await message.reply_text(str(exc))
+        return
+    store = ctx.tutor.store
+    # A group the bot never saw being added has no row yet: create it on demand.
+    await asyncio.to_thread(store.ensure_chat, chat.id, chat.type, chat.title or "")
+    await asyncio.to_thread(store.set_chat_field, chat.id, "open_period", seconds or None)
     await message.reply_text(
         f"Quizpolls staan voortaan {seconds} seconden open."
         if seconds

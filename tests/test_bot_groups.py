@@ -205,3 +205,21 @@ async def test_group_follow_up_uses_the_groups_last_topic(bot: RunningBot, doubl
     await double.wait_for(lambda: any("• Lead" in s.text for s in double.sent_to(GROUP)))
     reply = next(s for s in double.sent_to(GROUP) if "• Lead" in s.text)
     assert "• Prospect" in reply.text
+
+
+async def test_quiztijd_checks_admins_first_and_only_ascii_digits(
+    bot: RunningBot, double: BotApiDouble
+) -> None:
+    admin = double.user(ADMIN, "Ada")
+    bob = double.user(BOB, "Bob")
+    # A group whose "bot added" update the bot never saw (added while it was down): no chat row yet.
+    double.group(GROUP, "Sales studiegroep", creator=ADMIN)["_bot_member"] = True
+    await double.send(bob, "/quiztijd ²", chat_id=GROUP)  # a member: refused before the argument is read
+    await double.wait_for(lambda: any("Alleen beheerders" in s.text for s in double.sent_to(GROUP)))
+    for bad in ("²", "①", "abc", "4", "99999"):
+        await double.send(admin, f"/quiztijd {bad}", chat_id=GROUP)
+    await double.wait_for(lambda: sum("tussen 5 en 600" in s.text for s in double.sent_to(GROUP)) == 5)
+    await double.send(admin, "/quiztijd 30", chat_id=GROUP)
+    await double.wait_for(lambda: any("30 seconden" in s.text for s in double.sent_to(GROUP)))
+    assert bot.tutor.store.chat(GROUP)["open_period"] == 30
+    assert not any("Oeps" in s.text for s in double.sent_to(GROUP))

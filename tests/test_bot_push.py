@@ -131,3 +131,18 @@ async def test_forbidden_reply_pauses_the_push_without_a_traceback(
         assert not [r for r in caplog.records if r.levelname == "ERROR"]
     finally:
         await bot.stop()
+
+
+async def test_timezone_names_that_are_folders_or_huge_get_a_dutch_hint(
+    double: BotApiDouble, tmp_path: Path, index_template: Path
+) -> None:
+    bot = await start_bot(make_settings(double, tmp_path, index_template))
+    anna = double.user(ANNA, "Anna")
+    try:
+        for name in ("Europe", "America", "x" * 300, "../../etc/passwd"):
+            await double.send(anna, f"/tijdzone {name}")
+        await double.wait_for(lambda: sum("ken ik niet" in s.text for s in double.sent_to(ANNA)) == 4)
+        assert not any("Oeps" in s.text for s in double.sent_to(ANNA))
+        assert all(len(s.text) < 300 for s in double.sent_to(ANNA))
+    finally:
+        await bot.stop()

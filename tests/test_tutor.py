@@ -207,3 +207,16 @@ def test_poll_votes_count_once_and_late_old_votes_lose(tutor: Tutor) -> None:
     groups.vote("p1", USER, "Anna", "", [], update_id=13)
     assert tutor.store.answers(USER) == [] and tutor.store.card(USER, item.id) is None
     assert groups.vote("unknown-poll", USER, "Anna", "", [0], update_id=14) is None
+
+
+def test_argument_parsers_are_strict() -> None:
+    from tutor.service import check_timezone, parse_seconds
+
+    assert check_timezone(" Europe/Brussels ") == "Europe/Brussels"
+    for zone in ("Europe", "America", "x" * 300, "../../etc/passwd", "Mars/Olympus", ""):
+        with pytest.raises(TutorError):
+            check_timezone(zone)
+    assert parse_seconds("30") == 30 and parse_seconds("0") == 0
+    for value in ("²", "①", "٣", "4", "601", "", "1e3", "-5"):
+        with pytest.raises(TutorError):
+            parse_seconds(value)

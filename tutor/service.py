@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import random
 import re
@@ -10,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from rapidfuzz import fuzz, process
 
@@ -73,15 +74,36 @@ def parse_time(text: str) -> str:
     return f"{int(m['h']):02d}:{m['m']}"
 
 
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    """Every real IANA zone (files, not folders such as 'Europe')."""
+    return frozenset(available_timezones())
+
+
 def check_timezone(name: str) -> str:
-    """A valid IANA timezone name; TutorError otherwise."""
-    try:
-        ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    """A real IANA timezone name; TutorError with a Dutch hint otherwise (never an OS error)."""
+    zone = name.strip()
+    shown = zone if len(zone) <= 40 else zone[:40] + "…"
+    known = _zone_names()
+    if len(zone) > 64 or not re.fullmatch(r"[A-Za-z0-9_+\-/]+", zone) or (known and zone not in known):
         raise TutorError(
-            f"Tijdzone '{name}' ken ik niet. Gebruik een naam als Europe/Amsterdam of Europe/Brussels."
+            f"Tijdzone '{shown}' ken ik niet. Gebruik een naam als Europe/Amsterdam of Europe/Brussels."
+        )
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise TutorError(
+            f"Tijdzone '{shown}' kan ik niet laden. Gebruik bijvoorbeeld Europe/Amsterdam."
         ) from exc
-    return name.strip()
+    return zone
+
+
+def parse_seconds(text: str, low: int = 5, high: int = 600) -> int:
+    """'30' → 30 (or 0 for no limit); only ASCII digits, so '²' or '①' get the Dutch hint too."""
+    value = text.strip()
+    if not re.fullmatch(r"[0-9]{1,4}", value) or not (int(value) == 0 or low <= int(value) <= high):
+        raise TutorError(f"Gebruik /quiztijd <seconden>, tussen {low} en {high} (0 = geen limiet).")
+    return int(value)
 
 
 class Tutor:

@@ -130,6 +130,16 @@ class LearnerStore:
         rows = self.query("select * from chats where id = ?", [chat_id])
         return rows[0] if rows else None
 
+    def ensure_chat(self, chat_id: int, chat_type: str, title: str = "") -> None:
+        """Create the chat's row if it is missing; an existing row is left as it is."""
+        with self._lock:
+            self.db.table("chats").insert(
+                {"id": chat_id, "type": chat_type, "title": title, "active": 1, "open_period": None,
+                 "created_at": now_iso()},
+                pk="id",
+                ignore=True,
+            )  # fmt: skip
+
     def set_chat_field(self, chat_id: int, field: str, value: object) -> None:
         """Update a chat setting (active, open_period)."""
         if field not in ("active", "open_period", "title"):
