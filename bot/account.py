@@ -11,6 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
 from bot.context import StudyContext
+from bot.edits import edit_or_send
 from bot.jobs import cancel_push, job_queue, schedule_push
 from bot.render import esc
 from tutor.errors import TutorError
@@ -214,7 +215,7 @@ async def on_forget_button(update: Update, ctx: StudyContext, args: tuple[str, .
     if args[0] == "no":
         user_data.pop("forget_nonce", None)
         await query.answer()
-        await query.edit_message_text("Oké, er is niets gewist.")
+        await edit_or_send(query, "Oké, er is niets gewist.")
         return
     if user_data.get("forget_nonce") != args[0]:
         raise TutorError("Deze bevestiging is verlopen. Typ opnieuw /vergeet_mij.")
@@ -223,4 +224,4 @@ async def on_forget_button(update: Update, ctx: StudyContext, args: tuple[str, .
     await asyncio.to_thread(ctx.tutor.forget, user_id)
     cancel_push(job_queue(ctx), user_id)
     await query.answer("Gewist")
-    await query.edit_message_text("🗑️ Al je gegevens zijn gewist. Tot ziens — met /start begin je opnieuw.")
+    await edit_or_send(query, "🗑️ Al je gegevens zijn gewist. Tot ziens — met /start begin je opnieuw.")

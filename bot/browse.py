@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
 from bot.context import StudyContext
+from bot.edits import edit_or_send
 from bot.render import esc, section_html, split_message
 from tutor.errors import TutorError
 
@@ -36,8 +37,8 @@ async def on_home_button(update: Update, ctx: StudyContext, args: tuple[str, ...
     if query is None:
         return
     await query.answer()
-    await query.edit_message_text(
-        f"📚 {ctx.tutor.course.title} — kies een hoofdstuk:", reply_markup=chapters_markup(ctx)
+    await edit_or_send(
+        query, f"📚 {ctx.tutor.course.title} — kies een hoofdstuk:", reply_markup=chapters_markup(ctx)
     )
 
 
@@ -52,7 +53,8 @@ async def on_chapter_button(update: Update, ctx: StudyContext, args: tuple[str, 
     rows = [[InlineKeyboardButton(s.title[:60], callback_data=f"s:{s.id}")] for s in chapter.sections]
     rows.append([InlineKeyboardButton("⬅️ Hoofdstukken", callback_data="h")])
     await query.answer()
-    await query.edit_message_text(
+    await edit_or_send(
+        query,
         f"<b>{esc(chapter.title)}</b>\nKies een onderwerp:",
         parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup(rows),
@@ -88,7 +90,7 @@ async def on_section_button(update: Update, ctx: StudyContext, args: tuple[str, 
         [InlineKeyboardButton("⬅️ Terug", callback_data=f"c:{section.chapter}")],
     ]
     await query.answer()
-    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(rows))
+    await edit_or_send(query, text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(rows))
 
 
 async def on_full_section_button(update: Update, ctx: StudyContext, args: tuple[str, ...]) -> None:

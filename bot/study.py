@@ -13,6 +13,7 @@ from telegram.error import BadRequest, TelegramError
 
 from bot import account, browse
 from bot.context import StudyContext
+from bot.edits import answer_or_say, edit_or_send
 from bot.render import (
     answer_html,
     answer_keyboard,
@@ -118,6 +119,11 @@ async def on_callback(update: Update, ctx: StudyContext) -> None:
     if cb is None:
         await query.answer("Deze knop werkt niet (meer). Gebruik /quiz of /help.", show_alert=True)
         return
+    chat = query.message.chat if query.message is not None else None
+    if chat is not None and chat.type == "private" and chat.id != query.from_user.id:
+        # A button in somebody else's private chat: never act on it, never post there.
+        await query.answer("Deze knop is niet van jou. Gebruik /quiz in je eigen chat.", show_alert=True)
+        return
     handlers = {
         "a": on_answer_button,
         "n": on_next_button,
@@ -131,7 +137,7 @@ async def on_callback(update: Update, ctx: StudyContext) -> None:
     try:
         await handlers[cb.kind](update, ctx, cb.args)
     except TutorError as exc:
-        await query.answer(str(exc)[:200], show_alert=True)
+        await answer_or_say(query, str(exc))
 
 
 async def on_answer_button(update: Update, ctx: StudyContext, args: tuple[str, ...]) -> None:
@@ -145,10 +151,13 @@ async def on_answer_button(update: Update, ctx: StudyContext, args: tuple[str, .
     fb = await asyncio.to_thread(
         ctx.tutor.answer_session, query.from_user.id, int(session_id), nonce, int(choice)
     )
-    await query.answer("✅ Goed!" if fb.correct else "❌ Helaas")
+    if fb.repeat:
+        await query.answer("Je had deze vraag al beantwoord — hier is je feedback nog eens.")
+    else:
+        await query.answer("✅ Goed!" if fb.correct else "❌ Helaas")
     section = (ctx.user_data or {}).get("quiz_section")
-    await query.edit_message_text(
-        feedback_html(fb.item, fb), parse_mode=ParseMode.HTML, reply_markup=next_keyboard(section)
+    await edit_or_send(
+        query, feedback_html(fb.item, fb), parse_mode=ParseMode.HTML, reply_markup=next_keyboard(section)
     )
 
 
@@ -158,6 +167,11 @@ async def on_next_button(update: Update, ctx: StudyContext, args: tuple[str, ...
     if query is None or query.message is None:
         return
     section_id = None if args[0] == "-" else args[0]
+    if section_id is not None:
+        try:
+            ctx.tutor.course.section(section_id)
+        except KeyError as exc:  # a stale button from before a course edit: say so, once
+            raise TutorError("Dat onderwerp bestaat niet meer. Gebruik /quiz of /hoofdstukken.") from exc
     await query.answer()
     if args and query.data and query.data.startswith("n:"):
         # One question per tap: the button disappears once used.

@@ -153,7 +153,7 @@ async def test_forged_and_foreign_callbacks_are_refused(bot: RunningBot, double:
     # Another user pressing Anna's button (e.g. a forwarded message) changes nothing.
     qid = await double.press(mallory, question, right)
     await double.wait_for(lambda: double.callback_answers[qid] is not None)
-    assert "niet bij jouw quiz" in double.callback_answers[qid]["text"]
+    assert "niet van jou" in double.callback_answers[qid]["text"]
     assert bot.tutor.store.answers(ANNA) == [] and bot.tutor.store.answers(222) == []
     assert question.edits == 0
     # Anna's own press still works afterwards.
@@ -274,3 +274,51 @@ async def test_typing_is_a_courtesy_that_never_costs_the_answer(
     await double.send(anna, "wat is nps?")
     await double.wait_sent(ANNA, 2)
     assert double.sent_to(ANNA)[1].text.startswith("Net Promoter Score")
+
+
+async def test_buttons_survive_double_taps_deleted_messages_and_stale_topics(
+    bot: RunningBot, double: BotApiDouble
+) -> None:
+    anna = double.user(ANNA, "Anna")
+    # A double tap on a chapter button: the second edit is "not modified", and that is fine.
+    await double.send(anna, "/hoofdstukken")
+    (menu,) = await double.wait_sent(ANNA, 1)
+    first = await double.press(anna, menu, "c:5")
+    second = await double.press(anna, menu, "c:5")
+    await double.wait_for(
+        lambda: double.callback_answers[first] and double.callback_answers[second] is not None
+    )
+    assert "ging iets mis" not in str(double.callback_answers[second])
+    # The question's message is gone when the answer comes in: the feedback arrives as a new message.
+    await double.send(anna, "/quiz")
+    question = (await double.wait_sent(ANNA, 2))[-1]
+    right, _ = correct_button(bot, question)
+    double.failures["editMessageText"] = [(400, "Bad Request: message to edit not found", None)]
+    await double.press(anna, question, right)
+    feedback = (await double.wait_sent(ANNA, 3))[-1]
+    assert "✅ Goed!" in feedback.text and len(bot.tutor.store.answers(ANNA)) == 1
+    # Pressing again shows that feedback again and records nothing new.
+    qid = await double.press(anna, question, right)
+    await double.wait_for(lambda: double.callback_answers[qid] is not None)
+    assert "al beantwoord" in double.callback_answers[qid]["text"]
+    await double.wait_for(lambda: question.edits == 1 and "✅ Goed!" in question.text)
+    assert len(bot.tutor.store.answers(ANNA)) == 1
+    # A "Volgende vraag" for a topic that no longer exists is answered once, with a clear message.
+    qid = await double.press(anna, question, "n:9.9")
+    await double.wait_for(lambda: double.callback_answers[qid] is not None)
+    assert "bestaat niet meer" in double.callback_answers[qid]["text"]
+
+
+async def test_a_button_in_someone_elses_chat_never_posts_there(
+    bot: RunningBot, double: BotApiDouble
+) -> None:
+    anna = double.user(ANNA, "Anna")
+    mallory = double.user(222, "Mallory")
+    await double.send(anna, "/quiz")
+    (question,) = await double.wait_sent(ANNA, 1)
+    for data in ("n:-", "p:5.3", "x:5.3", "c:5", "f:1"):
+        qid = await double.press(mallory, question, data)
+        await double.wait_for(lambda q=qid: double.callback_answers[q] is not None)
+        assert "niet van jou" in double.callback_answers[qid]["text"]
+    await asyncio.sleep(0.3)
+    assert len(double.sent_to(ANNA)) == 1 and double.sent_to(222) == []

@@ -80,6 +80,7 @@ def test_migrations_are_numbered_applied_once_and_wal(tmp_path: Path) -> None:
         "m002_poll_vote_previous_card",
         "m003_poll_vote_update_order",
         "m004_conversation_topics",
+        "m005_quiz_session_answer",
     ]
     assert store.query("pragma journal_mode")[0]["journal_mode"] == "wal"
     store.close()

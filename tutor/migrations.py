@@ -141,3 +141,10 @@ def m004_conversation_topics(db: Database) -> None:
         {"chat_id": int, "course": str, "section_id": str, "term": str, "updated_at": str},
         pk=("chat_id", "course"),
     )
+
+
+@migrations()
+def m005_quiz_session_answer(db: Database) -> None:
+    """Remember which answer closed a session, so pressing again shows the same feedback."""
+    db.table("quiz_sessions").add_column("choice", int)
+    db.table("quiz_sessions").add_column("answer_id", int)

@@ -46,6 +46,7 @@ class Feedback:
     correct: bool
     leech: bool
     answer_id: int = 0
+    repeat: bool = False  # the same press again (say, after the feedback edit failed)
 
     def text(self) -> str:
         """Plain Dutch feedback: verdict, right answer, explanation, source."""
@@ -250,8 +251,14 @@ class Tutor:
         if item is None or not 0 <= choice < len(item.options):
             raise TutorError("Dat antwoord ken ik niet. Start een nieuwe vraag met /quiz.")
         if not self.store.close_session(session_id):
+            if session.get("choice") is not None:
+                # Answered before: show that answer's feedback again (nothing is recorded twice).
+                first = int(session["choice"])
+                return Feedback(item, first, first == item.answer, False, session.get("answer_id") or 0, True)
             raise TutorError("Deze vraag heb je al beantwoord. Tik op ‘Volgende vraag’ of gebruik /quiz.")
-        return self.record(user_id, session["chat_id"], item, choice, session["context"])
+        fb = self.record(user_id, session["chat_id"], item, choice, session["context"])
+        self.store.set_session_answer(session_id, choice, fb.answer_id)
+        return fb
 
     def record(self, user_id: int, chat_id: int, item: QuizItem, choice: int, context: str) -> Feedback:
         """Store an answer as an FSRS review of the learner's card."""

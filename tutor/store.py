@@ -311,6 +311,11 @@ class LearnerStore:
         rows = self.query("select * from quiz_sessions where id = ?", [session_id])
         return rows[0] if rows else None
 
+    def set_session_answer(self, session_id: int, choice: int, answer_id: int) -> None:
+        """Link a closed session to the answer that closed it."""
+        with self.transaction() as db:
+            db.table("quiz_sessions").update(session_id, {"choice": choice, "answer_id": answer_id})
+
     def close_session(self, session_id: int) -> bool:
         """Mark a session answered; False when it was not open (double tap, stale button)."""
         with self.transaction() as db:
