@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time as clock
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -58,12 +58,36 @@ def restore_jobs(app: Application[Any, Any, Any, Any, Any, Any]) -> int:
     subs = tutor.store.active_subscriptions()
     if app.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+    now = datetime.now(UTC)
+    missed = 0
     for sub in subs:
         schedule_push(
             app.job_queue, settings.push_test_interval, sub["chat_id"], sub["time"], sub["timezone"]
         )
-    logger.info("restored %d daily pushes", len(subs))
+        if settings.push_test_interval <= 0 and missed_today(sub, now):
+            # Due while the bot was down and still today for the learner: send it now, spread out
+            # so a restart is no burst (push_job's slot check keeps it to one).
+            app.job_queue.run_once(
+                push_job, when=1.0 + 0.2 * missed, name=job_name(sub["chat_id"]), chat_id=sub["chat_id"]
+            )
+            missed += 1
+    logger.info("restored %d daily pushes, %d of them missed today and sent now", len(subs), missed)
     return len(subs)
+
+
+def missed_today(sub: dict[str, Any], now: datetime) -> bool:
+    """Whether today's push (in the learner's zone) fell due, after it was set, and was not sent."""
+    try:
+        zone = ZoneInfo(sub["timezone"])
+        hour, minute = (int(x) for x in sub["time"].split(":"))
+    except (KeyError, ValueError, OSError):
+        return False
+    local = now.astimezone(zone)
+    due = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if local < due or sub.get("last_sent") == local.date().isoformat():
+        return False
+    set_at = sub.get("created_at")
+    return not set_at or datetime.fromisoformat(set_at) < due
 
 
 def slot_key(tz: str, interval: float) -> str:

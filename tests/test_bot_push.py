@@ -146,3 +146,45 @@ async def test_timezone_names_that_are_folders_or_huge_get_a_dutch_hint(
         assert all(len(s.text) < 300 for s in double.sent_to(ANNA))
     finally:
         await bot.stop()
+
+
+def test_missed_today_only_for_pushes_that_fell_due_after_they_were_set() -> None:
+    from datetime import UTC, datetime
+
+    from bot.jobs import missed_today
+
+    now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)  # 13:00 in Amsterdam
+    sub = {"time": "08:00", "timezone": "Europe/Amsterdam", "last_sent": "2026-03-09",
+           "created_at": "2026-03-01T10:00:00+00:00"}  # fmt: skip
+    assert missed_today(sub, now)
+    assert not missed_today({**sub, "last_sent": "2026-03-10"}, now)  # already sent today
+    assert not missed_today({**sub, "time": "19:00"}, now)  # not due yet today
+    assert not missed_today({**sub, "created_at": "2026-03-10T11:00:00+00:00"}, now)  # set after 08:00
+    assert missed_today({**sub, "timezone": "Asia/Tokyo", "time": "20:00"}, now)  # 21:00 there
+    assert not missed_today({**sub, "timezone": "Mars/Olympus"}, now)
+
+
+async def test_a_push_missed_while_down_is_sent_at_start_up_once(
+    double: BotApiDouble, tmp_path: Path, index_template: Path
+) -> None:
+    from tutor.store import LearnerStore
+
+    settings = make_settings(double, tmp_path, index_template)
+    anna = double.user(ANNA, "Anna")
+    store = LearnerStore(settings.data_dir / "studybot.sqlite3")
+    store.upsert_user(ANNA, "Anna")
+    store.subscribe(ANNA, ANNA, "00:00", "Europe/Amsterdam")
+    store.set_subscription(ANNA, last_sent="2020-01-01")
+    store.db.table("subscriptions").update(ANNA, {"created_at": "2020-01-01T00:00:00+00:00"})  # set long ago
+    store.close()
+    bot = await start_bot(settings)
+    try:
+        await double.wait_for(lambda: len(pushes(double)) == 1, timeout=10)
+    finally:
+        await bot.stop()
+    bot = await start_bot(settings)  # a second restart the same day sends nothing more
+    try:
+        await asyncio.sleep(2.5)
+        assert len(pushes(double)) == 1 and anna["id"] == ANNA
+    finally:
+        await bot.stop()

@@ -135,9 +135,12 @@ def test_sessions_reject_foreign_forged_and_repeated_answers(tutor: Tutor) -> No
         tutor.answer_session(USER, session_id, "000000", 0)
     with pytest.raises(TutorError, match="ken ik niet"):
         tutor.answer_session(USER, session_id, nonce, 9)
-    tutor.answer_session(USER, session_id, nonce, item.answer)
-    with pytest.raises(TutorError, match="al beantwoord"):
-        tutor.answer_session(USER, session_id, nonce, item.answer)
+    first = tutor.answer_session(USER, session_id, nonce, item.answer)
+    # Pressing again (another option even) shows the first answer's feedback and records nothing.
+    again = tutor.answer_session(USER, session_id, nonce, (item.answer + 1) % len(item.options))
+    assert (
+        again.repeat and again.choice == item.answer and again.correct and again.answer_id == first.answer_id
+    )
     assert len(tutor.store.answers(USER)) == 1
 
 
@@ -221,3 +224,16 @@ def test_argument_parsers_are_strict() -> None:
     for value in ("²", "①", "٣", "4", "601", "", "1e3", "-5"):
         with pytest.raises(TutorError):
             parse_seconds(value)
+
+
+def test_forget_leaves_no_personal_bytes_in_the_file_or_the_wal(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = LearnerStore(path)
+    store.upsert_user(4242, first_name="Zeldzaamnaam", username="zeldzaam_user")
+    store.upsert_chat(4242, "private", "Zeldzaamnaam")
+    store.remember_topic(4242, "c", "1.1", "Zeldzaamnaam-term")
+    store.delete_user(4242)
+    data = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("db.sqlite3"))
+    assert b"Zeldzaamnaam" not in data and b"zeldzaam_user" not in data
+    assert store.count_rows(4242) == 0
+    store.close()

@@ -30,6 +30,8 @@ class LearnerStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
+        # Deleted rows are overwritten with zeros, so /vergeet_mij leaves no personal bytes behind.
+        conn.execute("PRAGMA secure_delete=ON")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=5000")
         self.db = Database(conn)
@@ -400,6 +402,9 @@ class LearnerStore:
             db.execute("delete from conversation_topics where chat_id = ?", [user_id])
             db.execute("delete from chats where id = ?", [user_id])
             db.execute("delete from users where id = ?", [user_id])
+        with self._lock:
+            # Old page images in the write-ahead log go too.
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def count_rows(self, user_id: int) -> int:
         """Rows that still mention a learner (0 after delete_user)."""
