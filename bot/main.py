@@ -24,6 +24,7 @@ from bot import account, browse, groups, study
 from bot.context import BotData, StudyContext
 from bot.errors import on_error
 from bot.jobs import restore_jobs
+from bot.request import RetryingRequest
 from studybot.app import build_tutor
 from studybot.settings import Settings
 
@@ -98,6 +99,7 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
             )
         )
         .concurrent_updates(8)
+        .request(RetryingRequest(connection_pool_size=64))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

@@ -322,3 +322,22 @@ async def test_a_button_in_someone_elses_chat_never_posts_there(
         assert "niet van jou" in double.callback_answers[qid]["text"]
     await asyncio.sleep(0.3)
     assert len(double.sent_to(ANNA)) == 1 and double.sent_to(222) == []
+
+
+async def test_transient_server_errors_are_retried_not_lost(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    double.failures["sendMessage"] = [(500, "Internal Server Error", None), (502, "Bad Gateway", None)]
+    await double.send(anna, "wat is clv?")
+    (msg,) = await double.wait_sent(ANNA, 1, timeout=10)
+    assert msg.text.startswith("Customer Lifetime Value")
+    # The quiz feedback edit and the callback answer fail once each and still arrive.
+    await double.send(anna, "/quiz")
+    question = (await double.wait_sent(ANNA, 2))[-1]
+    right, _ = correct_button(bot, question)
+    double.failures["editMessageText"] = [(500, "Internal Server Error", None)]
+    double.failures["answerCallbackQuery"] = [(503, "Service Unavailable", None)]
+    qid = await double.press(anna, question, right)
+    await double.wait_for(
+        lambda: question.edits == 1 and double.callback_answers[qid] is not None, timeout=10
+    )
+    assert "✅ Goed!" in question.text and len(bot.tutor.store.answers(ANNA)) == 1
