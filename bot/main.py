@@ -25,6 +25,7 @@ from bot.context import BotData, StudyContext
 from bot.errors import on_error
 from bot.jobs import restore_jobs
 from bot.request import RetryingRequest
+from bot.updates import ChatOrderedUpdateProcessor
 from studybot.app import build_tutor
 from studybot.settings import Settings
 
@@ -94,11 +95,16 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
         .token(settings.token.get_secret_value())
         .context_types(ContextTypes(context=StudyContext, bot_data=BotData))
         .rate_limiter(
+            # overall: one send per 1/30 s, so no second ever sees more than 30 (no burst at start-up)
             AIORateLimiter(
-                group_max_rate=settings.group_rate[0], group_time_period=settings.group_rate[1], max_retries=3
+                overall_max_rate=1,
+                overall_time_period=1 / 30,
+                group_max_rate=settings.group_rate[0],
+                group_time_period=settings.group_rate[1],
+                max_retries=3,
             )
         )
-        .concurrent_updates(8)
+        .concurrent_updates(ChatOrderedUpdateProcessor())
         .request(RetryingRequest(connection_pool_size=64))
         .post_init(post_init)
         .post_shutdown(post_shutdown)

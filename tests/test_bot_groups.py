@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 
@@ -223,3 +224,24 @@ async def test_quiztijd_checks_admins_first_and_only_ascii_digits(
     await double.wait_for(lambda: any("30 seconden" in s.text for s in double.sent_to(GROUP)))
     assert bot.tutor.store.chat(GROUP)["open_period"] == 30
     assert not any("Oeps" in s.text for s in double.sent_to(GROUP))
+
+
+async def test_a_throttled_group_never_delays_private_chats(bot: RunningBot, double: BotApiDouble) -> None:
+    _, bob, _ = await setup_group(double)
+    double.group_limit, double.group_window = 20, 6.0
+    anna = double.user(111, "Anna")
+    for i in range(22):  # the group's budget is 10 per 6 s: twelve of these wait for the next window
+        await double.send(bob, f"/vraag wat is nps? ({i})", chat_id=GROUP)
+    await asyncio.sleep(0.5)
+    delays = []
+    for question in ("wat is clv?", "wat is stp?", "wat is een lead?"):
+        sent = len(double.sent_to(111))
+        start = time.monotonic()
+        await double.send(anna, question)
+        await double.wait_for(lambda n=sent: len(double.sent_to(111)) > n, timeout=10)
+        delays.append(time.monotonic() - start)
+    assert max(delays) < 1.5, delays
+    assert len(double.sent_to(GROUP)) < 23  # the group was still being held back meanwhile
+    # Never more than 30 sends in any one-second window, from the very first second.
+    times = sorted(s.sent_at for chat in (GROUP, 111) for s in double.sent_to(chat))
+    assert max(sum(1 for t in times if t0 <= t < t0 + 1.0) for t0 in times) <= 30
