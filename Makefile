@@ -3,7 +3,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: setup run test lint bench bench-quality clean
+.PHONY: setup run test lint bench bench-quality bench-load clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ bench: setup
 bench-quality: setup
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/answers.py --verbose
+
+bench-load: setup
+	$(BIN)/python bench/load.py --users 200
+	$(BIN)/python bench/load.py --users 200 --faults 0.1
 
 clean:
 	rm -rf $(VENV) data

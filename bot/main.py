@@ -8,7 +8,6 @@ from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -24,7 +23,7 @@ from bot import account, browse, groups, study
 from bot.context import BotData, StudyContext
 from bot.errors import on_error
 from bot.jobs import restore_jobs
-from bot.request import RetryingRequest
+from bot.request import RetryingRateLimiter
 from bot.updates import ChatOrderedUpdateProcessor
 from studybot.app import build_tutor
 from studybot.settings import Settings
@@ -95,17 +94,17 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
         .token(settings.token.get_secret_value())
         .context_types(ContextTypes(context=StudyContext, bot_data=BotData))
         .rate_limiter(
-            # overall: one send per 1/30 s, so no second ever sees more than 30 (no burst at start-up)
-            AIORateLimiter(
+            # overall: one send per 1/28 s, so no second ever sees more than 30 (no burst at start-up)
+            RetryingRateLimiter(
                 overall_max_rate=1,
-                overall_time_period=1 / 30,
+                overall_time_period=1 / 28,  # a little below 30/s: timing jitter never makes 31
                 group_max_rate=settings.group_rate[0],
                 group_time_period=settings.group_rate[1],
                 max_retries=3,
             )
         )
         .concurrent_updates(ChatOrderedUpdateProcessor())
-        .request(RetryingRequest(connection_pool_size=64))
+        .connection_pool_size(64)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

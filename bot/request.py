@@ -1,19 +1,22 @@
-"""Bot API requests that survive transient failures: one place, every call.
+"""Bot API calls that survive transient failures: one place, every call, within the send budget.
 
 5xx answers and connection errors are retried with backoff for every method (the request was not
-processed, or never sent). A read timeout is retried only for methods that are safe to repeat; a
-send that timed out may have arrived, and sending it again would duplicate it. Long polling keeps
-its own retry loop. 429s stay with the rate limiter, which honours ``retry_after``.
+processed, or never sent). A timeout is retried only for methods that are safe to repeat; a send that
+timed out may have arrived, and sending it again would duplicate it. Each retry passes the rate
+limiter again, so retries never push a second over Telegram's limits. 429s are handled by the
+limiter itself, which honours ``retry_after``. Long polling keeps its own retry loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
 
-from telegram._utils.types import ODVInput
-from telegram.error import NetworkError, TimedOut
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from telegram._utils.types import JSONDict
+from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.ext import AIORateLimiter
 
 logger = logging.getLogger(__name__)
 
@@ -37,26 +40,38 @@ SAFE_TO_REPEAT = frozenset(
 )
 
 
-class RetryingRequest(HTTPXRequest):
-    """HTTPXRequest with retries and backoff for transient failures."""
+class RetryingRateLimiter(AIORateLimiter):
+    """AIORateLimiter that also retries transient failures, each attempt within the limits."""
 
-    async def do_request(
+    async def _run_request(
         self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        """Send the request; retry a 5xx, a failed connection or a safe method's timeout."""
-        endpoint = url.rstrip("/").rsplit("/", 1)[-1]
+        chat: bool,
+        group: str | int | bool,
+        allow_paid_broadcast: bool,
+        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        args: Any,
+        kwargs: dict[str, Any],
+    ) -> bool | JSONDict | list[JSONDict]:
+        # After a 429, wait *before* taking a place in the limiters (PTB 22.8 waits after), or every
+        # request queued during the pause would go out in one burst when it ends.
+        await self._retry_after_event.wait()
+        return await super()._run_request(chat, group, allow_paid_broadcast, callback, args, kwargs)
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | JSONDict | list[JSONDict]:
+        """Send through the limiter; retry a 5xx, a failed connection or a safe method's timeout."""
         for delay in (*RETRY_DELAYS, None):
             try:
-                code, payload = await super().do_request(
-                    url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
-                )
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except BadRequest:
+                raise  # the request itself is wrong; repeating it cannot help
             except TimedOut:
                 if delay is None or endpoint not in SAFE_TO_REPEAT:
                     raise
@@ -65,9 +80,5 @@ class RetryingRequest(HTTPXRequest):
                 if delay is None or endpoint == "getUpdates":
                     raise
                 logger.info("%s failed (%s); retrying in %.1fs", endpoint, exc, delay)
-            else:
-                if code < 500 or delay is None or endpoint == "getUpdates":
-                    return code, payload
-                logger.info("%s answered %d; retrying in %.1fs", endpoint, code, delay)
             await asyncio.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises

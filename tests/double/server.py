@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import random
 import re
 import time
 from collections import defaultdict
@@ -22,6 +23,10 @@ JSON_FIELDS = {
     "reply_markup", "entities", "caption_entities", "options", "commands", "allowed_updates", "scope",
     "correct_option_ids", "reply_parameters", "link_preview_options", "explanation_entities",
 }  # fmt: skip
+FAULTY = frozenset(
+    {"sendMessage", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "sendChatAction",
+     "sendPoll", "sendPhoto", "sendDocument"}
+)  # fmt: skip
 COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@(\w+))?")
 
 
@@ -58,6 +63,12 @@ class BotApiDouble(BotApiMethods):
         self.chat_actions: list[tuple[int, str]] = []
         self.requests: list[tuple[str, dict[str, Any], float]] = []
         self.failures: dict[str, list[tuple[int, str, int | None]]] = defaultdict(list)
+        # Random faults for load tests: this share of calls to FAULTY methods fails with a 429
+        # (retry_after 1), a 500, or hangs for ``hang_seconds`` before failing, unprocessed.
+        self.fault_rate = 0.0
+        self.hang_seconds = 10.0
+        self.fault_counts: dict[str, int] = defaultdict(int)
+        self._faults = random.Random(7)
         self.group_limit = 20
         self.group_window = 60.0
         self.rate_violations: list[int] = []
@@ -135,6 +146,14 @@ class BotApiDouble(BotApiMethods):
             if self.failures.get(method):
                 code, description, retry_after = self.failures[method].pop(0)
                 raise ApiError(code, description, retry_after)
+            if method in FAULTY and self.fault_rate and self._faults.random() < self.fault_rate:
+                kind = self._faults.choice(("429", "500", "hang"))
+                self.fault_counts[kind] += 1
+                if kind == "429":
+                    raise ApiError(429, "Too Many Requests: retry after 1", 1)
+                if kind == "hang":
+                    await asyncio.sleep(self.hang_seconds)
+                raise ApiError(500, "Internal Server Error")
             result = await handler(params)
         except ApiError as exc:
             body: dict[str, Any] = {"ok": False, "error_code": exc.code, "description": exc.description}
