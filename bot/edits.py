@@ -11,6 +11,11 @@ from telegram.error import BadRequest
 logger = logging.getLogger(__name__)
 
 
+def _chat_id(query: CallbackQuery) -> int:
+    """The chat the button was pressed in (the presser's own chat when the message is unknown)."""
+    return query.message.chat.id if query.message is not None else query.from_user.id
+
+
 async def edit_or_send(query: CallbackQuery, text: str, **kwargs: Any) -> None:
     """Edit the message of ``query``; "not modified" is fine, a gone message gets a new one."""
     try:
@@ -22,8 +27,7 @@ async def edit_or_send(query: CallbackQuery, text: str, **kwargs: Any) -> None:
         if "not found" not in reason and "can't be edited" not in reason:
             raise
         logger.info("message to edit is gone (%s); sending the content anew", exc)
-        chat_id = query.message.chat.id if query.message is not None else query.from_user.id
-        await query.get_bot().send_message(chat_id, text, **kwargs)
+        await query.get_bot().send_message(_chat_id(query), text, **kwargs)
 
 
 async def answer_or_say(query: CallbackQuery, text: str) -> None:
@@ -32,5 +36,4 @@ async def answer_or_say(query: CallbackQuery, text: str) -> None:
         await query.answer(text[:200], show_alert=True)
     except BadRequest as exc:
         logger.info("callback answer refused (%s); writing to the chat instead", exc)
-        chat_id = query.message.chat.id if query.message is not None else query.from_user.id
-        await query.get_bot().send_message(chat_id, text)
+        await query.get_bot().send_message(_chat_id(query), text)

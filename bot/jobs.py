@@ -141,5 +141,4 @@ async def pause_blocked(ctx: StudyContext, chat_id: int) -> None:
     if sub is not None and sub["active"]:
         await asyncio.to_thread(store.set_subscription, chat_id, active=0, paused_reason="blocked")
     if ctx.job_queue is not None:
-        for job in ctx.job_queue.get_jobs_by_name(f"daily:{chat_id}"):
-            job.schedule_removal()
+        cancel_push(ctx.job_queue, chat_id)

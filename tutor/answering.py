@@ -247,9 +247,7 @@ class Answerer:
         elif (not intent.topic or (intent.kind == "comparison" and len(intent.sides) < 2)) and (
             intent.kind in ("example", "comparison", "enumeration") or intent.followup
         ):
-            return Answer(q, False, "none", "Waar gaat je vraag over? Noem het begrip erbij, "
-                              "bijvoorbeeld: geef een voorbeeld van cross-selling.",
-                              intent=intent.kind, confidence="none", note=note)  # fmt: skip
+            return Answer(q, False, "none", ASK_TOPIC, intent=intent.kind, confidence="none", note=note)
         search_text = f"{previous.term}: {q}" if forced and previous else q
         r = self.retriever.search(search_text, k=4)
         unknown = None if forced else self._guard(q, intent, r)

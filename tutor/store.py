@@ -23,6 +23,18 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _new_chat(chat_id: int, chat_type: str, title: str, active: bool = True) -> dict[str, Any]:
+    """The row of a chat seen for the first time."""
+    return {
+        "id": chat_id,
+        "type": chat_type,
+        "title": title,
+        "active": int(active),
+        "open_period": None,
+        "created_at": now_iso(),
+    }
+
+
 class LearnerStore:
     """All learner data; safe to call from worker threads (one connection behind a lock)."""
 
@@ -116,16 +128,7 @@ class LearnerStore:
             if list(db.query("select id from chats where id = ?", [chat_id])):
                 db.table("chats").update(chat_id, {"type": chat_type, "title": title, "active": int(active)})
             else:
-                db.table("chats").insert(
-                    {
-                        "id": chat_id,
-                        "type": chat_type,
-                        "title": title,
-                        "active": int(active),
-                        "open_period": None,
-                        "created_at": now_iso(),
-                    }
-                )
+                db.table("chats").insert(_new_chat(chat_id, chat_type, title, active))
 
     def chat(self, chat_id: int) -> dict[str, Any] | None:
         """The chat row or None."""
@@ -135,12 +138,7 @@ class LearnerStore:
     def ensure_chat(self, chat_id: int, chat_type: str, title: str = "") -> None:
         """Create the chat's row if it is missing; an existing row is left as it is."""
         with self._lock:
-            self.db.table("chats").insert(
-                {"id": chat_id, "type": chat_type, "title": title, "active": 1, "open_period": None,
-                 "created_at": now_iso()},
-                pk="id",
-                ignore=True,
-            )  # fmt: skip
+            self.db.table("chats").insert(_new_chat(chat_id, chat_type, title), pk="id", ignore=True)
 
     def set_chat_field(self, chat_id: int, field: str, value: object) -> None:
         """Update a chat setting (active, open_period)."""
