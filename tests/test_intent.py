@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from index.passages import Sentence, paragraphs, split_sentences
-from tutor.compose import announced_count, count_items, inline_list, is_item_head
 from tutor.intent import detect_intent
+from tutor.lists import announced_count, count_items, inline_list, is_item_head
 
 
 @pytest.mark.parametrize(

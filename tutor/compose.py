@@ -11,47 +11,39 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
-from index.passages import Sentence
+from index.passages import LIST_MARKER, Sentence
 from index.store import SearchIndex
 from index.text import bm25_tokens, fold
 from knowledge.model import Course, GlossaryEntry
-from tutor.intent import LIST_NOUNS, NUMBERS, Intent, classifies
+from tutor.intent import LIST_NOUNS, Intent, classifies
+from tutor.lists import (
+    BACKREF,
+    FUNCTION_WORDS,
+    LOOKS_BACK,
+    SEQUENCE,
+    announced_count,
+    announces,
+    carries_on,
+    count_items,
+    inline_count,
+    inline_list,
+    is_item_head,
+)
 
 EMBED_WEIGHT = 0.25  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
 TARGET_WORDS = 60
 MAX_WORDS = 130
 LIST_MAX_WORDS = 280
 
-BACKREF = re.compile(
-    r"^(?:die|dit|deze|dat|hier\w*|zo|zo'n|daar\w+|hij|zij|ze|dus|ook|bovendien|verder|toch|dan|"
-    r"wel|beide|zij|hun|hem|haar)\b",
-    re.IGNORECASE,
-)
-SEQUENCE = re.compile(
-    r"^(?:eerst|daarna|vervolgens|dan volgt|dan komt|pas als|pas dan|tot slot|ten slotte|tenslotte|"
-    r"als laatste|je begint|het begint|komen er|op basis daarvan|daarop|het plan eindigt|"
-    r"(?:ten |het |de |een )?(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste))\b",
-    re.IGNORECASE,
-)
-ANNOUNCE = re.compile(
-    r"\b(?:[2-9]|1[0-2]|twee|drie|vier|vijf|zes|zeven|acht) (?:\w+ )?\w{3,}(?:en|s)\b|"
-    r"vaste (?:volgorde|opbouw)|"
-    r"onderscheid\w*|indeling|bestaat uit|opgebouwd|:\s*$|\b\w*(?:" + LIST_NOUNS + r")\b",
-    re.IGNORECASE,
-)
-LOOKS_BACK = re.compile(
-    r"^\W*(?:\w+ ){0,2}(?:deze|die|dit|zulke) (?:\w+ )?\w*(?:" + LIST_NOUNS + r")\b", re.IGNORECASE
-)
-FUNCTION_WORDS = frozenset(
-    "de het een die dit deze dat hij zij ze je we wij er zo hier daar in op bij voor met als dan ook "
-    "wie wat welke maar en of om tot na".split()
-)
 CAUSE = re.compile(
     r"\b(?:omdat|want|daardoor|doordat|daarom|zodat|risico|reden|kwetsbaar|voorkom\w*)\b", re.I
+)
+# Sentences that introduce a concept ("X is …", "… noemen we X", "Kraljic ontwikkelde …").
+DEFINING = re.compile(
+    r"\b(?:is|zijn|heet|heten|noemen we|staat voor|betekent|beschrijft|ontwikkelde|bedacht|model)\b", re.I
 )
 FORMULA = re.compile(
     r"=|×|\bbereken\w*|\breken\w*|\bformule|\bvermenigvuldig\w*|\bgedeeld\b|\bpercentage\b|\bmin\b|"
@@ -82,94 +74,6 @@ def tokens_of(text: str) -> set[str]:
 def words(sentences: list[Sentence]) -> int:
     """Number of words in ``sentences``."""
     return sum(len(s.text.split()) for s in sentences)
-
-
-@lru_cache(maxsize=8192)
-def announces(text: str) -> bool:
-    """Whether a sentence announces a list ("drie groepen", "een indeling", "…:")."""
-    return ANNOUNCE.search(text) is not None
-
-
-@lru_cache(maxsize=8192)
-def is_item_head(s: Sentence) -> bool:
-    """Whether ``s`` starts a list item: a list line, an ordinal, or 'Term (…)' / 'Term:' up front."""
-    if s.line_start or SEQUENCE.match(s.text):
-        return True
-    m = re.search(r"[(:]", s.text)
-    if m is None or m.start() == 0:
-        return False
-    before = len(s.text[: m.start()].split())
-    if m.group() == "(":
-        return before <= 6 and not BACKREF.match(s.text)
-    # "Hij is verkoper: …" and "Promotors geven een 9 of 10: …" start items; "De inkoper gebruikt …:"
-    # and a label like "Het uitgangspunt: …" do not.
-    first = s.text.split()[0].lower()
-    if before == 2 and first in ("de", "het", "een"):
-        return False
-    return before <= 3 or (before <= 6 and first not in FUNCTION_WORDS)
-
-
-def count_items(sentences: list[Sentence]) -> int:
-    """How many list items ``sentences`` hold: item heads, named items in brackets, or sentences
-    that open the same way ("Hij is verkoper …", "Hij is adviseur …")."""
-    heads = sum(is_item_head(s) for s in sentences)
-    brackets = sum(s.text.count("(") for s in sentences)
-    openings = Counter(" ".join(s.text.lower().split()[:2]) for s in sentences)
-    # Compounds that end alike open items too: "Transactieklanten …", "Relatieklanten …".
-    firsts = [s.text.split()[0].lower().strip(",:;") for s in sentences if s.text.split()]
-    endings = Counter(w[-7:] for w in firsts if len(w) >= 9 and w not in FUNCTION_WORDS)
-    parallel = max((n for n in [*openings.values(), *endings.values()] if n >= 2), default=0)
-    # A sentence that announces and carries its own list ("Een indeling is: a → b → c").
-    inline = max((inline_count(s.text) for s in sentences if announces(s.text)), default=0)
-    return max(heads, brackets, parallel, inline)
-
-
-@lru_cache(maxsize=8192)
-def inline_count(text: str) -> int:
-    """Items of a sentence's own list after a colon (0 when it has none)."""
-    if not inline_list(text):
-        return 0
-    if ":" not in text:
-        return len(_short_list(text))
-    rest = re.sub(r"\([^)]*\)", "", text.partition(":")[2])
-    return max(rest.count("→") + 1, rest.count(",") + 1 + (" en " in rest or " of " in rest))
-
-
-@lru_cache(maxsize=8192)
-def announced_count(text: str) -> int | None:
-    """'… heeft zes stappen' → 6."""
-    m = re.search(r"\b([2-9]|1[0-2]|" + "|".join(NUMBERS) + r") (?:\w+ )?\w{3,}(?:en|s)\b", text.lower())
-    if not m:
-        return None
-    word = m.group(1)
-    return int(word) if word.isdigit() else NUMBERS.get(word)
-
-
-SHORT_LIST = re.compile(r"\b(?:staat voor|staan voor|bestaat uit|bestaan uit|omvat)\s+(?P<items>[^.;:]+)")
-
-
-def _short_list(text: str) -> list[str]:
-    """Items of "STP staat voor segmentatie, targeting en positionering" (three or more short ones)."""
-    m = SHORT_LIST.search(text)
-    if not m:
-        return []
-    items = [i.strip() for i in re.split(r",\s*|\s+en\s+", m["items"]) if i.strip()]
-    return items if len(items) >= 3 and all(len(i.split()) <= 3 for i in items) else []
-
-
-@lru_cache(maxsize=8192)
-def inline_list(text: str) -> bool:
-    """A sentence that carries its own list of short items (after a colon, or 'staat voor a, b en c')."""
-    _, colon, rest = text.partition(":")
-    if not colon:
-        return bool(_short_list(text))
-    if rest.count("→") >= 2:
-        return True
-    if rest.rstrip().endswith("?"):
-        return False  # a list of questions is an explanation, not a list of items
-    bare = re.sub(r"\([^)]*\)", "", rest)
-    first = bare.split(",")[0]
-    return bare.count(",") >= 2 and len(first.split()) <= 6
 
 
 class Composer:
@@ -301,12 +205,8 @@ class Composer:
         naming = [s for s in self.body(section_id) if self.names(s, topic)]
         if not naming:
             return None
-        pattern = re.compile(
-            r"\b(?:is|zijn|heet|heten|noemen we|staat voor|betekent|beschrijft|ontwikkelde|bedacht|model)\b",
-            re.I,
-        )
         return self.best(
-            naming, topic, qvec, lambda s: 0.3 * bool(pattern.search(s.text)) - 0.05 * s.pos - 0.15 * s.para
+            naming, topic, qvec, lambda s: 0.3 * bool(DEFINING.search(s.text)) - 0.05 * s.pos - 0.15 * s.para
         )
 
     def _lead_in(
@@ -400,11 +300,13 @@ class Composer:
             context = self.text(self.passage(best, target=35, limit=80))
         return Composition(headline, context=context, sections=[entry.section_id], title=entry.term)
 
-    def _list_from(self, anchor: Sentence, need: int | None) -> tuple[list[Sentence], list[Sentence], int]:
-        """(head, item sentences, item count) of the list that ``anchor`` announces."""
+    def _list_from(
+        self, anchor: Sentence, need: int | None
+    ) -> tuple[list[Sentence], list[Sentence], int, bool]:
+        """(head, item sentences, item count, announced count reached) of the list ``anchor`` announces."""
         head = self.with_antecedent(anchor)
         if inline_list(anchor.text):
-            return head, [], inline_count(anchor.text)
+            return head, [], inline_count(anchor.text), False
         para = self.paragraph(anchor)
         tail = para[anchor.pos + 1 :]
         closing = announced_count(tail[-1].text) if tail else None
@@ -420,7 +322,7 @@ class Composer:
         while p < len(paras) and len(extra) < 3:
             nxt = paras[p]
             so_far = " ".join(s.text for s in [*head, *tail, *(x for e in extra for x in e)]).lower()
-            continues = self._continues(nxt[0].text, so_far)
+            continues = carries_on(nxt[0].text, so_far)
             if need is not None and found >= need:
                 break
             if need is None and (len(tail) > 1 or extra) and not continues:
@@ -434,19 +336,7 @@ class Composer:
         if extra and len(tail) <= 1 and count_items(tail) == 0:
             tail = []  # the list lives in the next paragraphs; the rest of this one is an aside
         complete = need is not None and need >= 2 and found >= need
-        return head, tail + [s for para_ in extra for s in para_], found + (100 if complete else 0)
-
-    @staticmethod
-    def _continues(text: str, so_far: str) -> bool:
-        """Whether a sentence carries on a sequence already started ('Vervolgens', 'De derde …')."""
-        m = SEQUENCE.match(text)
-        if not m:
-            return False
-        ordinal = re.search(r"(tweede|derde|vierde|vijfde|zesde|zevende)", m.group().lower())
-        if ordinal is None:
-            return True
-        order = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende"]
-        return order[order.index(ordinal.group(1)) - 1] in so_far
+        return head, tail + [s for para_ in extra for s in para_], found, complete
 
     def enumerate(
         self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None
@@ -476,9 +366,7 @@ class Composer:
         candidates = list(dict.fromkeys([*(int(i) for i in np.argsort(-base)[:6]),
                                           *(i for i, s in enumerate(body) if s.pos == 0)]))  # fmt: skip
         for i in candidates:
-            head, span, n = self._list_from(body[int(i)], intent.count)
-            complete = n >= 100
-            n %= 100
+            head, span, n, complete = self._list_from(body[int(i)], intent.count)
             relevant = sum(self._overlap(q_tokens, self.tokens[s.id]) >= 0.3 * q_mass for s in head + span)
             # Judge the whole list, not just its first sentence: items found, the announced number
             # reached, and sentences on topic.
@@ -508,7 +396,7 @@ class Composer:
                 preamble.append(s)
         out = []
         for group in items:
-            text = " ".join(re.sub(r"^\s*(?:\d{1,2}[.)]|[-•*–])\s+", "", s.text) for s in group)
+            text = " ".join(LIST_MARKER.sub("", s.text) for s in group)
             out.append(("", text))
         return (preamble if items else []), out
 

@@ -157,12 +157,16 @@ def topic_of(q: str) -> str:
     return " ".join(words).strip(" '")
 
 
+def number_value(word: str) -> int | None:
+    """'6' → 6, 'zes' → 6, 'six' → 6."""
+    return int(word) if word.isdigit() else NUMBERS.get(word)
+
+
 def _count(q: str) -> int | None:
     m = re.search(rf"\b({_NUM}) (?:\w+ )?\w*(?:{LIST_NOUNS})\b", q)
     if not m:
         return None
-    word = m.group(1)
-    return int(word) if word.isdigit() else NUMBERS.get(word)
+    return number_value(m.group(1))
 
 
 def detect_intent(question: str) -> Intent:

@@ -1,0 +1,137 @@
+"""Lists in course text: what announces one, what starts an item, and how many items there are.
+
+The composer uses these to give an enumeration the announcing sentence and every item after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from index.passages import Sentence
+from tutor.intent import LIST_NOUNS, NUMBERS, number_value
+
+BACKREF = re.compile(
+    r"^(?:die|dit|deze|dat|hier\w*|zo|zo'n|daar\w+|hij|zij|ze|dus|ook|bovendien|verder|toch|dan|"
+    r"wel|beide|zij|hun|hem|haar)\b",
+    re.IGNORECASE,
+)
+SEQUENCE = re.compile(
+    r"^(?:eerst|daarna|vervolgens|dan volgt|dan komt|pas als|pas dan|tot slot|ten slotte|tenslotte|"
+    r"als laatste|je begint|het begint|komen er|op basis daarvan|daarop|het plan eindigt|"
+    r"(?:ten |het |de |een )?(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste))\b",
+    re.IGNORECASE,
+)
+ANNOUNCE = re.compile(
+    r"\b(?:[2-9]|1[0-2]|twee|drie|vier|vijf|zes|zeven|acht) (?:\w+ )?\w{3,}(?:en|s)\b|"
+    r"vaste (?:volgorde|opbouw)|"
+    r"onderscheid\w*|indeling|bestaat uit|opgebouwd|:\s*$|\b\w*(?:" + LIST_NOUNS + r")\b",
+    re.IGNORECASE,
+)
+LOOKS_BACK = re.compile(
+    r"^\W*(?:\w+ ){0,2}(?:deze|die|dit|zulke) (?:\w+ )?\w*(?:" + LIST_NOUNS + r")\b", re.IGNORECASE
+)
+FUNCTION_WORDS = frozenset(
+    "de het een die dit deze dat hij zij ze je we wij er zo hier daar in op bij voor met als dan ook "
+    "wie wat welke maar en of om tot na".split()
+)
+
+
+@lru_cache(maxsize=8192)
+def announces(text: str) -> bool:
+    """Whether a sentence announces a list ("drie groepen", "een indeling", "…:")."""
+    return ANNOUNCE.search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def is_item_head(s: Sentence) -> bool:
+    """Whether ``s`` starts a list item: a list line, an ordinal, or 'Term (…)' / 'Term:' up front."""
+    if s.line_start or SEQUENCE.match(s.text):
+        return True
+    m = re.search(r"[(:]", s.text)
+    if m is None or m.start() == 0:
+        return False
+    before = len(s.text[: m.start()].split())
+    if m.group() == "(":
+        return before <= 6 and not BACKREF.match(s.text)
+    # "Hij is verkoper: …" and "Promotors geven een 9 of 10: …" start items; "De inkoper gebruikt …:"
+    # and a label like "Het uitgangspunt: …" do not.
+    first = s.text.split()[0].lower()
+    if before == 2 and first in ("de", "het", "een"):
+        return False
+    return before <= 3 or (before <= 6 and first not in FUNCTION_WORDS)
+
+
+def count_items(sentences: list[Sentence]) -> int:
+    """How many list items ``sentences`` hold: item heads, named items in brackets, or sentences
+    that open the same way ("Hij is verkoper …", "Hij is adviseur …")."""
+    heads = sum(is_item_head(s) for s in sentences)
+    brackets = sum(s.text.count("(") for s in sentences)
+    openings = Counter(" ".join(s.text.lower().split()[:2]) for s in sentences)
+    # Compounds that end alike open items too: "Transactieklanten …", "Relatieklanten …".
+    firsts = [s.text.split()[0].lower().strip(",:;") for s in sentences if s.text.split()]
+    endings = Counter(w[-7:] for w in firsts if len(w) >= 9 and w not in FUNCTION_WORDS)
+    parallel = max((n for n in [*openings.values(), *endings.values()] if n >= 2), default=0)
+    # A sentence that announces and carries its own list ("Een indeling is: a → b → c").
+    inline = max((inline_count(s.text) for s in sentences if announces(s.text)), default=0)
+    return max(heads, brackets, parallel, inline)
+
+
+@lru_cache(maxsize=8192)
+def inline_count(text: str) -> int:
+    """Items of a sentence's own list after a colon (0 when it has none)."""
+    if not inline_list(text):
+        return 0
+    if ":" not in text:
+        return len(_short_list(text))
+    rest = re.sub(r"\([^)]*\)", "", text.partition(":")[2])
+    return max(rest.count("→") + 1, rest.count(",") + 1 + (" en " in rest or " of " in rest))
+
+
+@lru_cache(maxsize=8192)
+def announced_count(text: str) -> int | None:
+    """'… heeft zes stappen' → 6."""
+    m = re.search(r"\b([2-9]|1[0-2]|" + "|".join(NUMBERS) + r") (?:\w+ )?\w{3,}(?:en|s)\b", text.lower())
+    if not m:
+        return None
+    return number_value(m.group(1))
+
+
+SHORT_LIST = re.compile(r"\b(?:staat voor|staan voor|bestaat uit|bestaan uit|omvat)\s+(?P<items>[^.;:]+)")
+
+
+def _short_list(text: str) -> list[str]:
+    """Items of "STP staat voor segmentatie, targeting en positionering" (three or more short ones)."""
+    m = SHORT_LIST.search(text)
+    if not m:
+        return []
+    items = [i.strip() for i in re.split(r",\s*|\s+en\s+", m["items"]) if i.strip()]
+    return items if len(items) >= 3 and all(len(i.split()) <= 3 for i in items) else []
+
+
+@lru_cache(maxsize=8192)
+def inline_list(text: str) -> bool:
+    """A sentence that carries its own list of short items (after a colon, or 'staat voor a, b en c')."""
+    _, colon, rest = text.partition(":")
+    if not colon:
+        return bool(_short_list(text))
+    if rest.count("→") >= 2:
+        return True
+    if rest.rstrip().endswith("?"):
+        return False  # a list of questions is an explanation, not a list of items
+    bare = re.sub(r"\([^)]*\)", "", rest)
+    first = bare.split(",")[0]
+    return bare.count(",") >= 2 and len(first.split()) <= 6
+
+
+def carries_on(text: str, so_far: str) -> bool:
+    """Whether a sentence carries on a sequence already started ('Vervolgens', 'De derde …')."""
+    m = SEQUENCE.match(text)
+    if not m:
+        return False
+    ordinal = re.search(r"(tweede|derde|vierde|vijfde|zesde|zevende)", m.group().lower())
+    if ordinal is None:
+        return True
+    order = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende"]
+    return order[order.index(ordinal.group(1)) - 1] in so_far
