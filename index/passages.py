@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from knowledge.model import Course
 
-SENTENCES_VERSION = "1"
+SENTENCES_VERSION = "2"
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "bijv bv vb o.a d.w.z dwz m.a.w mr dr ir ing prof nr blz p pag e.d enz etc ca resp vs jl a.s "
     "incl excl max min mln mld".split()
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'‘“(€]?[A-ZÀ-Ý0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)]?)\s+(?=[\"'‘“(€]?[A-ZÀ-Ý0-9])")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])\s+")
 
 
@@ -42,12 +42,13 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start()].rstrip("\"'”’)")
+        end = m.start() + len(m["close"])  # a closing quote or bracket stays with its sentence
+        before = text[start : m.start()]
         last = before.rsplit(" ", 1)[-1].lower().rstrip(".")
-        head = text[start : m.start()].strip()
+        head = before.strip()
         if re.fullmatch(r"[A-Za-z]", last) or last in ABBREVIATIONS or re.fullmatch(r"\d{1,2}[.)]", head):
             continue
-        out.append(text[start : m.start()].strip())
+        out.append(text[start:end].strip())
         start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]

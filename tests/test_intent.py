@@ -67,6 +67,10 @@ def test_sentence_splitter_keeps_initials_lists_and_amounts() -> None:
         "Dat kost € 3.000 per jaar.",
         "Daarna meer.",
     ]
+    assert split_sentences('Eén vraag: "Beveelt u ons aan?" De klant kiest.') == [
+        'Eén vraag: "Beveelt u ons aan?"',
+        "De klant kiest.",
+    ]
     paras = paragraphs("Intro.\n\n1. Wederkerigheid: geven. Nemen.\n2. Schaarste: weinig.")
     assert paras[1] == [
         ("1. Wederkerigheid: geven.", True),
