@@ -1,6 +1,6 @@
 """Answer-quality benchmark: does the answer answer? Per intent, on the dev and the untouched test set.
 
-Usage: python bench/answers.py [--set dev|test|test_b|test_c|test_d|all] [--verbose] [--calibrate]
+Usage: python bench/answers.py [--set dev|test|test_b|...|test_f|all] [--verbose] [--calibrate]
 A question counts as complete when the answer text holds every "must" term (alternatives split by
 '|', compared case- and accent-insensitively) and its first source is an expected section.
 Off-topic and unknown-term questions must abstain; small talk must get small talk.
@@ -30,6 +30,7 @@ SETS = {
     "test_c": ROOT / "bench" / "answers" / "test_c.json",
     "test_d": ROOT / "bench" / "answers" / "test_d.json",
     "test_e": ROOT / "bench" / "answers" / "test_e.json",
+    "test_f": ROOT / "bench" / "answers" / "test_f.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
