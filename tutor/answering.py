@@ -16,7 +16,8 @@ from knowledge.model import GlossaryEntry
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import Coverage, display_topic
 from tutor.errors import QuestionError
-from tutor.intent import Intent, detect_intent
+from tutor.classify import Classifier, situation_phrase
+from tutor.intent import Intent, classifies, detect_intent
 from tutor.smalltalk import smalltalk_reply
 
 MAX_QUESTION_CHARS = 500
@@ -149,6 +150,7 @@ class Answerer:
         self.retriever = retriever
         self.course = retriever.course
         self.composer = Composer(self.course, retriever.index)
+        self.classifier = Classifier(self.composer)
         self.coverage = Coverage(self.course)
 
     def _source(self, section_id: str, score: float) -> Source:
@@ -266,10 +268,24 @@ class Answerer:
             top_id = r.hits[0].section_id if r.hits else ""
             forced = top_id if top_id in literal else literal[0]
             confidence = "high"
+        qvec = r.query_vector
+        if intent.kind == "scenario" and classifies(q):
+            # "…, welke koopsituatie is dat?": name the category the situation fits, when one does.
+            match = self.classifier.classify(q, qvec, [forced] if forced else [h.section_id for h in r.hits])
+            if match is not None:
+                comp = self.classifier.compose(match)
+                return self._found(q, note, r, comp, "passage", intent, "high", None)
+        if intent.kind == "scenario" and not forced:
+            # "Een klant zegt 'geen interesse', wat nu?": the notes discuss those very words.
+            literal_hit = situation_phrase(self.composer, q)
+            near = {h.section_id for h in r.hits[:3]}
+            if literal_hit is not None and (literal_hit[0] in near or re.search(r"['\"‘“]", q)):
+                forced, phrase = literal_hit
+                intent = Intent("scenario", phrase, followup=intent.followup)
+                confidence = "high"
         if confidence == "none" and intent.kind != "comparison":
             return self._not_found(q, r, note, NOT_FOUND, intent.kind)
         top = forced or r.hits[0].section_id
-        qvec = r.query_vector
         entry = r.glossary.entry if r.glossary is not None else None
         kind = "passage"
         if intent.kind == "comparison":

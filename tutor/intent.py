@@ -86,16 +86,32 @@ SCENARIO = re.compile(
     r"\b(?:welk|welke|wat voor) (?:\w+ )?(?:kwadrant|koopsituatie|strategie|type|soort|fase|klant|rol|"
     r"procedure|methode|principe)\w* (?:is|zijn|hoort|past) (?:dat|dit|het|daarbij|hierbij)\b"
 )
-# "…, welk kwadrant is dat?", "wat voor klant is dat?", "in welk kwadrant valt dat?"
-CLASSIFY = re.compile(
-    r"\b(?:in )?(?:welk|welke|wat voor)\s+(?:\w+\s+)?\w+\s+(?:is|zijn|hoort|horen|past|valt|vallen)\s+"
-    r"(?:dat|dit|het|hij|ze|die|daarbij|hierbij)\b|\bwat is (?:hij|dat|dit) dan\b"
+# The tail of a scenario that asks which category it is: "…, welke koopsituatie is dat?", "in welk
+# kwadrant van Kraljic zit ik?", "wat is hij dan?", "hoe heet dat?", "is dat een promotor?".
+CLASSIFY_TAIL = re.compile(
+    r"\b(?:(?:in|bij|tot|onder) )?(?:welk|welke|wat voor(?: een)?)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:is|zijn|hoort|horen|past|passen|valt|vallen|zit|zitten|gebruik|gebruiken|gebruikt|kies|hanteer|"
+    r"hanteren|bedoel|noem|heet|betreft)\s+(?:het\s+)?(?:dat|dit|het|hij|ze|zij|ik|we|wij|je|die|daarbij|"
+    r"hierbij|daar|hier)\b[^,;]*$|"
+    r"\bwat (?:is|zijn) (?:hij|zij|ze|dat|dit|die) dan\b[^,;]*$|"
+    r"\bhoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'n [\w-]+)\b[^,;]*$|"
+    r"[,;.]\s*(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) [\w' -]+$",
+    re.IGNORECASE,
+)
+
+# What kind of category the tail asks for: the words between "welk(e)/wat voor" and the verb, or
+# the name in "is dat een promotor?".
+KIND = re.compile(
+    r"(?:welk|welke|wat voor(?: een)?)\s+(?P<kind>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:is|zijn|hoort|horen|past|"
+    r"passen|valt|vallen|zit|zitten|gebruik\w*|kies|hanteer\w*|bedoel|noem|heet|betreft)\b|"
+    r"(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) (?P<name>[\w' -]+)$",
+    re.IGNORECASE,
 )
 
 
 def classifies(question: str) -> bool:
     """Whether a scenario asks which category it belongs to ("welke koopsituatie is dat?")."""
-    return CLASSIFY.search(clean(question)) is not None
+    return CLASSIFY_TAIL.search(clean(question)) is not None
 
 
 EXPLANATION = re.compile(
@@ -191,6 +207,8 @@ def detect_intent(question: str) -> Intent:
         return Intent("example", topic_of(q), followup=followup)
     if CALCULATION.search(q):
         return Intent("calculation", topic_of(q), followup=followup)
+    if classifies(q):
+        return Intent("scenario", topic_of(q), followup=followup)
     if any(p.search(q) for p in ENUMERATION):
         return Intent("enumeration", topic_of(q), count=_count(q), followup=followup)
     if SCENARIO.search(q):
