@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from index.passages import Sentence, paragraphs, split_sentences
-from tutor.intent import detect_intent
-from tutor.lists import announced_count, count_items, inline_list, is_item_head
+from tutor.classify import numbers_in, split_tail
+from tutor.intent import classifies, detect_intent
+from tutor.lists import (
+    announced_count,
+    count_items,
+    inline_items,
+    inline_list,
+    is_item_head,
+    repeated_head,
+)
 
 
 @pytest.mark.parametrize(
@@ -98,3 +106,43 @@ def test_list_helpers() -> None:
         count_items([_s("Passives (neutraal) geven een 7."), _s("Detractors (criticasters) geven een 6.")])
         == 2
     )
+
+
+@pytest.mark.parametrize(
+    "question, situation, kind",
+    [
+        ("een klant bestelt altijd hetzelfde, welke koopsituatie is dat?",
+         "een klant bestelt altijd hetzelfde", "koopsituatie"),
+        ("we kopen schroeven bij één fabriek, in welk kwadrant van kraljic zit ik?",
+         "we kopen schroeven bij één fabriek", "kwadrant van kraljic"),
+        ("mijn klant geeft een 8. is dat een promotor?", "mijn klant geeft een 8", "promotor"),
+        ("een klant gaf een 2, wat is hij dan", "een klant gaf een 2", ""),
+        ("ik bel zonder afspraak, hoe heet dat?", "ik bel zonder afspraak", ""),
+    ],
+)  # fmt: skip
+def test_classification_tail(question: str, situation: str, kind: str) -> None:
+    assert classifies(question) and detect_intent(question).kind == "scenario"
+    assert split_tail(question)[:2] == (situation, kind)
+
+
+def test_not_a_classification() -> None:
+    assert not classifies("welke stappen zijn er in het sellogram")
+    assert not classifies("welke strategieen horen bij klantrelaties")
+    assert split_tail("ik heb een klant met 40% van de omzet, is dat een probleem?")[
+        2
+    ]  # named, checked later
+
+
+def test_score_ranges() -> None:
+    assert numbers_in("klant die een 0 tot en met 6 geeft") == set(range(7))
+    assert numbers_in("een 9 of 10") == {9, 10}
+    assert numbers_in("€ 3.000 en 25% marge") == set()
+
+
+def test_inline_items_and_shared_heads() -> None:
+    assert inline_items("STP staat voor segmentatie, targeting en positionering.") == [
+        "segmentatie", "targeting", "positionering"]  # fmt: skip
+    assert inline_items("Dat zijn: recency (recent), frequency en monetary value.") == [
+        "recency", "frequency", "monetary value"]  # fmt: skip
+    assert repeated_head("de openbare procedure (a) en de niet-openbare procedure (b)") == "procedure"
+    assert repeated_head("Marketing kijkt naar de markt.") is None

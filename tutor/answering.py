@@ -13,11 +13,12 @@ from index.glossary import GlossaryHit
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from index.text import fold
 from knowledge.model import GlossaryEntry
+from tutor.classify import Classifier, situation_phrase
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import Coverage, display_topic
 from tutor.errors import QuestionError
-from tutor.classify import Classifier, situation_phrase
 from tutor.intent import Intent, classifies, detect_intent
+from tutor.listing import ListComposer
 from tutor.smalltalk import smalltalk_reply
 
 MAX_QUESTION_CHARS = 500
@@ -151,6 +152,7 @@ class Answerer:
         self.course = retriever.course
         self.composer = Composer(self.course, retriever.index)
         self.classifier = Classifier(self.composer)
+        self.lister = ListComposer(self.composer)
         self.coverage = Coverage(self.course)
 
     def _source(self, section_id: str, score: float) -> Source:
@@ -301,7 +303,7 @@ class Answerer:
             comp = self.composer.define(entry, q, qvec)
             kind = "definition"
         elif intent.kind == "enumeration":
-            comp = self.composer.enumerate(top, q, intent, qvec)
+            comp = self.lister.compose(top, q, intent, qvec)
         elif intent.kind == "example":
             comp = self.composer.example_of(top, q, intent.topic, qvec)
         elif intent.kind == "calculation":
@@ -310,7 +312,7 @@ class Answerer:
             comp = self.composer.explain(top, q, intent.topic, qvec, intent.kind)
             if intent.kind == "explanation" and self._names_section(intent.topic, top):
                 # "Leg het sellogram uit": the model's own steps explain it best, when it has them.
-                steps = self.composer.enumerate(top, q, intent, qvec)
+                steps = self.lister.compose(top, q, intent, qvec)
                 if len(steps.items) >= 3:
                     comp = steps
         return self._found(q, note, r, comp, kind, intent, confidence, entry)

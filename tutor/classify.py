@@ -21,7 +21,9 @@ from tutor.compose import Composer, Composition, tokens_of
 from tutor.intent import CLASSIFY_TAIL, KIND
 
 # A named item with its description in brackets: "marktpenetratie (meer verkopen van …)".
-BRACKETED = re.compile(r"(?:^|[,:;]\s+|\ben\s+|\bof\s+)([A-Za-zÀ-ÿ][\w'-]*(?: [a-zà-ÿ][\w'-]*)?) \(([^()]{12,})\)")
+BRACKETED = re.compile(
+    r"(?:^|[,:;]\s+|\ben\s+|\bof\s+)([A-Za-zÀ-ÿ][\w'-]*(?: [a-zà-ÿ][\w'-]*)?) \(([^()]{12,})\)"
+)
 RANGE = re.compile(r"\b(\d{1,2}) (?:tot en met|t/m|tot|-|–) (\d{1,2})\b")
 NUMBER = re.compile(r"(?<![\d,.])(\d{1,2})(?![\d,.%])")
 ALIAS = re.compile(r"(?:ook wel|ook|oftewel|of|ofwel|afgekort|kortweg|in het \w+)\b", re.I)
@@ -89,8 +91,8 @@ class Classifier:
         self.categories = self._collect()
         self.section_tokens: dict[str, frozenset[str]] = {}
         for s in composer.sentences:
-            self.section_tokens[s.section_id] = self.section_tokens.get(s.section_id, frozenset()) | (
-                composer.tokens[s.id]
+            self.section_tokens[s.section_id] = (
+                self.section_tokens.get(s.section_id, frozenset()) | (composer.tokens[s.id])
             )
 
     def _collect(self) -> list[Category]:
@@ -124,7 +126,12 @@ class Classifier:
             for m in items:
                 name, description = m[1], m[2]
                 key = frozenset(tokens_of(name))
-                if name.lower() in NOT_NAMES or key in seen or len(description.split()) < 3 or ALIAS.match(description):
+                if (
+                    name.lower() in NOT_NAMES
+                    or key in seen
+                    or len(description.split()) < 3
+                    or ALIAS.match(description)
+                ):
                     continue
                 seen.add(key)
                 out.append(self._category(name, s.section_id, description, [s], len(items) >= 2))
@@ -159,9 +166,7 @@ class Classifier:
             member=member,
         )
 
-    def classify(
-        self, question: str, qvec: np.ndarray | None, sections: list[str]
-    ) -> Match | None:
+    def classify(self, question: str, qvec: np.ndarray | None, sections: list[str]) -> Match | None:
         """The category that fits the situation in ``question`` best, if one fits well enough.
 
         ``sections``: the retrieved sections, best first.
@@ -175,6 +180,7 @@ class Classifier:
         tail_tokens = tokens_of(tail)
         tail_total = sum(c.idf.get(t, c.unknown_idf) for t in tail_tokens)
         asked = numbers_in(situation)
+
         tail_fit = {
             sid: (c._overlap(tail_tokens, toks) / tail_total if tail_total else 0.0)
             for sid, toks in self.section_tokens.items()
@@ -204,7 +210,6 @@ class Classifier:
             + np.array([NUMBER_WEIGHT * bool(asked and asked <= k.numbers) for k in pool])
             + np.array([MEMBER_WEIGHT * k.member for k in pool])
         )
-        self.last = sorted(zip(score, lex, sims, [k.name for k in pool]), reverse=True)[:5]
         best = int(np.argmax(score))
         if float(score[best]) < MIN_SCORE:
             return None

@@ -14,22 +14,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from index.passages import LIST_MARKER, Sentence
+from index.passages import Sentence
 from index.store import SearchIndex
 from index.text import bm25_tokens, fold
 from knowledge.model import Course, GlossaryEntry
-from tutor.intent import LIST_NOUNS, Intent, classifies
 from tutor.lists import (
     BACKREF,
-    FUNCTION_WORDS,
-    LOOKS_BACK,
     SEQUENCE,
-    announced_count,
-    announces,
-    carries_on,
-    count_items,
-    inline_count,
-    inline_list,
     is_item_head,
 )
 
@@ -118,7 +109,7 @@ class Composer:
         """IDF coverage of ``text``'s terms plus z-scored vector similarity, per sentence id."""
         if not ids:
             return np.zeros(0)
-        q = tokens_of(text)
+        q = self.query_tokens(text)
         total = sum(self.idf.get(t, self.unknown_idf) for t in q) or 1.0
         lex = np.array([self._overlap(q, self.tokens[i]) / total for i in ids])
         if qvec is None or len(ids) < 2:
@@ -126,6 +117,24 @@ class Composer:
         sim = self.vectors[ids] @ qvec
         std = float(sim.std())
         return lex + EMBED_WEIGHT * ((sim - sim.mean()) / std if std > 1e-9 else 0.0)
+
+    def query_tokens(self, text: str) -> set[str]:
+        """``tokens_of`` with a compound the notes never use split into two parts they do
+        ("targetingstrategieen" → targeting, strategie)."""
+        out: set[str] = set()
+        for word in re.findall(r"[a-z0-9]+", fold(text)):
+            whole = tokens_of(word)
+            if len(word) < 9 or all(t in self.idf for t in whole):
+                out |= whole
+                continue
+            for cut in range(4, len(word) - 3):
+                left, right = tokens_of(word[:cut]), tokens_of(word[cut:])
+                if left and right and all(x in self.idf for x in left | right):
+                    out |= left | right
+                    break
+            else:
+                out |= whole
+        return out
 
     def _overlap(self, q: set[str], tokens: frozenset[str]) -> float:
         """IDF mass of the question terms in ``tokens``; a compound tail counts for most of it."""
@@ -137,6 +146,10 @@ class Composer:
                 tok.endswith(t) or (len(t) >= 5 and tok.startswith(t)) for tok in tokens
             ):
                 total += 0.7 * self.idf.get(t, self.unknown_idf)  # part of a compound
+            elif len(t) >= 8 and any(
+                len(tok) >= 6 and t.startswith(tok) and len(t) - len(tok) <= 2 for tok in tokens
+            ):
+                total += 0.7 * self.idf.get(t, self.unknown_idf)  # a plural the stemmer left ("strategieen")
         return total
 
     def names(self, s: Sentence, topic: str) -> bool:
@@ -200,9 +213,14 @@ class Composer:
             span.insert(0, para[start])
         return span
 
-    def lead_sentence(self, section_id: str, topic: str, qvec: np.ndarray | None) -> Sentence | None:
-        """The sentence of the section that best introduces ``topic`` (a definition, if any)."""
-        naming = [s for s in self.body(section_id) if self.names(s, topic)]
+    def lead_sentence(
+        self, section_id: str, topic: str, qvec: np.ndarray | None, before: int | None = None
+    ) -> Sentence | None:
+        """The sentence of the section that best introduces ``topic`` (a definition, if any);
+        ``before``: only sentences before that sentence id."""
+        naming = [
+            s for s in self.body(section_id) if self.names(s, topic) and (before is None or s.id < before)
+        ]
         if not naming:
             return None
         return self.best(
@@ -220,7 +238,8 @@ class Composer:
         missing = wanted - set().union(*(self.tokens[s.id] for s in everything))
         if not missing:
             return span
-        lead = self.lead_sentence(span[0].section_id, " ".join(missing), qvec)
+        # A lead-in comes before what it introduces.
+        lead = self.lead_sentence(span[0].section_id, " ".join(missing), qvec, before=span[0].id)
         if lead is None or lead in everything:
             return span
         ids = {s.id for s in everything}
@@ -259,30 +278,11 @@ class Composer:
                 return 0.1 * is_item_head(s)  # "welk kwadrant is dat?" is answered by a named category
             return 0.0
 
-        classify = intent == "scenario" and classifies(question)
         if intent == "scenario":
-            # The situation carries the content words; "welk kwadrant is dat?" only says what to name.
+            # The situation carries the content words; "wat doe ik dan?" only says what to do.
             question = (
                 re.sub(r"[,;]?\s*(?:in )?(?:welk|welke|wat voor|hoe|wat)\b[^,;]*$", "", question) or question
             )
-        if classify:
-            # Which category fits the situation: compare it with the categories the notes describe,
-            # list items and sentences that open alike ("Sociale binding …", "Structurele binding …").
-            second = Counter(s.text.split()[1].lower() for s in body if len(s.text.split()) > 2)
-            heads = [
-                s
-                for s in body
-                if is_item_head(s)
-                or (
-                    len(s.text.split()) > 2
-                    and s.text.split()[0].lower() not in FUNCTION_WORDS
-                    and second[s.text.split()[1].lower()] >= 2
-                )
-            ]
-            if len(heads) >= 2:
-                best = self.best(heads, question, qvec)
-                span = self.passage(best, target=30, limit=70, lead=True)
-                return Composition(self.text(span), sections=[section_id])
         best = self.best(body, question, qvec, bonus)
         literal = phrase is not None and bool(phrase.search(self.folded[best.id]))
         span = self._lead_in(self.passage(best, lead=literal), topic, qvec)
@@ -299,106 +299,6 @@ class Composer:
             best = self.best(naming, f"{question} {entry.term}", qvec, lambda s: -0.01 * s.pos)
             context = self.text(self.passage(best, target=35, limit=80))
         return Composition(headline, context=context, sections=[entry.section_id], title=entry.term)
-
-    def _list_from(
-        self, anchor: Sentence, need: int | None
-    ) -> tuple[list[Sentence], list[Sentence], int, bool]:
-        """(head, item sentences, item count, announced count reached) of the list ``anchor`` announces."""
-        head = self.with_antecedent(anchor)
-        if inline_list(anchor.text):
-            return head, [], inline_count(anchor.text), False
-        para = self.paragraph(anchor)
-        tail = para[anchor.pos + 1 :]
-        closing = announced_count(tail[-1].text) if tail else None
-        if closing is not None and need in (None, closing):
-            # "… Zo ontstaan vier kwadranten." closes the paragraph: the list starts after it.
-            head, tail, need, found = head + tail, [], closing, 0
-        else:
-            need = need or announced_count(anchor.text)
-            found = count_items(tail)
-        paras = self.paras[(anchor.section_id, anchor.part)]
-        extra: list[list[Sentence]] = []
-        p = anchor.para + 1
-        while p < len(paras) and len(extra) < 3:
-            nxt = paras[p]
-            so_far = " ".join(s.text for s in [*head, *tail, *(x for e in extra for x in e)]).lower()
-            continues = carries_on(nxt[0].text, so_far)
-            if need is not None and found >= need:
-                break
-            if need is None and (len(tail) > 1 or extra) and not continues:
-                break
-            opens_list = bool(SEQUENCE.match(nxt[0].text)) or nxt[0].line_start or is_item_head(nxt[0])
-            if need is None and not extra and not (announces(head[-1].text) or opens_list):
-                break
-            extra.append(nxt)
-            found += count_items(nxt)
-            p += 1
-        if extra and len(tail) <= 1 and count_items(tail) == 0:
-            tail = []  # the list lives in the next paragraphs; the rest of this one is an aside
-        complete = need is not None and need >= 2 and found >= need
-        return head, tail + [s for para_ in extra for s in para_], found, complete
-
-    def enumerate(
-        self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None
-    ) -> Composition:
-        """The announcing sentence and every item of its list, in order."""
-        body = self.body(section_id)
-        if not body:
-            return self.explain(section_id, question, intent.topic, qvec)
-        q_tokens = tokens_of(question)
-        nouns = "|".join(re.findall(rf"\b(?:{LIST_NOUNS})\b", question.lower()))
-        q_mass = sum(self.idf.get(t, self.unknown_idf) for t in q_tokens) or 1.0
-        base = self.score(question, qvec, [s.id for s in body])
-        for i, s in enumerate(body):
-            base[i] += 0.3 * bool(announces(s.text)) + 0.2 * inline_list(s.text)
-            if intent.count is not None and announced_count(s.text) == intent.count:
-                base[i] += 0.3
-            base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
-            if LOOKS_BACK.search(s.text) or (
-                nouns and re.search(rf"\b(?:deze|die|dit|dat|zulke|hun) (?:{nouns})\b", s.text, re.I)
-            ):
-                base[i] -= 2.0  # "Voor deze rollen …" looks back at the list; it never announces it
-            if s.text.split()[0].lower() in ("en", "hij", "zij", "ze", "maar", "ook"):
-                base[i] -= 0.3  # a sentence inside a list ("En hij is manager …: …") is no announcement
-        best_value = -1e9
-        chosen: tuple[list[Sentence], list[Sentence], int] = ([], [], 0)
-        # The best-scoring sentences, and every paragraph opening (a list without an announcement).
-        candidates = list(dict.fromkeys([*(int(i) for i in np.argsort(-base)[:6]),
-                                          *(i for i, s in enumerate(body) if s.pos == 0)]))  # fmt: skip
-        for i in candidates:
-            head, span, n, complete = self._list_from(body[int(i)], intent.count)
-            relevant = sum(self._overlap(q_tokens, self.tokens[s.id]) >= 0.3 * q_mass for s in head + span)
-            # Judge the whole list, not just its first sentence: items found, the announced number
-            # reached, and sentences on topic.
-            value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete
-            if value > best_value:
-                best_value, chosen = value, (head, span, n)
-        head, items_span, _ = chosen
-        if words(head) + words(items_span) > LIST_MAX_WORDS:
-            items_span = [s for s in items_span if is_item_head(s)] or items_span
-        head = self._lead_in(head, intent.topic, qvec, items_span)
-        preamble, items = self._items(items_span)
-        head = head + preamble  # sentences before the first item introduce the list
-        if len(items) < 2:
-            return Composition(self.text(head + items_span), sections=[section_id])
-        return Composition(self.text(head), items=items, sections=[section_id])
-
-    def _items(self, span: list[Sentence]) -> tuple[list[Sentence], list[tuple[str, str]]]:
-        """Group sentences into list items: each item head starts one, others join the current."""
-        items: list[list[Sentence]] = []
-        preamble: list[Sentence] = []
-        for s in span:
-            if is_item_head(s):
-                items.append([s])
-            elif items:
-                items[-1].append(s)
-            else:
-                preamble.append(s)
-        out = []
-        for group in items:
-            text = " ".join(LIST_MARKER.sub("", s.text) for s in group)
-            out.append(("", text))
-        return (preamble if items else []), out
 
     def example_of(self, section_id: str, question: str, topic: str, qvec: np.ndarray | None) -> Composition:
         """The section's worked example, introduced by the sentence that names the concept."""

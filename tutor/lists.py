@@ -98,7 +98,10 @@ def announced_count(text: str) -> int | None:
     return number_value(m.group(1))
 
 
-SHORT_LIST = re.compile(r"\b(?:staat voor|staan voor|bestaat uit|bestaan uit|omvat)\s+(?P<items>[^.;:]+)")
+SHORT_LIST = re.compile(
+    r"\b(?:staat voor|staan voor|bestaat uit|bestaan uit|omvat|zijn bijvoorbeeld|zijn onder meer|"
+    r"zijn onder andere)\s+(?P<items>[^.;:]+)"
+)
 
 
 def _short_list(text: str) -> list[str]:
@@ -122,7 +125,28 @@ def inline_list(text: str) -> bool:
         return False  # a list of questions is an explanation, not a list of items
     bare = re.sub(r"\([^)]*\)", "", rest)
     first = bare.split(",")[0]
-    return bare.count(",") >= 2 and len(first.split()) <= 6
+    parts = [p for p in re.split(r",|\s(?:en|of)\s", bare) if p.strip()]
+    return (bare.count(",") >= 2 or (bare.count(",") == 1 and len(parts) >= 3)) and len(first.split()) <= 6
+
+
+def inline_items(text: str) -> list[str]:
+    """The items of a sentence's own list ("a, b en c" after a colon or "staat voor"), brackets dropped."""
+    short = _short_list(text)
+    if short:
+        return short
+    if not inline_list(text):
+        return []
+    rest = re.sub(r"\([^)]*\)", "", text.partition(":")[2]).rstrip(" .")
+    return [i.strip() for i in re.split(r",\s*|\s+(?:en|of)\s+|\s*→\s*", rest) if i.strip()]
+
+
+def repeated_head(text: str) -> str | None:
+    """A noun the items of a sentence share ("de openbare procedure … de niet-openbare procedure",
+    "grote klanten, middelgrote klanten en kleine klanten"): a word of five letters or more used
+    at least twice outside brackets."""
+    counts = Counter(w for w in re.findall(r"[a-zà-ÿ-]{5,}", re.sub(r"\([^)]*\)", "", text.lower())))
+    word, n = counts.most_common(1)[0] if counts else ("", 0)
+    return word if n >= 2 else None
 
 
 def carries_on(text: str, so_far: str) -> bool:

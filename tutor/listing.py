@@ -1,0 +1,159 @@
+"""Answers that are lists: the announcing sentence and every item, in order, judged as a whole.
+
+A list may sit in one sentence ("STP staat voor a, b en c"), run on in the next sentences that
+name more of the same, follow its announcement in the paragraph or the next ones ("Zo ontstaan
+vier kwadranten." closes a paragraph; the quadrants follow), or be a sequence ("Je begint …",
+"Daarna …"). Candidates are judged on the items found, the announced count reached and how
+many of their sentences are on topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from index.passages import LIST_MARKER, Sentence
+from index.text import fold
+from tutor.compose import LIST_MAX_WORDS, Composer, Composition, words
+from tutor.intent import LIST_NOUNS, Intent
+from tutor.lists import (
+    BACKREF,
+    LOOKS_BACK,
+    SEQUENCE,
+    announced_count,
+    announces,
+    carries_on,
+    count_items,
+    inline_count,
+    inline_items,
+    inline_list,
+    is_item_head,
+    repeated_head,
+)
+
+
+class ListComposer:
+    """Composes list answers from a course's indexed sentences."""
+
+    def __init__(self, composer: Composer) -> None:
+        self.c = composer
+
+    def _list_from(
+        self, anchor: Sentence, need: int | None
+    ) -> tuple[list[Sentence], list[Sentence], int, bool]:
+        """(head, item sentences, item count, announced count reached) of the list ``anchor`` announces."""
+        head = self.c.with_antecedent(anchor)
+        para = self.c.paragraph(anchor)
+        noun = repeated_head(anchor.text)
+        if inline_list(anchor.text) or (noun and anchor.text.count("(") >= 2):
+            # The list may go on in the next sentences that name more of the same ("… de openbare
+            # procedure (…) en de niet-openbare procedure (…). Onder de drempels … een meervoudig
+            # onderhandse procedure (…)").
+            more: list[Sentence] = []
+            for after in para[anchor.pos + 1 : anchor.pos + 3]:
+                names_more = "(" in after.text or "," in after.text
+                if not (noun and noun[:-1] in after.text.lower() and names_more):
+                    break
+                more.append(after)
+            found = max(inline_count(anchor.text), anchor.text.count("("))
+            return head + more, [], found + sum(max(1, x.text.count("(")) for x in more), False
+        tail = para[anchor.pos + 1 :]
+        closing = announced_count(tail[-1].text) if tail else None
+        if closing is not None and need in (None, closing):
+            # "… Zo ontstaan vier kwadranten." closes the paragraph: the list starts after it.
+            head, tail, need, found = head + tail, [], closing, 0
+        else:
+            need = need or announced_count(anchor.text)
+            found = count_items(tail)
+        paras = self.c.paras[(anchor.section_id, anchor.part)]
+        extra: list[list[Sentence]] = []
+        p = anchor.para + 1
+        while p < len(paras) and len(extra) < 3:
+            nxt = paras[p]
+            so_far = " ".join(s.text for s in [*head, *tail, *(x for e in extra for x in e)]).lower()
+            continues = carries_on(nxt[0].text, so_far)
+            if need is not None and found >= need:
+                break
+            if need is None and (len(tail) > 1 or extra) and not continues:
+                break
+            opens_list = bool(SEQUENCE.match(nxt[0].text)) or nxt[0].line_start or is_item_head(nxt[0])
+            if need is None and not extra and not (announces(head[-1].text) or opens_list):
+                break
+            extra.append(nxt)
+            found += count_items(nxt)
+            p += 1
+        if extra and len(tail) <= 1 and count_items(tail) == 0:
+            tail = []  # the list lives in the next paragraphs; the rest of this one is an aside
+        complete = need is not None and need >= 2 and found >= need
+        return head, tail + [s for para_ in extra for s in para_], found, complete
+
+    def compose(self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None) -> Composition:
+        """The announcing sentence and every item of its list, in order."""
+        body = self.c.body(section_id)
+        if not body:
+            return self.c.explain(section_id, question, intent.topic, qvec)
+        q_tokens = {
+            t for t in self.c.query_tokens(question) if t in self.c.idf
+        }  # words the notes never use match nothing
+        nouns = "|".join(re.findall(rf"\b(?:{LIST_NOUNS})\b", question.lower()))
+        q_mass = sum(self.c.idf[t] for t in q_tokens) or 1.0
+        openings = [fold(s.text.split()[0]) for s in body]
+        base = self.c.score(question, qvec, [s.id for s in body])
+        for i, s in enumerate(body):
+            base[i] += 0.3 * bool(announces(s.text)) + 0.2 * inline_list(s.text)
+            if intent.count is not None and announced_count(s.text) == intent.count:
+                base[i] += 0.3
+            base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
+            if LOOKS_BACK.search(s.text) or (
+                nouns and re.search(rf"\b(?:deze|die|dit|dat|zulke|hun) (?:{nouns})\b", s.text, re.I)
+            ):
+                base[i] -= 2.0  # "Voor deze rollen …" looks back at the list; it never announces it
+            if s.text.split()[0].lower() in ("en", "hij", "zij", "ze", "maar", "ook"):
+                base[i] -= 0.3  # a sentence inside a list ("En hij is manager …: …") is no announcement
+            # "STP staat voor segmentatie, targeting en positionering." — items that later sentences
+            # take up one by one ("Segmentatie is …", "Targeting is …") make this the section's list.
+            firsts = {fold(item.split()[0]) for item in inline_items(s.text) if len(item.split()[0]) >= 4}
+            base[i] += 0.15 * min(3, sum(o in firsts for o in openings[i + 1 :]))
+        best_value = -1e9
+        chosen: tuple[list[Sentence], list[Sentence], int] = ([], [], 0)
+        # The best-scoring sentences, and every paragraph opening (a list without an announcement).
+        candidates = list(dict.fromkeys([*(int(i) for i in np.argsort(-base)[:6]),
+                                          *(i for i, s in enumerate(body) if s.pos == 0)]))  # fmt: skip
+        for i in candidates:
+            head, span, n, complete = self._list_from(body[int(i)], intent.count)
+            relevant = sum(
+                self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in head + span
+            )
+            # Judge the whole list, not just its first sentence: items found, the announced number
+            # reached, and sentences on topic.
+            value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete
+            value -= 0.3 * (n < 2)  # a sentence without items is no list
+            if value > best_value:
+                best_value, chosen = value, (head, span, n)
+        head, items_span, _ = chosen
+        if words(head) + words(items_span) > LIST_MAX_WORDS:
+            items_span = [s for s in items_span if is_item_head(s)] or items_span
+        head = self.c._lead_in(head, intent.topic, qvec, items_span)
+        preamble, items = self._items(items_span)
+        head = head + preamble  # sentences before the first item introduce the list
+        if len(items) < 2:
+            return Composition(self.c.text(head + items_span), sections=[section_id])
+        return Composition(self.c.text(head), items=items, sections=[section_id])
+
+    def _items(self, span: list[Sentence]) -> tuple[list[Sentence], list[tuple[str, str]]]:
+        """Group sentences into list items: each item head starts one, others join the current."""
+        items: list[list[Sentence]] = []
+        preamble: list[Sentence] = []
+        for s in span:
+            if is_item_head(s):
+                items.append([s])
+            elif items:
+                items[-1].append(s)
+            else:
+                preamble.append(s)
+        out = []
+        for group in items:
+            text = " ".join(LIST_MARKER.sub("", s.text) for s in group)
+            out.append(("", text))
+        return (preamble if items else []), out
