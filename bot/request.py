@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import nullcontext
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -52,10 +53,19 @@ class RetryingRateLimiter(AIORateLimiter):
         args: Any,
         kwargs: dict[str, Any],
     ) -> bool | JSONDict | list[JSONDict]:
-        # After a 429, wait *before* taking a place in the limiters (PTB 22.8 waits after), or every
-        # request queued during the pause would go out in one burst when it ends.
-        await self._retry_after_event.wait()
-        return await super()._run_request(chat, group, allow_paid_broadcast, callback, args, kwargs)
+        if allow_paid_broadcast:
+            return await super()._run_request(chat, group, allow_paid_broadcast, callback, args, kwargs)
+        base = self._base_limiter if (chat and self._base_limiter) else None
+        group_limiter = self._get_group_limiter(group) if group and self._group_max_rate else None
+        while True:
+            # After a 429, wait *before* taking a place in the limiters (PTB 22 waits after).
+            await self._retry_after_event.wait()
+            async with group_limiter or nullcontext(), base or nullcontext():
+                if self._retry_after_event.is_set():
+                    return await callback(*args, **kwargs)
+            # A 429 pause began while this request waited for its place. PTB would hold it until
+            # the pause ends and then send it together with every other place handed out during the
+            # pause - a burst over the limit. Queue again behind the pause instead.
 
     async def process_request(
         self,
