@@ -87,6 +87,9 @@ async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         tutor.store.close()
 
 
+SEND_READ_TIMEOUT = 20.0
+
+
 def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any, Any]:
     """The configured PTB Application (handlers, jobs, error handler)."""
     builder = (
@@ -97,7 +100,7 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
             # overall: one send per 1/28 s, so no second ever sees more than 30 (no burst at start-up)
             RetryingRateLimiter(
                 overall_max_rate=1,
-                overall_time_period=1 / 28,  # a little below 30/s: timing jitter never makes 31
+                overall_time_period=1 / 24,  # a little below 30/s: timing jitter never makes 31
                 group_max_rate=settings.group_rate[0],
                 group_time_period=settings.group_rate[1],
                 max_retries=3,
@@ -105,6 +108,9 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
         )
         .concurrent_updates(ChatOrderedUpdateProcessor())
         .connection_pool_size(64)
+        # Wait long for an answer: a slow answer is still an answer (a 5xx is retried, a message is
+        # not sent twice); only a call that times out leaves it unknown whether it arrived.
+        .read_timeout(SEND_READ_TIMEOUT)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

@@ -1,27 +1,41 @@
 """Bot API calls that survive transient failures: one place, every call, within the send budget.
 
+Three budgets, as Telegram counts them: all sends together (about 30 per second), each group
+(20 per minute) and each private chat (about one per second). Chats are counted in sliding
+windows, all sends by a strict pace. A 429 holds the budget it names: the chat's own (a call
+without a chat just waits). Holding means no place is given out until ``retry_after`` has passed,
+so the requests queued meanwhile leave within the budget afterwards instead of in one burst, and
+one chat's 429 never pauses the others.
+
 5xx answers and connection errors are retried with backoff for every method (the request was not
 processed, or never sent). A timeout is retried only for methods that are safe to repeat; a send that
-timed out may have arrived, and sending it again would duplicate it. Each retry passes the rate
-limiter again, so retries never push a second over Telegram's limits. 429s are handled by the
-limiter itself, which honours ``retry_after``. Long polling keeps its own retry loop.
+timed out may have arrived, and sending it again would duplicate it. Every retry passes the limiters
+again. Long polling keeps its own retry loop.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from contextlib import nullcontext
+from collections import OrderedDict, deque
 from collections.abc import Callable, Coroutine
+from contextlib import AsyncExitStack
+from datetime import timedelta
 from typing import Any
 
 from telegram._utils.types import JSONDict
-from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter
 
 logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (0.5, 1.0, 2.0)
+MAX_RATE_LIMIT_RETRIES = 3
+PRIVATE_RATE = (3, 3.0)  # about one message a second per private chat, a reply's few at once
+UNCOUNTED = frozenset({"sendChatAction", "answerCallbackQuery", "getChat", "getChatMember", "getFile"})
+WINDOW_MARGIN = 0.3  # seconds added to a chat's window: a send may arrive a little after it left
+MAX_CHAT_LIMITERS = 10_000  # least recently used chats' limiters are dropped beyond this
 SAFE_TO_REPEAT = frozenset(
     {
         "answerCallbackQuery",
@@ -39,56 +53,128 @@ SAFE_TO_REPEAT = frozenset(
         "deleteWebhook",
     }
 )
+Callback = Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]]
+
+
+class WindowLimiter:
+    """At most ``max_rate`` places in any ``time_period`` seconds (a sliding window, as Telegram counts
+    a group's 20 messages a minute; a leaky bucket would allow a full burst plus its drip)."""
+
+    def __init__(self, max_rate: int, time_period: float) -> None:
+        self.max_rate = max_rate
+        self.time_period = time_period
+        self.times: deque[float] = deque()
+        self.lock = asyncio.Lock()
+        self.held_until = 0.0
+
+    async def __aenter__(self) -> None:
+        async with self.lock:  # first come, first served
+            loop = asyncio.get_running_loop()
+            while True:
+                now = loop.time()
+                window = self.time_period + WINDOW_MARGIN
+                while self.times and self.times[0] <= now - window:
+                    self.times.popleft()
+                wait = self.held_until - now
+                if len(self.times) >= self.max_rate:
+                    wait = max(wait, self.times[0] + window - now)
+                if wait <= 0:
+                    break
+                await asyncio.sleep(wait)
+            self.times.append(now)
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+    def hold(self, retry_after: int | timedelta) -> None:
+        """Give out no place for ``retry_after`` (after a 429)."""
+        seconds = retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
+        self.held_until = max(self.held_until, asyncio.get_running_loop().time() + seconds + 0.1)
+
+
+def chat_of(data: dict[str, Any]) -> int | str | None:
+    """The chat a request is for, if any (an integer when it is one)."""
+    chat_id = data.get("chat_id")
+    with contextlib.suppress(ValueError, TypeError):
+        chat_id = int(chat_id)  # type: ignore[arg-type]
+    return chat_id if isinstance(chat_id, int | str) else None
 
 
 class RetryingRateLimiter(AIORateLimiter):
-    """AIORateLimiter that also retries transient failures, each attempt within the limits."""
+    """Overall, per-group and per-private-chat limits, 429s held per chat, transient failures retried."""
 
-    async def _run_request(
-        self,
-        chat: bool,
-        group: str | int | bool,
-        allow_paid_broadcast: bool,
-        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
-        args: Any,
-        kwargs: dict[str, Any],
-    ) -> bool | JSONDict | list[JSONDict]:
-        if allow_paid_broadcast:
-            return await super()._run_request(chat, group, allow_paid_broadcast, callback, args, kwargs)
-        base = self._base_limiter if (chat and self._base_limiter) else None
-        group_limiter = self._get_group_limiter(group) if group and self._group_max_rate else None
-        while True:
-            # After a 429, wait *before* taking a place in the limiters (PTB 22 waits after).
-            await self._retry_after_event.wait()
-            async with group_limiter or nullcontext(), base or nullcontext():
-                if self._retry_after_event.is_set():
-                    return await callback(*args, **kwargs)
-            # A 429 pause began while this request waited for its place. PTB would hold it until
-            # the pause ends and then send it together with every other place handed out during the
-            # pause - a burst over the limit. Queue again behind the pause instead.
+    def __init__(self, *args: Any, private_rate: tuple[float, float] = PRIVATE_RATE, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._private_rate = private_rate
+        self._chat_limiters: OrderedDict[int | str, WindowLimiter] = OrderedDict()
+
+    def chat_limiter(self, chat_id: int | str) -> WindowLimiter:
+        """The budget of one chat: a group's (20/min) or a private chat's (about 1/s)."""
+        limiter = self._chat_limiters.get(chat_id)
+        if limiter is None:
+            group = isinstance(chat_id, str) or chat_id < 0
+            rate = (self._group_max_rate, self._group_time_period) if group else self._private_rate
+            if not rate[0]:
+                rate = self._private_rate  # no group limit configured
+            limiter = self._chat_limiters[chat_id] = WindowLimiter(int(rate[0]), rate[1])
+            while len(self._chat_limiters) > MAX_CHAT_LIMITERS:
+                self._chat_limiters.popitem(last=False)
+        self._chat_limiters.move_to_end(chat_id)
+        return limiter
+
+    async def _send(
+        self, chat_id: int | str | None, counted: bool, callback: Callback, args: Any, kwargs: dict[str, Any]
+    ) -> Any:
+        """One attempt: wait for a place in the chat's and the overall budget, then call."""
+        async with AsyncExitStack() as stack:
+            if chat_id is not None and counted:
+                await stack.enter_async_context(self.chat_limiter(chat_id))
+                if self._base_limiter is not None:
+                    await stack.enter_async_context(self._base_limiter)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                if chat_id is not None and counted:
+                    self.chat_limiter(chat_id).hold(exc.retry_after)
+                raise
 
     async def process_request(
         self,
-        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        callback: Callback,
         args: Any,
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | JSONDict | list[JSONDict]:
-        """Send through the limiter; retry a 5xx, a failed connection or a safe method's timeout."""
-        for delay in (*RETRY_DELAYS, None):
+        """Send within the budgets; retry a 429 (after its pause), a 5xx, a failed connection or a
+        safe method's timeout."""
+        chat_id = chat_of(data)
+        counted = endpoint not in UNCOUNTED  # "typing…" and lookups are no messages
+        delays = iter(RETRY_DELAYS)
+        rate_limited = 0
+        while True:
             try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+                return await self._send(chat_id, counted, callback, args, kwargs)
             except BadRequest:
                 raise  # the request itself is wrong; repeating it cannot help
+            except RetryAfter as exc:
+                rate_limited += 1
+                if rate_limited > MAX_RATE_LIMIT_RETRIES:
+                    raise
+                logger.info("%s rate limited; retrying after the pause", endpoint)
+                if chat_id is None or not counted:
+                    pause = exc.retry_after
+                    await asyncio.sleep(pause.total_seconds() if isinstance(pause, timedelta) else pause)
+                continue  # otherwise the held limiter makes the retry wait
             except TimedOut:
+                delay = next(delays, None)
                 if delay is None or endpoint not in SAFE_TO_REPEAT:
                     raise
                 logger.info("%s timed out; retrying in %.1fs", endpoint, delay)
             except NetworkError as exc:
+                delay = next(delays, None)
                 if delay is None or endpoint == "getUpdates":
                     raise
                 logger.info("%s failed (%s); retrying in %.1fs", endpoint, exc, delay)
             await asyncio.sleep(delay)
-        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises

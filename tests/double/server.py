@@ -9,7 +9,7 @@ import json
 import random
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 import aiohttp
@@ -53,6 +53,7 @@ class BotApiDouble(BotApiMethods):
         self.admins: dict[int, set[int]] = defaultdict(set)
         self.creators: dict[int, int] = {}
         self.blocked: set[int] = set()
+        self.refused: Counter[int] = Counter()  # 403s answered per chat
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.sent: list[SentMessage] = []
         self.by_id: dict[tuple[int, int], SentMessage] = {}
@@ -177,6 +178,7 @@ class BotApiDouble(BotApiMethods):
         if chat is None:
             raise ApiError(400, "Bad Request: chat not found")
         if chat["type"] == "private" and chat_id in self.blocked:
+            self.refused[chat_id] += 1
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         if chat["type"] != "private" and not chat.get("_bot_member", True):
             raise ApiError(403, "Forbidden: bot is not a member of the group chat")
