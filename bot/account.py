@@ -95,14 +95,12 @@ async def on_non_text(update: Update, ctx: StudyContext) -> None:
 
 
 async def on_stats(update: Update, ctx: StudyContext) -> None:
-    """/stats: a PNG chart plus one line of text."""
+    """/stats: the chart, with its summary in words as the caption."""
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
     stats, png = await asyncio.to_thread(ctx.tutor.stats_chart, user.id)
-    rate = f"{stats.correct / stats.answered:.0%}" if stats.answered else "–"
-    caption = f"{stats.answered} antwoorden, {rate} goed, reeks: {stats.streak} dag(en)."
-    await message.reply_photo(photo=png, caption=caption)
+    await message.reply_photo(photo=png, caption=stats.summary())
 
 
 async def on_dagelijks(update: Update, ctx: StudyContext) -> None:

