@@ -21,6 +21,7 @@ from tutor.service import parse_seconds, parse_time
 
 logger = logging.getLogger(__name__)
 ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
+DEFAULT_OPEN_PERIOD = 600  # seconds a group quiz poll stays open unless /quiztijd says otherwise
 
 
 def group_study(ctx: StudyContext) -> GroupStudy:
@@ -51,7 +52,8 @@ async def send_group_quiz(
     groups = group_study(ctx)
     item = await asyncio.to_thread(groups.next_item, chat_id, topic)
     chat = await asyncio.to_thread(ctx.tutor.store.chat, chat_id)
-    open_period = (chat or {}).get("open_period") or None
+    period = (chat or {}).get("open_period")
+    open_period = DEFAULT_OPEN_PERIOD if period is None else (period or None)  # 0: an admin chose no limit
     if header:
         await ctx.bot.send_message(chat_id, header)
     message = await ctx.bot.send_poll(
@@ -63,7 +65,7 @@ async def send_group_quiz(
         correct_option_ids=[cast(Any, item.answer)],
         explanation=groups.poll_explanation(item),
         open_period=open_period,
-        allows_revoting=True,
+        allows_revoting=False,  # a quiz answer is final, as in Telegram's own quizzes
     )
     if message.poll is None:
         raise TutorError("De quizpoll kon niet worden aangemaakt.")
@@ -96,6 +98,17 @@ async def on_poll_answer(update: Update, ctx: StudyContext) -> None:
         list(answer.option_ids),
         update.update_id,
     )
+
+
+async def on_poll_update(update: Update, ctx: StudyContext) -> None:
+    """One of our polls changed; when it closed, post the result once (within the group's budget)."""
+    poll = update.poll
+    if poll is None or not poll.is_closed:
+        return
+    groups = group_study(ctx)
+    result = await asyncio.to_thread(groups.close_poll, poll.id)
+    if result is not None:
+        await ctx.bot.send_message(result.chat_id, groups.result_text(result))
 
 
 async def on_group_mention(update: Update, ctx: StudyContext) -> None:
@@ -142,7 +155,7 @@ async def on_quiztijd(update: Update, ctx: StudyContext) -> None:
     store = ctx.tutor.store
     # A group the bot never saw being added has no row yet: create it on demand.
     await asyncio.to_thread(store.ensure_chat, chat.id, chat.type, chat.title or "")
-    await asyncio.to_thread(store.set_chat_field, chat.id, "open_period", seconds or None)
+    await asyncio.to_thread(store.set_chat_field, chat.id, "open_period", seconds)
     await message.reply_text(
         f"Quizpolls staan voortaan {seconds} seconden open."
         if seconds

@@ -15,6 +15,7 @@ from telegram.ext import (
     ContextTypes,
     MessageHandler,
     PollAnswerHandler,
+    PollHandler,
     TypeHandler,
     filters,
 )
@@ -142,6 +143,7 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, groups.on_migrate))
     app.add_handler(ChatMemberHandler(groups.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(PollAnswerHandler(groups.on_poll_answer))
+    app.add_handler(PollHandler(groups.on_poll_update))
     app.add_handler(CallbackQueryHandler(study.on_callback))
     app.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, study.on_private_text))
     app.add_handler(MessageHandler(GROUPS & filters.TEXT & ~filters.COMMAND, on_group_text))

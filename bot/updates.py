@@ -27,21 +27,25 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
         self._waiting: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Run ``coroutine`` after the earlier updates of the same chat."""
-        chat = update.effective_chat if isinstance(update, Update) else None
-        if chat is None:  # poll answers and the like belong to no chat
+        """Run ``coroutine`` after the earlier updates of the same chat (or, for a poll answer, which
+        belongs to no chat, of the same user: their first answer is the one that counts)."""
+        key = None
+        if isinstance(update, Update):
+            chat, user = update.effective_chat, update.effective_user
+            key = chat.id if chat is not None else (user.id if user is not None else None)
+        if key is None:
             await coroutine
             return
-        lock = self._locks.setdefault(chat.id, asyncio.Lock())
-        self._waiting[chat.id] = self._waiting.get(chat.id, 0) + 1
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
             async with lock:
                 await coroutine
         finally:
-            self._waiting[chat.id] -= 1
-            if not self._waiting[chat.id]:
-                del self._waiting[chat.id]
-                self._locks.pop(chat.id, None)
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key]
+                self._locks.pop(key, None)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

@@ -43,45 +43,42 @@ async def test_group_quiz_records_each_member_once(bot: RunningBot, double: BotA
     assert poll["type"] == "quiz" and poll["is_anonymous"] is False and poll["explanation"]
     right = poll["correct_option_ids"][0]
     wrong = (right + 1) % len(poll["options"])
+    assert poll["allows_revoting"] is False and poll["open_period"] == 600  # a quiz answer is final
     await double.vote(admin, poll["id"], [right])
     await double.vote(bob, poll["id"], [wrong])
     await double.vote(cara, poll["id"], [wrong])
-    await double.vote(cara, poll["id"], [right])  # revote replaces the earlier answer
+    assert not await double.vote(cara, poll["id"], [right])  # Telegram refuses a second answer
+    double.raw_poll_answer(cara, poll["id"], [right])  # and a forged or replayed one records nothing
+    double.raw_poll_answer(bob, poll["id"], [])  # nor does a forged retraction
     store = bot.tutor.store
-
-    def cara_settled() -> bool:
-        rows = store.query("select option from poll_votes where user_id = ?", [CARA])
-        return len(store.query("select * from poll_votes")) == 3 and rows[0]["option"] == right
-
-    await double.wait_for(cara_settled)
+    await double.wait_for(lambda: len(store.query("select * from poll_votes")) == 3)
+    await asyncio.sleep(0.5)
     answers = {uid: store.answers(uid) for uid in (ADMIN, BOB, CARA)}
     assert [len(a) for a in answers.values()] == [1, 1, 1]
-    assert (
-        answers[ADMIN][0]["correct"] == 1
-        and answers[BOB][0]["correct"] == 0
-        and answers[CARA][0]["correct"] == 1
-    )
+    assert [a[0]["correct"] for a in answers.values()] == [1, 0, 0]
     assert all(a[0]["context"] == "group" and a[0]["chat_id"] == GROUP for a in answers.values())
-    card = store.card(CARA, answers[CARA][0]["item_id"])
-    assert card is not None and card["lapses"] == 0 and card["reps"] == 1  # the wrong first vote was undone
-    # A retraction removes the vote entirely.
-    await double.vote(bob, poll["id"], [])
-    await double.wait_for(lambda: store.answers(BOB) == [])
+
+    # When the poll closes, the group gets the result once.
+    await double.close_poll(poll["id"])
+    result = await double.wait_for(lambda: [m for m in double.sent_to(GROUP) if "Uitslag" in m.text])
+    assert "1 van 3 deelnemers goed" in result[0].text and "Bron:" in result[0].text
+    await double.close_poll(poll["id"])  # a second close changes nothing
+    double._enqueue({"poll": dict(poll, is_closed=True)})  # nor does a replayed update
+    await asyncio.sleep(0.5)
+    assert len([m for m in double.sent_to(GROUP) if "Uitslag" in m.text]) == 1
 
     # Bob's wrong answer shows up in his own weak topics and stats (he never spoke privately before).
-    await double.vote(bob, poll["id"], [wrong])
-    await double.wait_for(lambda: len(store.answers(BOB)) == 1)
     await double.send(bob, "/stats")
     (photo,) = await double.wait_sent(BOB, 1, kind="photo")
-    assert photo.text.startswith("1 antwoorden, 0% goed")
+    assert photo.text.startswith("1 van 32 onderwerpen geoefend")
     assert bot.tutor.weak_topics(BOB)
 
     await double.send(cara, "/scorebord", chat_id=GROUP)
-    board = (await double.wait_sent(GROUP, 3))[-1]
+    board = (await double.wait_sent(GROUP, 4))[-1]
     assert "Scorebord deze week" in board.text
     lines = board.text.splitlines()
-    assert lines.index("1. Ada — 1/1") < lines.index("3. Bob — 0/1")
-    assert "Cara — 1/1" in board.text and "Aller tijden" in board.text
+    assert lines.index("1. Ada — 1/1") < lines.index("2. Bob — 0/1")
+    assert "Cara — 0/1" in board.text and "Aller tijden" in board.text
 
 
 async def test_admin_only_group_push_and_it_fires(bot: RunningBot, double: BotApiDouble) -> None:
@@ -179,12 +176,12 @@ async def test_two_groups_keep_their_own_polls_settings_and_scoreboards(
     await double.send(bob, "/quiztijd 30", chat_id=GROUP)  # not an admin here
     await double.send(cara, "/quiztijd 45", chat_id=other)  # creator of the other group
     await double.wait_for(lambda: bot.tutor.store.chat(other)["open_period"] == 45)
-    assert bot.tutor.store.chat(GROUP)["open_period"] is None
+    assert bot.tutor.store.chat(GROUP)["open_period"] is None  # unset: the default applies
     await double.send(bob, "/quiz", chat_id=GROUP)
     await double.send(cara, "/quiz", chat_id=other)
     (p1,) = await double.wait_sent(GROUP, 1, kind="poll")
     (p2,) = await double.wait_sent(other, 1, kind="poll")
-    assert "open_period" not in p1.poll and p2.poll["open_period"] == 45
+    assert p1.poll["open_period"] == 600 and p2.poll["open_period"] == 45
     await double.vote(bob, p1.poll["id"], [p1.poll["correct_option_ids"][0]])
     await double.vote(cara, p2.poll["id"], [p2.poll["correct_option_ids"][0]])
     await double.wait_for(lambda: len(bot.tutor.store.query("select * from poll_votes")) == 2)

@@ -181,21 +181,23 @@ def test_settings_hide_the_token(tmp_path: Path) -> None:
     assert not SecretStr("")
 
 
-def test_poll_votes_count_once_and_late_old_votes_lose(tutor: Tutor) -> None:
+def test_a_poll_answer_is_final(tutor: Tutor) -> None:
     groups = GroupStudy(tutor)
     item = groups.next_item(-5)
     groups.record_poll("p1", -5, 1, item)
     wrong = (item.answer + 1) % len(item.options)
-    groups.vote("p1", USER, "Anna", "", [wrong], update_id=10)
-    groups.vote("p1", USER, "Anna", "", [item.answer], update_id=12)
-    assert groups.vote("p1", USER, "Anna", "", [wrong], update_id=11) is None  # stale, arrived late
+    assert groups.vote("p1", USER, "Anna", "", [wrong], update_id=10) is not None
+    assert groups.vote("p1", USER, "Anna", "", [item.answer], update_id=12) is None  # a change: ignored
+    assert groups.vote("p1", USER, "Anna", "", [], update_id=13) is None  # a retraction: ignored
+    assert groups.vote("p1", USER, "Anna", "", [99], update_id=14) is None  # no such option
     answers = tutor.store.answers(USER)
-    assert len(answers) == 1 and answers[0]["correct"] == 1
-    card = tutor.store.card(USER, item.id)
-    assert card["reps"] == 1 and card["lapses"] == 0
-    groups.vote("p1", USER, "Anna", "", [], update_id=13)
-    assert tutor.store.answers(USER) == [] and tutor.store.card(USER, item.id) is None
-    assert groups.vote("unknown-poll", USER, "Anna", "", [0], update_id=14) is None
+    assert len(answers) == 1 and answers[0]["correct"] == 0
+    assert tutor.store.card(USER, item.id)["lapses"] == 1
+    assert groups.vote("unknown-poll", USER, "Anna", "", [0], update_id=15) is None
+    result = groups.close_poll("p1")
+    assert result is not None and (result.voters, result.right) == (1, 0)
+    assert "0 van 1 deelnemer goed" in groups.result_text(result)
+    assert groups.close_poll("p1") is None  # the result is posted once
 
 
 def test_argument_parsers_are_strict() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 from collections import defaultdict
 from dataclasses import dataclass
@@ -12,11 +11,22 @@ from zoneinfo import ZoneInfo
 from tutor.errors import TutorError
 from tutor.items import QuizItem
 from tutor.progress import topic_stats
-from tutor.service import Feedback, Tutor
+from tutor.service import LETTERS, Feedback, Tutor
 from tutor.store import now_iso
 
 RECENT_POLLS = 30
 POLL_EXPLANATION = 200
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """How a closed group quiz poll went."""
+
+    chat_id: int
+    message_id: int
+    item: QuizItem
+    voters: int
+    right: int
 
 
 @dataclass(frozen=True)
@@ -98,43 +108,45 @@ class GroupStudy:
         option_ids: list[int],
         update_id: int,
     ) -> Feedback | None:
-        """Record a member's vote exactly once; a revote replaces it, a retraction removes it.
-
-        Updates may be handled concurrently, so the whole read-modify-write holds the store, and a
-        vote older (by update id) than the one already stored is ignored.
-        """
-        polls = self.store.query("select * from polls where poll_id = ?", [poll_id])
-        if not polls:
+        """Record a member's first answer to one of our quiz polls. It is final, as Telegram makes it
+        for quiz polls: a later change or retraction (forged, or replayed) records nothing."""
+        poll = self.store.poll(poll_id)
+        if poll is None or not option_ids:
             return None
-        poll = polls[0]
+        item = self.tutor.items.get(poll["item_id"]) or self.store.item(poll["item_id"])
+        if item is None or not 0 <= option_ids[0] < len(item.options):
+            return None
+        with self.store.exclusive():  # the check and the recording as one step
+            if self.store.poll_vote(poll_id, user_id) is not None:
+                return None
+            self.store.upsert_user(user_id, first_name, username)
+            feedback = self.tutor.record(user_id, poll["chat_id"], item, option_ids[0], "group")
+            self.store.add_poll_vote(poll_id, user_id, option_ids[0], feedback.answer_id, update_id)
+            return feedback
+
+    def close_poll(self, poll_id: str) -> PollResult | None:
+        """The result of a poll that just closed, once (None when it is not ours or was closed before)."""
+        poll = self.store.poll(poll_id)
+        if poll is None or not self.store.claim_poll_close(poll_id):
+            return None
         item = self.tutor.items.get(poll["item_id"]) or self.store.item(poll["item_id"])
         if item is None:
             return None
-        with self.store.exclusive():
-            self.store.upsert_user(user_id, first_name, username)
-            rows = self.store.query(
-                "select * from poll_votes where poll_id = ? and user_id = ?", [poll_id, user_id]
-            )
-            previous = rows[0] if rows else None
-            if previous and previous["update_id"] is not None and update_id <= previous["update_id"]:
-                return None
-            if previous and previous["answer_id"] is not None:
-                self.store.delete_answer(previous["answer_id"])
-                prev_card = json.loads(previous["prev_card"]) if previous["prev_card"] else None
-                self.store.restore_card(user_id, item.id, prev_card)
-            feedback = None
-            before = self.store.card(user_id, item.id)
-            if option_ids:
-                feedback = self.tutor.record(user_id, poll["chat_id"], item, option_ids[0], "group")
-            answer_id = feedback.answer_id if feedback else None
-            with self.store.transaction() as db:
-                db.table("poll_votes").upsert(
-                    {"poll_id": poll_id, "user_id": user_id, "option": option_ids[0] if option_ids else -1,
-                     "answer_id": answer_id, "answered_at": now_iso(), "update_id": update_id,
-                     "prev_card": json.dumps(before) if before and option_ids else None},
-                    pk=("poll_id", "user_id"),
-                )  # fmt: skip
-            return feedback
+        votes = self.store.poll_votes(poll_id)
+        right = sum(v["option"] == item.answer for v in votes)
+        return PollResult(poll["chat_id"], poll["message_id"], item, len(votes), right)
+
+    @staticmethod
+    def result_text(result: PollResult) -> str:
+        """The short Dutch result posted when a quiz poll closes."""
+        item = result.item
+        answer = f"Het juiste antwoord: {LETTERS[item.answer]}. {item.correct_option}"
+        if not result.voters:
+            head = "⏱ De quizvraag is gesloten; niemand heeft geantwoord."
+        else:
+            who = "deelnemer" if result.voters == 1 else "deelnemers"
+            head = f"⏱ Uitslag: {result.right} van {result.voters} {who} goed."
+        return f"{head}\n{answer}\nUitleg: {item.explanation}\nBron: {item.source}"
 
     def scoreboard(self, chat_id: int, since: datetime | None = None, limit: int = 10) -> list[ScoreRow]:
         """Ranking by correct answers in this group (opted-out members left out)."""

@@ -268,18 +268,6 @@ class LearnerStore:
             "select * from answers where user_id = ? and course = ? order by id", [user_id, course]
         )
 
-    def delete_answer(self, answer_id: int) -> None:
-        """Remove one answer (a retracted poll vote)."""
-        with self.transaction() as db:
-            db.execute("delete from answers where id = ?", [answer_id])
-
-    def restore_card(self, user_id: int, item_id: str, row: dict[str, Any] | None) -> None:
-        """Put a card back to an earlier state (or remove it)."""
-        with self.transaction() as db:
-            db.execute("delete from cards where user_id = ? and item_id = ?", [user_id, item_id])
-            if row is not None:
-                db.table("cards").insert(row)
-
     # quiz sessions (private quizzes with inline buttons) ---------------------------------------
     def open_session(self, user_id: int, chat_id: int, item_id: str, context: str) -> tuple[int, str]:
         """Start a question for a learner; returns (session id, nonce) for the callback data."""
@@ -359,6 +347,37 @@ class LearnerStore:
         return self.query("select * from subscriptions where active = 1")
 
     # conversation ----------------------------------------------------------------------------
+    # group quiz polls --------------------------------------------------------------------------
+    def poll(self, poll_id: str) -> dict[str, Any] | None:
+        """The stored quiz poll, if it is ours."""
+        rows = self.query("select * from polls where poll_id = ?", [poll_id])
+        return rows[0] if rows else None
+
+    def poll_vote(self, poll_id: str, user_id: int) -> dict[str, Any] | None:
+        """A member's recorded vote on a poll."""
+        rows = self.query("select * from poll_votes where poll_id = ? and user_id = ?", [poll_id, user_id])
+        return rows[0] if rows else None
+
+    def add_poll_vote(self, poll_id: str, user_id: int, option: int, answer_id: int, update_id: int) -> bool:
+        """Record a member's first vote; False when they had voted already (the first answer is final)."""
+        with self.transaction() as db:
+            cur = db.execute(
+                "insert or ignore into poll_votes "
+                "(poll_id, user_id, option, answer_id, answered_at, update_id) values (?, ?, ?, ?, ?, ?)",
+                [poll_id, user_id, option, answer_id, now_iso(), update_id],
+            )
+            return cur.rowcount == 1
+
+    def poll_votes(self, poll_id: str) -> list[dict[str, Any]]:
+        """Every member's vote on a poll."""
+        return self.query("select * from poll_votes where poll_id = ? order by answered_at", [poll_id])
+
+    def claim_poll_close(self, poll_id: str) -> bool:
+        """Mark a poll closed; True only for the one caller that closed it (its result is posted once)."""
+        with self.transaction() as db:
+            cur = db.execute("update polls set closed = 1 where poll_id = ? and closed = 0", [poll_id])
+            return cur.rowcount == 1
+
     def remember_topic(self, chat_id: int, course: str, section_id: str, term: str) -> None:
         """Store what a chat's last answer was about (one row per chat and course)."""
         with self._lock:

@@ -69,7 +69,7 @@ class BotApiMethods:
         return self.commands.get(scope, [])
 
     async def api_sendChatAction(self, params: dict[str, Any]) -> bool:
-        chat = self._target(params)
+        chat = self._target(params, message=False)
         self.chat_actions.append((chat["id"], str(params.get("action"))))
         return True
 
@@ -200,7 +200,12 @@ class BotApiMethods:
         if explanation:
             poll["explanation"] = explanation
         if params.get("open_period"):
-            poll["open_period"] = int(params["open_period"])
+            period = int(params["open_period"])
+            if not 5 <= period <= 600:
+                raise ApiError(400, "Bad Request: poll open period must be between 5 and 600 seconds")
+            poll["open_period"] = period
+            poll["close_date"] = int(time.time()) + period
+            asyncio.get_running_loop().call_later(period, self._close_poll, poll_id)
         self.polls[poll_id] = poll
         msg = self._store_bot_message(
             chat, "poll", {"poll": poll}, SentMessage(chat["id"], 0, "poll", question, None, b"", poll)
@@ -215,7 +220,7 @@ class BotApiMethods:
             raise ApiError(400, "Bad Request: message with poll to stop not found")
         if msg["poll"]["is_closed"]:
             raise ApiError(400, "Bad Request: poll has already been closed")
-        msg["poll"]["is_closed"] = True
+        self._close_poll(msg["poll"]["id"])
         return msg["poll"]
 
     async def api_getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:

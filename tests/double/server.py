@@ -53,7 +53,8 @@ class BotApiDouble(BotApiMethods):
         self.admins: dict[int, set[int]] = defaultdict(set)
         self.creators: dict[int, int] = {}
         self.blocked: set[int] = set()
-        self.refused: Counter[int] = Counter()  # 403s answered per chat
+        self.poll_voters: dict[str, dict[int, list[int]]] = {}
+        self.refused: Counter[int] = Counter()  # messages refused with a 403, per chat
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.sent: list[SentMessage] = []
         self.by_id: dict[tuple[int, int], SentMessage] = {}
@@ -172,13 +173,13 @@ class BotApiDouble(BotApiMethods):
             raise ApiError(400, f"Bad Request: parameter {key} is required")
         return int(value)
 
-    def _target(self, params: dict[str, Any]) -> dict[str, Any]:
+    def _target(self, params: dict[str, Any], message: bool = True) -> dict[str, Any]:
         chat_id = self._int(params, "chat_id")
         chat = self.chats.get(chat_id)
         if chat is None:
             raise ApiError(400, "Bad Request: chat not found")
         if chat["type"] == "private" and chat_id in self.blocked:
-            self.refused[chat_id] += 1
+            self.refused[chat_id] += message
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         if chat["type"] != "private" and not chat.get("_bot_member", True):
             raise ApiError(403, "Forbidden: bot is not a member of the group chat")
@@ -312,14 +313,46 @@ class BotApiDouble(BotApiMethods):
                                           "message": message, "data": data}})  # fmt: skip
         return qid
 
-    async def vote(self, user: dict[str, Any], poll_id: str, option_ids: list[int]) -> None:
-        """The user answers (or, with [], retracts) a non-anonymous poll."""
+    async def vote(self, user: dict[str, Any], poll_id: str, option_ids: list[int]) -> bool:
+        """The user answers (or, with [], retracts) a non-anonymous poll; False when Telegram would
+        not let them: the poll is closed, or it does not allow revoting and they voted already."""
+        poll = self.polls[poll_id]
+        voters = self.poll_voters.setdefault(poll_id, {})
+        if poll["is_closed"] or (user["id"] in voters and not poll.get("allows_revoting")):
+            return False
+        if not option_ids and user["id"] not in voters:
+            return False
+        for i in voters.get(user["id"], []):
+            poll["options"][i]["voter_count"] -= 1
+        for i in option_ids:
+            poll["options"][i]["voter_count"] += 1
+        if option_ids:
+            voters[user["id"]] = option_ids
+        else:
+            voters.pop(user["id"], None)
+        poll["total_voter_count"] = len(voters)
+        persistent = [f"{poll_id}-{i}" for i in option_ids]
+        self.raw_poll_answer(user, poll_id, option_ids, persistent)
+        return True
+
+    def raw_poll_answer(
+        self, user: dict[str, Any], poll_id: str, option_ids: list[int], persistent: list[str] | None = None
+    ) -> None:
+        """Deliver a poll answer update as is (a replayed or forged one, for tests)."""
+        persistent = persistent if persistent is not None else [f"{poll_id}-{i}" for i in option_ids]
+        self._enqueue({"poll_answer": {"poll_id": poll_id, "user": user, "option_ids": option_ids,
+                                       "option_persistent_ids": persistent}})  # fmt: skip
+
+    async def close_poll(self, poll_id: str) -> None:
+        """The poll's open period ends now (as time passing would close it)."""
+        self._close_poll(poll_id)
+
+    def _close_poll(self, poll_id: str) -> None:
         poll = self.polls[poll_id]
         if poll["is_closed"]:
             return
-        persistent = [f"{poll_id}-{i}" for i in option_ids]
-        self._enqueue({"poll_answer": {"poll_id": poll_id, "user": user, "option_ids": option_ids,
-                                       "option_persistent_ids": persistent}})  # fmt: skip
+        poll["is_closed"] = True
+        self._enqueue({"poll": dict(poll)})  # bots get updates about polls they sent
 
     async def add_bot(self, chat_id: int, by: dict[str, Any]) -> None:
         """A member adds the bot to a group."""
