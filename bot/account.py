@@ -33,7 +33,19 @@ HELP = (
     "/vergeet_mij — wis al je gegevens"
 )
 
-COMMANDS = [
+GROUP_HELP = (
+    "In deze groep oefenen we samen met <b>{course}</b>.\n\n"
+    "💬 Noem mij om iets te vragen: <i>@{bot} wat is NPS?</i> (of /vraag wat is NPS?)\n"
+    "/quiz [onderwerp] — een quizpoll voor iedereen; je eerste antwoord telt\n"
+    "/scorebord — wie deze week het vaakst goed zat\n\n"
+    "Voor beheerders:\n"
+    "/dagelijks UU:MM — elke dag een quizpoll\n"
+    "/quiztijd SECONDEN — hoe lang een quizpoll openstaat (0 = tot hij gesloten wordt)\n"
+    "/stop — geen dagelijkse quizpoll meer\n\n"
+    "Je eigen voortgang, zwakke punten en gegevens vind je in een privéchat met mij."
+)
+
+PRIVATE_COMMANDS = [
     ("start", "Kennismaken en uitleg"),
     ("help", "Wat kan ik allemaal?"),
     ("vraag", "Stel een vraag over de stof"),
@@ -44,9 +56,20 @@ COMMANDS = [
     ("dagelijks", "Dagelijkse quiz instellen (UU:MM)"),
     ("tijdzone", "Tijdzone voor de dagelijkse quiz"),
     ("stop", "Stop de dagelijkse quiz"),
-    ("scorebord", "Scorebord van deze groep"),
     ("mijndata", "Download al je gegevens"),
     ("vergeet_mij", "Wis al je gegevens"),
+]
+GROUP_COMMANDS = [
+    ("quiz", "Quizpoll voor de hele groep"),
+    ("vraag", "Stel een vraag over de stof"),
+    ("scorebord", "Scorebord van deze groep"),
+    ("help", "Wat kan ik in deze groep?"),
+]
+ADMIN_COMMANDS = [
+    *GROUP_COMMANDS,
+    ("dagelijks", "Dagelijkse quizpoll instellen (UU:MM)"),
+    ("quiztijd", "Hoe lang een quizpoll openstaat"),
+    ("stop", "Stop de dagelijkse quizpoll"),
 ]
 
 
@@ -65,11 +88,16 @@ async def on_start(update: Update, ctx: StudyContext) -> None:
 
 
 async def on_help(update: Update, ctx: StudyContext) -> None:
-    """/help: what the bot can do."""
-    if update.effective_message:
-        await update.effective_message.reply_text(
-            HELP.format(course=esc(ctx.tutor.course.title)), parse_mode=ParseMode.HTML
-        )
+    """/help: what the bot can do in this kind of chat."""
+    chat, message = update.effective_chat, update.effective_message
+    if message is None:
+        return
+    course = esc(ctx.tutor.course.title)
+    if chat is not None and chat.type != "private":
+        text = GROUP_HELP.format(course=course, bot=esc(ctx.bot.username))
+    else:
+        text = HELP.format(course=course)
+    await message.reply_text(text, parse_mode=ParseMode.HTML)
 
 
 async def on_unknown_command(update: Update, ctx: StudyContext) -> None:

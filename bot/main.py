@@ -6,7 +6,13 @@ import asyncio
 import logging
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -77,7 +83,12 @@ async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Build the heavy objects once, register the command list, re-create push jobs."""
     settings = app.bot_data.settings
     app.bot_data.tutor = await asyncio.to_thread(build_tutor, settings)
-    await app.bot.set_my_commands([BotCommand(c, d) for c, d in account.COMMANDS])
+    for scope, commands in (
+        (BotCommandScopeAllPrivateChats(), account.PRIVATE_COMMANDS),
+        (BotCommandScopeAllGroupChats(), account.GROUP_COMMANDS),
+        (BotCommandScopeAllChatAdministrators(), account.ADMIN_COMMANDS),
+    ):
+        await app.bot.set_my_commands([BotCommand(c, d) for c, d in commands], scope=scope)
     restore_jobs(app)
 
 

@@ -137,6 +137,14 @@ async def blocker(remote: DoubleThread, bot: RunningBot, uid: int, tally: Tally)
     }
 
 
+def trace(double: BotApiDouble, chat_id: int) -> list[str]:
+    """What the double saw for one chat: its last requests and the faults it injected there."""
+    calls = [(t, m, "") for m, p, t in double.requests if str(p.get("chat_id")) == str(chat_id)]
+    faults = [(t, m, f) for m, c, f, t in double.fault_log if str(c) == str(chat_id)]
+    t0 = min((t for t, _, _ in calls), default=0.0)
+    return [f"{t - t0:7.2f} {m} {f}".rstrip() for t, m, f in sorted(calls + faults)[-12:]]
+
+
 def max_in_window(times: list[float], window: float = 1.0) -> int:
     """The most events in any ``window`` seconds."""
     times = sorted(times)
@@ -154,9 +162,13 @@ class ErrorCounter(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
         self.count = 0
+        self.first: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+        if len(self.first) < 3:
+            exc = record.exc_info[1] if record.exc_info else None
+            self.first.append(f"{record.name}: {record.getMessage()} {exc!r}")
 
 
 async def run(
@@ -224,6 +236,8 @@ async def run(
             "most_403s_per_learner": max((r["refused"] for r in blockers), default=0),
         },
         "errors_logged": errors.count,
+        "first_errors": errors.first,
+        "lost_traces": [trace(double, uid) for uid, _ in tally.lost[:3]],
     }
 
 

@@ -112,6 +112,11 @@ async def test_privacy_mode_mentions_and_private_commands(bot: RunningBot, doubl
     await double.send(bob, "/mijndata", chat_id=GROUP)
     await double.wait_for(lambda: any("privéchat" in s.text for s in double.sent_to(GROUP)))
     assert double.sent_to(GROUP, "document") == []
+    count = len(double.sent_to(GROUP))
+    await double.send(bob, "/help", chat_id=GROUP)
+    help_text = (await double.wait_sent(GROUP, count + 1))[-1].text
+    assert "/scorebord" in help_text and "/quiztijd" in help_text and "privéchat" in help_text
+    assert "/mijndata" not in help_text and "/zwakkepunten" not in help_text
 
 
 async def test_burst_is_queued_within_the_group_budget(bot: RunningBot, double: BotApiDouble) -> None:

@@ -24,9 +24,14 @@ async def bot(request: pytest.FixtureRequest, double: BotApiDouble, tmp_path: Pa
 
 async def test_onboarding_and_commands(bot: RunningBot, double: BotApiDouble) -> None:
     anna = double.user(ANNA, "Anna")
-    commands = {c["command"]: c["description"] for c in next(iter(double.commands.values()))}
-    assert {"quiz", "vraag", "dagelijks", "vergeet_mij", "mijndata", "zwakkepunten"} <= set(commands)
-    assert commands["stop"] == "Stop de dagelijkse quiz"
+    menus = {json.loads(scope)["type"]: {c["command"]: c["description"] for c in cmds}
+             for scope, cmds in double.commands.items()}  # fmt: skip
+    private, group = menus["all_private_chats"], menus["all_group_chats"]
+    admins = menus["all_chat_administrators"]
+    assert {"quiz", "vraag", "dagelijks", "vergeet_mij", "mijndata", "zwakkepunten"} <= set(private)
+    assert private["stop"] == "Stop de dagelijkse quiz" and "scorebord" not in private
+    assert set(group) == {"quiz", "vraag", "scorebord", "help"}  # no private-only commands in a group
+    assert set(group) < set(admins) and {"dagelijks", "quiztijd"} <= set(admins)
     await double.send(anna, "/start")
     (msg,) = await double.wait_sent(ANNA, 1)
     assert "Hoi Anna" in msg.text and "wat is NPS?" in msg.text
@@ -104,7 +109,7 @@ async def test_stats_sends_a_png(bot: RunningBot, double: BotApiDouble) -> None:
     await double.send(anna, "/stats")
     (photo,) = await double.wait_sent(ANNA, 1, kind="photo")
     assert photo.data.startswith(b"\x89PNG") and len(photo.data) > 5000
-    assert photo.text == "1 antwoorden, 100% goed, reeks: 1 dag(en)."
+    assert photo.text == "1 van 32 onderwerpen geoefend, vandaag 1 antwoord, reeks 1 dag."
 
 
 async def test_mijndata_and_vergeet_mij(bot: RunningBot, double: BotApiDouble) -> None:

@@ -54,6 +54,7 @@ class BotApiDouble(BotApiMethods):
         self.creators: dict[int, int] = {}
         self.blocked: set[int] = set()
         self.poll_voters: dict[str, dict[int, list[int]]] = {}
+        self.fault_log: list[tuple[str, Any, str, float]] = []  # (method, chat_id, fault, time)
         self.refused: Counter[int] = Counter()  # messages refused with a 403, per chat
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.sent: list[SentMessage] = []
@@ -151,6 +152,7 @@ class BotApiDouble(BotApiMethods):
             if method in FAULTY and self.fault_rate and self._faults.random() < self.fault_rate:
                 kind = self._faults.choice(("429", "500", "hang"))
                 self.fault_counts[kind] += 1
+                self.fault_log.append((method, params.get("chat_id"), kind, time.monotonic()))
                 if kind == "429":
                     raise ApiError(429, "Too Many Requests: retry after 1", 1)
                 if kind == "hang":
