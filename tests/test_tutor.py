@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -80,7 +81,14 @@ def test_answers_train_fsrs_and_due_items_come_first(tutor: Tutor) -> None:
     card = tutor.store.card(USER, item.id)
     assert card is not None and card["lapses"] == 1 and card["reps"] == 1
     later = datetime.now(UTC) + timedelta(minutes=5)
-    assert tutor.next_item(USER, now=later).id == item.id  # failed item is due again first
+    following = []
+    for _ in range(3):
+        other = tutor.next_item(USER, now=later)
+        following.append(other.id)
+        if other.id != item.id:
+            tutor.record(USER, USER, other, other.answer, "private")
+    assert following[0] != item.id  # never the same item twice in a row
+    assert item.id in following  # the failed item, due again, comes back within three questions
     other = tutor.next_item(USER, exclude={item.id})
     tutor.record(USER, USER, other, other.answer, "private")
     assert tutor.store.card(USER, other.id)["due"] > tutor.store.card(USER, item.id)["due"]
@@ -224,3 +232,30 @@ def test_forget_leaves_no_personal_bytes_in_the_file_or_the_wal(tmp_path: Path) 
     assert b"Zeldzaamnaam" not in data and b"zeldzaam_user" not in data
     assert store.count_rows(4242) == 0
     store.close()
+
+
+def test_practice_is_interleaved_after_a_wrong_answer(tutor: Tutor) -> None:
+    first = tutor.next_item(USER)
+    tutor.record(USER, USER, first, (first.answer + 1) % len(first.options), "private")  # wrong
+    asked = [first]
+    start = datetime.now(UTC)
+    for k in range(9):
+        item = tutor.next_item(USER, now=start + timedelta(minutes=3 * k))
+        right = item.id != first.id  # the learner keeps failing the first item, knows the rest
+        choice = item.answer if right else (item.answer + 1) % len(item.options)
+        tutor.record(USER, USER, item, choice, "private")
+        asked.append(item)
+    ids = [i.id for i in asked]
+    sections = [i.section_id for i in asked]
+    assert all(a != b for a, b in itertools.pairwise(ids))  # never the same item twice in a row
+    assert all(not (a == b == c) for a, b, c in zip(sections, sections[1:], sections[2:], strict=False))
+    assert len(set(sections)) >= 4  # new material keeps coming between the reviews
+    assert first.id in ids[1:]  # and the failed item does come back
+
+
+def test_a_single_topic_quiz_still_works(tutor: Tutor) -> None:
+    section = tutor.course.sections[0].id
+    for _ in range(4):
+        item = tutor.next_item(USER, section)
+        assert item.section_id == section
+        tutor.record(USER, USER, item, item.answer, "private")

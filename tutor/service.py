@@ -107,6 +107,23 @@ def parse_seconds(text: str, low: int = 5, high: int = 600) -> int:
     return int(value)
 
 
+def interleave(ranked: list[QuizItem], answers: list[dict[str, Any]]) -> QuizItem:
+    """The best-ranked item that keeps practice mixed: never the item just answered, and at most two
+    in a row from one section. The rules give way, in that order, when nothing else is left."""
+    last = [a["item_id"] for a in answers[-2:]]
+    sections = [a["section_id"] for a in answers[-2:]]
+    crowded = sections[0] if len(sections) == 2 and sections[0] == sections[1] else None
+    for rule in (
+        lambda i: i.id not in last[-1:] and i.section_id != crowded,
+        lambda i: i.id not in last[-1:],
+        lambda i: True,
+    ):
+        for item in ranked:
+            if rule(item):
+                return item
+    raise TutorError("Voor dit onderwerp heb ik nu geen vragen meer. Probeer /quiz zonder onderwerp.")
+
+
 class Tutor:
     """Answers, quizzes, FSRS scheduling and learner state for one course."""
 
@@ -191,38 +208,33 @@ class Tutor:
             raise TutorError("Voor dit onderwerp heb ik nu geen vragen meer. Probeer /quiz zonder onderwerp.")
         allowed_ids = {i.id for i in allowed}
         seen = {c["item_id"]: c for c in cards}
-        due = sorted(
-            (
-                c
-                for c in cards
-                if c["item_id"] in allowed_ids and c["due"] <= now.isoformat(timespec="seconds")
-            ),
-            key=lambda c: c["due"],
-        )
-        if due:
-            return self.items[due[0]["item_id"]]
+        answers = self.store.answers(user_id, self.course.slug)
+        due = [
+            self.items[c["item_id"]]
+            for c in sorted(cards, key=lambda c: c["due"])
+            if c["item_id"] in allowed_ids and c["due"] <= now.isoformat(timespec="seconds")
+        ]
         rng = random.Random(f"{user_id}:{now.isoformat()}")  # noqa: S311
         unseen = [i for i in allowed if i.id not in seen]
-        weak = [
-            t
-            for t in topic_stats(
-                self.course, self.store.answers(user_id, self.course.slug), cards, self.spacing, now
-            )
+        rng.shuffle(unseen)
+        weak_sections = [
+            t.section_id
+            for t in topic_stats(self.course, answers, cards, self.spacing, now)
             if t.weakness >= 0.35
         ]
-        for t in weak:
-            pool = [i for i in unseen if i.section_id == t.section_id]
-            if pool:
-                return rng.choice(pool)
-        if unseen:
-            # New material: the least-practised section first, curated questions before generated ones.
-            practised = Counter(c["section_id"] for c in cards)
-            least = min(practised.get(i.section_id, 0) for i in unseen)
-            pool = [i for i in unseen if practised.get(i.section_id, 0) == least]
-            curated = [i for i in pool if i.kind == "curated"]
-            return rng.choice(curated or pool)
-        # Everything seen and nothing due: the item the learner is most likely to have forgotten.
-        return min(allowed, key=lambda i: self.spacing.retrievability(seen[i.id], now))
+        weak = [i for sid in weak_sections for i in unseen if i.section_id == sid]
+        # New material: the least-practised sections first, curated questions before generated ones.
+        practised = Counter(c["section_id"] for c in cards)
+        new = sorted(unseen, key=lambda i: (practised.get(i.section_id, 0), i.kind != "curated"))
+        # Everything seen and nothing due: the items the learner is most likely to have forgotten.
+        forgotten = sorted(
+            (i for i in allowed if i.id in seen), key=lambda i: self.spacing.retrievability(seen[i.id], now)
+        )
+        # Take turns: a due review, a weak topic, new material (each first in one of three questions).
+        buckets = [due, weak, new]
+        turn = len(answers) % 3
+        ranked = [i for b in buckets[turn:] + buckets[:turn] for i in b]
+        return interleave([*ranked, *forgotten], answers)
 
     def start_question(
         self,
