@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.model import GlossaryEntry
 from studybot.settings import SecretStr, Settings
 from tutor.errors import TutorError
 from tutor.groups import GroupStudy
+from tutor.items import QuizItem
 from tutor.progress import streak
 from tutor.quizgen import BLANK, QuizGenerator
 from tutor.scheduler import LEECH_LAPSES
 from tutor.service import Tutor, check_timezone, parse_time
 from tutor.store import LearnerStore
+from tutor.validate import problem, words
 
 USER = 7
 
@@ -259,3 +262,42 @@ def test_a_single_topic_quiz_still_works(tutor: Tutor) -> None:
         item = tutor.next_item(USER, section)
         assert item.section_id == section
         tutor.record(USER, USER, item, item.answer, "private")
+
+
+def test_every_item_shown_passes_the_validators(tutor: Tutor) -> None:
+    generator = QuizGenerator(tutor.course, tutor.engine.index)
+    items, report = generator.generated()
+    entries = {e.term: e for e in generator.entries}
+    assert all(problem(i, entries) is None for i in items)
+    assert {k for k in report if k.startswith("kept:")} >= {"kept:curated", "kept:cloze", "kept:odd_one_out"}
+    assert report["dropped:cloze"] > 0  # the leaky ones were really found
+    assert {i.id for i in tutor.items.values()} == {i.id for i in items}  # the tutor only asks these
+    for item in items:
+        if item.kind == "odd_one_out":
+            group = item.question.split("‘")[1].split("’")[0]
+            assert not words(item.correct_option) & words(group)
+
+
+def test_validators_catch_leaks(tutor: Tutor) -> None:
+    entries = {
+        "OEM": GlossaryEntry("OEM", "klant die verwerkt", ("original equipment manufacturer",), "7.3"),
+        "Koopsituaties": GlossaryEntry("Koopsituaties", "nieuwe taak, …", ("buy classes",), "5.2"),
+    }
+
+    def cloze(text: str, answer: str) -> QuizItem:
+        return QuizItem(
+            "x", "c", "7.3", "cloze", f"Vul in:\n{text}", (answer, "Lead", "DMU", "SWOT"), 0, "", ""
+        )
+
+    assert problem(cloze("klanten die het verwerken (_____'ers, original equipment manufacturers).", "OEM"),
+                   entries)  # fmt: skip
+    assert problem(cloze("Zij onderscheiden drie _____ (buy classes).", "Koopsituaties"), entries)
+    assert problem(cloze("Die indeling hangt samen met _____ en meer.", "OEM"), entries)
+    assert (
+        problem(cloze("Een verkoper ziet de _____ als een klant die iets verwerkt.", "OEM"), entries) is None
+    )
+    odd = QuizItem("y", "c", "7.3", "odd_one_out", "Welk begrip hoort NIET bij ‘Soorten klanten’?",
+                   ("Transactieklant", "Klant", "Partnerschap", "Relatieklant"), 1, "", "")  # fmt: skip
+    assert problem(odd, entries) == "odd option shares a word with its group"
+    dup = QuizItem("z", "c", "7.3", "curated", "?", ("A", "a ", "B", "C"), 0, "", "")
+    assert problem(dup, entries) == "duplicate option"

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 
 import numpy as np
 
 from index.chunking import sentences
 from index.store import SearchIndex
+from index.text import fold
 from knowledge.model import Course, GlossaryEntry
 from tutor.items import QuizItem, item_id
+from tutor.validate import BLANK, keep_sound, words
 
 N_OPTIONS = 4
 MAX_DEFINITION_CHARS = 200
 NEAR_SYNONYM = 0.97
-BLANK = "_____"
 
 
 def _shuffled(key: str, correct: str, wrong: list[str]) -> tuple[tuple[str, ...], int]:
@@ -187,17 +189,41 @@ class QuizGenerator:
                     break
         return out
 
-    def odd_one_out_items(self) -> list[QuizItem]:
-        """'Which one does NOT belong' for topics that list several related terms."""
+    def groups(self) -> list[tuple[int, list[int]]]:
+        """The course's own groupings: a glossary entry whose definition names three or more other
+        entries of its section ("Koopsituaties: nieuwe taak, gewijzigde … en rechtstreekse …")."""
         out = []
-        for s in self.course.sections:
-            members = [i for i, e in enumerate(self.entries) if e.section_id == s.id]
-            if len(members) < N_OPTIONS:
-                continue
-            iid = item_id(self.course.slug, "odd_one_out", s.id, s.title)
+        for i, e in enumerate(self.entries):
+            definition = fold(e.definition)
+            if "," not in definition:
+                continue  # a list names its members with commas
+            members = [
+                j
+                for j, m in enumerate(self.entries)
+                if j != i
+                and m.section_id == e.section_id
+                and len(m.term) >= 6
+                and fold(m.term)[:6] in definition
+            ]
+            if len(members) >= N_OPTIONS - 1:
+                out.append((i, members))
+        return out
+
+    def odd_one_out_items(self) -> list[QuizItem]:
+        """'Which one does NOT belong' to a grouping the course itself makes."""
+        out = []
+        for g, members in self.groups():
+            group = self.entries[g]
+            iid = item_id(self.course.slug, "odd_one_out", group.section_id, group.term)
             rng = random.Random(iid)  # noqa: S311
             shown = rng.sample(members, N_OPTIONS - 1)
-            outside = [j for j, e in enumerate(self.entries) if self.chapter_of[e.section_id] != s.chapter]
+            taken = words(group.term).union(*(words(self.entries[j].term) for j in shown))
+            outside = [
+                j
+                for j, e in enumerate(self.entries)
+                if self.chapter_of[e.section_id] != self.chapter_of[group.section_id]
+                and not words(e.term) & taken
+            ]
             if not outside:
                 continue
             centroid = self.vectors[shown].mean(axis=0)
@@ -208,18 +234,23 @@ class QuizGenerator:
                 QuizItem(
                     iid,
                     self.course.slug,
-                    s.id,
+                    group.section_id,
                     "odd_one_out",
-                    f"Welk begrip hoort NIET bij ‘{s.title}’?",
+                    f"Welk begrip hoort NIET bij ‘{group.term}’?",
                     options,
                     answer,
                     f"‘{odd_entry.term}’ hoort bij {self.source[odd_entry.section_id]}; "
-                    f"de andere begrippen horen bij {s.title}.",
-                    self.source[s.id],
+                    f"de andere drie horen bij {group.term} ({self.source[group.section_id]}).",
+                    self.source[group.section_id],
                 )
             )
         return out
 
+    def generated(self) -> tuple[list[QuizItem], Counter[str]]:
+        """Every item, the unsound ones dropped; and how many of each kind were kept and dropped."""
+        items = self.curated() + self.term_items() + self.cloze_items() + self.odd_one_out_items()
+        return keep_sound(items, self.entries)
+
     def all_items(self) -> list[QuizItem]:
-        """Every item of the course."""
-        return self.curated() + self.term_items() + self.cloze_items() + self.odd_one_out_items()
+        """Every sound item of the course."""
+        return self.generated()[0]
