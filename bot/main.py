@@ -109,10 +109,8 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
         .token(settings.token.get_secret_value())
         .context_types(ContextTypes(context=StudyContext, bot_data=BotData))
         .rate_limiter(
-            # overall: one send per 1/28 s, so no second ever sees more than 30 (no burst at start-up)
+            # overall pace, per-chat windows and retries: bot/request.py
             RetryingRateLimiter(
-                overall_max_rate=1,
-                overall_time_period=1 / 24,  # a little below 30/s: timing jitter never makes 31
                 group_max_rate=settings.group_rate[0],
                 group_time_period=settings.group_rate[1],
                 max_retries=3,

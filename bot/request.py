@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import heapq
+import itertools
 import logging
 from collections import OrderedDict, deque
 from collections.abc import Callable, Coroutine
@@ -32,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (0.5, 1.0, 2.0)
 MAX_RATE_LIMIT_RETRIES = 3
+OVERALL_RATE = 24.0  # sends a second, all chats together: below 30, so timing jitter never makes 31
 PRIVATE_RATE = (3, 3.0)  # about one message a second per private chat, a reply's few at once
 UNCOUNTED = frozenset({"sendChatAction", "answerCallbackQuery", "getChat", "getChatMember", "getFile"})
 WINDOW_MARGIN = 0.3  # seconds added to a chat's window: a send may arrive a little after it left
@@ -92,6 +95,40 @@ class WindowLimiter:
         self.held_until = max(self.held_until, asyncio.get_running_loop().time() + seconds + 0.1)
 
 
+class Pacer:
+    """All sends, one every ``1 / rate`` seconds, retries first: a send that failed keeps its place
+    instead of queueing behind everything that arrived while it was out."""
+
+    def __init__(self, rate: float) -> None:
+        self.interval = 1.0 / rate
+        self.next_free = 0.0
+        self.waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self.seq = itertools.count()
+        self.timer: asyncio.TimerHandle | None = None
+
+    async def acquire(self, retry: bool = False) -> None:
+        """Wait for this send's turn."""
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self.waiting, (0 if retry else 1, next(self.seq), future))
+        self._schedule()
+        await future
+
+    def _schedule(self) -> None:
+        if self.timer is None and self.waiting:
+            loop = asyncio.get_running_loop()
+            self.timer = loop.call_later(max(0.0, self.next_free - loop.time()), self._release)
+
+    def _release(self) -> None:
+        self.timer = None
+        while self.waiting:
+            _, _, future = heapq.heappop(self.waiting)
+            if not future.done():  # a cancelled waiter gives its turn away
+                future.set_result(None)
+                self.next_free = asyncio.get_running_loop().time() + self.interval
+                break
+        self._schedule()
+
+
 def chat_of(data: dict[str, Any]) -> int | str | None:
     """The chat a request is for, if any (an integer when it is one)."""
     chat_id = data.get("chat_id")
@@ -103,8 +140,16 @@ def chat_of(data: dict[str, Any]) -> int | str | None:
 class RetryingRateLimiter(AIORateLimiter):
     """Overall, per-group and per-private-chat limits, 429s held per chat, transient failures retried."""
 
-    def __init__(self, *args: Any, private_rate: tuple[float, float] = PRIVATE_RATE, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        overall_rate: float = OVERALL_RATE,
+        private_rate: tuple[float, float] = PRIVATE_RATE,
+        **kwargs: Any,
+    ) -> None:
+        kwargs["overall_max_rate"] = 0  # the pacer replaces PTB's overall limit
         super().__init__(*args, **kwargs)
+        self._pacer = Pacer(overall_rate)
         self._private_rate = private_rate
         self._chat_limiters: OrderedDict[int | str, WindowLimiter] = OrderedDict()
 
@@ -123,14 +168,19 @@ class RetryingRateLimiter(AIORateLimiter):
         return limiter
 
     async def _send(
-        self, chat_id: int | str | None, counted: bool, callback: Callback, args: Any, kwargs: dict[str, Any]
+        self,
+        chat_id: int | str | None,
+        counted: bool,
+        retry: bool,
+        callback: Callback,
+        args: Any,
+        kwargs: dict[str, Any],
     ) -> Any:
         """One attempt: wait for a place in the chat's and the overall budget, then call."""
         async with AsyncExitStack() as stack:
             if chat_id is not None and counted:
                 await stack.enter_async_context(self.chat_limiter(chat_id))
-                if self._base_limiter is not None:
-                    await stack.enter_async_context(self._base_limiter)
+                await self._pacer.acquire(retry)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
@@ -153,9 +203,9 @@ class RetryingRateLimiter(AIORateLimiter):
         counted = endpoint not in UNCOUNTED  # "typing…" and lookups are no messages
         delays = iter(RETRY_DELAYS)
         rate_limited = 0
-        while True:
+        for attempt in itertools.count():
             try:
-                return await self._send(chat_id, counted, callback, args, kwargs)
+                return await self._send(chat_id, counted, attempt > 0, callback, args, kwargs)
             except BadRequest:
                 raise  # the request itself is wrong; repeating it cannot help
             except RetryAfter as exc:
@@ -178,3 +228,4 @@ class RetryingRateLimiter(AIORateLimiter):
                     raise
                 logger.info("%s failed (%s); retrying in %.1fs", endpoint, exc, delay)
             await asyncio.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
