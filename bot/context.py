@@ -18,6 +18,8 @@ class BotData:
     settings: Settings = field(default_factory=Settings)
     tutor: Tutor | None = None
     group_tasks: dict[int, Any] = field(default_factory=dict)
+    startup: float = 0.0  # share of the start-up work done (index build), 0..1
+    startup_task: Any = None
 
 
 class StudyContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

@@ -15,6 +15,7 @@ from telegram import (
 )
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -80,16 +81,42 @@ async def on_group_text(update: Update, ctx: StudyContext) -> None:
 
 
 async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Build the heavy objects once, register the command list, re-create push jobs."""
-    settings = app.bot_data.settings
-    app.bot_data.tutor = await asyncio.to_thread(build_tutor, settings)
+    """Register the command menus and start building the heavy objects in the background, so
+    learners get a progress message instead of silence while the index is built."""
     for scope, commands in (
         (BotCommandScopeAllPrivateChats(), account.PRIVATE_COMMANDS),
         (BotCommandScopeAllGroupChats(), account.GROUP_COMMANDS),
         (BotCommandScopeAllChatAdministrators(), account.ADMIN_COMMANDS),
     ):
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in commands], scope=scope)
+    app.bot_data.startup_task = asyncio.create_task(start_tutor(app))
+
+
+async def start_tutor(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Open (or build) the index and the learner database, then re-create the push jobs."""
+
+    def progress(done: int, total: int) -> None:
+        app.bot_data.startup = done / total if total else 1.0
+
+    try:
+        app.bot_data.tutor = await asyncio.to_thread(build_tutor, app.bot_data.settings, None, progress)
+    except Exception:
+        logger.critical("the tutor could not be started", exc_info=True)
+        raise
+    app.bot_data.startup = 1.0
     restore_jobs(app)
+
+
+async def startup_gate(update: Update, ctx: StudyContext) -> None:
+    """While the tutor is still starting, say so (with progress) instead of staying silent."""
+    if ctx.bot_data.tutor is not None:
+        return
+    text = f"Ik ben nog aan het opstarten ({ctx.bot_data.startup:.0%}). Stel je vraag zo nog eens. ⏳"
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    elif update.effective_message is not None and (update.effective_message.text or "").strip():
+        await update.effective_message.reply_text(text)
+    raise ApplicationHandlerStop
 
 
 async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -129,6 +156,7 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
     app = builder.build()
     app.bot_data.settings = settings
 
+    app.add_handler(TypeHandler(Update, startup_gate), group=-2)
     app.add_handler(TypeHandler(Update, track_chat), group=-1)
     app.add_handler(CommandHandler("start", account.on_start))
     app.add_handler(CommandHandler("help", account.on_help))

@@ -53,18 +53,21 @@ def cmd_courses(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _progress(done: int, total: int) -> None:
-    sys.stderr.write(f"\rindex bouwen: {done}/{total} stukken")
+    sys.stderr.write(f"\rindex bouwen: {done}/{total} stukken ({done / total if total else 1:.0%})")
     if done >= total:
         sys.stderr.write("\n")
 
 
 def cmd_build_index(args: argparse.Namespace, settings: Settings) -> int:
-    """Force a rebuild of the search index."""
-    from index.store import build, index_dir
+    """Build the search index (again, or with --if-needed only when it is missing or stale)."""
+    from index.store import build, index_dir, open_index
 
     course = load_course(settings.data_dir, args.course or settings.course)
     embedder = make_embedder(settings.embedder)
-    idx = build(course, embedder, index_dir(settings.data_dir, course.slug), _progress)
+    if args.if_needed:
+        idx = open_index(course, embedder, settings.data_dir, _progress)
+    else:
+        idx = build(course, embedder, index_dir(settings.data_dir, course.slug), _progress)
     m = idx.manifest
     _out(f"index voor '{course.slug}': {m.chunks} stukken, {m.embedder}, {m.build_seconds:.1f} s")
     return 0
@@ -133,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("build-index", help="bouw de zoekindex opnieuw")
     s.add_argument("--course")
+    s.add_argument("--if-needed", action="store_true", help="alleen als de index ontbreekt of verouderd is")
     s.set_defaults(func=cmd_build_index)
 
     s = sub.add_parser("ask", help="stel een vraag over de stof")

@@ -178,7 +178,16 @@ class TerminalChat:
 def run_chat(settings: Settings, course: str, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """Run the terminal session until /stop or end of input."""
     stdout.write("Even laden...\n")
-    tutor = build_tutor(settings, course)
+    stdout.flush()
+
+    def progress(done: int, total: int) -> None:
+        # Only a first start builds the index (about a minute); show how far it is.
+        stdout.write(f"\rDe zoekindex wordt gebouwd (eenmalig): {done / total if total else 1:.0%}")
+        if done >= total:
+            stdout.write("\n")
+        stdout.flush()
+
+    tutor = build_tutor(settings, course, progress)
     chat = TerminalChat(tutor, stdout)
     chat.say(f"Welkom bij studybot — {tutor.course.title}.\n{HELP}")
     try:

@@ -58,12 +58,14 @@ class RunningBot:
         await self.app.shutdown()
 
 
-async def start_bot(settings: Settings, mode: str = "polling") -> RunningBot:
+async def start_bot(settings: Settings, mode: str = "polling", wait_for_tutor: bool = True) -> RunningBot:
     """Initialise, run post_init, and start receiving updates."""
     app = build_application(settings)
     await app.initialize()
     if app.post_init:
         await app.post_init(app)
+    if wait_for_tutor and app.bot_data.startup_task is not None:
+        await app.bot_data.startup_task
     assert app.updater is not None
     if mode == "webhook":
         port = free_port()

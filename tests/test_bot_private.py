@@ -346,3 +346,35 @@ async def test_transient_server_errors_are_retried_not_lost(bot: RunningBot, dou
         lambda: question.edits == 1 and double.callback_answers[qid] is not None, timeout=10
     )
     assert "✅ Goed!" in question.text and len(bot.tutor.store.answers(ANNA)) == 1
+
+
+async def test_starting_up_says_so_instead_of_staying_silent(
+    double: BotApiDouble, tmp_path: Path, index_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import bot.main
+
+    release = threading.Event()
+    real_build = bot.main.build_tutor
+
+    def slow_build(settings, course, progress):  # type: ignore[no-untyped-def]
+        progress(1, 4)  # a quarter of the index built
+        release.wait(30)
+        return real_build(settings, course, progress)
+
+    monkeypatch.setattr(bot.main, "build_tutor", slow_build)
+    running = await start_bot(make_settings(double, tmp_path, index_template), wait_for_tutor=False)
+    try:
+        anna = double.user(ANNA, "Anna")
+        await double.send(anna, "wat is nps?")
+        (msg,) = await double.wait_sent(ANNA, 1)
+        assert "nog aan het opstarten (25%)" in msg.text
+        release.set()
+        await running.app.bot_data.startup_task
+        await double.send(anna, "wat is nps?")
+        answer = (await double.wait_sent(ANNA, 2))[-1]
+        assert "Net Promoter Score" in answer.text
+    finally:
+        release.set()
+        await running.stop()
