@@ -128,7 +128,7 @@ async def blocker(remote: DoubleThread, bot: RunningBot, uid: int, tally: Tally)
     double.blocked.add(uid)
     sent_before = len(double.sent_to(uid))
     await remote.call(double.send(double.users[uid], "wat is nps"))
-    paused = await wait_until(lambda: (bot.tutor.store.subscription(uid) or {}).get("active") == 0, 20)
+    paused = await wait_until(lambda: (bot.tutor.store.subscription(uid) or {}).get("active") == 0, WAIT)
     await asyncio.sleep(1.0)
     return {
         "paused": paused,
