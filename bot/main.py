@@ -163,6 +163,8 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
     app.add_handler(CommandHandler("vraag", study.on_vraag))
     app.add_handler(CommandHandler("quiz", study.on_quiz_private, PRIVATE))
     app.add_handler(CommandHandler("quiz", groups.on_quiz_group, GROUPS))
+    app.add_handler(CommandHandler("typ", study.on_typ, PRIVATE))
+    app.add_handler(CommandHandler("typ", private_only, GROUPS))
     for name, handler in (
         ("hoofdstukken", browse.on_hoofdstukken),
         ("zwakkepunten", browse.on_zwakkepunten),

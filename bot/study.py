@@ -25,6 +25,7 @@ from bot.render import (
     split_message,
 )
 from tutor.errors import TutorError
+from tutor.service import recall_text
 
 logger = logging.getLogger(__name__)
 # Show "typing…" only when an answer is not ready by then: the send budget goes to what users read.
@@ -57,9 +58,44 @@ async def reply_answer(update: Update, ctx: StudyContext, text: str) -> None:
 
 
 async def on_private_text(update: Update, ctx: StudyContext) -> None:
-    """Free text in a private chat is a question about the course."""
-    if update.effective_message and update.effective_message.text is not None:
-        await reply_answer(update, ctx, update.effective_message.text)
+    """Free text in a private chat: the answer to an open /typ question, else a question."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or message.text is None:
+        return
+    if user is not None and not looks_like_question(message.text):
+        pending = await asyncio.to_thread(ctx.tutor.open_recall, user.id)
+        if pending is not None:
+            _, session_id, nonce = pending
+            try:
+                fb = await asyncio.to_thread(
+                    ctx.tutor.answer_recall, user.id, session_id, nonce, message.text
+                )
+            except TutorError as exc:
+                await message.reply_text(str(exc))
+                return
+            await message.reply_text(f"{fb.text()}\n\nNog een? /typ")
+            return
+    await reply_answer(update, ctx, message.text)
+
+
+def looks_like_question(text: str) -> bool:
+    """A question rather than a typed term: it ends in '?' after several words, or is long."""
+    n = len(text.split())
+    return (text.rstrip().endswith("?") and n >= 3) or n > 8
+
+
+async def on_typ(update: Update, ctx: StudyContext) -> None:
+    """/typ [onderwerp]: active recall - the learner types the term for a definition."""
+    message, user, chat = update.effective_message, update.effective_user, update.effective_chat
+    if message is None or user is None or chat is None:
+        return
+    topic = " ".join(ctx.args or []).strip() or None
+    try:
+        item, _, _ = await asyncio.to_thread(ctx.tutor.start_recall, user.id, chat.id, topic)
+    except TutorError as exc:
+        await message.reply_text(str(exc))
+        return
+    await message.reply_text(f"{recall_text(item)}\n\n(Weet je het niet? Typ dan ?)")
 
 
 async def on_vraag(update: Update, ctx: StudyContext) -> None:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import sys
+import time
 from typing import TextIO
 
 from studybot.app import build_tutor
 from studybot.settings import Settings
 from tutor.errors import TutorError
 from tutor.items import QuizItem
-from tutor.service import LETTERS, Tutor, question_text
+from tutor.service import LETTERS, Tutor, question_text, recall_text
 
 TERMINAL_USER = 0
 HELP = """Typ een vraag over de stof, bijvoorbeeld: wat is NPS?
 Commando's:
   /quiz [onderwerp]  oefenen: vraag na vraag (antwoord met A–D of 1–4) tot je /stop typt
+  /typ [onderwerp]   oefenen door het begrip zelf te typen
   /hoofdstukken      alle hoofdstukken en onderwerpen
   /zwakkepunten      je zwakste onderwerpen
   /stats             je voortgang
@@ -45,6 +47,8 @@ class TerminalChat:
         self.pending: tuple[QuizItem, int, str] | None = None  # the open question
         self.quiz_topic: str | None = None  # the running quiz's topic ("" = all topics)
         self.deferred: str | None = None  # a question typed during the quiz, waiting for "ja"
+        self.typed = False  # the running quiz asks to type the term
+        self.asked_at = 0.0
 
     def say(self, text: str) -> None:
         """Print a reply."""
@@ -70,8 +74,14 @@ class TerminalChat:
         if self.pending is None:
             return True
         item, session_id, nonce = self.pending
+        if self.typed:
+            self.pending = None
+            seconds = time.monotonic() - self.asked_at
+            self.say(self.tutor.answer_recall(TERMINAL_USER, session_id, nonce, text, seconds).text())
+            self._next_question()
+            return True
         choice = parse_choice(text, len(item.options))
-        if choice is None:
+        if choice is None:  # (a typed-recall answer was handled above)
             if len(text) <= 3:
                 letters = ", ".join(LETTERS[: len(item.options)])
                 self.say(f"Kies één antwoord: {letters} (of 1–{len(item.options)}).")
@@ -104,10 +114,14 @@ class TerminalChat:
     def _next_question(self) -> None:
         if self.quiz_topic is None:
             return
-        self.pending = self.tutor.start_question(
-            TERMINAL_USER, TERMINAL_USER, self.quiz_topic or None, "terminal"
-        )
-        self.say(question_text(self.pending[0]))
+        topic = self.quiz_topic or None
+        if self.typed:
+            self.pending = self.tutor.start_recall(TERMINAL_USER, TERMINAL_USER, topic)
+            self.say(recall_text(self.pending[0]))
+        else:
+            self.pending = self.tutor.start_question(TERMINAL_USER, TERMINAL_USER, topic, "terminal")
+            self.say(question_text(self.pending[0]))
+        self.asked_at = time.monotonic()
 
     def _stop_quiz(self, quiet: bool = False) -> None:
         self.pending, self.quiz_topic = None, None
@@ -124,8 +138,8 @@ class TerminalChat:
             return False
         if command in ("/help", "/start"):
             self.say(HELP)
-        elif command == "/quiz":
-            self.pending, self.quiz_topic = None, arg.strip()
+        elif command in ("/quiz", "/typ"):
+            self.pending, self.quiz_topic, self.typed = None, arg.strip(), command == "/typ"
             self._next_question()
         elif command == "/hoofdstukken":
             self.say(self.chapters_text())
@@ -137,8 +151,8 @@ class TerminalChat:
             self.say(f"Het commando {command} ken ik niet. Typ /help voor wat ik kan.")
         else:
             self.say(self.tutor.ask(text, TERMINAL_USER).answer)
-        if self.pending and not command.startswith("/quiz"):
-            self.say("(Je quizvraag staat nog open: antwoord met een letter of cijfer, of typ /stop.)")
+        if self.pending and command not in ("/quiz", "/typ"):
+            self.say("(Je quizvraag staat nog open: typ je antwoord, of /stop.)")
         return True
 
     def chapters_text(self) -> str:

@@ -378,3 +378,18 @@ async def test_starting_up_says_so_instead_of_staying_silent(
     finally:
         release.set()
         await running.stop()
+
+
+async def test_typed_recall_in_telegram(bot: RunningBot, double: BotApiDouble) -> None:
+    anna = double.user(ANNA, "Anna")
+    await double.send(anna, "/typ kraljic")
+    (prompt,) = await double.wait_sent(ANNA, 1)
+    assert "Typ het begrip" in prompt.text and "Typ dan ?" in prompt.text
+    item, _, _ = bot.tutor.open_recall(ANNA)
+    await double.send(anna, "wat is een hefboomproduct eigenlijk?")  # a question is still a question
+    answer = (await double.wait_sent(ANNA, 2))[-1]
+    assert "Hefboomproducten" in answer.text and bot.tutor.open_recall(ANNA) is not None
+    await double.send(anna, item.correct_option.lower())
+    feedback = (await double.wait_sent(ANNA, 3))[-1]
+    assert feedback.text.startswith("✅ Goed") and "/typ" in feedback.text
+    assert bot.tutor.open_recall(ANNA) is None and len(bot.tutor.store.answers(ANNA)) == 1

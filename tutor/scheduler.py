@@ -32,11 +32,19 @@ class Spacing:
     def __init__(self, fuzz: bool = True, desired_retention: float = 0.9) -> None:
         self.fsrs = Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
 
-    def review(self, row: dict[str, Any] | None, correct: bool, when: datetime | None = None) -> Review:
-        """Apply one answer to a learner's card (a new card when ``row`` is None)."""
+    def review(
+        self,
+        row: dict[str, Any] | None,
+        correct: bool,
+        when: datetime | None = None,
+        rating: int | None = None,
+    ) -> Review:
+        """Apply one answer to a learner's card (a new card when ``row`` is None). ``rating``: an FSRS
+        rating (1 Again … 4 Easy) when the answer says more than right or wrong (typed recall)."""
         when = when or datetime.now(UTC)
         card = Card.from_json(row["card"]) if row else Card(due=when)
-        card, _ = self.fsrs.review_card(card, Rating.Good if correct else Rating.Again, when)
+        chosen = Rating(rating) if rating is not None else (Rating.Good if correct else Rating.Again)
+        card, _ = self.fsrs.review_card(card, chosen, when)
         reps = (row["reps"] if row else 0) + 1
         lapses = (row["lapses"] if row else 0) + (0 if correct else 1)
         return Review(card.to_json(), card.due.isoformat(timespec="seconds"), reps, lapses)

@@ -23,6 +23,7 @@ from tutor.errors import TutorError
 from tutor.items import QuizItem
 from tutor.progress import Stats, TopicStat, leeches, stats, topic_stats
 from tutor.quizgen import QuizGenerator
+from tutor.recall import grade
 from tutor.scheduler import Spacing
 from tutor.store import LearnerStore
 
@@ -59,6 +60,38 @@ class Feedback:
         if self.leech:
             lines.append(LEECH_NOTE)
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class RecallFeedback:
+    """The outcome of one typed answer."""
+
+    item: QuizItem
+    typed: str
+    correct: bool
+    exact: bool
+    rating: int
+    leech: bool
+
+    def text(self) -> str:
+        """Plain Dutch feedback: verdict, the term, explanation, source."""
+        term = self.item.correct_option
+        if self.correct and self.exact:
+            verdict = f"✅ Goed: {term}."
+        elif self.correct:
+            verdict = f"✅ Goed, al schrijf je het zo: {term}."
+        else:
+            verdict = f"❌ Helaas. Het juiste begrip is: {term}."
+        lines = [verdict, f"Uitleg: {self.item.explanation}", f"Bron: {self.item.source}"]
+        if self.leech:
+            lines.append(LEECH_NOTE)
+        return "\n".join(lines)
+
+
+def recall_text(item: QuizItem) -> str:
+    """A typed-recall prompt: the definition with the term masked."""
+    definition = item.question.split("\n", 1)[-1]
+    return f"Typ het begrip dat hierbij hoort:\n{definition}"
 
 
 def question_text(item: QuizItem) -> str:
@@ -136,6 +169,7 @@ class Tutor:
         items = QuizGenerator(self.course, engine.index).all_items()
         store.save_items(items)
         self.items = {i.id: i for i in items}
+        self.term_names = {e.term: e.names for e in self.course.glossary}  # typed recall accepts all
         self.by_section: dict[str, list[QuizItem]] = {}
         for i in items:
             self.by_section.setdefault(i.section_id, []).append(i)
@@ -193,6 +227,7 @@ class Tutor:
         exclude: set[str] | None = None,
         now: datetime | None = None,
         poll: bool = False,
+        kinds: set[str] | None = None,
     ) -> QuizItem:
         """Due items first, then the weakest sections, then new items; never a leech."""
         now = now or datetime.now(UTC)
@@ -202,7 +237,10 @@ class Tutor:
         allowed = [
             i
             for i in (self.by_section.get(section_id, []) if section_id else self.items.values())
-            if i.id not in exclude and i.id not in leech_ids and (not poll or i.fits_poll())
+            if i.id not in exclude
+            and i.id not in leech_ids
+            and (not poll or i.fits_poll())
+            and (kinds is None or i.kind in kinds)
         ]
         if not allowed:
             raise TutorError("Voor dit onderwerp heb ik nu geen vragen meer. Probeer /quiz zonder onderwerp.")
@@ -257,7 +295,12 @@ class Tutor:
     def answer_session(self, user_id: int, session_id: int, nonce: str, choice: int) -> Feedback:
         """Check a button press against the stored session and record the answer."""
         session = self.store.session(session_id)
-        if session is None or session["nonce"] != nonce or session["user_id"] != user_id:
+        if (
+            session is None
+            or session["nonce"] != nonce
+            or session["user_id"] != user_id
+            or session["context"] == "typed"  # answered by typing, not by a button
+        ):
             raise TutorError("Deze knop hoort niet bij jouw quiz. Start een nieuwe vraag met /quiz.")
         item = self.items.get(session["item_id"]) or self.store.item(session["item_id"])
         if item is None or not 0 <= choice < len(item.options):
@@ -272,11 +315,13 @@ class Tutor:
         self.store.set_session_answer(session_id, choice, fb.answer_id)
         return fb
 
-    def record(self, user_id: int, chat_id: int, item: QuizItem, choice: int, context: str) -> Feedback:
+    def record(
+        self, user_id: int, chat_id: int, item: QuizItem, choice: int, context: str, rating: int | None = None
+    ) -> Feedback:
         """Store an answer as an FSRS review of the learner's card."""
         self.store.upsert_user_if_missing(user_id)
         correct = choice == item.answer
-        review = self.spacing.review(self.store.card(user_id, item.id), correct)
+        review = self.spacing.review(self.store.card(user_id, item.id), correct, rating=rating)
         answer_id = self.store.record_answer(
             user_id,
             chat_id,
@@ -290,6 +335,40 @@ class Tutor:
             review.lapses,
         )
         return Feedback(item, choice, correct, review.is_leech and not correct, answer_id)
+
+    # typed recall ---------------------------------------------------------------------------
+    def start_recall(
+        self, user_id: int, chat_id: int, topic: str | None = None, context: str = "typed"
+    ) -> tuple[QuizItem, int, str]:
+        """Open a typed-recall question (type the term for a definition): (item, session id, nonce)."""
+        section_id = self.resolve_topic(topic) if topic else None
+        item = self.next_item(user_id, section_id, kinds={"def_to_term"})
+        session_id, nonce = self.store.open_session(user_id, chat_id, item.id, context)
+        return item, session_id, nonce
+
+    def open_recall(self, user_id: int) -> tuple[QuizItem, int, str] | None:
+        """The learner's typed-recall question that still waits for an answer, if any."""
+        row = self.store.open_typed_session(user_id)
+        item = self.items.get(row["item_id"]) if row else None
+        return (item, row["id"], row["nonce"]) if row and item else None
+
+    def answer_recall(
+        self, user_id: int, session_id: int, nonce: str, text: str, seconds: float | None = None
+    ) -> RecallFeedback:
+        """Grade a typed answer leniently and record it with an FSRS rating from the outcome."""
+        session = self.store.session(session_id)
+        if session is None or session["nonce"] != nonce or session["user_id"] != user_id:
+            raise TutorError("Die vraag hoort niet bij jou. Start een nieuwe met /typ.")
+        item = self.items.get(session["item_id"])
+        if item is None or not self.store.close_session(session_id):
+            raise TutorError("Die vraag is al beantwoord. Start een nieuwe met /typ.")
+        names = self.term_names.get(item.correct_option, (item.correct_option,))
+        if seconds is None:
+            seconds = (datetime.now(UTC) - datetime.fromisoformat(session["created_at"])).total_seconds()
+        result = grade(text, names, seconds)
+        choice = item.answer if result.correct else -1
+        fb = self.record(user_id, session["chat_id"], item, choice, session["context"], result.rating)
+        return RecallFeedback(item, text, result.correct, result.exact, result.rating, fb.leech)
 
     def due_count(self, user_id: int, now: datetime | None = None) -> int:
         """How many of the learner's items are due for review now."""

@@ -294,6 +294,15 @@ class LearnerStore:
         with self.transaction() as db:
             db.table("quiz_sessions").update(session_id, {"message_id": message_id})
 
+    def open_typed_session(self, user_id: int) -> dict[str, Any] | None:
+        """The learner's newest typed-recall question that is still open."""
+        rows = self.query(
+            "select * from quiz_sessions where user_id = ? and context = 'typed' and status = 'open' "
+            "order by id desc limit 1",
+            [user_id],
+        )
+        return rows[0] if rows else None
+
     def session(self, session_id: int) -> dict[str, Any] | None:
         """A quiz session row."""
         rows = self.query("select * from quiz_sessions where id = ?", [session_id])
