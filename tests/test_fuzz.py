@@ -13,11 +13,14 @@ from index.glossary import asked_term
 from index.retriever import Retriever
 from index.store import open_index
 from knowledge.model import Course
+from studybot.terminal import parse_choice
 from tests.conftest import FakeEmbedder
 from tutor.answering import Answerer, normalise_question
+from tutor.classify import split_tail
 from tutor.errors import QuestionError, TutorError
 from tutor.intent import INTENTS, detect_intent
-from tutor.service import check_timezone, parse_seconds, parse_time
+from tutor.recall import grade
+from tutor.service import Tutor, check_timezone, parse_seconds, parse_time
 
 # Text as users type it, and worse: combining marks, emoji, control characters, digits of all scripts.
 TEXT = st.one_of(
@@ -69,3 +72,17 @@ def test_answering_any_text_gives_an_answer_or_a_dutch_message(answerer: Answere
         assert str(exc)
         return
     assert answer.answer.strip()
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60, deadline=None)
+@given(TEXT)
+def test_topic_typed_answers_and_choices_never_crash(tutor: Tutor, text: str) -> None:
+    try:
+        assert tutor.resolve_topic(text) in {s.id for s in tutor.course.sections}  # /quiz and /typ
+    except TutorError as exc:
+        assert str(exc)
+    assert grade(text, ("Net Promoter Score", "NPS")).rating in (1, 2, 3, 4)
+    choice = parse_choice(text, 4)
+    assert choice is None or 0 <= choice < 4
+    situation, kind, _ = split_tail(text)
+    assert isinstance(situation, str) and isinstance(kind, str)
