@@ -65,4 +65,5 @@ def test_run_without_token_opens_the_terminal_chat(real_data_dir: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "terminalchat" in proc.stderr
     assert "Key account management" in proc.stdout
-    assert "antwoorden" in proc.stdout and "Tot de volgende keer" in proc.stdout
+    assert "1 van 32 onderwerpen geoefend" in proc.stdout  # /stats, with the quiz still open
+    assert "Quiz gestopt" in proc.stdout and "Tot de volgende keer" in proc.stdout
