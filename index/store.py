@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import re
 import shutil
 import tempfile
 import time
@@ -85,6 +87,54 @@ def expected_manifest(course: Course, embedder: Embedder) -> dict[str, object]:
     }
 
 
+class EmbeddingCache:
+    """Passage vectors by the hash of their text, kept beside the index: an edit to the notes
+    re-embeds only the chunks and sentences it changed, not the whole course."""
+
+    STEP = 32
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.embedded = 0  # texts the last call had to embed
+        self.vectors: dict[str, np.ndarray] = {}
+        try:
+            with np.load(path) as data:
+                self.vectors = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+        except (OSError, KeyError, ValueError):
+            self.vectors = {}  # no cache yet, or an unreadable one: embed everything
+
+    @staticmethod
+    def key(text: str) -> str:
+        """The cache key of one passage text."""
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def embed(self, embedder: Embedder, texts: list[str], progress: Progress | None = None) -> np.ndarray:
+        """Vectors for ``texts`` (cached ones reused, the rest embedded in batches); saves the cache."""
+        keys = [self.key(t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self.vectors))
+        text_of = dict(zip(keys, texts, strict=True))
+        done = len(texts) - sum(1 for k in keys if k in set(missing))
+        for i in range(0, len(missing), self.STEP):
+            batch = missing[i : i + self.STEP]
+            for k, v in zip(batch, embedder.embed_passages([text_of[k] for k in batch]), strict=True):
+                self.vectors[k] = np.asarray(v, np.float32)
+            done += sum(1 for k in keys if k in set(batch))
+            if progress:
+                progress(done, len(texts))
+        if progress and not missing:
+            progress(len(texts), len(texts))
+        self.embedded = len(missing)
+        current = dict.fromkeys(keys)  # only what the course uses now: the cache never grows stale
+        self.vectors = {k: self.vectors[k] for k in current}
+        if keys:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(self.path.name + ".tmp.npz")
+            np.savez(tmp, keys=np.array(list(current)), vectors=np.vstack([self.vectors[k] for k in current]))
+            tmp.replace(self.path)
+            return np.vstack([self.vectors[k] for k in keys]).astype(np.float32)
+        return np.zeros((0, embedder.dim), np.float32)
+
+
 def build(
     course: Course, embedder: Embedder, directory: Path, progress: Progress | None = None
 ) -> SearchIndex:
@@ -94,25 +144,13 @@ def build(
     sentences = course_sentences(course)
     titles = {sec.id: sec.title for sec in course.sections}
     sent_texts = [f"{titles[x.section_id]}: {x.text}" for x in sentences]
-    vectors = []
     texts = [c.embed_text for c in chunks]
-    total = len(texts) + len(sent_texts)
-    step = 32
-    for i in range(0, len(texts), step):
-        vectors.append(embedder.embed_passages(texts[i : i + step]))
-        if progress:
-            progress(min(i + step, len(texts)), total)
-    sent_vectors = []
-    for i in range(0, len(sent_texts), step):
-        sent_vectors.append(embedder.embed_passages(sent_texts[i : i + step]))
-        if progress:
-            progress(min(len(texts) + i + step, total), total)
-    sentence_matrix = (
-        np.vstack(sent_vectors).astype(np.float32)
-        if sent_vectors
-        else np.zeros((0, embedder.dim), np.float32)
+    cache = EmbeddingCache(
+        directory.parent / f".embeddings-{re.sub(r'[^A-Za-z0-9_.-]+', '_', embedder.id)}.npz"
     )
-    matrix = np.vstack(vectors).astype(np.float32)
+    all_vectors = cache.embed(embedder, texts + sent_texts, progress)
+    matrix = all_vectors[: len(texts)]
+    sentence_matrix = all_vectors[len(texts) :]
     if matrix.shape[1] != embedder.dim:
         raise IndexMismatchError(f"embedder returned dim {matrix.shape[1]}, expected {embedder.dim}")
     flat = faiss.IndexFlatIP(embedder.dim)
