@@ -10,6 +10,7 @@ in the situation ("een 8") must fall in the category's range ("een 7 of 8", "0 t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -97,7 +98,6 @@ class Classifier:
 
     def _collect(self) -> list[Category]:
         c = self.composer
-        body = [s for s in c.sentences if s.part == "body"]
         out: list[Category] = []
         seen: set[frozenset[str]] = set()
         for section in c.course.sections:
@@ -109,11 +109,11 @@ class Classifier:
                 for g in section.glossary
                 if sum(n[:6] in fold(g.definition) for n in names if n != fold(g.term)) >= 2
             ]
+            own = c.body(section.id)
             for g in section.glossary:
                 if fold(g.definition) in models:
                     continue
                 member = any(fold(g.term)[:6] in m for m in models)
-                own = [s for s in body if s.section_id == section.id]
                 using = [s for s in own if self._uses(s, g.term)] or [
                     s for s in own if any(self._uses(s, n) for n in g.aliases)
                 ]
@@ -121,7 +121,7 @@ class Classifier:
                 using.sort(key=lambda s: not (tokens_of(g.term) & tokens_of(" ".join(s.text.split()[:6]))))
                 out.append(self._category(g.term, section.id, g.definition, using[:2], member))
                 seen.update(frozenset(tokens_of(n)) for n in g.names)
-        for s in body:
+        for s in (s for section in c.course.sections for s in c.body(section.id)):
             items = list(BRACKETED.finditer(s.text))
             for m in items:
                 name, description = m[1], m[2]
@@ -139,13 +139,18 @@ class Classifier:
 
     def _uses(self, s: Sentence, name: str) -> bool:
         """Whether ``s`` uses ``name`` word for word (short names: by their tokens)."""
-        pattern = self.composer.phrase_pattern(name)
-        if pattern is None:
+        plural = self._plural(name)
+        if plural is None:
             return self.composer.names(s, name)
-        plural = re.compile(pattern.pattern[:-2] + r"(?:s|en|'s)?\b")  # "Passives", "Knelpuntproducten"
         return plural.search(self.composer.folded[s.id]) is not None or (
             len(name.split()) == 1 and self.composer.names(s, name)
         )
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one classifier per course, kept for its life
+    def _plural(self, name: str) -> re.Pattern[str] | None:
+        """``name`` as literal words, a plural ending allowed ("Passives", "Knelpuntproducten")."""
+        pattern = self.composer.phrase_pattern(name)
+        return None if pattern is None else re.compile(pattern.pattern[:-2] + r"(?:s|en|'s)?\b")
 
     def _category(
         self, name: str, section_id: str, description: str, using: list[Sentence], member: bool
@@ -186,9 +191,8 @@ class Classifier:
             for sid, toks in self.section_tokens.items()
         }
         # The kind words point at sections only when few sections use them ("kwadrant", not "klant").
-        pointed = {sid for sid, fit in tail_fit.items() if fit >= 0.5}
-        if len(pointed) > 3:
-            pointed, tail_fit = set(), {}
+        if sum(fit >= 0.5 for fit in tail_fit.values()) > 3:
+            tail_fit = {}
         pool = self.categories
         if not pool:
             return None
