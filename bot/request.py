@@ -22,7 +22,6 @@ import itertools
 import logging
 from collections import OrderedDict, deque
 from collections.abc import Callable, Coroutine
-from contextlib import AsyncExitStack
 from datetime import timedelta
 from typing import Any
 
@@ -59,6 +58,11 @@ SAFE_TO_REPEAT = frozenset(
 Callback = Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]]
 
 
+def seconds(retry_after: int | timedelta) -> float:
+    """A 429's ``retry_after`` in seconds (PTB gives an int now, a timedelta in a later major)."""
+    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
+
+
 class WindowLimiter:
     """At most ``max_rate`` places in any ``time_period`` seconds (a sliding window, as Telegram counts
     a group's 20 messages a minute; a leaky bucket would allow a full burst plus its drip)."""
@@ -70,7 +74,8 @@ class WindowLimiter:
         self.lock = asyncio.Lock()
         self.held_until = 0.0
 
-    async def __aenter__(self) -> None:
+    async def acquire(self) -> None:
+        """Wait for a place in the window."""
         async with self.lock:  # first come, first served
             loop = asyncio.get_running_loop()
             while True:
@@ -86,13 +91,10 @@ class WindowLimiter:
                 await asyncio.sleep(wait)
             self.times.append(now)
 
-    async def __aexit__(self, *exc: object) -> None:
-        return None
-
     def hold(self, retry_after: int | timedelta) -> None:
         """Give out no place for ``retry_after`` (after a 429)."""
-        seconds = retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
-        self.held_until = max(self.held_until, asyncio.get_running_loop().time() + seconds + 0.1)
+        pause = seconds(retry_after) + 0.1
+        self.held_until = max(self.held_until, asyncio.get_running_loop().time() + pause)
 
 
 class Pacer:
@@ -177,16 +179,16 @@ class RetryingRateLimiter(AIORateLimiter):
         kwargs: dict[str, Any],
     ) -> Any:
         """One attempt: wait for a place in the chat's and the overall budget, then call."""
-        async with AsyncExitStack() as stack:
-            if chat_id is not None and counted:
-                await stack.enter_async_context(self.chat_limiter(chat_id))
-                await self._pacer.acquire(retry)
-            try:
-                return await callback(*args, **kwargs)
-            except RetryAfter as exc:
-                if chat_id is not None and counted:
-                    self.chat_limiter(chat_id).hold(exc.retry_after)
-                raise
+        limiter = self.chat_limiter(chat_id) if chat_id is not None and counted else None
+        if limiter is not None:
+            await limiter.acquire()
+            await self._pacer.acquire(retry)
+        try:
+            return await callback(*args, **kwargs)
+        except RetryAfter as exc:
+            if limiter is not None:
+                limiter.hold(exc.retry_after)
+            raise
 
     async def process_request(
         self,
@@ -214,8 +216,7 @@ class RetryingRateLimiter(AIORateLimiter):
                     raise
                 logger.info("%s rate limited; retrying after the pause", endpoint)
                 if chat_id is None or not counted:
-                    pause = exc.retry_after
-                    await asyncio.sleep(pause.total_seconds() if isinstance(pause, timedelta) else pause)
+                    await asyncio.sleep(seconds(exc.retry_after))
                 continue  # otherwise the held limiter makes the retry wait
             except TimedOut:
                 delay = next(delays, None)
