@@ -34,8 +34,17 @@ LEECH_NOTE = (
     "ik vraag hem voorlopig niet meer, je ziet hem terug bij /zwakkepunten."
 )
 # How long a chat's last topic stays available for follow-ups ("geef een voorbeeld").
+NO_ITEMS = "Voor dit onderwerp heb ik nu geen vragen meer. Probeer /quiz zonder onderwerp."
 FOLLOW_UP_WINDOW = timedelta(minutes=30)
 TIME_RE = re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$")
+
+
+def feedback_text(verdict: str, item: QuizItem, leech: bool) -> str:
+    """The verdict, then the item's explanation and source (and the leech note)."""
+    lines = [verdict, f"Uitleg: {item.explanation}", f"Bron: {item.source}"]
+    if leech:
+        lines.append(LEECH_NOTE)
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -52,14 +61,9 @@ class Feedback:
     def text(self) -> str:
         """Plain Dutch feedback: verdict, right answer, explanation, source."""
         verdict = "✅ Goed!" if self.correct else "❌ Helaas."
-        lines = [verdict]
         if not self.correct:
-            lines.append(f"Het juiste antwoord is {LETTERS[self.item.answer]}: {self.item.correct_option}")
-        lines.append(f"Uitleg: {self.item.explanation}")
-        lines.append(f"Bron: {self.item.source}")
-        if self.leech:
-            lines.append(LEECH_NOTE)
-        return "\n".join(lines)
+            verdict += f"\nHet juiste antwoord is {LETTERS[self.item.answer]}: {self.item.correct_option}"
+        return feedback_text(verdict, self.item, self.leech)
 
 
 @dataclass(frozen=True)
@@ -82,10 +86,7 @@ class RecallFeedback:
             verdict = f"✅ Goed, al schrijf je het zo: {term}."
         else:
             verdict = f"❌ Helaas. Het juiste begrip is: {term}."
-        lines = [verdict, f"Uitleg: {self.item.explanation}", f"Bron: {self.item.source}"]
-        if self.leech:
-            lines.append(LEECH_NOTE)
-        return "\n".join(lines)
+        return feedback_text(verdict, self.item, self.leech)
 
 
 def recall_text(item: QuizItem) -> str:
@@ -154,7 +155,7 @@ def interleave(ranked: list[QuizItem], answers: list[dict[str, Any]]) -> QuizIte
         for item in ranked:
             if rule(item):
                 return item
-    raise TutorError("Voor dit onderwerp heb ik nu geen vragen meer. Probeer /quiz zonder onderwerp.")
+    raise TutorError(NO_ITEMS)
 
 
 class Tutor:
@@ -243,7 +244,7 @@ class Tutor:
             and (kinds is None or i.kind in kinds)
         ]
         if not allowed:
-            raise TutorError("Voor dit onderwerp heb ik nu geen vragen meer. Probeer /quiz zonder onderwerp.")
+            raise TutorError(NO_ITEMS)
         allowed_ids = {i.id for i in allowed}
         seen = {c["item_id"]: c for c in cards}
         answers = self.store.answers(user_id, self.course.slug)
