@@ -113,7 +113,7 @@ class GroupStudy:
         poll = self.store.poll(poll_id)
         if poll is None or not option_ids:
             return None
-        item = self.tutor.items.get(poll["item_id"]) or self.store.item(poll["item_id"])
+        item = self.tutor.item(poll["item_id"])
         if item is None or not 0 <= option_ids[0] < len(item.options):
             return None
         with self.store.exclusive():  # the check and the recording as one step
@@ -129,7 +129,7 @@ class GroupStudy:
         poll = self.store.poll(poll_id)
         if poll is None or not self.store.claim_poll_close(poll_id):
             return None
-        item = self.tutor.items.get(poll["item_id"]) or self.store.item(poll["item_id"])
+        item = self.tutor.item(poll["item_id"])
         if item is None:
             return None
         votes = self.store.poll_votes(poll_id)

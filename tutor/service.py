@@ -275,6 +275,10 @@ class Tutor:
         ranked = [i for b in buckets[turn:] + buckets[:turn] for i in b]
         return interleave([*ranked, *forgotten], answers)
 
+    def item(self, item_id: str) -> QuizItem | None:
+        """A quiz item by id: the course's current items, else one stored earlier (still answerable)."""
+        return self.items.get(item_id) or self.store.item(item_id)
+
     def start_question(
         self,
         user_id: int,
@@ -303,7 +307,7 @@ class Tutor:
             or session["context"] == "typed"  # answered by typing, not by a button
         ):
             raise TutorError("Deze knop hoort niet bij jouw quiz. Start een nieuwe vraag met /quiz.")
-        item = self.items.get(session["item_id"]) or self.store.item(session["item_id"])
+        item = self.item(session["item_id"])
         if item is None or not 0 <= choice < len(item.options):
             raise TutorError("Dat antwoord ken ik niet. Start een nieuwe vraag met /quiz.")
         if not self.store.close_session(session_id):
