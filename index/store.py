@@ -9,6 +9,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -95,7 +96,6 @@ class EmbeddingCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.embedded = 0  # texts the last call had to embed
         self.vectors: dict[str, np.ndarray] = {}
         try:
             with np.load(path) as data:
@@ -111,25 +111,24 @@ class EmbeddingCache:
     def embed(self, embedder: Embedder, texts: list[str], progress: Progress | None = None) -> np.ndarray:
         """Vectors for ``texts`` (cached ones reused, the rest embedded in batches); saves the cache."""
         keys = [self.key(t) for t in texts]
-        missing = list(dict.fromkeys(k for k in keys if k not in self.vectors))
+        uses = Counter(keys)  # a text may occur more than once
+        missing = [k for k in uses if k not in self.vectors]
         text_of = dict(zip(keys, texts, strict=True))
-        done = len(texts) - sum(1 for k in keys if k in set(missing))
+        done = len(texts) - sum(uses[k] for k in missing)
         for i in range(0, len(missing), self.STEP):
             batch = missing[i : i + self.STEP]
             for k, v in zip(batch, embedder.embed_passages([text_of[k] for k in batch]), strict=True):
                 self.vectors[k] = np.asarray(v, np.float32)
-            done += sum(1 for k in keys if k in set(batch))
+            done += sum(uses[k] for k in batch)
             if progress:
                 progress(done, len(texts))
         if progress and not missing:
             progress(len(texts), len(texts))
-        self.embedded = len(missing)
-        current = dict.fromkeys(keys)  # only what the course uses now: the cache never grows stale
-        self.vectors = {k: self.vectors[k] for k in current}
+        self.vectors = {k: self.vectors[k] for k in uses}  # only what the course uses now: never stale
         if keys:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(self.path.name + ".tmp.npz")
-            np.savez(tmp, keys=np.array(list(current)), vectors=np.vstack([self.vectors[k] for k in current]))
+            np.savez(tmp, keys=np.array(list(uses)), vectors=np.vstack([self.vectors[k] for k in uses]))
             tmp.replace(self.path)
             return np.vstack([self.vectors[k] for k in keys]).astype(np.float32)
         return np.zeros((0, embedder.dim), np.float32)
