@@ -5,19 +5,17 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import secrets
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
+from bot.admin import require_admin
 from bot.context import StudyContext
 from bot.edits import edit_or_send
-from bot.jobs import cancel_push, job_queue, schedule_push
 from bot.render import esc
+from tutor.accounts import DEFAULT_PUSH
 from tutor.errors import TutorError
 from tutor.service import check_timezone, parse_time
-
-DEFAULT_PUSH = "19:00"
 
 HELP = (
     "Ik help je de stof van <b>{course}</b> te leren.\n\n"
@@ -138,21 +136,14 @@ async def on_dagelijks(update: Update, ctx: StudyContext) -> None:
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None or message is None:
         return
-    if chat.type != "private":
-        from bot.groups import on_group_dagelijks
-
-        await on_group_dagelijks(update, ctx)
-        return
     try:
         hhmm = parse_time(ctx.args[0]) if ctx.args else DEFAULT_PUSH
     except TutorError as exc:
         await message.reply_text(str(exc))
         return
-    tz = await asyncio.to_thread(ctx.tutor.user_timezone, user.id)
-    await asyncio.to_thread(ctx.tutor.store.subscribe, chat.id, user.id, hhmm, tz)
-    schedule_push(job_queue(ctx), ctx.settings.push_test_interval, chat.id, hhmm, tz)
+    plan = await asyncio.to_thread(ctx.tutor.accounts.subscribe, chat.id, user.id, hhmm)
     await message.reply_text(
-        f"⏰ Afgesproken: elke dag om {hhmm} ({tz}) krijg je een quiz met je herhaalvragen.\n"
+        f"⏰ Afgesproken: elke dag om {hhmm} ({plan.timezone}) krijg je een quiz met je herhaalvragen.\n"
         "Andere tijd? /dagelijks UU:MM. Stoppen? /stop."
     )
 
@@ -171,12 +162,7 @@ async def on_tijdzone(update: Update, ctx: StudyContext) -> None:
     except TutorError as exc:
         await message.reply_text(str(exc))
         return
-    store = ctx.tutor.store
-    await asyncio.to_thread(store.set_user_field, user.id, "timezone", tz)
-    sub = await asyncio.to_thread(store.subscription, chat.id)
-    if sub and sub["active"]:
-        await asyncio.to_thread(store.set_subscription, chat.id, timezone=tz)
-        schedule_push(job_queue(ctx), ctx.settings.push_test_interval, chat.id, sub["time"], tz)
+    await asyncio.to_thread(ctx.tutor.accounts.set_timezone, user.id, chat.id, tz)
     await message.reply_text(f"Tijdzone ingesteld op {tz}.")
 
 
@@ -185,18 +171,11 @@ async def on_stop(update: Update, ctx: StudyContext) -> None:
     chat, message = update.effective_chat, update.effective_message
     if chat is None or message is None:
         return
-    if chat.type != "private":
-        from bot.groups import require_admin
-
-        if not await require_admin(update, ctx):
-            return
-    store = ctx.tutor.store
-    sub = await asyncio.to_thread(store.subscription, chat.id)
-    cancel_push(job_queue(ctx), chat.id)
-    if sub is None or not sub["active"]:
+    if chat.type != "private" and not await require_admin(update, ctx):
+        return
+    if not await asyncio.to_thread(ctx.tutor.accounts.stop_push, chat.id):
         await message.reply_text("Er stond geen dagelijkse quiz aan.")
         return
-    await asyncio.to_thread(store.set_subscription, chat.id, active=0, paused_reason="stopped")
     await message.reply_text(
         "De dagelijkse quiz is gestopt. Je voortgang blijft bewaard. Weer aanzetten: /dagelijks"
     )
@@ -218,11 +197,10 @@ async def on_mijndata(update: Update, ctx: StudyContext) -> None:
 
 async def on_vergeet_mij(update: Update, ctx: StudyContext) -> None:
     """/vergeet_mij: ask for confirmation before deleting everything."""
-    message = update.effective_message
-    if message is None or ctx.user_data is None:
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
         return
-    nonce = secrets.token_hex(4)
-    ctx.user_data["forget_nonce"] = nonce
+    nonce = await asyncio.to_thread(ctx.tutor.accounts.ask_forget, user.id)
     markup = InlineKeyboardMarkup([[
         InlineKeyboardButton("Ja, wis alles", callback_data=f"f:{nonce}"),
         InlineKeyboardButton("Nee", callback_data="f:no"),
@@ -239,17 +217,12 @@ async def on_forget_button(update: Update, ctx: StudyContext, args: tuple[str, .
     query = update.callback_query
     if query is None:
         return
-    user_data = ctx.user_data if ctx.user_data is not None else {}
+    accounts = ctx.tutor.accounts
     if args[0] == "no":
-        user_data.pop("forget_nonce", None)
+        await asyncio.to_thread(accounts.cancel_forget, query.from_user.id)
         await query.answer()
         await edit_or_send(query, "Oké, er is niets gewist.")
         return
-    if user_data.get("forget_nonce") != args[0]:
-        raise TutorError("Deze bevestiging is verlopen. Typ opnieuw /vergeet_mij.")
-    user_data.pop("forget_nonce", None)
-    user_id = query.from_user.id
-    await asyncio.to_thread(ctx.tutor.forget, user_id)
-    cancel_push(job_queue(ctx), user_id)
+    await asyncio.to_thread(accounts.confirm_forget, query.from_user.id, args[0])
     await query.answer("Gewist")
     await edit_or_send(query, "🗑️ Al je gegevens zijn gewist. Tot ziens — met /start begin je opnieuw.")

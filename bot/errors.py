@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import StudyContext
-from bot.jobs import pause_blocked
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ async def on_error(update: object, ctx: StudyContext) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         logger.info("forbidden to write to %s: %s", chat.id if chat else "?", ctx.error)
         if chat is not None:
-            await pause_blocked(ctx, chat.id)
+            await asyncio.to_thread(ctx.tutor.pushes.pause_blocked, chat.id)
         return
     logger.error("error while handling an update", exc_info=ctx.error)
     if not isinstance(update, Update):

@@ -30,7 +30,7 @@ from telegram.ext import (
 from bot import account, browse, groups, study
 from bot.context import BotData, StudyContext
 from bot.errors import on_error
-from bot.jobs import restore_jobs
+from bot.jobs import start_push_checks
 from bot.request import RetryingRateLimiter
 from bot.updates import ChatOrderedUpdateProcessor
 from studybot.app import build_tutor
@@ -46,10 +46,8 @@ async def track_chat(update: Update, ctx: StudyContext) -> None:
     user, chat = update.effective_user, update.effective_chat
     if update.poll_answer is not None or user is None or user.is_bot:
         return
-    store = ctx.tutor.store
-    await asyncio.to_thread(store.upsert_user, user.id, user.first_name, user.username or "")
-    if chat is not None and chat.type == "private":
-        await asyncio.to_thread(store.upsert_chat, chat.id, chat.type, "", True)
+    private = chat is not None and chat.type == "private"
+    await asyncio.to_thread(ctx.tutor.accounts.seen, user.id, user.first_name, user.username or "", private)
 
 
 async def private_only(update: Update, ctx: StudyContext) -> None:
@@ -104,7 +102,7 @@ async def start_tutor(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         logger.critical("the tutor could not be started", exc_info=True)
         raise
     app.bot_data.startup = 1.0
-    restore_jobs(app)
+    start_push_checks(app)
 
 
 async def startup_gate(update: Update, ctx: StudyContext) -> None:
@@ -175,7 +173,8 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
     ):
         app.add_handler(CommandHandler(name, handler, PRIVATE))
         app.add_handler(CommandHandler(name, private_only, GROUPS))
-    app.add_handler(CommandHandler("dagelijks", account.on_dagelijks))
+    app.add_handler(CommandHandler("dagelijks", account.on_dagelijks, PRIVATE))
+    app.add_handler(CommandHandler("dagelijks", groups.on_group_dagelijks, GROUPS))
     app.add_handler(CommandHandler("stop", account.on_stop))
     app.add_handler(CommandHandler("scorebord", groups.on_scorebord))
     app.add_handler(CommandHandler("quiztijd", groups.on_quiztijd))

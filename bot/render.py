@@ -153,7 +153,7 @@ def parse_callback(data: str | None) -> Callback | None:
     if not data or len(data.encode()) > 64:
         return None
     kind, *args = data.split(":")
-    if KINDS.get(kind) != len(args) or any(not a or len(a) > 20 for a in args):
+    if KINDS.get(kind) != len(args) or any(not a or len(a) > 60 for a in args):
         return None
     if not all(ARG.fullmatch(a) for a in args):
         return None

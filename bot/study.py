@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 
 from telegram import Update
@@ -16,14 +15,13 @@ from bot.context import StudyContext
 from bot.edits import answer_or_say, edit_or_send
 from bot.render import (
     answer_html,
-    answer_keyboard,
     feedback_html,
     full_section_keyboard,
     next_keyboard,
     parse_callback,
-    question_html,
     split_message,
 )
+from bot.senders import send_question
 from tutor.errors import TutorError
 from tutor.service import recall_text
 
@@ -109,32 +107,6 @@ async def on_vraag(update: Update, ctx: StudyContext) -> None:
     await reply_answer(update, ctx, text)
 
 
-async def send_question(
-    ctx: StudyContext,
-    chat_id: int,
-    user_id: int,
-    *,
-    topic: str | None = None,
-    section_id: str | None = None,
-    context: str = "private",
-    header: str = "",
-) -> None:
-    """Pick the learner's next item and send it with answer buttons."""
-    tutor = ctx.tutor
-    item, session_id, nonce = await asyncio.to_thread(
-        functools.partial(tutor.start_question, user_id, chat_id, topic, context, section_id=section_id)
-    )
-    if ctx.user_data is not None:
-        ctx.user_data["quiz_section"] = section_id or (item.section_id if topic else None)
-    message = await ctx.bot.send_message(
-        chat_id,
-        question_html(item, header),
-        parse_mode=ParseMode.HTML,
-        reply_markup=answer_keyboard(item, session_id, nonce),
-    )
-    await asyncio.to_thread(tutor.store.set_session_message, session_id, message.message_id)
-
-
 async def on_quiz_private(update: Update, ctx: StudyContext) -> None:
     """/quiz [onderwerp] in a private chat."""
     if update.effective_chat is None or update.effective_user is None or update.effective_message is None:
@@ -191,7 +163,7 @@ async def on_answer_button(update: Update, ctx: StudyContext, args: tuple[str, .
         await query.answer("Je had deze vraag al beantwoord — hier is je feedback nog eens.")
     else:
         await query.answer("✅ Goed!" if fb.correct else "❌ Helaas")
-    section = (ctx.user_data or {}).get("quiz_section")
+    section = await asyncio.to_thread(ctx.tutor.session_topic, int(session_id))
     await edit_or_send(
         query, feedback_html(fb.item, fb), parse_mode=ParseMode.HTML, reply_markup=next_keyboard(section)
     )

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.model import Chapter, Course, CuratedQuestion, GlossaryEntry, Section
+from knowledge.model import Chapter, Course, CuratedQuestion, GlossaryEntry, Section, section_slug
 
 COURSE_FILE = "course.md"
 SUBSECTIONS = {"voorbeeld": "example", "begrippen": "glossary", "vragen": "questions", "quiz": "quiz"}
@@ -131,7 +131,7 @@ def parse_chapter(path: Path, strict: bool) -> Chapter:
             if not title:
                 raise CourseFormatError(path, lineno, "section heading has no title")
             section = Section(
-                id=f"{chapter.number}.{len(chapter.sections) + 1}",
+                id=section_slug(chapter.number, title, {s.id for s in chapter.sections}),
                 chapter=chapter.number,
                 number=len(chapter.sections) + 1,
                 title=title,

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from knowledge.catalog import ingested_dir, is_shipped
 from knowledge.cleaning import clean, language_of
 from knowledge.courseformat import parse_course, write_course
-from knowledge.model import Chapter, Course, GlossaryEntry, Section, slugify
+from knowledge.model import Chapter, Course, GlossaryEntry, Section, section_slug, slugify
 from knowledge.readers import IngestError, read_text
 
 logger = logging.getLogger(__name__)
@@ -205,7 +205,7 @@ def structure(text: str, slug: str, title: str) -> IngestReport:
             if len(body.split()) < 3:
                 continue
             number = len(chapter.sections) + 1
-            sid = f"{chapter.number}.{number}"
+            sid = section_slug(chapter.number, s_title, {s.id for s in chapter.sections})
             chapter.sections.append(
                 Section(
                     id=sid,

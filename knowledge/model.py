@@ -14,6 +14,23 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
+SLUG_CHARS = 40
+
+
+def section_slug(chapter: int, title: str, taken: set[str] | None = None) -> str:
+    """A section's stable id, from its chapter and title ("h6-kraljic-matrix"): inserting or moving
+    another section never changes it. ``taken`` (ids already given out) gets the new one added;
+    a repeated title in a chapter gets "-2", "-3"."""
+    base = f"h{chapter}-{slugify(title)[:SLUG_CHARS].rstrip('-') or 'onderwerp'}"
+    sid, n = base, 1
+    while taken is not None and sid in taken:
+        n += 1
+        sid = f"{base}-{n}"
+    if taken is not None:
+        taken.add(sid)
+    return sid
+
+
 @dataclass(frozen=True)
 class GlossaryEntry:
     """A term with its definition and the names it also goes by."""
@@ -52,6 +69,11 @@ class Section:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     quiz: list[CuratedQuestion] = field(default_factory=list)
+
+    @property
+    def position_id(self) -> str:
+        """The positional id sections had before stable ids ("6.2"); only for migrating old data."""
+        return f"{self.chapter}.{self.number}"
 
     @property
     def text(self) -> str:

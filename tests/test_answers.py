@@ -16,7 +16,7 @@ from tutor.engine import Engine, open_engine
 from tutor.intent import detect_intent
 from tutor.scheduler import Spacing
 from tutor.service import Tutor
-from tutor.store import LearnerStore
+from tutor.store_sqlite import SqliteStore
 
 pytestmark = pytest.mark.slow
 
@@ -105,13 +105,13 @@ def test_follow_ups_resolve_against_the_last_topic_and_survive_a_restart(
     engine: Engine, tmp_path: Path
 ) -> None:
     db = tmp_path / "db.sqlite3"
-    tutor = Tutor(engine, LearnerStore(db), Spacing(fuzz=False), "Europe/Amsterdam")
+    tutor = Tutor(engine, SqliteStore(db), Spacing(fuzz=False), "Europe/Amsterdam")
     first = tutor.ask("wat is een prospect", chat_id=5)
     assert first.found
     follow = tutor.ask("en wat is het verschil met een lead?", chat_id=5)
     assert [label for label, _ in follow.items] == ["Prospect", "Lead"]
     tutor.store.close()
-    restarted = Tutor(engine, LearnerStore(db), Spacing(fuzz=False), "Europe/Amsterdam")
+    restarted = Tutor(engine, SqliteStore(db), Spacing(fuzz=False), "Europe/Amsterdam")
     example = restarted.ask("geef een voorbeeld", chat_id=5)
     assert example.found and example.intent == "example" and "voorbeeld" in fold(example.answer)
     # Another chat has no previous topic, so the same words ask what the question is about.
@@ -121,7 +121,7 @@ def test_follow_ups_resolve_against_the_last_topic_and_survive_a_restart(
 
 
 def test_terminal_chat_follow_up(engine: Engine, tmp_path: Path) -> None:
-    tutor = Tutor(engine, LearnerStore(tmp_path / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")
+    tutor = Tutor(engine, SqliteStore(tmp_path / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")
     out = io.StringIO()
     chat = TerminalChat(tutor, out)
     chat.handle("wat is de kraljic matrix?")
@@ -135,7 +135,7 @@ def test_confidence_bands(engine: Engine) -> None:
     from index.retriever import Retrieval, SectionHit
 
     def r(margin: float, bm25: float) -> Retrieval:
-        hit = SectionHit("1.1", 1.0, 0.85, bm25, 0)
+        hit = SectionHit("h1-marketing-vs-sales", 1.0, 0.85, bm25, 0)
         return Retrieval(hits=[hit], dense_top=0.85, bm25_top=bm25, background_top=0.85 - margin)
 
     a = engine.answerer
@@ -146,7 +146,7 @@ def test_confidence_bands(engine: Engine) -> None:
     assert a.confidence(r(0.012, 3.0), all_known=True) == "hedged"
     assert a.confidence(r(0.02, 1.0)) == "none"
     assert a.confidence(Retrieval()) == "none"
-    hedged = a._found("q", "", r(0.02, 3.0), a.composer.explain("1.1", "wat is sales", "sales", None),
+    hedged = a._found("q", "", r(0.02, 3.0), a.composer.explain("h1-marketing-vs-sales", "wat is sales", "sales", None),
                       "passage", detect_intent("wat is sales"), "hedged", None)  # fmt: skip
     assert hedged.answer.startswith("Ik weet het niet helemaal zeker, maar in de samenvatting staat:")
 

@@ -10,6 +10,7 @@ import pytest
 
 from tests.double import BotApiDouble
 from tests.harness import RunningBot, make_settings, start_bot
+from tests.sql import rows
 
 pytestmark = pytest.mark.slow
 GROUP = -1001
@@ -51,7 +52,7 @@ async def test_group_quiz_records_each_member_once(bot: RunningBot, double: BotA
     double.raw_poll_answer(cara, poll["id"], [right])  # and a forged or replayed one records nothing
     double.raw_poll_answer(bob, poll["id"], [])  # nor does a forged retraction
     store = bot.tutor.store
-    await double.wait_for(lambda: len(store.query("select * from poll_votes")) == 3)
+    await double.wait_for(lambda: len(rows(store, "select * from poll_votes")) == 3)
     await asyncio.sleep(0.5)
     answers = {uid: store.answers(uid) for uid in (ADMIN, BOB, CARA)}
     assert [len(a) for a in answers.values()] == [1, 1, 1]
@@ -140,7 +141,7 @@ async def test_forget_removes_member_from_scoreboard(bot: RunningBot, double: Bo
     right = poll_msg.poll["correct_option_ids"][0]
     await double.vote(bob, poll_msg.poll["id"], [right])
     await double.vote(admin, poll_msg.poll["id"], [right])
-    await double.wait_for(lambda: len(bot.tutor.store.query("select * from poll_votes")) == 2)
+    await double.wait_for(lambda: len(rows(bot.tutor.store, "select * from poll_votes")) == 2)
     await double.send(bob, "/vergeet_mij")
     confirm = (await double.wait_sent(BOB, 1))[0]
     await double.press(bob, confirm, next(d for t, d in confirm.buttons() if t.startswith("Ja")))
@@ -189,7 +190,7 @@ async def test_two_groups_keep_their_own_polls_settings_and_scoreboards(
     assert p1.poll["open_period"] == 600 and p2.poll["open_period"] == 45
     await double.vote(bob, p1.poll["id"], [p1.poll["correct_option_ids"][0]])
     await double.vote(cara, p2.poll["id"], [p2.poll["correct_option_ids"][0]])
-    await double.wait_for(lambda: len(bot.tutor.store.query("select * from poll_votes")) == 2)
+    await double.wait_for(lambda: len(rows(bot.tutor.store, "select * from poll_votes")) == 2)
     await double.send(admin, "/scorebord", chat_id=GROUP)
     await double.send(cara, "/scorebord", chat_id=other)
     await double.wait_for(lambda: any("Scorebord" in s.text for s in double.sent_to(GROUP)))

@@ -97,8 +97,8 @@ async def test_weak_topics_follow_wrong_answers(bot: RunningBot, double: BotApiD
     await double.send(anna, "/zwakkepunten")
     report = (await double.wait_sent(ANNA, 5))[-1]
     assert "Inkoopportfoliomatrix (Kraljic)" in report.text
-    assert any(d.startswith("p:5.3") for _, d in report.buttons())
-    await double.press(anna, report, "p:5.3")
+    assert any(d.startswith("p:h5-inkoopportfoliomatrix-kraljic") for _, d in report.buttons())
+    await double.press(anna, report, "p:h5-inkoopportfoliomatrix-kraljic")
     practice = (await double.wait_sent(ANNA, 6))[-1]
     assert "Inkoopportfoliomatrix (Kraljic)" in practice.text
 
@@ -212,10 +212,10 @@ async def test_browse_chapters_and_sections(bot: RunningBot, double: BotApiDoubl
     await double.press(anna, menu, "c:5")
     await double.wait_for(lambda: menu.edits == 1)
     assert "Inkoopportfoliomatrix (Kraljic)" in [t for t, _ in menu.buttons()]
-    await double.press(anna, menu, "s:5.3")
+    await double.press(anna, menu, "s:h5-inkoopportfoliomatrix-kraljic")
     await double.wait_for(lambda: menu.edits == 2)
     assert "Kraljic" in menu.text and "Begrippen:" in menu.text
-    assert ("🎯 Oefen dit onderwerp", "p:5.3") in menu.buttons()
+    assert ("🎯 Oefen dit onderwerp", "p:h5-inkoopportfoliomatrix-kraljic") in menu.buttons()
     await double.press(anna, menu, "h")
     await double.wait_for(lambda: menu.edits == 3)
     assert len(menu.buttons()) == 7
@@ -237,17 +237,17 @@ async def test_follow_up_and_full_section_button(bot: RunningBot, double: BotApi
     await double.send(anna, "wat zijn de vier kwadranten van kraljic?")
     (first,) = await double.wait_sent(ANNA, 1)
     assert all(w in first.text for w in ("Routineproducten", "Hefboomproducten", "Knelpuntproducten"))
-    assert ("📖 Hele paragraaf", "x:5.3") in first.buttons()
+    assert ("📖 Hele paragraaf", "x:h5-inkoopportfoliomatrix-kraljic") in first.buttons()
     await double.send(anna, "geef een voorbeeld")
     await double.wait_sent(ANNA, 2)
     assert "autofabrikant" in double.sent_to(ANNA)[1].text
     # The button delivers the complete section, however many messages that takes.
-    await double.press(anna, first, "x:5.3")
+    await double.press(anna, first, "x:h5-inkoopportfoliomatrix-kraljic")
     await double.wait_for(
         lambda: len(double.sent_to(ANNA)) >= 3 and "🎯" in str(double.sent_to(ANNA)[-1].buttons())
     )
     full = "\n".join(m.text for m in double.sent_to(ANNA)[2:])
-    section = bot.tutor.course.section("5.3")
+    section = bot.tutor.course.section("h5-inkoopportfoliomatrix-kraljic")
     for para in section.body.split("\n\n"):
         assert para.strip() in full
     assert section.example in full
@@ -257,12 +257,12 @@ async def test_browse_preview_never_cuts_a_paragraph(bot: RunningBot, double: Bo
     anna = double.user(ANNA, "Anna")
     await double.send(anna, "/hoofdstukken")
     (menu,) = await double.wait_sent(ANNA, 1)
-    await double.press(anna, menu, "s:5.3")
+    await double.press(anna, menu, "s:h5-inkoopportfoliomatrix-kraljic")
     await double.wait_for(lambda: menu.edits == 1)
-    section = bot.tutor.course.section("5.3")
+    section = bot.tutor.course.section("h5-inkoopportfoliomatrix-kraljic")
     shown = [p for p in section.body.split("\n\n") if p.strip() in menu.text]
     assert shown and "…" not in menu.text.split("Hele paragraaf")[0].replace("… lees verder", "")
-    assert ("📖 Hele paragraaf", "x:5.3") in menu.buttons()
+    assert ("📖 Hele paragraaf", "x:h5-inkoopportfoliomatrix-kraljic") in menu.buttons()
 
 
 async def test_typing_is_a_courtesy_that_never_costs_the_answer(
@@ -321,7 +321,7 @@ async def test_a_button_in_someone_elses_chat_never_posts_there(
     mallory = double.user(222, "Mallory")
     await double.send(anna, "/quiz")
     (question,) = await double.wait_sent(ANNA, 1)
-    for data in ("n:-", "p:5.3", "x:5.3", "c:5", "f:1"):
+    for data in ("n:-", "p:h5-inkoopportfoliomatrix-kraljic", "x:h5-inkoopportfoliomatrix-kraljic", "c:5", "f:1"):
         qid = await double.press(mallory, question, data)
         await double.wait_for(lambda q=qid: double.callback_answers[q] is not None)
         assert "niet van jou" in double.callback_answers[qid]["text"]

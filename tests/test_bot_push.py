@@ -10,6 +10,7 @@ import pytest
 from bot.jobs import slot_key
 from tests.double import BotApiDouble
 from tests.harness import make_settings, start_bot
+from tests.sql import run
 
 pytestmark = pytest.mark.slow
 ANNA = 111
@@ -167,15 +168,14 @@ def test_missed_today_only_for_pushes_that_fell_due_after_they_were_set() -> Non
 async def test_a_push_missed_while_down_is_sent_at_start_up_once(
     double: BotApiDouble, tmp_path: Path, index_template: Path
 ) -> None:
-    from tutor.store import LearnerStore
+    from tutor.store_sqlite import SqliteStore
 
     settings = make_settings(double, tmp_path, index_template)
     anna = double.user(ANNA, "Anna")
-    store = LearnerStore(settings.data_dir / "studybot.sqlite3")
+    store = SqliteStore(settings.data_dir / "studybot.sqlite3")
     store.upsert_user(ANNA, "Anna")
-    store.subscribe(ANNA, ANNA, "00:00", "Europe/Amsterdam")
-    store.set_subscription(ANNA, last_sent="2020-01-01")
-    store.db.table("subscriptions").update(ANNA, {"created_at": "2020-01-01T00:00:00+00:00"})  # set long ago
+    store.subscribe(ANNA, ANNA, "00:00", "Europe/Amsterdam", "inleiding-in-de-sales")
+    run(store, "update subscriptions set last_sent = '2020-01-01', created_at = '2020-01-01T00:00:00+00:00'")
     store.close()
     bot = await start_bot(settings)
     try:

@@ -74,7 +74,7 @@ def test_seed_page_glossary(seed_path: Path) -> None:
         assert term in terms
     by_term = {g.term: g for g in course.glossary}
     assert by_term["Klantinzicht"].definition.endswith("gedrag van individuele klanten.")
-    assert all(g.section_id == "1.3" for g in course.glossary)
+    assert all(course.section(g.section_id).position_id == "1.3" for g in course.glossary)
 
 
 def test_seed_page_keeps_no_store_text(seed_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from knowledge.model import GlossaryEntry
 from studybot.settings import SecretStr, Settings
+from tests.sql import rows
 from tutor.errors import TutorError
 from tutor.groups import GroupStudy
 from tutor.items import QuizItem
@@ -18,7 +19,7 @@ from tutor.progress import streak
 from tutor.quizgen import BLANK, QuizGenerator
 from tutor.scheduler import LEECH_LAPSES
 from tutor.service import Tutor, check_timezone, parse_time
-from tutor.store import LearnerStore
+from tutor.store_sqlite import SqliteStore
 from tutor.validate import problem, words
 
 USER = 7
@@ -39,17 +40,18 @@ def test_quiz_items_of_every_kind_with_sane_options(tutor: Tutor) -> None:
 
 def test_distractors_come_from_the_same_chapter(tutor: Tutor) -> None:
     chapter_of = {
-        g.definition[:1].upper() + g.definition[1:]: g.section_id.split(".")[0] for g in tutor.course.glossary
+        g.definition[:1].upper() + g.definition[1:]: tutor.course.section(g.section_id).chapter
+        for g in tutor.course.glossary
     }
     for item in (i for i in tutor.items.values() if i.kind == "term_to_def"):
         chapters = {chapter_of[o] for o in item.options}
-        assert chapters == {item.section_id.split(".")[0]}, item.question
+        assert chapters == {tutor.course.section(item.section_id).chapter}, item.question
 
 
 def test_odd_one_out_comes_from_another_chapter(tutor: Tutor) -> None:
-    term_chapter = {g.term: g.section_id.split(".")[0] for g in tutor.course.glossary}
+    term_chapter = {g.term: tutor.course.section(g.section_id).chapter for g in tutor.course.glossary}
     for item in (i for i in tutor.items.values() if i.kind == "odd_one_out"):
-        chapter = item.section_id.split(".")[0]
+        chapter = tutor.course.section(item.section_id).chapter
         assert term_chapter[item.correct_option] != chapter
         assert all(term_chapter[o] == chapter for k, o in enumerate(item.options) if k != item.answer)
 
@@ -61,17 +63,18 @@ def test_item_ids_are_stable(tutor: Tutor) -> None:
 
 def test_migrations_are_numbered_applied_once_and_wal(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    LearnerStore(path).close()
-    store = LearnerStore(path)
-    names = [r["name"] for r in store.query("select name from _sqlite_migrations order by rowid")]
+    SqliteStore(path).close()
+    store = SqliteStore(path)
+    names = [r["name"] for r in rows(store, "select name from _sqlite_migrations order by rowid")]
     assert names == [
         "m001_initial",
         "m002_poll_vote_previous_card",
         "m003_poll_vote_update_order",
         "m004_conversation_topics",
         "m005_quiz_session_answer",
+        "m006_replicas_and_courses",
     ]
-    assert store.query("pragma journal_mode")[0]["journal_mode"] == "wal"
+    assert rows(store, "pragma journal_mode")[0]["journal_mode"] == "wal"
     store.close()
     assert sqlite3.connect(path).execute("select count(*) from users").fetchone() == (0,)
 
@@ -141,8 +144,8 @@ def test_sessions_reject_foreign_forged_and_repeated_answers(tutor: Tutor) -> No
 
 
 def test_topics_times_and_timezones(tutor: Tutor) -> None:
-    assert tutor.resolve_topic("hoofdstuk 3") == "3.1"
-    assert tutor.resolve_topic("Net Promotor Score") == "1.4"
+    assert tutor.resolve_topic("hoofdstuk 3") == "h3-online-leads-genereren"
+    assert tutor.resolve_topic("Net Promotor Score") == "h1-net-promoter-score-nps"
     with pytest.raises(TutorError):
         tutor.resolve_topic("quantumfysica")
     assert parse_time("7:05") == "07:05" and parse_time("23.59") == "23:59"
@@ -226,7 +229,7 @@ def test_argument_parsers_are_strict() -> None:
 
 def test_forget_leaves_no_personal_bytes_in_the_file_or_the_wal(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    store = LearnerStore(path)
+    store = SqliteStore(path)
     store.upsert_user(4242, first_name="Zeldzaamnaam", username="zeldzaam_user")
     store.upsert_chat(4242, "private", "Zeldzaamnaam")
     store.remember_topic(4242, "c", "1.1", "Zeldzaamnaam-term")

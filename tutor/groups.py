@@ -12,7 +12,6 @@ from tutor.errors import TutorError
 from tutor.items import QuizItem
 from tutor.progress import topic_stats
 from tutor.service import LETTERS, Feedback, Tutor
-from tutor.store import now_iso
 
 RECENT_POLLS = 30
 POLL_EXPLANATION = 200
@@ -47,19 +46,12 @@ class GroupStudy:
 
     def members(self, chat_id: int) -> list[int]:
         """Users who answered in this group."""
-        rows = self.store.query("select distinct user_id from answers where chat_id = ?", [chat_id])
-        return [r["user_id"] for r in rows]
+        return self.store.group_members(chat_id, self.tutor.course.slug)
 
     def next_item(self, chat_id: int, topic: str | None = None) -> QuizItem:
         """The group's weakest sections first (over its members), avoiding recently asked items."""
         t = self.tutor
-        recent = {
-            r["item_id"]
-            for r in self.store.query(
-                "select item_id from polls where chat_id = ? order by created_at desc limit ?",
-                [chat_id, RECENT_POLLS],
-            )
-        }
+        recent = self.store.recent_poll_items(chat_id, RECENT_POLLS)
         section = t.resolve_topic(topic) if topic else None
         candidates = [
             i for i in (t.by_section.get(section, []) if section else t.items.values()) if i.fits_poll()
@@ -94,10 +86,7 @@ class GroupStudy:
 
     def record_poll(self, poll_id: str, chat_id: int, message_id: int, item: QuizItem) -> None:
         """Remember which item a poll asks."""
-        with self.store.transaction() as db:
-            db.table("polls").insert({"poll_id": poll_id, "chat_id": chat_id, "message_id": message_id,
-                                      "item_id": item.id, "course": item.course, "created_at": now_iso(),
-                                      "closed": 0})  # fmt: skip
+        self.store.record_poll(poll_id, chat_id, message_id, item)
 
     def vote(
         self,
@@ -116,13 +105,14 @@ class GroupStudy:
         item = self.tutor.item(poll["item_id"])
         if item is None or not 0 <= option_ids[0] < len(item.options):
             return None
-        with self.store.exclusive():  # the check and the recording as one step
-            if self.store.poll_vote(poll_id, user_id) is not None:
-                return None
-            self.store.upsert_user(user_id, first_name, username)
-            feedback = self.tutor.record(user_id, poll["chat_id"], item, option_ids[0], "group")
-            self.store.add_poll_vote(poll_id, user_id, option_ids[0], feedback.answer_id, update_id)
-            return feedback
+        if self.store.poll_vote(poll_id, user_id) is not None:
+            return None  # answered before: nothing to compute (the database would refuse it anyway)
+        self.store.upsert_user(user_id, first_name, username)
+        # The vote and the answer are one insert each under a unique key: a replay or a second
+        # replica handling the same vote records nothing.
+        return self.tutor.record(
+            user_id, poll["chat_id"], item, option_ids[0], "group", poll=(poll_id, update_id)
+        )
 
     def close_poll(self, poll_id: str) -> PollResult | None:
         """The result of a poll that just closed, once (None when it is not ours or was closed before)."""
@@ -151,14 +141,7 @@ class GroupStudy:
     def scoreboard(self, chat_id: int, since: datetime | None = None, limit: int = 10) -> list[ScoreRow]:
         """Ranking by correct answers in this group (opted-out members left out)."""
         cutoff = since.isoformat(timespec="seconds") if since is not None else None
-        rows = self.store.query(
-            "select u.first_name, sum(a.correct) correct, count(*) answered from answers a "
-            "join users u on u.id = a.user_id "
-            "where a.chat_id = ? and coalesce(u.scoreboard_opt_out, 0) = 0 "
-            "and (? is null or a.answered_at >= ?) group by a.user_id "
-            "order by correct desc, answered asc, u.first_name limit ?",
-            [chat_id, cutoff, cutoff, limit],
-        )
+        rows = self.store.scoreboard(chat_id, self.tutor.course.slug, cutoff, limit)
         return [ScoreRow(r["first_name"] or "?", int(r["correct"] or 0), int(r["answered"])) for r in rows]
 
     def week_start(self, tz: str) -> datetime:

@@ -34,7 +34,14 @@ class QuizItem:
         )
 
 
-def item_id(course: str, kind: str, section_id: str, key: str) -> str:
-    """Stable short id: the same course content always yields the same ids."""
-    digest = hashlib.sha1(f"{course}|{kind}|{section_id}|{key}".encode()).hexdigest()  # noqa: S324
+def item_id(course: str, kind: str, key: str) -> str:
+    """Stable short id from what the item asks, not where it sits: inserting, moving or renaming a
+    section keeps every item's id (and so every learner's history on it)."""
+    digest = hashlib.sha1(f"{course}|{kind}|{key}".encode()).hexdigest()  # noqa: S324
+    return digest[:12]
+
+
+def legacy_item_id(course: str, kind: str, position_id: str, key: str) -> str:
+    """The id an item had while section ids were positional ("6.2"); only to migrate old data."""
+    digest = hashlib.sha1(f"{course}|{kind}|{position_id}|{key}".encode()).hexdigest()  # noqa: S324
     return digest[:12]

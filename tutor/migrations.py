@@ -148,3 +148,30 @@ def m005_quiz_session_answer(db: Database) -> None:
     """Remember which answer closed a session, so pressing again shows the same feedback."""
     db.table("quiz_sessions").add_column("choice", int)
     db.table("quiz_sessions").add_column("answer_id", int)
+
+
+@migrations()
+def m006_replicas_and_courses(db: Database) -> None:
+    """State for many replicas and many courses: pushes claimed in the database (slot + lease),
+    the course on subscriptions, sessions and chats, the quiz's topic on its session, one answer
+    per session (unique), and confirmations (nonces) stored instead of kept in memory."""
+    subs = db.table("subscriptions")
+    subs.add_column("course", str)
+    subs.add_column("claim_slot", str)
+    subs.add_column("claim_until", str)
+    sessions = db.table("quiz_sessions")
+    sessions.add_column("course", str)
+    sessions.add_column("section_filter", str)
+    db.execute(
+        "update quiz_sessions set course = "
+        "(select q.course from quiz_items q where q.id = quiz_sessions.item_id)"
+    )
+    db.table("chats").add_column("course", str)
+    db.table("answers").add_column("session_id", int)
+    db.execute(
+        "create unique index answers_one_per_session on answers (session_id) where session_id is not null"
+    )
+    db.table("confirmations").create(
+        {"user_id": int, "action": str, "nonce": str, "created_at": str}, pk=("user_id", "action")
+    )
+    db.table("polls").create_index(["chat_id", "created_at"])

@@ -12,7 +12,7 @@ from index.chunking import sentences
 from index.store import SearchIndex
 from index.text import fold
 from knowledge.model import Course, GlossaryEntry
-from tutor.items import QuizItem, item_id
+from tutor.items import QuizItem, item_id, legacy_item_id
 from tutor.validate import BLANK, keep_sound, words
 
 N_OPTIONS = 4
@@ -45,6 +45,18 @@ class QuizGenerator:
         self.vectors = self._entry_vectors(index)
         self.chapter_of = {s.id: s.chapter for s in course.sections}
         self.source = {s.id: f"{course.chapter_of(s).title} › {s.title}" for s in course.sections}
+        self.position = {s.id: s.position_id for s in course.sections}
+        self.legacy_ids: dict[str, str] = {}  # id before stable ids → id now (see tutor.items)
+        self._given: set[str] = set()
+
+    def _id(self, kind: str, section_id: str, key: str) -> str:
+        """The item's stable id (made unique with its section when the same key occurs twice)."""
+        iid = item_id(self.course.slug, kind, key)
+        if iid in self._given:
+            iid = item_id(self.course.slug, kind, f"{section_id}|{key}")
+        self._given.add(iid)
+        self.legacy_ids[legacy_item_id(self.course.slug, kind, self.position[section_id], key)] = iid
+        return iid
 
     def _entry_vectors(self, index: SearchIndex) -> np.ndarray:
         """Reuse the index's glossary-chunk vectors, so generating items costs no model calls."""
@@ -86,7 +98,7 @@ class QuizGenerator:
         out = []
         for s in self.course.sections:
             for q in s.quiz:
-                iid = item_id(self.course.slug, "curated", s.id, q.question)
+                iid = self._id("curated", s.id, q.question)
                 wrong = [o for k, o in enumerate(q.options) if k != q.answer]
                 options, answer = _shuffled(iid, q.options[q.answer], wrong)
                 out.append(
@@ -111,7 +123,7 @@ class QuizGenerator:
             if len(e.definition) > MAX_DEFINITION_CHARS:
                 continue
             pool = [j for j in self._pool(i) if len(self.entries[j].definition) <= MAX_DEFINITION_CHARS]
-            iid = item_id(self.course.slug, "term_to_def", e.section_id, e.term)
+            iid = self._id("term_to_def", e.section_id, e.term)
             picks = self._distractors(i, pool, N_OPTIONS - 1, iid)
             if len(picks) == N_OPTIONS - 1:
                 defs = [_sentence_case(self.entries[j].definition) for j in picks]
@@ -129,7 +141,7 @@ class QuizGenerator:
                         self.source[e.section_id],
                     )
                 )
-            iid = item_id(self.course.slug, "def_to_term", e.section_id, e.term)
+            iid = self._id("def_to_term", e.section_id, e.term)
             masked = _term_pattern(e).sub("…", e.definition)
             picks = self._distractors(i, self._pool(i), N_OPTIONS - 1, iid)
             terms = [self.entries[j].term for j in picks]
@@ -165,7 +177,7 @@ class QuizGenerator:
                     if not m or e.term in used:
                         continue
                     i = index_of[id(e)]
-                    iid = item_id(self.course.slug, "cloze", s.id, sentence)
+                    iid = self._id("cloze", s.id, sentence)
                     picks = self._distractors(i, self._pool(i), N_OPTIONS - 1, iid)
                     if len(picks) < N_OPTIONS - 1:
                         continue
@@ -214,7 +226,7 @@ class QuizGenerator:
         out = []
         for g, members in self.groups():
             group = self.entries[g]
-            iid = item_id(self.course.slug, "odd_one_out", group.section_id, group.term)
+            iid = self._id("odd_one_out", group.section_id, group.term)
             rng = random.Random(iid)  # noqa: S311
             shown = rng.sample(members, N_OPTIONS - 1)
             taken = words(group.term).union(*(words(self.entries[j].term) for j in shown))
@@ -248,6 +260,7 @@ class QuizGenerator:
 
     def generated(self) -> tuple[list[QuizItem], Counter[str]]:
         """Every item, the unsound ones dropped; and how many of each kind were kept and dropped."""
+        self.legacy_ids, self._given = {}, set()
         items = self.curated() + self.term_items() + self.cloze_items() + self.odd_one_out_items()
         return keep_sound(items, self.entries)
 

@@ -16,12 +16,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from rapidfuzz import fuzz, process
 
 from index.glossary import glossary_key
+from tutor.accounts import Accounts
 from tutor.answering import Answer, Topic
 from tutor.charts import stats_png
 from tutor.engine import Engine
 from tutor.errors import TutorError
 from tutor.items import QuizItem
 from tutor.progress import Stats, TopicStat, leeches, stats, topic_stats
+from tutor.pushes import Pushes
 from tutor.quizgen import QuizGenerator
 from tutor.recall import grade
 from tutor.scheduler import Spacing
@@ -167,8 +169,14 @@ class Tutor:
         self.store = store
         self.spacing = spacing
         self.timezone = timezone
-        items = QuizGenerator(self.course, engine.index).all_items()
+        generator = QuizGenerator(self.course, engine.index)
+        items = generator.all_items()
         store.save_items(items)
+        # Learners' history follows its items: ids from before stable ids are adopted, and cards
+        # and answers move with their item when a course edit moved it to another section.
+        store.adopt_items(self.course.slug, generator.legacy_ids)
+        self.accounts = Accounts(store, self.course.slug, timezone)
+        self.pushes = Pushes(store)
         self.items = {i.id: i for i in items}
         self.term_names = {e.term: e.names for e in self.course.glossary}  # typed recall accepts all
         self.by_section: dict[str, list[QuizItem]] = {}
@@ -294,8 +302,17 @@ class Tutor:
         elif section_id is not None and section_id not in self.by_section:
             raise TutorError("Dat onderwerp bestaat niet (meer). Kies er een via /hoofdstukken.")
         item = self.next_item(user_id, section_id, exclude)
-        session_id, nonce = self.store.open_session(user_id, chat_id, item.id, context)
+        session_id, nonce = self.store.open_session(user_id, chat_id, item, context, section_id)
         return item, session_id, nonce
+
+    def show_question(self, session_id: int, message_id: int) -> None:
+        """Remember which message shows a session's question."""
+        self.store.set_session_message(session_id, message_id)
+
+    def session_topic(self, session_id: int) -> str | None:
+        """The section a session's quiz sticks to (None: any topic)."""
+        session = self.store.session(session_id)
+        return session.get("section_filter") if session else None
 
     def answer_session(self, user_id: int, session_id: int, nonce: str, choice: int) -> Feedback:
         """Check a button press against the stored session and record the answer."""
@@ -310,20 +327,30 @@ class Tutor:
         item = self.item(session["item_id"])
         if item is None or not 0 <= choice < len(item.options):
             raise TutorError("Dat antwoord ken ik niet. Start een nieuwe vraag met /quiz.")
-        if not self.store.close_session(session_id):
-            if session.get("choice") is not None:
-                # Answered before: show that answer's feedback again (nothing is recorded twice).
-                first = int(session["choice"])
-                return Feedback(item, first, first == item.answer, False, session.get("answer_id") or 0, True)
+        fb = self.record(user_id, session["chat_id"], item, choice, session["context"], session_id=session_id)
+        if fb is not None:
+            return fb
+        first = (self.store.session(session_id) or {}).get("choice")
+        if first is None:
             raise TutorError("Deze vraag heb je al beantwoord. Tik op ‘Volgende vraag’ of gebruik /quiz.")
-        fb = self.record(user_id, session["chat_id"], item, choice, session["context"])
-        self.store.set_session_answer(session_id, choice, fb.answer_id)
-        return fb
+        # Answered before (another tap, another replica): the same feedback again, nothing recorded.
+        answer_id = (self.store.session(session_id) or {}).get("answer_id") or 0
+        return Feedback(item, int(first), int(first) == item.answer, False, answer_id, True)
 
     def record(
-        self, user_id: int, chat_id: int, item: QuizItem, choice: int, context: str, rating: int | None = None
-    ) -> Feedback:
-        """Store an answer as an FSRS review of the learner's card."""
+        self,
+        user_id: int,
+        chat_id: int,
+        item: QuizItem,
+        choice: int,
+        context: str,
+        rating: int | None = None,
+        *,
+        session_id: int | None = None,
+        poll: tuple[str, int] | None = None,
+    ) -> Feedback | None:
+        """Store an answer as an FSRS review of the learner's card. With ``session_id`` or ``poll``
+        (poll id, update id) it counts once: None when that session or vote was answered before."""
         self.store.upsert_user_if_missing(user_id)
         correct = choice == item.answer
         review = self.spacing.review(self.store.card(user_id, item.id), correct, rating=rating)
@@ -338,7 +365,11 @@ class Tutor:
             review.due,
             review.reps,
             review.lapses,
+            session_id=session_id,
+            poll=poll,
         )
+        if answer_id is None:
+            return None
         return Feedback(item, choice, correct, review.is_leech and not correct, answer_id)
 
     # typed recall ---------------------------------------------------------------------------
@@ -348,12 +379,12 @@ class Tutor:
         """Open a typed-recall question (type the term for a definition): (item, session id, nonce)."""
         section_id = self.resolve_topic(topic) if topic else None
         item = self.next_item(user_id, section_id, kinds={"def_to_term"})
-        session_id, nonce = self.store.open_session(user_id, chat_id, item.id, context)
+        session_id, nonce = self.store.open_session(user_id, chat_id, item, context)
         return item, session_id, nonce
 
     def open_recall(self, user_id: int) -> tuple[QuizItem, int, str] | None:
         """The learner's typed-recall question that still waits for an answer, if any."""
-        row = self.store.open_typed_session(user_id)
+        row = self.store.open_typed_session(user_id, self.course.slug)
         item = self.items.get(row["item_id"]) if row else None
         return (item, row["id"], row["nonce"]) if row and item else None
 
@@ -365,14 +396,19 @@ class Tutor:
         if session is None or session["nonce"] != nonce or session["user_id"] != user_id:
             raise TutorError("Die vraag hoort niet bij jou. Start een nieuwe met /typ.")
         item = self.items.get(session["item_id"])
-        if item is None or not self.store.close_session(session_id):
+        if item is None or session["status"] != "open":
             raise TutorError("Die vraag is al beantwoord. Start een nieuwe met /typ.")
         names = self.term_names.get(item.correct_option, (item.correct_option,))
         if seconds is None:
             seconds = (datetime.now(UTC) - datetime.fromisoformat(session["created_at"])).total_seconds()
         result = grade(text, names, seconds)
         choice = item.answer if result.correct else -1
-        fb = self.record(user_id, session["chat_id"], item, choice, session["context"], result.rating)
+        fb = self.record(
+            user_id, session["chat_id"], item, choice, session["context"], result.rating,
+            session_id=session_id,
+        )  # fmt: skip
+        if fb is None:
+            raise TutorError("Die vraag is al beantwoord. Start een nieuwe met /typ.")
         return RecallFeedback(item, text, result.correct, result.exact, result.rating, fb.leech)
 
     def due_count(self, user_id: int, now: datetime | None = None) -> int:
@@ -407,8 +443,7 @@ class Tutor:
 
     def user_timezone(self, user_id: int) -> str:
         """The learner's timezone, or the default."""
-        user = self.store.user(user_id)
-        return (user or {}).get("timezone") or self.timezone
+        return self.accounts.user_timezone(user_id)
 
     def stats(self, user_id: int) -> Stats:
         """Numbers behind /stats."""
