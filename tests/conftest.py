@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -15,10 +17,13 @@ from index.text import words
 from knowledge.catalog import SHIPPED_DIR
 from knowledge.courseformat import parse_course
 from knowledge.model import Course
+from tests.pg import PgServer, pg_bin
 from tutor.answering import Answerer
 from tutor.engine import Engine
 from tutor.scheduler import Spacing
 from tutor.service import Tutor
+from tutor.store import LearnerStore
+from tutor.store_pg import PostgresStore
 from tutor.store_sqlite import SqliteStore
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_f3a576f8035eef33.txt"
@@ -105,3 +110,36 @@ def tutor(shipped_course: Course, tmp_path: Path) -> Tutor:
     retriever = Retriever(shipped_course, index, fake)
     engine = Engine(shipped_course, index, retriever, Answerer(retriever))
     return Tutor(engine, SqliteStore(tmp_path / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One throwaway PostgreSQL server for the session (each test gets its own database)."""
+    if pg_bin("initdb") is None:
+        if os.environ.get("STUDYBOT_REQUIRE_PG"):
+            pytest.fail("PostgreSQL server binaries not found, and STUDYBOT_REQUIRE_PG is set")
+        pytest.skip("PostgreSQL server binaries not found")
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], LearnerStore]]:
+    """Opens a store on one shared database (call it twice for two replicas), SQLite or PostgreSQL."""
+    opened: list[LearnerStore] = []
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_server").new_database()
+
+        def make() -> LearnerStore:
+            opened.append(PostgresStore(url))
+            return opened[-1]
+    else:
+
+        def make() -> LearnerStore:
+            opened.append(SqliteStore(tmp_path / "db.sqlite3"))
+            return opened[-1]
+
+    yield make
+    for s in opened:
+        s.close()

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from bot.jobs import slot_key
 from tests.double import BotApiDouble
 from tests.harness import make_settings, start_bot
 from tests.sql import run
+from tutor.pushes import due_slot
 
 pytestmark = pytest.mark.slow
 ANNA = 111
@@ -40,32 +41,22 @@ async def test_push_fires_survives_restart_and_stops(
     finally:
         await bot.stop()
 
-    # A restart re-creates the job from SQLite.
+    # After a restart the pushes go on (the subscription lives in the database).
     before = len(pushes(double))
     bot = await start_bot(settings)
     try:
-        (job,) = bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
         await double.wait_for(lambda: len(pushes(double)) > before, timeout=10)
-        # The same slot never sends twice, even if the job runs again. The interval job keeps running
-        # on its own, so the check only counts when no new slot began while it ran.
-        for _ in range(10):
-            slot = slot_key("Europe/Amsterdam", INTERVAL)
-            count = len(pushes(double))
-            bot.tutor.store.set_subscription(ANNA, last_sent=slot)
-            await job.run(bot.app)
-            if slot_key("Europe/Amsterdam", INTERVAL) == slot:
-                assert len(pushes(double)) == count
-                break
-            await asyncio.sleep(0.1)
-        else:
-            pytest.fail("no quiet slot to check the double-send guard in")
+        # A slot that was sent is never claimed again, however often replicas look.
+        now = datetime.now(UTC)
+        slot = due_slot(bot.tutor.store.subscription(ANNA), now, INTERVAL)
+        await double.wait_for(lambda: bot.tutor.store.subscription(ANNA)["last_sent"] == slot, timeout=10)
+        assert bot.tutor.pushes.claim_due(now, INTERVAL) == []
 
         await double.send(anna, "/stop")
         await double.wait_for(lambda: any("gestopt" in s.text for s in double.sent_to(ANNA)))
         stopped_at = len(pushes(double))
         await asyncio.sleep(INTERVAL * 2.5)
         assert len(pushes(double)) == stopped_at
-        assert not bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
         assert bot.tutor.store.subscription(ANNA)["active"] == 0
     finally:
         await bot.stop()
@@ -84,13 +75,15 @@ async def test_blocked_user_pauses_subscription(
         await double.wait_for(lambda: bot.tutor.store.subscription(ANNA)["active"] == 0, timeout=10)
         sub = bot.tutor.store.subscription(ANNA)
         assert sub["paused_reason"] == "blocked"
-        await double.wait_for(lambda: not bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}"), timeout=5)
     finally:
         await bot.stop()
     # Paused subscriptions are not revived by a restart.
+    double.blocked.discard(ANNA)
+    sent = len(pushes(double))
     bot = await start_bot(settings)
     try:
-        assert not bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
+        await asyncio.sleep(2.5)
+        assert len(pushes(double)) == sent
     finally:
         await bot.stop()
 
@@ -108,8 +101,8 @@ async def test_timezone_and_bad_time(double: BotApiDouble, tmp_path: Path, index
         await double.wait_for(lambda: bot.tutor.store.user(ANNA)["timezone"] == "Europe/Brussels")
         await double.send(anna, "/dagelijks 6:05")
         await double.wait_for(lambda: any("06:05 (Europe/Brussels)" in s.text for s in double.sent_to(ANNA)))
-        (job,) = bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
-        assert job.next_t is not None and job.next_t.utcoffset() is not None
+        sub = bot.tutor.store.subscription(ANNA)
+        assert (sub["time"], sub["timezone"], sub["active"]) == ("06:05", "Europe/Brussels", 1)
     finally:
         await bot.stop()
 
@@ -123,12 +116,10 @@ async def test_forbidden_reply_pauses_the_push_without_a_traceback(
     try:
         await double.send(anna, "/dagelijks 18:00")
         await double.wait_for(lambda: any("18:00" in s.text for s in double.sent_to(ANNA)))
-        assert bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}")
         double.blocked.add(ANNA)
         await double.send(anna, "wat is nps?")  # the answer gets a 403
         await double.wait_for(lambda: bot.tutor.store.subscription(ANNA)["active"] == 0, timeout=10)
         assert bot.tutor.store.subscription(ANNA)["paused_reason"] == "blocked"
-        await double.wait_for(lambda: not bot.app.job_queue.get_jobs_by_name(f"daily:{ANNA}"), timeout=5)
         assert not [r for r in caplog.records if r.levelname == "ERROR"]
     finally:
         await bot.stop()
@@ -149,20 +140,16 @@ async def test_timezone_names_that_are_folders_or_huge_get_a_dutch_hint(
         await bot.stop()
 
 
-def test_missed_today_only_for_pushes_that_fell_due_after_they_were_set() -> None:
-    from datetime import UTC, datetime
-
-    from bot.jobs import missed_today
-
+def test_a_push_is_due_on_its_day_once_its_time_came_and_only_if_set_before() -> None:
     now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)  # 13:00 in Amsterdam
-    sub = {"time": "08:00", "timezone": "Europe/Amsterdam", "last_sent": "2026-03-09",
-           "created_at": "2026-03-01T10:00:00+00:00"}  # fmt: skip
-    assert missed_today(sub, now)
-    assert not missed_today({**sub, "last_sent": "2026-03-10"}, now)  # already sent today
-    assert not missed_today({**sub, "time": "19:00"}, now)  # not due yet today
-    assert not missed_today({**sub, "created_at": "2026-03-10T11:00:00+00:00"}, now)  # set after 08:00
-    assert missed_today({**sub, "timezone": "Asia/Tokyo", "time": "20:00"}, now)  # 21:00 there
-    assert not missed_today({**sub, "timezone": "Mars/Olympus"}, now)
+    sub = {"time": "08:00", "timezone": "Europe/Amsterdam", "created_at": "2026-03-01T10:00:00+00:00"}
+    assert due_slot(sub, now) == "2026-03-10"  # due since 08:00 (also when every replica was down then)
+    assert due_slot({**sub, "time": "19:00"}, now) is None  # not due yet today
+    assert due_slot({**sub, "created_at": "2026-03-10T11:00:00+00:00"}, now) is None  # set after 08:00
+    assert due_slot({**sub, "timezone": "Asia/Tokyo", "time": "20:00"}, now) == "2026-03-10"  # 21:00 there
+    assert due_slot({**sub, "timezone": "Asia/Tokyo", "time": "08:00"}, now) == "2026-03-10"
+    assert due_slot({**sub, "timezone": "Mars/Olympus"}, now) is None
+    assert due_slot(sub, now, interval=60.0) == f"slot:{int(now.timestamp() // 60)}"
 
 
 async def test_a_push_missed_while_down_is_sent_at_start_up_once(
