@@ -7,7 +7,7 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from studybot.settings import Settings
+from runtime.settings import Settings
 from tutor.service import Tutor
 
 

@@ -10,15 +10,13 @@ from telegram import Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, TelegramError
 
-from bot import account, browse
 from bot.context import StudyContext
-from bot.edits import answer_or_say, edit_or_send
+from bot.edits import edit_or_send
 from bot.render import (
     answer_html,
     feedback_html,
     full_section_keyboard,
     next_keyboard,
-    parse_callback,
     split_message,
 )
 from bot.senders import send_question
@@ -116,36 +114,6 @@ async def on_quiz_private(update: Update, ctx: StudyContext) -> None:
         await send_question(ctx, update.effective_chat.id, update.effective_user.id, topic=topic)
     except TutorError as exc:
         await update.effective_message.reply_text(str(exc))
-
-
-async def on_callback(update: Update, ctx: StudyContext) -> None:
-    """Every inline button: parsed strictly, checked against stored state, never trusted."""
-    query = update.callback_query
-    if query is None or query.from_user is None:
-        return
-    cb = parse_callback(query.data)
-    if cb is None:
-        await query.answer("Deze knop werkt niet (meer). Gebruik /quiz of /help.", show_alert=True)
-        return
-    chat = query.message.chat if query.message is not None else None
-    if chat is not None and chat.type == "private" and chat.id != query.from_user.id:
-        # A button in somebody else's private chat: never act on it, never post there.
-        await query.answer("Deze knop is niet van jou. Gebruik /quiz in je eigen chat.", show_alert=True)
-        return
-    handlers = {
-        "a": on_answer_button,
-        "n": on_next_button,
-        "p": on_next_button,
-        "c": browse.on_chapter_button,
-        "s": browse.on_section_button,
-        "h": browse.on_home_button,
-        "f": account.on_forget_button,
-        "x": browse.on_full_section_button,
-    }
-    try:
-        await handlers[cb.kind](update, ctx, cb.args)
-    except TutorError as exc:
-        await answer_or_say(query, str(exc))
 
 
 async def on_answer_button(update: Update, ctx: StudyContext, args: tuple[str, ...]) -> None:

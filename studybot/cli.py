@@ -9,12 +9,15 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from bot.main import run_bot
 from index.embedder import EmbedderError, make_embedder
+from index.store import build, index_dir, open_index
 from knowledge.catalog import CourseNotFoundError, list_courses, load_course
 from knowledge.courseformat import CourseFormatError
 from knowledge.ingest import ingest
 from knowledge.readers import IngestError
-from studybot.settings import Settings
+from runtime.settings import Settings
+from studybot.terminal import run_chat
 from tutor.engine import open_engine
 from tutor.errors import TutorError
 
@@ -60,8 +63,6 @@ def _progress(done: int, total: int) -> None:
 
 def cmd_build_index(args: argparse.Namespace, settings: Settings) -> int:
     """Build the search index (again, or with --if-needed only when it is missing or stale)."""
-    from index.store import build, index_dir, open_index
-
     course = load_course(settings.data_dir, args.course or settings.course)
     embedder = make_embedder(settings.embedder)
     if args.if_needed:
@@ -95,8 +96,6 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """Interactive terminal study session."""
-    from studybot.terminal import run_chat
-
     return run_chat(settings, args.course or settings.course)
 
 
@@ -105,8 +104,6 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.token:
         _err("Geen TELEGRAM_BOT_TOKEN ingesteld: de terminalchat start.")
         return cmd_chat(args, settings)
-    from bot.main import run_bot
-
     if args.course:
         settings = replace(settings, course=args.course)
     return run_bot(

@@ -6,8 +6,8 @@ import sys
 import time
 from typing import TextIO
 
-from studybot.app import build_tutor
-from studybot.settings import Settings
+from runtime.app import build_tutor
+from runtime.settings import Settings
 from tutor.errors import TutorError
 from tutor.items import QuizItem
 from tutor.service import LETTERS, Tutor, question_text, recall_text

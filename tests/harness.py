@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.main import build_application
-from studybot.settings import SecretStr, Settings
+from runtime.settings import SecretStr, Settings
 from tests.double import BotApiDouble, SentMessage
 from tutor.service import Tutor
 

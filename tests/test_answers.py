@@ -146,7 +146,8 @@ def test_confidence_bands(engine: Engine) -> None:
     assert a.confidence(r(0.012, 3.0), all_known=True) == "hedged"
     assert a.confidence(r(0.02, 1.0)) == "none"
     assert a.confidence(Retrieval()) == "none"
-    hedged = a._found("q", "", r(0.02, 3.0), a.composer.explain("h1-marketing-vs-sales", "wat is sales", "sales", None),
+    passage = a.composer.explain("h1-marketing-vs-sales", "wat is sales", "sales", None)
+    hedged = a._found("q", "", r(0.02, 3.0), passage,
                       "passage", detect_intent("wat is sales"), "hedged", None)  # fmt: skip
     assert hedged.answer.startswith("Ik weet het niet helemaal zeker, maar in de samenvatting staat:")
 

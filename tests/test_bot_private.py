@@ -321,7 +321,8 @@ async def test_a_button_in_someone_elses_chat_never_posts_there(
     mallory = double.user(222, "Mallory")
     await double.send(anna, "/quiz")
     (question,) = await double.wait_sent(ANNA, 1)
-    for data in ("n:-", "p:h5-inkoopportfoliomatrix-kraljic", "x:h5-inkoopportfoliomatrix-kraljic", "c:5", "f:1"):
+    kraljic = "h5-inkoopportfoliomatrix-kraljic"
+    for data in ("n:-", f"p:{kraljic}", f"x:{kraljic}", "c:5", "f:1"):
         qid = await double.press(mallory, question, data)
         await double.wait_for(lambda q=qid: double.callback_answers[q] is not None)
         assert "niet van jou" in double.callback_answers[qid]["text"]
@@ -353,17 +354,17 @@ async def test_starting_up_says_so_instead_of_staying_silent(
 ) -> None:
     import threading
 
-    import bot.main
+    import bot.lifecycle
 
     release = threading.Event()
-    real_build = bot.main.build_tutor
+    real_build = bot.lifecycle.build_tutor
 
     def slow_build(settings, course, progress):  # type: ignore[no-untyped-def]
         progress(1, 4)  # a quarter of the index built
         release.wait(30)
         return real_build(settings, course, progress)
 
-    monkeypatch.setattr(bot.main, "build_tutor", slow_build)
+    monkeypatch.setattr(bot.lifecycle, "build_tutor", slow_build)
     running = await start_bot(make_settings(double, tmp_path, index_template), wait_for_tutor=False)
     try:
         anna = double.user(ANNA, "Anna")

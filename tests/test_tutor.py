@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.model import GlossaryEntry
-from studybot.settings import SecretStr, Settings
+from runtime.settings import SecretStr, Settings
 from tests.sql import rows
 from tutor.errors import TutorError
 from tutor.groups import GroupStudy

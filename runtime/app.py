@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.embedder import make_embedder
 from index.store import Progress
-from studybot.settings import Settings
+from runtime.settings import Settings
 from tutor.engine import open_engine
 from tutor.scheduler import Spacing
 from tutor.service import Tutor
