@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 from typing import Any
 
 from telegram.constants import ParseMode
@@ -19,6 +20,7 @@ from tutor.pushes import Push
 logger = logging.getLogger(__name__)
 PUSH_JOB = "daily-pushes"
 PARALLEL_PUSHES = 8  # pushes sent at once; the rate limiter paces the messages themselves
+CLAIM_BATCH = 16  # pushes one replica claims per look, so replicas share a burst
 
 
 def check_every(push_check: float, test_interval: float) -> float:
@@ -38,8 +40,14 @@ def start_push_checks(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 async def push_tick(ctx: StudyContext) -> None:
     """Claim what is due and send it; a push that fails to go out is retried when its lease ends."""
-    interval = ctx.settings.push_test_interval
-    claimed = await asyncio.to_thread(ctx.tutor.pushes.claim_due, None, interval)
+    settings = ctx.settings
+    claimed = await asyncio.to_thread(
+        ctx.tutor.pushes.claim_due,
+        None,
+        settings.push_test_interval,
+        CLAIM_BATCH,
+        timedelta(seconds=settings.push_lease),
+    )
     if not claimed:
         return
     logger.info("claimed %d daily pushes", len(claimed))

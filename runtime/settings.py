@@ -49,6 +49,8 @@ class Settings:
     replicas: int = 1
     # How often each replica looks for due daily pushes (seconds).
     push_check: float = 20.0
+    # How long a replica's claim on a push holds before another replica may send it instead.
+    push_lease: float = 90.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, env_file: Path | None = None) -> Settings:
@@ -70,6 +72,7 @@ class Settings:
             database_url=values.get("STUDYBOT_DATABASE_URL", "").strip(),
             replicas=max(1, int(values.get("STUDYBOT_REPLICAS", "") or 1)),
             push_check=float(values.get("STUDYBOT_PUSH_CHECK", "") or 20),
+            push_lease=float(values.get("STUDYBOT_PUSH_LEASE", "") or 90),
         )
 
 

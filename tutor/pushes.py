@@ -61,12 +61,17 @@ class Pushes:
         self.lease = lease
 
     def claim_due(
-        self, now: datetime | None = None, interval: float = 0.0, limit: int = 500
+        self,
+        now: datetime | None = None,
+        interval: float = 0.0,
+        limit: int = 500,
+        lease: timedelta | None = None,
     ) -> list[Push]:
-        """Claim every push that is due now and not sent or held by a live claim."""
+        """Claim up to ``limit`` pushes that are due now and neither sent nor held by a live claim
+        (a small limit lets the replicas share a burst of pushes due in the same minute)."""
         now = now or datetime.now(UTC)
         stamp = now.isoformat(timespec="seconds")
-        until = (now + self.lease).isoformat(timespec="seconds")
+        until = (now + (lease or self.lease)).isoformat(timespec="seconds")
         claimed: list[Push] = []
         for sub in self.store.active_subscriptions():
             slot = due_slot(sub, now, interval)

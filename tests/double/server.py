@@ -76,6 +76,12 @@ class BotApiDouble(BotApiMethods):
         self.group_window = 60.0
         self.rate_violations: list[int] = []
         self.webhook: dict[str, Any] = {"url": "", "secret": None}
+        # A load balancer in front of several webhook replicas: updates go to these in turn (the
+        # next one when a replica does not answer); which replica took which update is recorded.
+        self.backends: list[str] = []
+        self.delivered_to: dict[int, str] = {}
+        self._turn = itertools.count()
+        self.latency = 0.0  # seconds each FAULTY call takes (a slow Telegram)
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
@@ -158,6 +164,8 @@ class BotApiDouble(BotApiMethods):
                 if kind == "hang":
                     await asyncio.sleep(self.hang_seconds)
                 raise ApiError(500, "Internal Server Error")
+            if self.latency and method in FAULTY:
+                await asyncio.sleep(self.latency)
             result = await handler(params)
         except ApiError as exc:
             body: dict[str, Any] = {"ok": False, "error_code": exc.code, "description": exc.description}
@@ -223,20 +231,35 @@ class BotApiDouble(BotApiMethods):
             self._new_update.set()
         return update
 
+    def balance(self, backends: list[str]) -> None:
+        """Put a load balancer between Telegram and these webhook URLs (one per replica)."""
+        self.backends = list(backends)
+
+    def _targets(self) -> list[str]:
+        if not self.backends:
+            return [self.webhook["url"]]
+        first = next(self._turn) % len(self.backends)
+        return self.backends[first:] + self.backends[:first]
+
     def _deliver(self, update: dict[str, Any]) -> None:
+        targets = self._targets()
+
         async def post() -> None:
             headers = {}
             if self.webhook["secret"]:
                 headers["X-Telegram-Bot-Api-Secret-Token"] = self.webhook["secret"]
             assert self._client is not None
-            for _ in range(20):
+            for attempt in range(40):
+                url = targets[attempt % len(targets)]
                 try:
-                    async with self._client.post(self.webhook["url"], json=update, headers=headers) as resp:
+                    async with self._client.post(url, json=update, headers=headers) as resp:
                         if resp.status == 200:
+                            self.delivered_to[update["update_id"]] = url
                             return
                 except aiohttp.ClientError:
                     pass
-                await asyncio.sleep(0.1)
+                if attempt % len(targets) == len(targets) - 1:
+                    await asyncio.sleep(0.1)
 
         task = asyncio.get_running_loop().create_task(post())
         self._tasks.add(task)
