@@ -7,9 +7,12 @@ COPY studybot studybot
 COPY knowledge knowledge
 COPY index index
 COPY tutor tutor
+COPY runtime runtime
 COPY bot bot
 RUN pip install --no-cache-dir . && useradd --create-home studybot && mkdir /data && chown studybot /data
 USER studybot
+# The shipped course's index is built here, at image build time, so a container starts in seconds.
+RUN studybot build-index
 VOLUME /data
-# Builds the course index on first start, then long-polls Telegram (set TELEGRAM_BOT_TOKEN).
+# Long polling by default (set TELEGRAM_BOT_TOKEN); see docker-compose.yml for webhook replicas.
 CMD ["studybot", "run"]

@@ -41,7 +41,7 @@ def button(kinds: str, handler: ButtonHandler) -> CallbackQueryHandler[StudyCont
         except TutorError as exc:
             await answer_or_say(query, str(exc))
 
-    return CallbackQueryHandler(checked, pattern=rf"^[{kinds}]:")
+    return CallbackQueryHandler(checked, pattern=rf"^[{kinds}](:|$)")
 
 
 async def on_unknown_button(update: Update, ctx: StudyContext) -> None:

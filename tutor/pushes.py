@@ -73,7 +73,7 @@ class Pushes:
         stamp = now.isoformat(timespec="seconds")
         until = (now + (lease or self.lease)).isoformat(timespec="seconds")
         claimed: list[Push] = []
-        for sub in self.store.active_subscriptions():
+        for sub in self.store.push_candidates(stamp):
             slot = due_slot(sub, now, interval)
             if slot is None or sub.get("last_sent") == slot:
                 continue

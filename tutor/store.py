@@ -335,6 +335,14 @@ class LearnerStore:
         """All active subscriptions."""
         return self._rows("select * from subscriptions where active = 1 order by chat_id")
 
+    def push_candidates(self, now: str) -> list[Row]:
+        """Active subscriptions nobody holds a live claim on (each replica's push check reads these)."""
+        return self._rows(
+            "select chat_id, user_id, course, time, timezone, last_sent, created_at from subscriptions "
+            "where active = 1 and (claim_until is null or claim_until < ?) order by chat_id",
+            (now,),
+        )
+
     def claim_push(self, chat_id: int, slot: str, now: str, lease_until: str) -> Row | None:
         """Take the push of ``slot`` for a chat, unless it was sent or another replica holds a live
         claim on it. Exactly one caller gets the row back; a claim whose lease ran out (its replica
