@@ -4,7 +4,7 @@ STAMP := $(VENV)/.installed-stamp
 DEV_STAMP := $(VENV)/.dev-stamp
 PYTHON ?= python3
 
-.PHONY: setup setup-dev index run test lint bench bench-quality bench-load clean
+.PHONY: setup setup-dev index run test lint bench bench-quality bench-load bench-store clean
 
 # What `make run` needs, and the shipped course's index (built once, with a progress line).
 setup: $(STAMP) index
@@ -48,6 +48,10 @@ bench-load: setup-dev index
 	$(BIN)/python bench/load.py --users 200 --rounds 4 --data-dir data
 	$(BIN)/python bench/load.py --users 200 --rounds 4 --faults 0.1 --data-dir data
 	$(BIN)/python bench/load.py --burst --data-dir data
+
+# Quiz answers/s and push claims/s, 1 and 2 replicas, SQLite vs a throwaway PostgreSQL.
+bench-store: setup-dev
+	$(BIN)/python bench/store.py
 
 clean:
 	rm -rf $(VENV) data

@@ -7,6 +7,7 @@ PostgreSQL refuses to run as root, so as root the server runs as the ``postgres`
 from __future__ import annotations
 
 import os
+import pwd
 import shutil
 import socket
 import subprocess
@@ -39,7 +40,11 @@ class PgServer:
         self.dir = Path(tempfile.mkdtemp(prefix="studybot-pg-"))
         self.port = free_port()
         self.as_user: list[str] = []
-        if os.geteuid() == 0:
+        if os.geteuid() == 0:  # PostgreSQL will not run as root
+            try:
+                pwd.getpwnam("postgres")
+            except KeyError:
+                subprocess.run(["useradd", "--system", "--no-create-home", "postgres"], check=True)
             self.as_user = ["runuser", "-u", "postgres", "--"]
             shutil.chown(self.dir, "postgres")
 
