@@ -15,7 +15,7 @@ from bot.edits import edit_or_send
 from bot.render import esc
 from tutor.accounts import DEFAULT_PUSH
 from tutor.errors import TutorError
-from tutor.service import check_timezone, parse_time
+from tutor.parsing import check_timezone, parse_time
 
 HELP = (
     "Ik help je de stof van <b>{course}</b> te leren.\n\n"

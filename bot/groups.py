@@ -16,7 +16,7 @@ from bot.senders import group_study, send_group_quiz
 from bot.study import reply_answer
 from tutor.accounts import DEFAULT_PUSH
 from tutor.errors import TutorError
-from tutor.service import parse_seconds, parse_time
+from tutor.parsing import parse_seconds, parse_time
 
 logger = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from knowledge.model import Course, Section
 from tutor.answering import Answer
+from tutor.feedback import LEECH_NOTE, LETTERS, Feedback
 from tutor.items import QuizItem
-from tutor.service import LEECH_NOTE, LETTERS, Feedback
 
 MAX_MESSAGE = 4096
 

@@ -21,7 +21,7 @@ from bot.render import (
 )
 from bot.senders import send_question
 from tutor.errors import TutorError
-from tutor.service import recall_text
+from tutor.feedback import recall_text
 
 logger = logging.getLogger(__name__)
 # Show "typing…" only when an answer is not ready by then: the send budget goes to what users read.

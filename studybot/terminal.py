@@ -9,8 +9,9 @@ from typing import TextIO
 from runtime.app import build_tutor
 from runtime.settings import Settings
 from tutor.errors import TutorError
+from tutor.feedback import LETTERS, question_text, recall_text
 from tutor.items import QuizItem
-from tutor.service import LETTERS, Tutor, question_text, recall_text
+from tutor.service import Tutor
 
 TERMINAL_USER = 0
 HELP = """Typ een vraag over de stof, bijvoorbeeld: wat is NPS?

@@ -19,8 +19,9 @@ from tutor.answering import Answerer, normalise_question
 from tutor.classify import split_tail
 from tutor.errors import QuestionError, TutorError
 from tutor.intent import INTENTS, detect_intent
+from tutor.parsing import check_timezone, parse_seconds, parse_time
 from tutor.recall import grade
-from tutor.service import Tutor, check_timezone, parse_seconds, parse_time
+from tutor.service import Tutor
 
 # Text as users type it, and worse: combining marks, emoji, control characters, digits of all scripts.
 TEXT = st.one_of(

@@ -15,10 +15,11 @@ from tests.sql import rows
 from tutor.errors import TutorError
 from tutor.groups import GroupStudy
 from tutor.items import QuizItem
+from tutor.parsing import check_timezone, parse_time
 from tutor.progress import streak
 from tutor.quizgen import BLANK, QuizGenerator
 from tutor.scheduler import LEECH_LAPSES
-from tutor.service import Tutor, check_timezone, parse_time
+from tutor.service import Tutor
 from tutor.store_sqlite import SqliteStore
 from tutor.validate import problem, words
 
@@ -215,7 +216,7 @@ def test_a_poll_answer_is_final(tutor: Tutor) -> None:
 
 
 def test_argument_parsers_are_strict() -> None:
-    from tutor.service import check_timezone, parse_seconds
+    from tutor.parsing import check_timezone, parse_seconds
 
     assert check_timezone(" Europe/Brussels ") == "Europe/Brussels"
     for zone in ("Europe", "America", "x" * 300, "../../etc/passwd", "Mars/Olympus", ""):

@@ -9,9 +9,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tutor.errors import TutorError
+from tutor.feedback import LETTERS, Feedback
 from tutor.items import QuizItem
 from tutor.progress import topic_stats
-from tutor.service import LETTERS, Feedback, Tutor
+from tutor.service import Tutor
 
 RECENT_POLLS = 30
 POLL_EXPLANATION = 200

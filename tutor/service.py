@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import random
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from rapidfuzz import fuzz, process
 
@@ -21,6 +18,7 @@ from tutor.answering import Answer, Topic
 from tutor.charts import stats_png
 from tutor.engine import Engine
 from tutor.errors import TutorError
+from tutor.feedback import Feedback, RecallFeedback
 from tutor.items import QuizItem
 from tutor.progress import Stats, TopicStat, leeches, stats, topic_stats
 from tutor.pushes import Pushes
@@ -30,117 +28,9 @@ from tutor.scheduler import Spacing
 from tutor.store import LearnerStore
 
 logger = logging.getLogger(__name__)
-LETTERS = "ABCDEFGHIJKL"
-LEECH_NOTE = (
-    "Deze vraag ging al vaak mis. Lees de uitleg en de bron nog eens rustig door; "
-    "ik vraag hem voorlopig niet meer, je ziet hem terug bij /zwakkepunten."
-)
 # How long a chat's last topic stays available for follow-ups ("geef een voorbeeld").
 NO_ITEMS = "Voor dit onderwerp heb ik nu geen vragen meer. Probeer /quiz zonder onderwerp."
 FOLLOW_UP_WINDOW = timedelta(minutes=30)
-TIME_RE = re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$")
-
-
-def feedback_text(verdict: str, item: QuizItem, leech: bool) -> str:
-    """The verdict, then the item's explanation and source (and the leech note)."""
-    lines = [verdict, f"Uitleg: {item.explanation}", f"Bron: {item.source}"]
-    if leech:
-        lines.append(LEECH_NOTE)
-    return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class Feedback:
-    """The outcome of one answer."""
-
-    item: QuizItem
-    choice: int
-    correct: bool
-    leech: bool
-    answer_id: int = 0
-    repeat: bool = False  # the same press again (say, after the feedback edit failed)
-
-    def text(self) -> str:
-        """Plain Dutch feedback: verdict, right answer, explanation, source."""
-        verdict = "✅ Goed!" if self.correct else "❌ Helaas."
-        if not self.correct:
-            verdict += f"\nHet juiste antwoord is {LETTERS[self.item.answer]}: {self.item.correct_option}"
-        return feedback_text(verdict, self.item, self.leech)
-
-
-@dataclass(frozen=True)
-class RecallFeedback:
-    """The outcome of one typed answer."""
-
-    item: QuizItem
-    typed: str
-    correct: bool
-    exact: bool
-    rating: int
-    leech: bool
-
-    def text(self) -> str:
-        """Plain Dutch feedback: verdict, the term, explanation, source."""
-        term = self.item.correct_option
-        if self.correct and self.exact:
-            verdict = f"✅ Goed: {term}."
-        elif self.correct:
-            verdict = f"✅ Goed, al schrijf je het zo: {term}."
-        else:
-            verdict = f"❌ Helaas. Het juiste begrip is: {term}."
-        return feedback_text(verdict, self.item, self.leech)
-
-
-def recall_text(item: QuizItem) -> str:
-    """A typed-recall prompt: the definition with the term masked."""
-    definition = item.question.split("\n", 1)[-1]
-    return f"Typ het begrip dat hierbij hoort:\n{definition}"
-
-
-def question_text(item: QuizItem) -> str:
-    """A question with lettered options, as plain text."""
-    opts = "\n".join(f"{LETTERS[i]}. {o}" for i, o in enumerate(item.options))
-    return f"{item.question}\n\n{opts}"
-
-
-def parse_time(text: str) -> str:
-    """'7:30' → '07:30'; TutorError with a Dutch hint otherwise."""
-    m = TIME_RE.match(text.strip())
-    if not m:
-        raise TutorError("Geef een tijd als UU:MM, bijvoorbeeld /dagelijks 19:30.")
-    return f"{int(m['h']):02d}:{m['m']}"
-
-
-@functools.cache
-def _zone_names() -> frozenset[str]:
-    """Every real IANA zone (files, not folders such as 'Europe')."""
-    return frozenset(available_timezones())
-
-
-def check_timezone(name: str) -> str:
-    """A real IANA timezone name; TutorError with a Dutch hint otherwise (never an OS error)."""
-    zone = name.strip()
-    shown = zone if len(zone) <= 40 else zone[:40] + "…"
-    known = _zone_names()
-    if len(zone) > 64 or not re.fullmatch(r"[A-Za-z0-9_+\-/]+", zone) or (known and zone not in known):
-        raise TutorError(
-            f"Tijdzone '{shown}' ken ik niet. Gebruik een naam als Europe/Amsterdam of Europe/Brussels."
-        )
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise TutorError(
-            f"Tijdzone '{shown}' kan ik niet laden. Gebruik bijvoorbeeld Europe/Amsterdam."
-        ) from exc
-    return zone
-
-
-def parse_seconds(text: str, low: int = 5, high: int = 600) -> int:
-    """'30' → 30 (or 0 for no limit); only ASCII digits, so '²' or '①' get the Dutch hint too."""
-    value = text.strip()
-    if not re.fullmatch(r"[0-9]{1,4}", value) or not (int(value) == 0 or low <= int(value) <= high):
-        raise TutorError(f"Gebruik /quiztijd <seconden>, tussen {low} en {high} (0 = geen limiet).")
-    return int(value)
 
 
 def interleave(ranked: list[QuizItem], answers: list[dict[str, Any]]) -> QuizItem:
