@@ -21,7 +21,7 @@ HELP = (
     "Ik help je de stof van <b>{course}</b> te leren.\n\n"
     "💬 Stel gewoon een vraag, bijvoorbeeld: <i>wat is NPS?</i>\n"
     "/quiz [onderwerp] — oefenvraag (bijv. /quiz kraljic)\n"
-    "/typ [onderwerp] — typ zelf het begrip bij een omschrijving\n"
+    "/typ [onderwerp] — typ zelf het begrip bij een omschrijving (of andersom)\n"
     "/hoofdstukken — blader door de stof\n"
     "/zwakkepunten — waar je nog op moet letten\n"
     "/stats — je voortgang in een grafiek\n"
@@ -49,7 +49,7 @@ PRIVATE_COMMANDS = [
     ("help", "Wat kan ik allemaal?"),
     ("vraag", "Stel een vraag over de stof"),
     ("quiz", "Oefenvraag, eventueel over een onderwerp"),
-    ("typ", "Typ zelf het begrip bij een omschrijving"),
+    ("typ", "Typ zelf het begrip of de omschrijving"),
     ("hoofdstukken", "Blader door hoofdstukken en onderwerpen"),
     ("zwakkepunten", "Je zwakste onderwerpen"),
     ("stats", "Je voortgang in een grafiek"),

@@ -17,7 +17,7 @@ TERMINAL_USER = 0
 HELP = """Typ een vraag over de stof, bijvoorbeeld: wat is NPS?
 Commando's:
   /quiz [onderwerp]  oefenen: vraag na vraag (antwoord met A–D of 1–4) tot je /stop typt
-  /typ [onderwerp]   oefenen door het begrip zelf te typen
+  /typ [onderwerp]   oefenen door het begrip (of de omschrijving) zelf te typen
   /hoofdstukken      alle hoofdstukken en onderwerpen
   /zwakkepunten      je zwakste onderwerpen
   /stats             je voortgang

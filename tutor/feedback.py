@@ -53,19 +53,29 @@ class RecallFeedback:
     leech: bool
 
     def text(self) -> str:
-        """Plain Dutch feedback: verdict, the term, explanation, source."""
-        term = self.item.correct_option
-        if self.correct and self.exact:
-            verdict = f"✅ Goed: {term}."
+        """Plain Dutch feedback: verdict, the term (or definition), explanation, source."""
+        right = self.item.correct_option
+        if self.item.kind == "term_to_def":
+            if self.correct and self.exact:
+                verdict = f"✅ Goed: {right}"
+            elif self.correct:
+                verdict = f"✅ Goed genoeg. Volledig: {right}"
+            else:
+                verdict = f"❌ Helaas. De omschrijving is: {right}"
+        elif self.correct and self.exact:
+            verdict = f"✅ Goed: {right}."
         elif self.correct:
-            verdict = f"✅ Goed, al schrijf je het zo: {term}."
+            verdict = f"✅ Goed, al schrijf je het zo: {right}."
         else:
-            verdict = f"❌ Helaas. Het juiste begrip is: {term}."
+            verdict = f"❌ Helaas. Het juiste begrip is: {right}."
         return feedback_text(verdict, self.item, self.leech)
 
 
 def recall_text(item: QuizItem) -> str:
-    """A typed-recall prompt: the definition with the term masked."""
+    """A typed-recall prompt: the definition with the term masked, or the term to explain."""
+    if item.kind == "term_to_def":
+        term = item.question.removeprefix("Wat betekent ").rstrip("?")
+        return f"Typ in je eigen woorden wat dit betekent: {term}"
     definition = item.question.split("\n", 1)[-1]
     return f"Typ het begrip dat hierbij hoort:\n{definition}"
 

@@ -7,6 +7,7 @@ import logging
 import random
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,7 +24,7 @@ from tutor.items import QuizItem
 from tutor.progress import Stats, TopicStat, leeches, stats, topic_stats
 from tutor.pushes import Pushes
 from tutor.quizgen import QuizGenerator
-from tutor.recall import grade
+from tutor.recall import grade, grade_definition, recallable
 from tutor.scheduler import Spacing
 from tutor.store import LearnerStore
 
@@ -126,7 +127,7 @@ class Tutor:
         exclude: set[str] | None = None,
         now: datetime | None = None,
         poll: bool = False,
-        kinds: set[str] | None = None,
+        accept: Callable[[QuizItem], bool] | None = None,
     ) -> QuizItem:
         """Due items first, then the weakest sections, then new items; never a leech."""
         now = now or datetime.now(UTC)
@@ -139,7 +140,7 @@ class Tutor:
             if i.id not in exclude
             and i.id not in leech_ids
             and (not poll or i.fits_poll())
-            and (kinds is None or i.kind in kinds)
+            and (accept is None or accept(i))
         ]
         if not allowed:
             raise TutorError(NO_ITEMS)
@@ -266,9 +267,10 @@ class Tutor:
     def start_recall(
         self, user_id: int, chat_id: int, topic: str | None = None, context: str = "typed"
     ) -> tuple[QuizItem, int, str]:
-        """Open a typed-recall question (type the term for a definition): (item, session id, nonce)."""
+        """Open a typed-recall question (type the term for a definition, or a short definition for
+        a term): (item, session id, nonce)."""
         section_id = self.resolve_topic(topic) if topic else None
-        item = self.next_item(user_id, section_id, kinds={"def_to_term"})
+        item = self.next_item(user_id, section_id, accept=recallable)
         session_id, nonce = self.store.open_session(user_id, chat_id, item, context)
         return item, session_id, nonce
 
@@ -288,10 +290,13 @@ class Tutor:
         item = self.items.get(session["item_id"])
         if item is None or session["status"] != "open":
             raise TutorError("Die vraag is al beantwoord. Start een nieuwe met /typ.")
-        names = self.term_names.get(item.correct_option, (item.correct_option,))
         if seconds is None:
             seconds = (datetime.now(UTC) - datetime.fromisoformat(session["created_at"])).total_seconds()
-        result = grade(text, names, seconds)
+        if item.kind == "term_to_def":
+            result = grade_definition(text, item.correct_option, seconds)
+        else:
+            names = self.term_names.get(item.correct_option, (item.correct_option,))
+            result = grade(text, names, seconds)
         choice = item.answer if result.correct else -1
         fb = self.record(
             user_id, session["chat_id"], item, choice, session["context"], result.rating,
