@@ -76,8 +76,11 @@ def language_of(text: str) -> str | None:
 
 
 def is_store_line(line: str) -> bool:
-    """True for shop chrome: prices, buttons, ratings, sales counters, FAQ of the shop."""
-    return bool(PRICE.search(line) or STORE_MARKERS.search(line))
+    """True for shop chrome: buttons, ratings, sales counters, FAQ of the shop, and a bare price.
+    A body line or table row is never dropped just for naming an amount in euros."""
+    if STORE_MARKERS.search(line):
+        return True
+    return bool(PRICE.search(line)) and len(line.split()) <= 3 and "|" not in line
 
 
 def _blocks(lines: list[str]) -> list[list[int]]:

@@ -27,6 +27,12 @@ SUB_CHAPTER = re.compile(r"^(?:hoofdstuk|chapter)\s+\d{1,2}\b[\s:.,\-–—]*", 
 EQUALS_GLOSSARY = re.compile(r"^(?P<term>[^\W\d][\w\s\-/()’']{0,60}?)\s+=\s+(?P<defn>\S.{3,})$")
 TABLE_HEADER = re.compile(r"^(?:term|begrip|begrippen)\s+(?:betekenis|definitie|uitleg)$", re.IGNORECASE)
 MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*$")
+# "3 Transport", "3. Transport": a chapter by the document's own number.
+NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,2})(?P<sub>(?:\.\d{1,2})*)\.?\s+(?P<rest>\S.*)$")
+TOC_TITLES = frozenset(["inhoudsopgave", "inhoud", "inhoudstafel", "table of contents", "contents"])
+GLOSSARY_TITLES = frozenset(
+    ["begrippenlijst", "begrippen", "woordenlijst", "verklarende woordenlijst", "kernbegrippen", "glossary"]
+)
 TERMINAL_PUNCT = tuple(".:;,!?")
 TOC_MATCH = 88
 # PDF text has no blank lines, so a definition's continuation has to stop somewhere.
@@ -188,10 +194,52 @@ def extract_glossary(lines: list[str], section_id: str) -> list[GlossaryEntry]:
     return result
 
 
+def _outline(lines: list[str]) -> tuple[int | None, int | None]:
+    """From the document's Markdown headings: the line of its title (a single top heading above
+    deeper ones, not a chapter), and the heading level of its chapters (when it has two levels)."""
+    found = [(i, len(m["hashes"]), m["title"].strip()) for i, raw in enumerate(lines)
+             if (m := MD_HEADING.match(raw.strip()))]  # fmt: skip
+    if not found:
+        return None, None
+    levels = [lv for _, lv, _ in found]
+    first, level, text = found[0]
+    title_line = None
+    if (levels.count(level) == 1 and level == min(levels) and len(set(levels)) > 1
+            and not CHAPTER_HEADING.match(text) and not NUMBERED_TITLE.match(text)):  # fmt: skip
+        title_line = first
+    rest = [lv for i, lv, _ in found if i != title_line]
+    return title_line, (min(rest) if len(set(rest)) > 1 else None)
+
+
+def _lift_glossaries(chapters: list[Chapter]) -> list[Chapter]:
+    """A "Begrippenlijst" section is no topic: each of its entries moves to the section that
+    explains the term (where the term occurs most), and the list itself goes."""
+    lists = [
+        s
+        for ch in chapters
+        for s in ch.sections
+        if _norm(s.title) in GLOSSARY_TITLES or (_norm(ch.title) in GLOSSARY_TITLES and len(ch.sections) == 1)
+    ]
+    if not lists:
+        return chapters
+    for ch in chapters:
+        ch.sections = [s for s in ch.sections if s not in lists]
+    kept = [ch for ch in chapters if ch.sections]
+    topics = [s for ch in kept for s in ch.sections]
+    for entry in (e for s in lists for e in s.glossary):
+        if not topics:
+            break
+        pattern = re.compile(rf"(?<!\w){re.escape(entry.term)}(?!\w)", re.IGNORECASE)
+        home = max(topics, key=lambda t: (len(pattern.findall(t.text)), -topics.index(t)))
+        home.glossary.append(GlossaryEntry(entry.term, entry.definition, entry.aliases, home.id))
+    return kept
+
+
 def structure(text: str, slug: str, title: str) -> IngestReport:
     """Turn raw document text into a Course; IngestError when nothing recognisable is found."""
     cleaned = clean(text)
     lines, toc = cleaned.lines, cleaned.toc_titles
+    title_line, chapter_level = _outline(lines)
     chapters: list[Chapter] = []
     pending: list[tuple[str, list[str]]] = []  # (section title, lines) of the open chapter
     chapter: Chapter | None = None
@@ -220,16 +268,26 @@ def structure(text: str, slug: str, title: str) -> IngestReport:
             chapters.append(chapter)
 
     for i, line in enumerate(lines):
+        if i == title_line or _norm(MD_HEADING.sub(r"\g<title>", line.strip())) in TOC_TITLES:
+            continue  # the document's title or its table of contents' heading: no topics
         kind = _heading_kind(lines, i, toc)
+        md = MD_HEADING.match(line.strip())
+        numbered = NUMBERED_TITLE.match(kind[1]) if kind else None
+        if kind and md and chapter_level is not None:
+            kind = ("chapter" if len(md["hashes"]) == chapter_level else "section", kind[1])
         if kind and kind[0] == "chapter":
             close_chapter()
             m = CHAPTER_HEADING.match(kind[1])
-            num = int(m["num"]) if m else len(chapters) + 1
+            own = m or (numbered if numbered and not numbered["sub"] else None)
+            num = int(own["num"]) if own else len(chapters) + 1
             if any(c.number == num for c in chapters):
                 num = max(c.number for c in chapters) + 1
-            chapter = Chapter(number=num, title=_chapter_title(kind[1], num, toc))
+            heading = _chapter_title(kind[1], num, toc) if m else (numbered["rest"] if numbered else kind[1])
+            chapter = Chapter(number=num, title=_nice_title(heading, toc) if not m else heading)
             pending = []
             continue
+        if kind and numbered and numbered["sub"]:
+            kind = (kind[0], numbered["rest"])  # "2.1 Veiligheidsvoorraad" → its title
         if kind and kind[0] == "section":
             if chapter is None:
                 chapter = Chapter(number=1, title=title)
@@ -250,7 +308,7 @@ def structure(text: str, slug: str, title: str) -> IngestReport:
         )
     close_chapter()
 
-    course = Course(slug=slug, title=title, chapters=chapters, origin="ingested")
+    course = Course(slug=slug, title=title, chapters=_lift_glossaries(chapters), origin="ingested")
     report = IngestReport(course=course, toc_titles=toc, dropped_lines=cleaned.dropped_store_lines)
     all_text = " ".join(s.body for s in course.sections)
     if not course.sections or len(all_text.split()) < 30:

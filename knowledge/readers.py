@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-SUPPORTED = (".txt", ".md", ".pdf", ".html", ".htm")
+import docx
+import docx.table
+import docx.text.paragraph
+from docx.opc.exceptions import PackageNotFoundError
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from knowledge.pdf import pdf_markdown
+
+SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -92,15 +102,49 @@ def _html_text(raw: str) -> str:
     return "\n".join(lines)
 
 
-def _pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def _docx_text(path: Path) -> str:
+    """A Word file as Markdown-like text: heading styles become '#' lines, list styles '- ' items,
+    table rows 'cell | cell'."""
+    try:
+        document = docx.Document(str(path))
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+        raise IngestError(f"{path.name} is geen geldig Word-bestand (.docx).") from exc
+    out: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "tbl":
+            table = docx.table.Table(block, document)
+            out += [" | ".join(c.text.strip() for c in row.cells) for row in table.rows] + [""]
+            continue
+        if tag != "p":
+            continue
+        paragraph = docx.text.paragraph.Paragraph(block, document)
+        text = re.sub(r"\s+", " ", paragraph.text).strip()
+        if not text:
+            continue
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        level = re.match(r"(?:Heading|Kop)\s*(\d)", style)
+        if style == "Title":
+            out += [f"# {text}", ""]
+        elif level:
+            out += ["#" * (int(level.group(1)) + 1) + " " + text, ""]
+        elif "List" in style or "Lijst" in style:
+            out.append(f"- {text}")
+        else:
+            out += [text, ""]
+    text = "\n".join(out)
+    if len(text.split()) < 20:
+        raise IngestError(f"{path.name} bevat (bijna) geen tekst.")
+    return text
 
+
+def _pdf_text(path: Path) -> str:
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(f"{path.name} is beveiligd met een wachtwoord. Sla een onbeveiligde kopie op.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        structured = pdf_markdown(reader)
+        pages = [page.extract_text() or "" for page in reader.pages] if "\n#" not in "\n" + structured else []
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -111,7 +155,7 @@ def _pdf_text(path: Path) -> str:
                 f"{path.name} is beveiligd met een wachtwoord. Sla een onbeveiligde kopie op."
             ) from exc
         raise IngestError(f"{path.name} kan niet gelezen worden als PDF.") from exc
-    text = "\n\n".join(pages)
+    text = "\n\n".join(pages) if pages else structured
     if len(text.split()) < 20:
         raise IngestError(
             f"{path.name} heeft geen tekstlaag (alleen afbeeldingen). "
@@ -135,6 +179,8 @@ def read_text(path: Path) -> str:
         raise IngestError(f"{path.name} is leeg.")
     if size > MAX_BYTES:
         raise IngestError(f"{path.name} is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
+    if suffix == ".docx":
+        return _docx_text(path)
     if suffix == ".pdf":
         if not path.read_bytes()[:1024].lstrip().startswith(b"%PDF"):
             raise IngestError(f"{path.name} is geen geldige PDF.")

@@ -131,7 +131,7 @@ def test_markdown_and_html_and_pdf_are_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("notes.docx", b"PK\x03\x04 word", "niet ondersteund"),
+        ("notes.docx", b"PK\x03\x04 word", "geen geldig Word-bestand"),
         ("empty.txt", b"", "leeg"),
         ("blank.txt", b"   \n\n  ", "leeg"),
         ("junk.txt", bytes(range(256)) * 20, "binaire inhoud"),
