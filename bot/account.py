@@ -23,6 +23,7 @@ HELP = (
     "/quiz [onderwerp] — oefenvraag (bijv. /quiz kraljic)\n"
     "/typ [onderwerp] — typ zelf het begrip bij een omschrijving (of andersom)\n"
     "/hoofdstukken — blader door de stof\n"
+    "/vak — kies een vak; je eigen samenvatting (PDF, Word) stuur je gewoon als bestand\n"
     "/zwakkepunten — waar je nog op moet letten\n"
     "/stats — je voortgang in een grafiek\n"
     "/dagelijks [UU:MM] — elke dag een quiz (bijv. /dagelijks 19:30)\n"
@@ -40,6 +41,7 @@ GROUP_HELP = (
     "Voor beheerders:\n"
     "/dagelijks UU:MM — elke dag een quizpoll\n"
     "/quiztijd SECONDEN — hoe lang een quizpoll openstaat (0 = tot hij gesloten wordt)\n"
+    "/vak — kies het vak van deze groep\n"
     "/stop — geen dagelijkse quizpoll meer\n\n"
     "Je eigen voortgang, zwakke punten en gegevens vind je in een privéchat met mij."
 )
@@ -51,6 +53,7 @@ PRIVATE_COMMANDS = [
     ("quiz", "Oefenvraag, eventueel over een onderwerp"),
     ("typ", "Typ zelf het begrip of de omschrijving"),
     ("hoofdstukken", "Blader door hoofdstukken en onderwerpen"),
+    ("vak", "Kies een vak (of stuur je eigen samenvatting)"),
     ("zwakkepunten", "Je zwakste onderwerpen"),
     ("stats", "Je voortgang in een grafiek"),
     ("dagelijks", "Dagelijkse quiz instellen (UU:MM)"),
@@ -69,6 +72,7 @@ ADMIN_COMMANDS = [
     *GROUP_COMMANDS,
     ("dagelijks", "Dagelijkse quizpoll instellen (UU:MM)"),
     ("quiztijd", "Hoe lang een quizpoll openstaat"),
+    ("vak", "Kies het vak van deze groep"),
     ("stop", "Stop de dagelijkse quizpoll"),
 ]
 
@@ -110,12 +114,6 @@ async def on_non_text(update: Update, ctx: StudyContext) -> None:
     """Stickers, photos, voice, files in a private chat."""
     message = update.effective_message
     if message is None:
-        return
-    if message.document:
-        await message.reply_text(
-            "Bestanden lees ik hier niet in. Je eigen samenvatting laad je op je computer met "
-            "`studybot ingest`. Stel je vraag hier gewoon in tekst."
-        )
         return
     await message.reply_text(
         "Ik kan alleen tekst lezen 🙂 Stel je vraag in woorden, bijvoorbeeld: wat is NPS?"
@@ -186,7 +184,7 @@ async def on_mijndata(update: Update, ctx: StudyContext) -> None:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    data = await asyncio.to_thread(ctx.tutor.export, user.id)
+    data = await asyncio.to_thread(ctx.campus.export, user.id)
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     await message.reply_document(
         document=io.BytesIO(payload),
@@ -223,6 +221,7 @@ async def on_forget_button(update: Update, ctx: StudyContext, args: tuple[str, .
         await query.answer()
         await edit_or_send(query, "Oké, er is niets gewist.")
         return
-    await asyncio.to_thread(accounts.confirm_forget, query.from_user.id, args[0])
+    await asyncio.to_thread(accounts.check_forget, query.from_user.id, args[0])
+    await asyncio.to_thread(ctx.campus.forget, query.from_user.id)
     await query.answer("Gewist")
     await edit_or_send(query, "🗑️ Al je gegevens zijn gewist. Tot ziens — met /start begin je opnieuw.")

@@ -11,8 +11,12 @@ from bot.context import StudyContext
 
 
 async def track_chat(update: Update, ctx: StudyContext) -> None:
-    """Keep users and chats current (names for scoreboards, private chats for pushes)."""
+    """Keep users and chats current (names for scoreboards, private chats for pushes), and pick
+    the tutor of the chat's current course."""
     user, chat = update.effective_user, update.effective_chat
+    if chat is not None:
+        # Everything below this handler works with the course this chat studies.
+        ctx.chat_tutor = await asyncio.to_thread(ctx.campus.for_chat, chat.id)
     if update.poll_answer is not None or user is None or user.is_bot:
         return
     private = chat is not None and chat.type == "private"

@@ -8,6 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from runtime.settings import Settings
+from tutor.campus import Campus
 from tutor.service import Tutor
 
 
@@ -16,7 +17,8 @@ class BotData:
     """Application-wide state: settings and, after post_init, the tutor."""
 
     settings: Settings = field(default_factory=Settings)
-    tutor: Tutor | None = None
+    tutor: Tutor | None = None  # the default course's tutor
+    campus: Campus | None = None  # every course's tutor
     group_tasks: dict[int, Any] = field(default_factory=dict)
     startup: float = 0.0  # share of the start-up work done (index build), 0..1
     startup_task: Any = None
@@ -33,13 +35,25 @@ class StudyContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
     ) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
 
+    chat_tutor: Tutor | None = None  # the tutor of this update's chat's course (bot/chats.py)
+
     @property
     def tutor(self) -> Tutor:
-        """The tutor built at start-up."""
+        """The tutor of the chat's current course (the default course outside a chat)."""
+        if self.chat_tutor is not None:
+            return self.chat_tutor
         tutor = self.bot_data.tutor
         if tutor is None:  # pragma: no cover - post_init always runs first
             raise RuntimeError("tutor not initialised")
         return tutor
+
+    @property
+    def campus(self) -> Campus:
+        """All courses."""
+        campus = self.bot_data.campus
+        if campus is None:  # pragma: no cover - post_init always runs first
+            raise RuntimeError("campus not initialised")
+        return campus
 
     @property
     def settings(self) -> Settings:

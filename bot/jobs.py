@@ -42,7 +42,7 @@ async def push_tick(ctx: StudyContext) -> None:
     """Claim what is due and send it; a push that fails to go out is retried when its lease ends."""
     settings = ctx.settings
     claimed = await asyncio.to_thread(
-        ctx.tutor.pushes.claim_due,
+        ctx.campus.default.pushes.claim_due,
         None,
         settings.push_test_interval,
         CLAIM_BATCH,
@@ -61,11 +61,14 @@ async def push_tick(ctx: StudyContext) -> None:
 
 
 async def send_push(ctx: StudyContext, push: Push) -> None:
-    """Send one claimed push and confirm it; a blocked chat pauses its subscription."""
-    tutor = ctx.tutor
+    """Send one claimed push (from the chat's current course) and confirm it; a blocked chat
+    pauses its subscription."""
+    tutor = await asyncio.to_thread(ctx.campus.for_chat, push.chat_id)
     try:
         if push.group:
-            await send_group_quiz(ctx, push.chat_id, context="group_push", header="📅 Dagelijkse groepsquiz")
+            await send_group_quiz(
+                ctx, push.chat_id, context="group_push", header="📅 Dagelijkse groepsquiz", tutor=tutor
+            )
         else:
             user_id = push.user_id or push.chat_id
             due = await asyncio.to_thread(tutor.due_count, user_id)
@@ -75,7 +78,7 @@ async def send_push(ctx: StudyContext, push: Push) -> None:
                 else "📅 Tijd voor je dagelijkse oefening! Hier is een vraag om je geheugen scherp te houden."
             )
             await ctx.bot.send_message(push.chat_id, intro, parse_mode=ParseMode.HTML)
-            await send_question(ctx, push.chat_id, user_id, context="push")
+            await send_question(ctx, push.chat_id, user_id, context="push", tutor=tutor)
     except Forbidden:
         logger.info("push to %s forbidden; pausing its subscription", push.chat_id)
         await asyncio.to_thread(tutor.pushes.pause_blocked, push.chat_id)

@@ -19,7 +19,7 @@ from telegram.ext import Application, ApplicationHandlerStop
 from bot import account
 from bot.context import StudyContext
 from bot.jobs import start_push_checks
-from runtime.app import build_tutor
+from runtime.app import build_campus
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,8 @@ async def start_tutor(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         app.bot_data.startup = done / total if total else 1.0
 
     try:
-        app.bot_data.tutor = await asyncio.to_thread(build_tutor, app.bot_data.settings, None, progress)
+        campus = await asyncio.to_thread(build_campus, app.bot_data.settings, None, progress)
+        app.bot_data.campus, app.bot_data.tutor = campus, campus.default
     except Exception:
         logger.critical("the tutor could not be started", exc_info=True)
         raise

@@ -21,7 +21,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import account, browse, chats, groups, lifecycle, study
+from bot import account, browse, chats, courses, groups, lifecycle, study
 from bot.buttons import ButtonHandler, button, on_unknown_button
 from bot.context import BotData, StudyContext
 from bot.errors import on_error
@@ -89,6 +89,8 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
     app.add_handler(CommandHandler("dagelijks", groups.on_group_dagelijks, GROUPS))
     app.add_handler(CommandHandler("stop", account.on_stop))
     app.add_handler(CommandHandler("scorebord", groups.on_scorebord))
+    app.add_handler(CommandHandler("vak", courses.on_vak))
+    app.add_handler(CommandHandler("vaknaam", courses.on_vaknaam, PRIVATE))
     app.add_handler(CommandHandler("quiztijd", groups.on_quiztijd))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, groups.on_migrate))
     app.add_handler(ChatMemberHandler(groups.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
@@ -102,6 +104,8 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
         ("h", browse.on_home_button),
         ("x", browse.on_full_section_button),
         ("f", account.on_forget_button),
+        ("u", courses.on_upload_button),
+        ("v", courses.on_course_button),
     )
     for kinds, pressed in buttons:
         app.add_handler(button(kinds, pressed))
@@ -110,6 +114,7 @@ def build_application(settings: Settings) -> Application[Any, Any, Any, Any, Any
     app.add_handler(MessageHandler(GROUPS & filters.TEXT & ~filters.COMMAND, chats.on_group_text))
     app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, account.on_unknown_command))
     app.add_handler(MessageHandler(GROUPS & filters.COMMAND, chats.group_unknown))
+    app.add_handler(MessageHandler(PRIVATE & filters.Document.ALL, courses.on_document))
     app.add_handler(MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, account.on_non_text))
     app.add_error_handler(on_error)
     return app

@@ -145,7 +145,7 @@ class Callback:
 
 
 ARG = re.compile(r"[A-Za-z0-9.\-]+")
-KINDS = {"a": 3, "n": 1, "p": 1, "c": 1, "s": 1, "h": 0, "f": 1, "x": 1}
+KINDS = {"a": 3, "n": 1, "p": 1, "c": 1, "s": 1, "h": 0, "f": 1, "x": 1, "u": 2, "v": 1}
 
 
 def parse_callback(data: str | None) -> Callback | None:

@@ -12,13 +12,14 @@ from bot.context import StudyContext
 from bot.render import answer_keyboard, question_html
 from tutor.errors import TutorError
 from tutor.groups import GroupStudy
+from tutor.service import Tutor
 
 DEFAULT_OPEN_PERIOD = 600  # seconds a group quiz poll stays open unless /quiztijd says otherwise
 
 
-def group_study(ctx: StudyContext) -> GroupStudy:
-    """The group layer over the tutor."""
-    return GroupStudy(ctx.tutor)
+def group_study(ctx: StudyContext, tutor: Tutor | None = None) -> GroupStudy:
+    """The group layer over the chat's tutor (or the one given)."""
+    return GroupStudy(tutor or ctx.tutor)
 
 
 async def send_question(
@@ -30,9 +31,10 @@ async def send_question(
     section_id: str | None = None,
     context: str = "private",
     header: str = "",
+    tutor: Tutor | None = None,
 ) -> None:
     """Pick the learner's next item and send it with answer buttons."""
-    tutor = ctx.tutor
+    tutor = tutor or ctx.tutor
     item, session_id, nonce = await asyncio.to_thread(
         functools.partial(tutor.start_question, user_id, chat_id, topic, context, section_id=section_id)
     )
@@ -46,12 +48,17 @@ async def send_question(
 
 
 async def send_group_quiz(
-    ctx: StudyContext, chat_id: int, topic: str | None = None, context: str = "group", header: str = ""
+    ctx: StudyContext,
+    chat_id: int,
+    topic: str | None = None,
+    context: str = "group",
+    header: str = "",
+    tutor: Tutor | None = None,
 ) -> None:
     """Send one native quiz poll to a group (non-anonymous, so every member's answer arrives)."""
-    groups = group_study(ctx)
+    groups = group_study(ctx, tutor)
     item = await asyncio.to_thread(groups.next_item, chat_id, topic)
-    period = await asyncio.to_thread(ctx.tutor.accounts.open_period, chat_id)
+    period = await asyncio.to_thread(groups.tutor.accounts.open_period, chat_id)
     open_period = DEFAULT_OPEN_PERIOD if period is None else (period or None)  # 0: an admin chose no limit
     if header:
         await ctx.bot.send_message(chat_id, header)

@@ -47,6 +47,7 @@ class IngestReport:
     toc_titles: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dropped_lines: int = 0
+    doc_title: str = ""  # the title the document gives itself, if any
 
     def summary(self) -> str:
         """Dutch multi-line summary of the ingested course."""
@@ -310,6 +311,8 @@ def structure(text: str, slug: str, title: str) -> IngestReport:
 
     course = Course(slug=slug, title=title, chapters=_lift_glossaries(chapters), origin="ingested")
     report = IngestReport(course=course, toc_titles=toc, dropped_lines=cleaned.dropped_store_lines)
+    if title_line is not None:
+        report.doc_title = MD_HEADING.sub(r"\g<title>", lines[title_line].strip()).strip()
     all_text = " ".join(s.body for s in course.sections)
     if not course.sections or len(all_text.split()) < 30:
         raise IngestError(
@@ -347,6 +350,8 @@ def ingest(files: list[Path], slug: str, title: str | None, data_dir: Path) -> I
         raise IngestError(f"'{slug}' is een meegeleverde cursus; kies een andere naam met --course.")
     text = "\n\n".join(read_text(f) for f in files)
     report = structure(text, slug, title or files[0].stem.replace("_", " ").replace("-", " "))
+    if title is None and report.doc_title:
+        report.course.title = report.doc_title
     root = ingested_dir(data_dir)
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=root))

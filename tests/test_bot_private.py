@@ -357,14 +357,14 @@ async def test_starting_up_says_so_instead_of_staying_silent(
     import bot.lifecycle
 
     release = threading.Event()
-    real_build = bot.lifecycle.build_tutor
+    real_build = bot.lifecycle.build_campus
 
     def slow_build(settings, course, progress):  # type: ignore[no-untyped-def]
         progress(1, 4)  # a quarter of the index built
         release.wait(30)
         return real_build(settings, course, progress)
 
-    monkeypatch.setattr(bot.lifecycle, "build_tutor", slow_build)
+    monkeypatch.setattr(bot.lifecycle, "build_campus", slow_build)
     running = await start_bot(make_settings(double, tmp_path, index_template), wait_for_tutor=False)
     try:
         anna = double.user(ANNA, "Anna")

@@ -151,3 +151,27 @@ def test_times_are_iso_strings_and_forgetting_leaves_nothing(open_store: Open) -
     assert s.open_typed_session(21, COURSE) is not None and s.open_typed_session(21, "other") is None
     s.delete_user(21)
     assert s.count_rows(21) == 0 and s.user(21) is None and s.chat(21) is None
+
+
+def test_own_courses_and_one_upload_at_a_time(open_store: Open) -> None:
+    a, b = open_store(), open_store()
+    now = datetime(2026, 3, 10, 12, tzinfo=UTC)
+    stale = (now - timedelta(minutes=10)).isoformat()
+    assert race(6, lambda i: (a, b)[i % 2].claim_upload(31, now.isoformat(), stale)).count(True) == 1
+    later = now + timedelta(minutes=20)  # the claim's process died long ago: it may be taken over
+    assert a.claim_upload(31, later.isoformat(), (later - timedelta(minutes=10)).isoformat())
+    a.release_upload(31)
+    assert b.claim_upload(31, later.isoformat(), stale)
+    a.add_course("u31-logistiek", 31, "Logistiek")
+    assert a.course("u31-logistiek")["status"] == "pending"  # type: ignore[index]
+    assert not a.set_course("u31-logistiek", 99, "Van een ander", "ready")  # not theirs
+    assert a.set_course("u31-logistiek", 31, "Logistiek 2", "ready")
+    a.ensure_chat(31, "private")
+    a.set_chat_field(31, "course", "u31-logistiek")
+    assert [c["title"] for c in b.courses_of(31)] == ["Logistiek 2"]
+    assert a.export_user(31)["courses"][0]["slug"] == "u31-logistiek"
+    a.remove_course("u31-logistiek")
+    assert a.course("u31-logistiek") is None and a.chat(31)["course"] is None  # type: ignore[index]
+    a.add_course("u31-other", 31, "Ander vak")
+    a.delete_user(31)
+    assert a.courses_of(31) == [] and a.count_rows(31) == 0

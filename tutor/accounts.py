@@ -109,8 +109,7 @@ class Accounts:
         """The learner said no."""
         self.store.take_confirmation(user_id, FORGET, None)
 
-    def confirm_forget(self, user_id: int, nonce: str) -> None:
-        """Delete everything about the learner, only with the nonce just handed out."""
+    def check_forget(self, user_id: int, nonce: str) -> None:
+        """Use up the confirmation; TutorError unless ``nonce`` is the one just handed out."""
         if not self.store.take_confirmation(user_id, FORGET, nonce):
             raise TutorError("Deze bevestiging is verlopen. Typ opnieuw /vergeet_mij.")
-        self.store.delete_user(user_id)

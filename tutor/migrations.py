@@ -175,3 +175,13 @@ def m006_replicas_and_courses(db: Database) -> None:
         {"user_id": int, "action": str, "nonce": str, "created_at": str}, pk=("user_id", "action")
     )
     db.table("polls").create_index(["chat_id", "created_at"])
+
+
+@migrations()
+def m007_courses(db: Database) -> None:
+    """Learners' own courses (owner, title, status) and one running upload per learner."""
+    db.table("courses").create(
+        {"slug": str, "owner_id": int, "title": str, "status": str, "created_at": str}, pk="slug"
+    )
+    db.table("courses").create_index(["owner_id"])
+    db.table("uploads").create({"user_id": int, "started_at": str}, pk="user_id")

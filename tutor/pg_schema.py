@@ -55,4 +55,13 @@ MIGRATIONS: list[tuple[str, str]] = [
             primary key (user_id, action));
         """,
     ),
+    (
+        "m002_courses",
+        """
+        create table courses (
+            slug text primary key, owner_id bigint, title text, status text, created_at timestamptz);
+        create index courses_owner on courses (owner_id);
+        create table uploads (user_id bigint primary key, started_at timestamptz);
+        """,
+    ),
 ]

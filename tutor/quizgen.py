@@ -16,6 +16,7 @@ from tutor.items import QuizItem, item_id, legacy_item_id
 from tutor.validate import BLANK, keep_sound, words
 
 N_OPTIONS = 4
+MIN_OPTIONS = 3  # a small glossary (a learner's own summary) still gets items, with 3 options
 MAX_DEFINITION_CHARS = 200
 NEAR_SYNONYM = 0.97
 
@@ -42,6 +43,8 @@ class QuizGenerator:
     def __init__(self, course: Course, index: SearchIndex) -> None:
         self.course = course
         self.entries = course.glossary
+        # Distractors per item: three when the glossary allows, two for a glossary of three terms.
+        self.wrong = max(MIN_OPTIONS - 1, min(N_OPTIONS - 1, len(self.entries) - 1))
         self.vectors = self._entry_vectors(index)
         self.chapter_of = {s.id: s.chapter for s in course.sections}
         self.source = {s.id: f"{course.chapter_of(s).title} › {s.title}" for s in course.sections}
@@ -124,8 +127,8 @@ class QuizGenerator:
                 continue
             pool = [j for j in self._pool(i) if len(self.entries[j].definition) <= MAX_DEFINITION_CHARS]
             iid = self._id("term_to_def", e.section_id, e.term)
-            picks = self._distractors(i, pool, N_OPTIONS - 1, iid)
-            if len(picks) == N_OPTIONS - 1:
+            picks = self._distractors(i, pool, self.wrong, iid)
+            if len(picks) == self.wrong:
                 defs = [_sentence_case(self.entries[j].definition) for j in picks]
                 options, answer = _shuffled(iid, _sentence_case(e.definition), defs)
                 out.append(
@@ -143,9 +146,9 @@ class QuizGenerator:
                 )
             iid = self._id("def_to_term", e.section_id, e.term)
             masked = _term_pattern(e).sub("…", e.definition)
-            picks = self._distractors(i, self._pool(i), N_OPTIONS - 1, iid)
+            picks = self._distractors(i, self._pool(i), self.wrong, iid)
             terms = [self.entries[j].term for j in picks]
-            if len(picks) == N_OPTIONS - 1 and e.term not in terms:
+            if len(picks) == self.wrong and e.term not in terms:
                 options, answer = _shuffled(iid, e.term, terms)
                 out.append(
                     QuizItem(
@@ -178,7 +181,7 @@ class QuizGenerator:
                         continue
                     i = index_of[id(e)]
                     iid = self._id("cloze", s.id, sentence)
-                    picks = self._distractors(i, self._pool(i), N_OPTIONS - 1, iid)
+                    picks = self._distractors(i, self._pool(i), self.wrong, iid)
                     if len(picks) < N_OPTIONS - 1:
                         continue
                     blanked = sentence[: m.start()] + BLANK + sentence[m.end() :]

@@ -22,7 +22,7 @@ Row = dict[str, Any]
 Params = Sequence[Any]
 # Tables that hold a learner's own rows (user_id column), in deletion order.
 EPOCH = "1970-01-01T00:00:00+00:00"
-LEARNER_TABLES = ("answers", "cards", "quiz_sessions", "poll_votes", "confirmations")
+LEARNER_TABLES = ("answers", "cards", "quiz_sessions", "poll_votes", "confirmations", "uploads")
 
 
 def now_iso() -> str:
@@ -445,6 +445,55 @@ class LearnerStore:
         )
         return nonce is not None and any(r["nonce"] == nonce for r in rows)
 
+    # learners' own courses ----------------------------------------------------------------------
+    def add_course(self, slug: str, owner_id: int, title: str, status: str = "pending") -> None:
+        """Register (or replace) a learner's own course."""
+        self._run(
+            "insert into courses (slug, owner_id, title, status, created_at) values (?, ?, ?, ?, ?) "
+            "on conflict (slug) do update set owner_id = excluded.owner_id, title = excluded.title, "
+            "status = excluded.status, created_at = excluded.created_at",
+            (slug, owner_id, title, status, now_iso()),
+        )
+
+    def course(self, slug: str) -> Row | None:
+        """A learner's own course by slug."""
+        return self._one("select * from courses where slug = ?", (slug,))
+
+    def courses_of(self, owner_id: int) -> list[Row]:
+        """A learner's own courses, oldest first."""
+        return self._rows("select * from courses where owner_id = ? order by created_at, slug", (owner_id,))
+
+    def set_course(self, slug: str, owner_id: int, title: str, status: str) -> bool:
+        """Rename or change the status of the owner's course; False when it is not theirs."""
+        return (
+            self._run(
+                "update courses set title = ?, status = ? where slug = ? and owner_id = ?",
+                (title, status, slug, owner_id),
+            )
+            == 1
+        )
+
+    def remove_course(self, slug: str) -> None:
+        """Forget a learner's own course and every chat's choice of it."""
+        with self.transaction() as tx:
+            tx.run("delete from courses where slug = ?", (slug,))
+            tx.run("update chats set course = null where course = ?", (slug,))
+
+    def claim_upload(self, user_id: int, now: str, stale_before: str) -> bool:
+        """Start the learner's one running upload; False while another one runs (a claim older
+        than ``stale_before`` is taken over: its process died)."""
+        return bool(
+            self._rows(
+                "insert into uploads (user_id, started_at) values (?, ?) on conflict (user_id) do update "
+                "set started_at = excluded.started_at where uploads.started_at < ? returning user_id",
+                (user_id, now, stale_before),
+            )
+        )
+
+    def release_upload(self, user_id: int) -> None:
+        """The learner's upload finished (or failed)."""
+        self._run("delete from uploads where user_id = ?", (user_id,))
+
     # privacy ---------------------------------------------------------------------------------
     def export_user(self, user_id: int) -> dict[str, Any]:
         """Everything stored about a learner."""
@@ -453,6 +502,7 @@ class LearnerStore:
             order = " order by id" if table in ("answers", "quiz_sessions") else ""
             data[table] = self._rows(f"select * from {table} where user_id = ?{order}", (user_id,))  # noqa: S608
         data["subscriptions"] = self._rows("select * from subscriptions where user_id = ?", (user_id,))
+        data["courses"] = self.courses_of(user_id)
         data["conversation_topics"] = self._rows(
             "select * from conversation_topics where chat_id = ?", (user_id,)
         )
@@ -464,6 +514,7 @@ class LearnerStore:
             for table in LEARNER_TABLES:
                 tx.run(f"delete from {table} where user_id = ?", (user_id,))  # noqa: S608
             tx.run("delete from subscriptions where user_id = ? or chat_id = ?", (user_id, user_id))
+            tx.run("delete from courses where owner_id = ?", (user_id,))
             tx.run("delete from conversation_topics where chat_id = ?", (user_id,))
             tx.run("delete from chats where id = ?", (user_id,))
             tx.run("delete from users where id = ?", (user_id,))
@@ -475,6 +526,7 @@ class LearnerStore:
     def count_rows(self, user_id: int) -> int:
         """Rows that still mention a learner (0 after delete_user)."""
         total = 0
+        total += self._rows("select count(*) n from courses where owner_id = ?", (user_id,))[0]["n"]
         for table in (*LEARNER_TABLES, "subscriptions"):
             total += self._rows(f"select count(*) n from {table} where user_id = ?", (user_id,))[0]["n"]  # noqa: S608
         total += self._rows("select count(*) n from users where id = ?", (user_id,))[0]["n"]

@@ -100,6 +100,7 @@ class BotApiMethods:
         if markup:
             msg["reply_markup"] = markup
         sent = self.by_id[key]
+        sent.history.append(sent.text)
         sent.text, sent.reply_markup, sent.edits = text, markup, sent.edits + 1
         return {**msg, "edit_date": int(time.time())}
 
@@ -154,6 +155,16 @@ class BotApiMethods:
             {"photo": photo, "caption": caption},
             SentMessage(chat["id"], 0, "photo", caption, None, data),
         )
+
+    async def api_getFile(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = str(params.get("file_id") or "")
+        if file_id not in self.files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        path, data = self.files[file_id]
+        if len(data) > 20 * 1024 * 1024:  # bots may download files up to 20 MB
+            raise ApiError(400, "Bad Request: file is too big")
+        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(data),
+                "file_path": path}  # fmt: skip
 
     async def api_sendDocument(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._target(params)

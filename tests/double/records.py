@@ -19,6 +19,7 @@ class SentMessage:
     data: bytes = b""
     poll: dict[str, Any] | None = None
     edits: int = 0
+    history: list[str] = field(default_factory=list)  # the texts it showed before each edit
     sent_at: float = field(default_factory=time.monotonic)
 
     def buttons(self) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ import random
 import re
 import time
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -88,6 +89,8 @@ class BotApiDouble(BotApiMethods):
         self._poll_ids = itertools.count(9000)
         self._callback_ids = itertools.count(500)
         self._file_ids = itertools.count(1)
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id → (file_path, bytes) users sent
+        self.downloads: list[str] = []
         self._new_update = asyncio.Event()
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -106,6 +109,7 @@ class BotApiDouble(BotApiMethods):
         app = web.Application(client_max_size=20 * 1024 * 1024)
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -175,6 +179,17 @@ class BotApiDouble(BotApiMethods):
         async with self._changed:
             self._changed.notify_all()
         return web.json_response({"ok": True, "result": result})
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """GET /file/bot<token>/<file_path>: the bytes of a file a user sent (after getFile)."""
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401, text="Unauthorized")
+        path = request.match_info["path"]
+        for stored_path, data in self.files.values():
+            if stored_path == path:
+                self.downloads.append(path)
+                return web.Response(body=data)
+        return web.Response(status=404, text="Not Found")
 
     @staticmethod
     def _int(params: dict[str, Any], key: str, default: int | None = None) -> int:
@@ -328,6 +343,17 @@ class BotApiDouble(BotApiMethods):
             return None
         self._enqueue({"message": message})
         return message
+
+    async def send_document(
+        self, user: dict[str, Any], file_name: str, data: bytes, mime_type: str = "application/pdf"
+    ) -> dict[str, Any] | None:
+        """The user sends a file in their private chat."""
+        n = next(self._file_ids)
+        file_id = f"userdoc{n}"
+        self.files[file_id] = (f"documents/file_{n}{Path(file_name).suffix}", data)
+        document = {"file_id": file_id, "file_unique_id": f"ud{n}", "file_name": file_name,
+                    "mime_type": mime_type, "file_size": len(data)}  # fmt: skip
+        return await self.send(user, None, document=document)
 
     async def press(self, user: dict[str, Any], sent: SentMessage, data: str) -> str:
         """The user taps an inline button (``data`` may be forged); returns the callback query id."""
