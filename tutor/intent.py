@@ -109,9 +109,14 @@ KIND = re.compile(
 )
 
 
+# "welke vervoerswijze is het goedkoopst?" asks for a superlative, not which category a situation is.
+SUPERLATIVE = re.compile(r"\b(?:is|zijn) het (?:meest|minst|best|\w{3,}(?:st|ste))\b")
+
+
 def classifies(question: str) -> bool:
     """Whether a scenario asks which category it belongs to ("welke koopsituatie is dat?")."""
-    return CLASSIFY_TAIL.search(clean(question)) is not None
+    q = clean(question)
+    return CLASSIFY_TAIL.search(q) is not None and SUPERLATIVE.search(q) is None
 
 
 EXPLANATION = re.compile(
@@ -211,7 +216,7 @@ def detect_intent(question: str) -> Intent:
         return Intent("scenario", topic_of(q), followup=followup)
     if any(p.search(q) for p in ENUMERATION):
         return Intent("enumeration", topic_of(q), count=_count(q), followup=followup)
-    if SCENARIO.search(q):
+    if SCENARIO.search(q) and not SUPERLATIVE.search(q):
         return Intent("scenario", topic_of(q), followup=followup)
     if EXPLANATION.search(q):
         return Intent("explanation", topic_of(q), followup=followup)
