@@ -52,6 +52,26 @@ def test_enumeration_names_every_item_in_order(engine: Engine) -> None:
         assert all(t in text for t in terms), (question, [t for t in terms if t not in text])
 
 
+def test_lists_without_list_markup_are_found_whole(engine: Engine) -> None:
+    # Sentences that open with the terms one after another ("Een suspect is …", "Een lead heeft …",
+    # "Bij een investeringsstrategie …", "Bij een afbouwstrategie …") are a list too; so are roles
+    # asked for with "wie … allemaal", and a list asked for in English.
+    for question, terms in [
+        ("welke soorten leads onderscheid je", ["suspect", "marketing qualified lead", "sales qualified lead",
+                                                "prospect"]),
+        ("welke klantrelatiestrategieen zijn er", ["investeringsstrategie", "behoudstrategie",
+                                                   "efficiencystrategie", "afbouwstrategie"]),
+        ("wie zitten er allemaal in een inkoopcentrum", ["gebruiker", "beinvloeder", "inkoper", "beslisser",
+                                                         "poortwachter"]),
+        ("what are cialdini's principles of persuasion",
+         ["wederkerigheid", "commitment", "sociale bewijskracht", "sympathie", "autoriteit", "schaarste"]),
+    ]:  # fmt: skip
+        a = engine.answerer.answer(question)
+        assert a.intent == "enumeration" and len(a.items) >= 4, question
+        text = fold(a.answer)
+        assert all(t in text for t in terms), (question, [t for t in terms if t not in text])
+
+
 def test_no_answer_is_cut_mid_sentence(engine: Engine) -> None:
     for question in ["noem de stappen van het sellogram", "hoe werkt leadscoring", "wat is churn"]:
         a = engine.answerer.answer(question)

@@ -73,7 +73,9 @@ ENUMERATION = [
     re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*)\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
     re.compile(r"\bwaaruit bestaat\b|\bopbouw van\b"),
+    re.compile(r"\bwie (?:zitten|zijn|horen) er (?:allemaal )?(?:in|bij)\b|\bwie .+ allemaal\b"),
     re.compile(rf"\b{_NUM} (?:\w+ )?\w*(?:{LIST_NOUNS})\b"),
+    re.compile(rf"\b(?:what are|what were|which are)\s+(?:the\s+)?(?:[\w']+\s+){{0,3}}\w*(?:{LIST_NOUNS})\b"),
     re.compile(r"^(?:waar staat|waar staan) (?:de (?:afkorting|letters) )?.+ voor$"),
     re.compile(r"^(?:en )?de andere\b|^(?:en )?(?:welke|wat) (?:nog )?meer\b"),
     re.compile(rf"^(?:\w+[ -]){{1,3}}\w*(?:{LIST_NOUNS})$"),  # "kraljic matrix kwadranten"
@@ -185,6 +187,8 @@ def number_value(word: str) -> int | None:
 
 def _count(q: str) -> int | None:
     m = re.search(rf"\b({_NUM}) (?:\w+ )?\w*(?:{LIST_NOUNS})\b", q)
+    # "welke 4 klantrelatiestrategien zijn er": a number before any plural noun (typos included).
+    m = m or re.search(rf"\b(?:welke|de|noem|wat zijn de|what are the) ({_NUM}) \w{{4,}}(?:en|s)\b", q)
     if not m:
         return None
     return number_value(m.group(1))

@@ -38,6 +38,48 @@ class ListComposer:
 
     def __init__(self, composer: Composer) -> None:
         self.c = composer
+        names = {n for e in composer.course.glossary for n in e.names if len(n) >= 3}
+        alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        # "Een suspect is …", "De beïnvloeder (influencer) …": a sentence that opens with a term.
+        opening = r"^(?:(?:de|het|een|bij een|bij de)\s+)?(?:" + alternatives + r")\b"
+        self.term_opening = re.compile(opening, re.IGNORECASE) if names else None
+
+    def _term_runs(self, body: list[Sentence]) -> list[tuple[int, list[Sentence]]]:
+        """Runs of three or more sentences in a paragraph that each open with a glossary term
+        (a sentence in between that looks back, "Dit past bij …", belongs to the item before):
+        a list without list markup. (index in ``body`` of the sentence before the run, run)."""
+        if self.term_opening is None:
+            return []
+        runs: list[tuple[int, list[Sentence]]] = []
+        run: list[Sentence] = []
+        start = 0
+        for i, s in enumerate(body):
+            same_para = bool(run) and s.para == run[-1].para and s.section_id == run[-1].section_id
+            # An item whose term the glossary lacks still opens like the others ("Bij een afbouw…").
+            parallel = same_para and s.text.split()[:2] == run[0].text.split()[:2] and len(run) >= 2
+            opens = bool(self.term_opening.match(s.text)) or parallel
+            if opens and (same_para or not run):
+                if not run:
+                    start = i
+                run.append(s)
+            elif run and same_para and BACKREF.match(s.text):
+                run.append(s)
+            else:
+                if self._openings(run) >= 3:
+                    runs.append((start - 1, run))
+                run = [s] if opens else []
+                start = i
+        if self._openings(run) >= 3:
+            runs.append((start - 1, run))
+        return runs
+
+    def _opens(self, run: list[Sentence], s: Sentence) -> bool:
+        """Whether ``s`` opens an item of ``run``: with a term, or the way the run's first item does."""
+        by_term = self.term_opening is not None and self.term_opening.match(s.text) is not None
+        return by_term or (s is not run[0] and s.text.split()[:2] == run[0].text.split()[:2])
+
+    def _openings(self, run: list[Sentence]) -> int:
+        return sum(self._opens(run, x) for x in run)
 
     def _list_from(
         self, anchor: Sentence, need: int | None
@@ -117,6 +159,7 @@ class ListComposer:
             base[i] += 0.15 * min(3, sum(o in firsts for o in openings[i + 1 :]))
         best_value = -1e9
         chosen: tuple[list[Sentence], list[Sentence], int] = ([], [], 0)
+        term_run = False
         # The best-scoring sentences, and every paragraph opening (a list without an announcement).
         candidates = list(dict.fromkeys([*(int(i) for i in np.argsort(-base)[:6]),
                                           *(i for i, s in enumerate(body) if s.pos == 0)]))  # fmt: skip
@@ -129,9 +172,41 @@ class ListComposer:
             # reached, and sentences on topic.
             value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete
             value -= 0.3 * (n < 2)  # a sentence without items is no list
+            anchor = body[int(i)]
+            para = self.c.paragraph(anchor)
+            if inline_list(anchor.text) and is_item_head(anchor) and count_items(para) >= 3:
+                value -= 0.3  # a few words listed inside one item of a bigger list are an aside
+            if anchor.pos > 0 and is_item_head(para[anchor.pos - 1]) and not announces(anchor.text):
+                value -= 0.4  # the rest of an item ("1. Wederkerigheid: … Een gratis proefmonster …")
             if value > best_value:
-                best_value, chosen = value, (head, span, n)
+                best_value, chosen, term_run = value, (head, span, n), False
+        for before, run in self._term_runs(body):
+            prior = body[before] if before >= 0 else None
+            # The sentence before the run leads in: in its paragraph, or closing the one before
+            # when it announces the list ("Er zijn grofweg vier strategieën …").
+            leads_in = prior is not None and (prior.para == run[0].para or announces(prior.text))
+            lead = [prior] if prior is not None and leads_in else []
+            relevant = sum(
+                self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in lead + run
+            )
+            n = self._openings(run)
+            first = body.index(run[0])
+            # Items named by the question's words in another form ("leads" → "Een lead heeft …").
+            stems = {t[:4] for t in q_tokens if len(t) >= 4 and not re.fullmatch(LIST_NOUNS, t)}
+            named = sum(any(w[:4] in stems for w in re.findall(r"\w{4,}", fold(x.text))) for x in run)
+            value = 0.5 * float(base[first]) + 0.08 * min(n, 7) + 0.15 * min(max(relevant, named), 6) + 0.3
+            if value > best_value:
+                best_value, chosen, term_run = value, (lead, run, n), True
         head, items_span, _ = chosen
+        if term_run:
+            grouped: list[list[Sentence]] = []
+            for x in items_span:
+                if not grouped or self._opens(items_span, x):
+                    grouped.append([x])
+                else:
+                    grouped[-1].append(x)
+            items = [("", " ".join(x.text for x in group)) for group in grouped]
+            return Composition(self.c.text(head), items=items, sections=[section_id])
         if words(head) + words(items_span) > LIST_MAX_WORDS:
             items_span = [s for s in items_span if is_item_head(s)] or items_span
         head = self.c._lead_in(head, intent.topic, qvec, items_span)
