@@ -20,11 +20,14 @@ from index.passages import Sentence
 from index.text import fold
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.intent import CLASSIFY_TAIL, KIND
+from tutor.lists import is_item_head
 
 # A named item with its description in brackets: "marktpenetratie (meer verkopen van …)".
 BRACKETED = re.compile(
     r"(?:^|[,:;]\s+|\ben\s+|\bof\s+)([A-Za-zÀ-ÿ][\w'-]*(?: [a-zà-ÿ][\w'-]*)?) \(([^()]{12,})\)"
 )
+# Sentences that open alike and each name one of a kind: "Bij een afbouwstrategie (beëindigen) stop je …".
+PARALLEL = re.compile(r"^(bij een|bij de|een|de|het)\s+([a-zà-ÿ][\w-]{4,})\b", re.IGNORECASE)
 RANGE = re.compile(r"\b(\d{1,2}) (?:tot en met|t/m|tot|-|–) (\d{1,2})\b")
 NUMBER = re.compile(r"(?<![\d,.])(\d{1,2})(?![\d,.%])")
 ALIAS = re.compile(r"(?:ook wel|ook|oftewel|of|ofwel|afgekort|kortweg|in het \w+)\b", re.I)
@@ -119,7 +122,15 @@ class Classifier:
                 ]
                 # The sentence that opens with the term describes it ("Promotors geven een 9 of 10 …").
                 using.sort(key=lambda s: not (tokens_of(g.term) & tokens_of(" ".join(s.text.split()[:6]))))
-                out.append(self._category(g.term, section.id, g.definition, using[:2], member))
+                using = using[:2]
+                if using and tokens_of(g.term) & tokens_of(" ".join(using[0].text.split()[:4])):
+                    # The item goes on after its opening ("Schaarste: … . 'Aanbieding geldt tot …'").
+                    para = c.paragraph(using[0])
+                    for nxt in para[using[0].pos + 1 : using[0].pos + 3]:
+                        if is_item_head(nxt) or nxt in using:
+                            break
+                        using.append(nxt)
+                out.append(self._category(g.term, section.id, g.definition, using, member))
                 seen.update(frozenset(tokens_of(n)) for n in g.names)
         for s in (s for section in c.course.sections for s in c.body(section.id)):
             items = list(BRACKETED.finditer(s.text))
@@ -135,6 +146,24 @@ class Classifier:
                     continue
                 seen.add(key)
                 out.append(self._category(name, s.section_id, description, [s], len(items) >= 2))
+        for section in c.course.sections:
+            by_para: dict[tuple[int, str], list[tuple[str, Sentence]]] = {}
+            for sentence in c.body(section.id):
+                opening = PARALLEL.match(sentence.text)
+                if opening:
+                    key_ = (sentence.para, opening[1].lower())
+                    by_para.setdefault(key_, []).append((opening[2], sentence))
+            for run in by_para.values():
+                if len(run) < 3:
+                    continue
+                for name, sentence in run:
+                    key = frozenset(tokens_of(name))
+                    if name.lower() in NOT_NAMES or key in seen:
+                        continue
+                    seen.add(key)
+                    bracket = re.match(rf".{{0,12}}{re.escape(name)}\s*\(([^()]{{3,60}})\)", sentence.text)
+                    description = bracket[1] if bracket else sentence.text
+                    out.append(self._category(name, sentence.section_id, description, [sentence], True))
         return out
 
     def _uses(self, s: Sentence, name: str) -> bool:
