@@ -45,41 +45,50 @@ class ListComposer:
         self.term_opening = re.compile(opening, re.IGNORECASE) if names else None
 
     def _term_runs(self, body: list[Sentence]) -> list[tuple[int, list[Sentence]]]:
-        """Runs of three or more sentences in a paragraph that each open with a glossary term
-        (a sentence in between that looks back, "Dit past bij …", belongs to the item before):
-        a list without list markup. (index in ``body`` of the sentence before the run, run)."""
-        if self.term_opening is None:
-            return []
+        """Runs of three or more sentences in a paragraph that open alike — each with a glossary
+        term ("Een suspect is …", "Een lead heeft …"), with the same two words ("Bij een …"), or
+        with the same noun ("Financiële binding …", "Sociale binding …"); a sentence in between
+        that looks back ("Dit past bij …") belongs to the item before. A list without list markup:
+        (index in ``body`` of the sentence before the run, run)."""
         runs: list[tuple[int, list[Sentence]]] = []
-        run: list[Sentence] = []
-        start = 0
-        for i, s in enumerate(body):
-            same_para = bool(run) and s.para == run[-1].para and s.section_id == run[-1].section_id
-            # An item whose term the glossary lacks still opens like the others ("Bij een afbouw…").
-            parallel = same_para and s.text.split()[:2] == run[0].text.split()[:2] and len(run) >= 2
-            opens = bool(self.term_opening.match(s.text)) or parallel
-            if opens and (same_para or not run):
-                if not run:
-                    start = i
-                run.append(s)
-            elif run and same_para and BACKREF.match(s.text):
-                run.append(s)
+        i = 0
+        while i < len(body):
+            run = [body[i]]
+            j = i + 1
+            while j < len(body) and body[j].para == body[i].para and body[j].section_id == body[i].section_id:
+                if self._opens(run, body[j]) or BACKREF.match(body[j].text):
+                    run.append(body[j])
+                else:
+                    break
+                j += 1
+            while run and not self._opens(run, run[-1]) and len(run) > 1:
+                run.pop()  # a trailing aside is no item
+            if self._openings(run) >= 3:
+                runs.append((i - 1, run))
+                i += len(run)
             else:
-                if self._openings(run) >= 3:
-                    runs.append((start - 1, run))
-                run = [s] if opens else []
-                start = i
-        if self._openings(run) >= 3:
-            runs.append((start - 1, run))
+                i += 1
         return runs
 
     def _opens(self, run: list[Sentence], s: Sentence) -> bool:
-        """Whether ``s`` opens an item of ``run``: with a term, or the way the run's first item does."""
-        by_term = self.term_opening is not None and self.term_opening.match(s.text) is not None
-        return by_term or (s is not run[0] and s.text.split()[:2] == run[0].text.split()[:2])
+        """Whether ``s`` opens an item of ``run`` the way its first item does."""
+        first, words_ = run[0].text.split(), s.text.split()
+        if s is run[0]:
+            return True
+        by_term = (
+            self.term_opening is not None
+            and self.term_opening.match(s.text) is not None
+            and self.term_opening.match(run[0].text) is not None
+        )
+        same_two = words_[:2] == first[:2]
+        same_noun = (
+            len(words_) > 2 and len(first) > 2 and words_[1].lower() == first[1].lower()
+            and len(words_[1]) >= 5 and words_[1][:1].islower() and words_[0].lower() != first[0].lower()
+        )  # fmt: skip
+        return by_term or same_two or same_noun
 
     def _openings(self, run: list[Sentence]) -> int:
-        return sum(self._opens(run, x) for x in run)
+        return sum(self._opens(run, x) for x in run) if run else 0
 
     def _list_from(
         self, anchor: Sentence, need: int | None
