@@ -31,6 +31,7 @@ SETS = {
     "test_d": ROOT / "bench" / "answers" / "test_d.json",
     "test_e": ROOT / "bench" / "answers" / "test_e.json",
     "test_f": ROOT / "bench" / "answers" / "test_f.json",
+    "test_g": ROOT / "bench" / "answers" / "test_g.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
