@@ -15,7 +15,8 @@ from tests.double import BotApiDouble
 from tests.harness import make_settings, start_bot
 
 pytestmark = pytest.mark.slow
-ANNA = 515
+ANNA, BOB = 515, 516
+GROUP = -100515
 
 
 async def test_upload_study_switch_and_forget_an_own_course(
@@ -64,6 +65,28 @@ async def test_upload_study_switch_and_forget_an_own_course(
         await double.send(anna, "wat is nps?")
         nps = (await double.wait_sent(ANNA, before + 4))[-1]
         assert "Net Promoter Score" in nps.text
+
+        # In a group, an admin picks the group's course (from the shipped ones and her own);
+        # a member may not, and everyone's questions then come from it.
+        bob = double.user(BOB, "Bob")
+        double.group(GROUP, "Logistiek studiegroep", creator=ANNA)
+        await double.add_bot(GROUP, anna)
+        await double.wait_sent(GROUP, 1)
+        await double.send(bob, "/vak", chat_id=GROUP)
+        await double.wait_for(lambda: any("Alleen beheerders" in s.text for s in double.sent_to(GROUP)))
+        await double.send(anna, "/vak", chat_id=GROUP)
+        group_menu = await double.wait_for(
+            lambda: next((s for s in double.sent_to(GROUP) if f"v:{slug}" in str(s.buttons())), None)
+        )
+        refused = await double.press(bob, group_menu, f"v:{slug}")
+        await double.wait_for(lambda: double.callback_answers[refused] is not None)
+        assert "Alleen beheerders" in str(double.callback_answers[refused])
+        await double.press(anna, group_menu, f"v:{slug}")
+        await double.wait_for(lambda: "Je studeert nu" in group_menu.text)
+        before_group = len(double.sent_to(GROUP))
+        await double.send(bob, "/vraag wat is een veiligheidsvoorraad?", chat_id=GROUP)
+        answer = (await double.wait_sent(GROUP, before_group + 1))[-1]
+        assert "buffer" in answer.text
 
         await double.send(anna, "/mijndata")
         (export,) = await double.wait_sent(ANNA, 1, kind="document")
