@@ -63,11 +63,15 @@ def test_lists_without_list_markup_are_found_whole(engine: Engine) -> None:
                                                    "efficiencystrategie", "afbouwstrategie"]),
         ("wie zitten er allemaal in een inkoopcentrum", ["gebruiker", "beinvloeder", "inkoper", "beslisser",
                                                          "poortwachter"]),
+        ("welke soorten klanten onderscheid je bij accountmanagement", ["transactieklanten", "relatieklanten",
+                                                                        "partnerschapsklanten"]),
+        ("wat hoort er allemaal in een accountplan", ["analyse van de klant", "analyse van de relatie",
+                                                      "doelstellingen", "strategie", "actieplan"]),
         ("what are cialdini's principles of persuasion",
          ["wederkerigheid", "commitment", "sociale bewijskracht", "sympathie", "autoriteit", "schaarste"]),
     ]:  # fmt: skip
         a = engine.answerer.answer(question)
-        assert a.intent == "enumeration" and len(a.items) >= 4, question
+        assert a.intent == "enumeration" and len(a.items) >= len(terms) - 1, question
         text = fold(a.answer)
         assert all(t in text for t in terms), (question, [t for t in terms if t not in text])
 

@@ -153,3 +153,13 @@ def test_a_superlative_is_no_classification_scenario() -> None:
         assert detect_intent(q).kind != "scenario", q
     situation = "een klant bestelt hetzelfde als vorig jaar, welke koopsituatie is het?"
     assert detect_intent(situation).kind == "scenario"
+
+
+def test_bare_lists_allemaal_and_thanks() -> None:
+    for q in ("kwadranten kraljic matrix?", "rollen dmu", "fasen van het STP proces?",
+              "wat hoort er allemaal in een accountplan", "wat zit er in een accountplan"):  # fmt: skip
+        assert detect_intent(q).kind == "enumeration", q
+    for q in ("thanks, dat hielp", "wie ben je eigenlijk", "super bedankt", "dat was duidelijk!"):
+        assert detect_intent(q).kind == "smalltalk", q
+    for q in ("wat is nps", "kraljic", "hoe werkt de net promoter score"):
+        assert detect_intent(q).kind not in ("enumeration", "smalltalk"), q

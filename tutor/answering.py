@@ -312,7 +312,7 @@ class Answerer:
             comp = self.composer.explain(top, q, intent.topic, qvec, intent.kind)
             if intent.kind == "explanation" and self._names_section(intent.topic, top):
                 # "Leg het sellogram uit": the model's own steps explain it best, when it has them.
-                steps = self.lister.compose(top, q, intent, qvec)
+                steps = self.lister.compose(top, q, intent, qvec, runs=False)
                 if len(steps.items) >= 3:
                     comp = steps
         return self._found(q, note, r, comp, kind, intent, confidence, entry)

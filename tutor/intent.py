@@ -46,8 +46,10 @@ SMALLTALK = re.compile(
     r"wie ben (?:jij|je)|wat ben (?:jij|je)|wat (?:kan|kun|kunt) (?:je|jij|u)(?: allemaal)?(?: doen)?|"
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat het(?: met (?:je|jou))?|alles goed|"
     r"wie heeft (?:jou|je) (?:gemaakt|gebouwd|bedacht)|who made you|"
-    r"how are you|who are you|what can you do)[\s,.!?]*)+"
-    r"(?:daar|allemaal|iedereen|studybot|bot)?[\s,.!?🙂😊👍]*$"
+    r"how are you|who are you|what can you do|"
+    r"dat (?:hielp|helpt|was (?:duidelijk|handig|nuttig|helder))(?: me| mij)?(?: echt| enorm| goed)?|"
+    r"(?:heel |erg )?(?:duidelijk|helder)|ik snap het|snap ik)[\s,.!?]*)+"
+    r"(?:daar|allemaal|iedereen|studybot|bot|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
 )
 GREETING_PREFIX = re.compile(r"^(?:hoi|hey|hallo|hi|hello|goedemorgen|goedemiddag|goedenavond)[\s,!.]+")
 
@@ -73,12 +75,16 @@ ENUMERATION = [
     re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*)\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
     re.compile(r"\bwaaruit bestaat\b|\bopbouw van\b"),
-    re.compile(r"\bwie (?:zitten|zijn|horen) er (?:allemaal )?(?:in|bij)\b|\bwie .+ allemaal\b"),
+    re.compile(r"\bwie (?:zitten|zijn|horen) er (?:allemaal )?(?:in|bij)\b|\b(?:wie|wat) .+ allemaal\b|"
+               r"\bwat (?:hoort|zit|staat|komt) er in\b"),
     re.compile(rf"\b{_NUM} (?:\w+ )?\w*(?:{LIST_NOUNS})\b"),
     re.compile(rf"\b(?:what are|what were|which are)\s+(?:the\s+)?(?:[\w']+\s+){{0,3}}\w*(?:{LIST_NOUNS})\b"),
     re.compile(r"^(?:waar staat|waar staan) (?:de (?:afkorting|letters) )?.+ voor$"),
     re.compile(r"^(?:en )?de andere\b|^(?:en )?(?:welke|wat) (?:nog )?meer\b"),
     re.compile(rf"^(?:\w+[ -]){{1,3}}\w*(?:{LIST_NOUNS})$"),  # "kraljic matrix kwadranten"
+    # "kwadranten kraljic matrix", "rollen dmu", "fasen van het stp proces": the list noun first.
+    re.compile(rf"^(?:de |alle )?\w*(?:{LIST_NOUNS})(?: (?:van|in|bij|uit) (?:de |het |een )?)?"
+               rf"(?: ?[\w-]+){{1,4}}$"),
 ]  # fmt: skip
 SCENARIO = re.compile(
     r"\b(?:wat (?:doe|moet|zeg|kan) ik|hoe (?:pak|ga|reageer|moet) ik|wat nu\b|wat moet ik|wat te doen|"

@@ -41,7 +41,7 @@ class ListComposer:
         names = {n for e in composer.course.glossary for n in e.names if len(n) >= 3}
         alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
         # "Een suspect is …", "De beïnvloeder (influencer) …": a sentence that opens with a term.
-        opening = r"^(?:(?:de|het|een|bij een|bij de)\s+)?(?:" + alternatives + r")\b"
+        opening = r"^(?:(?:de|het|een|bij een|bij de)\s+)?(?:" + alternatives + r")(?:en|s|'s)?\b"
         self.term_opening = re.compile(opening, re.IGNORECASE) if names else None
 
     def _term_runs(self, body: list[Sentence]) -> list[tuple[int, list[Sentence]]]:
@@ -81,11 +81,15 @@ class ListComposer:
             and self.term_opening.match(run[0].text) is not None
         )
         same_two = words_[:2] == first[:2]
+        # Compounds that end alike: "Transactieklanten …", "Relatieklanten …", "Partnerschapsklanten …".
+        same_ending = bool(words_) and min(len(words_[0]), len(first[0])) >= 9 and (
+            words_[0][-7:].lower() == first[0][-7:].lower()
+        )
         same_noun = (
             len(words_) > 2 and len(first) > 2 and words_[1].lower() == first[1].lower()
             and len(words_[1]) >= 5 and words_[1][:1].islower() and words_[0].lower() != first[0].lower()
         )  # fmt: skip
-        return by_term or same_two or same_noun
+        return by_term or same_two or same_noun or same_ending
 
     def _openings(self, run: list[Sentence]) -> int:
         return sum(self._opens(run, x) for x in run) if run else 0
@@ -139,8 +143,11 @@ class ListComposer:
         complete = need is not None and need >= 2 and found >= need
         return head, tail + [s for para_ in extra for s in para_], found, complete
 
-    def compose(self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None) -> Composition:
-        """The announcing sentence and every item of its list, in order."""
+    def compose(
+        self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None, runs: bool = True
+    ) -> Composition:
+        """The announcing sentence and every item of its list, in order (``runs``: also lists of
+        sentences that open alike, which a "how does it work" question does not want)."""
         body = self.c.body(section_id)
         if not body:
             return self.c.explain(section_id, question, intent.topic, qvec)
@@ -189,7 +196,7 @@ class ListComposer:
                 value -= 0.4  # the rest of an item ("1. Wederkerigheid: … Een gratis proefmonster …")
             if value > best_value:
                 best_value, chosen, term_run = value, (head, span, n), False
-        for before, run in self._term_runs(body):
+        for before, run in self._term_runs(body) if runs else []:
             prior = body[before] if before >= 0 else None
             # The sentence before the run leads in: in its paragraph, or closing the one before
             # when it announces the list ("Er zijn grofweg vier strategieën …").
