@@ -163,3 +163,10 @@ def test_bare_lists_allemaal_and_thanks() -> None:
         assert detect_intent(q).kind == "smalltalk", q
     for q in ("wat is nps", "kraljic", "hoe werkt de net promoter score"):
         assert detect_intent(q).kind not in ("enumeration", "smalltalk"), q
+
+
+def test_a_situation_then_only_the_kind_asked_is_a_classification() -> None:
+    q = "Een verkoper laat zijn diploma's zien. welk beinvloedingsprincipe?"
+    assert detect_intent(q).kind == "scenario"
+    assert split_tail(q)[1] == "beinvloedingsprincipe"
+    assert detect_intent("wat is nps? welke groepen").kind != "scenario"  # two questions, no situation

@@ -84,7 +84,8 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     kind = KIND.search(m.group())
     if kind is None:
         return situation, "", False
-    return situation, kind.group("kind") or kind.group("name"), kind.group("name") is not None
+    asked = kind.group("kind") or kind.group("name") or kind.group("bare")
+    return situation, asked, kind.group("name") is not None
 
 
 class Classifier:

@@ -103,7 +103,9 @@ CLASSIFY_TAIL = re.compile(
     r"hierbij|daar|hier)\b[^,;]*$|"
     r"\bwat (?:is|zijn) (?:hij|zij|ze|dat|dit|die) dan\b[^,;]*$|"
     r"\bhoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'n [\w-]+)\b[^,;]*$|"
-    r"[,;.]\s*(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) [\w' -]+$",
+    r"[,;.]\s*(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) [\w' -]+$|"
+    # A situation, then only "welk beïnvloedingsprincipe?" / "welke koopsituatie?".
+    r"[.!]\s*(?:en\s+)?(?:welk|welke|wat voor(?: een)?)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+$",
     re.IGNORECASE,
 )
 
@@ -112,7 +114,8 @@ CLASSIFY_TAIL = re.compile(
 KIND = re.compile(
     r"(?:welk|welke|wat voor(?: een)?)\s+(?P<kind>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:is|zijn|hoort|horen|past|"
     r"passen|valt|vallen|zit|zitten|gebruik\w*|kies|hanteer\w*|bedoel|noem|heet|betreft)\b|"
-    r"(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) (?P<name>[\w' -]+)$",
+    r"(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) (?P<name>[\w' -]+)$|"
+    r"(?:welk|welke|wat voor(?: een)?)\s+(?P<bare>(?:[\w'-]+\s+){0,3}?[\w'-]+)$",
     re.IGNORECASE,
 )
 
