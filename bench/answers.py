@@ -32,6 +32,7 @@ SETS = {
     "test_e": ROOT / "bench" / "answers" / "test_e.json",
     "test_f": ROOT / "bench" / "answers" / "test_f.json",
     "test_g": ROOT / "bench" / "answers" / "test_g.json",
+    "test_h": ROOT / "bench" / "answers" / "test_h.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
