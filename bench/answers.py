@@ -33,6 +33,7 @@ SETS = {
     "test_f": ROOT / "bench" / "answers" / "test_f.json",
     "test_g": ROOT / "bench" / "answers" / "test_g.json",
     "test_h": ROOT / "bench" / "answers" / "test_h.json",
+    "test_i": ROOT / "bench" / "answers" / "test_i.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
