@@ -34,7 +34,6 @@ class Line:
 
     page: int
     y: float
-    x: float
     text: str
     size: float
     bold: bool
@@ -81,7 +80,7 @@ def _runs(reader: PdfReader) -> list[Line]:
                 text += " | " + t1 if x1 - end > COLUMN_GAP else ("" if t0.endswith(" ") else " ") + t1
             sizes = Counter({p[2]: len(p[1]) for p in parts})
             edge = y > height * (1 - EDGE) or y < height * EDGE
-            out.append(Line(number, y, parts[0][0], re.sub(r"\s+", " ", text).strip(),
+            out.append(Line(number, y, re.sub(r"\s+", " ", text).strip(),
                             sizes.most_common(1)[0][0], all(p[3] for p in parts), edge))  # fmt: skip
     return out
 

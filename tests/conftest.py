@@ -102,14 +102,19 @@ async def double():  # type: ignore[no-untyped-def]
     await d.stop()
 
 
+def fake_tutor(course: Course, data: Path) -> Tutor:
+    """A tutor over ``course`` with the fake embedder and a real SQLite file in ``data``."""
+    fake = FakeEmbedder()
+    index = open_index(course, fake, data)
+    retriever = Retriever(course, index, fake)
+    engine = Engine(course, index, retriever, Answerer(retriever))
+    return Tutor(engine, SqliteStore(data / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")
+
+
 @pytest.fixture
 def tutor(shipped_course: Course, tmp_path: Path) -> Tutor:
     """A tutor over the shipped course with the fake embedder and a real SQLite file."""
-    fake = FakeEmbedder()
-    index = open_index(shipped_course, fake, tmp_path)
-    retriever = Retriever(shipped_course, index, fake)
-    engine = Engine(shipped_course, index, retriever, Answerer(retriever))
-    return Tutor(engine, SqliteStore(tmp_path / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")
+    return fake_tutor(shipped_course, tmp_path)
 
 
 @pytest.fixture(scope="session")

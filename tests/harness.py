@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,16 +13,10 @@ from telegram.ext import Application
 from bot.main import build_application
 from runtime.settings import SecretStr, Settings
 from tests.double import BotApiDouble, SentMessage
+from tests.pg import free_port
 from tutor.service import Tutor
 
 WEBHOOK_SECRET = "s3cret-token"  # noqa: S105 - test value
-
-
-def free_port() -> int:
-    """A free TCP port on loopback."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def make_settings(double: BotApiDouble, data_dir: Path, template: Path, **overrides: Any) -> Settings:

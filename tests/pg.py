@@ -28,6 +28,7 @@ def pg_bin(name: str) -> str | None:
 
 
 def free_port() -> int:
+    """A free TCP port on loopback."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])

@@ -6,19 +6,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from index.retriever import Retriever
-from index.store import open_index
 from knowledge.catalog import SHIPPED_DIR
 from knowledge.courseformat import parse_course
 from knowledge.model import Course
-from tests.conftest import COURSE, FakeEmbedder
+from tests.conftest import COURSE, fake_tutor
 from tests.sql import run
-from tutor.answering import Answerer
-from tutor.engine import Engine
 from tutor.items import legacy_item_id
-from tutor.scheduler import Spacing
-from tutor.service import Tutor
-from tutor.store_sqlite import SqliteStore
 
 KRALJIC = "h5-inkoopportfoliomatrix-kraljic"
 USER = 77
@@ -40,14 +33,6 @@ NEW_SECTION = (
 )
 
 
-def tutor_for(course: Course, data: Path) -> Tutor:
-    fake = FakeEmbedder()
-    index = open_index(course, fake, data)
-    retriever = Retriever(course, index, fake)
-    engine = Engine(course, index, retriever, Answerer(retriever))
-    return Tutor(engine, SqliteStore(data / "db.sqlite3"), Spacing(fuzz=False), "Europe/Amsterdam")
-
-
 def edited_course(tmp: Path) -> Course:
     """The shipped course with a section inserted before Kraljic and another one renamed."""
     folder = tmp / "course"
@@ -63,7 +48,7 @@ def edited_course(tmp: Path) -> Course:
 
 def test_an_inserted_and_a_renamed_section_keep_every_learners_history(tmp_path: Path) -> None:
     course = parse_course(SHIPPED_DIR / COURSE)
-    tutor = tutor_for(course, tmp_path)
+    tutor = fake_tutor(course, tmp_path)
     answered = [*tutor.by_section[KRALJIC][:3], *tutor.by_section["h5-koopsituaties-en-koopgedrag"][:2]]
     for item in answered:
         tutor.record(USER, USER, item, (item.answer + 1) % len(item.options), "private")
@@ -72,7 +57,7 @@ def test_an_inserted_and_a_renamed_section_keep_every_learners_history(tmp_path:
     edited = edited_course(tmp_path)
     positions = {s.title: s.position_id for s in edited.sections}
     assert positions["Inkoopportfoliomatrix (Kraljic)"] == "5.4"  # it moved: positional ids would break
-    after = tutor_for(edited, tmp_path)
+    after = fake_tutor(edited, tmp_path)
     renamed = "h5-koopsituaties-buy-classes"
     for old in answered:
         new = after.items[old.id]  # the same id ...
@@ -87,7 +72,7 @@ def test_an_inserted_and_a_renamed_section_keep_every_learners_history(tmp_path:
 
 def test_history_from_positional_ids_is_adopted(tmp_path: Path) -> None:
     course = parse_course(SHIPPED_DIR / COURSE)
-    tutor = tutor_for(course, tmp_path)
+    tutor = fake_tutor(course, tmp_path)
     item = tutor.by_section[KRALJIC][0]
     section = course.section(KRALJIC)
     key = item.question if item.kind == "curated" else None
@@ -98,7 +83,7 @@ def test_history_from_positional_ids_is_adopted(tmp_path: Path) -> None:
     for table in ("answers", "cards"):
         run(tutor.store, f"update {table} set item_id = ?, section_id = ?", (old_id, "5.3"))  # noqa: S608
     tutor.store.close()
-    again = tutor_for(course, tmp_path)
+    again = fake_tutor(course, tmp_path)
     card = again.store.card(USER, item.id)
     assert card is not None and card["section_id"] == KRALJIC
     rows = again.store.answers(USER, COURSE)

@@ -60,9 +60,7 @@ class Accounts:
         """The bot was added to or removed from a group; removal pauses its daily push."""
         self.store.upsert_chat(chat_id, chat_type, title, active)
         if not active:
-            sub = self.store.subscription(chat_id)
-            if sub and sub["active"]:
-                self.store.set_subscription(chat_id, active=0, paused_reason="removed")
+            self.store.pause_subscription(chat_id, "removed")
 
     def migrate_group(self, old_id: int, new_id: int) -> None:
         """A group became a supergroup: its data and daily push move to the new id."""
@@ -92,11 +90,7 @@ class Accounts:
 
     def stop_push(self, chat_id: int, reason: str = "stopped") -> bool:
         """Stop a chat's daily push; False when none was on."""
-        sub = self.store.subscription(chat_id)
-        if sub is None or not sub["active"]:
-            return False
-        self.store.set_subscription(chat_id, active=0, paused_reason=reason)
-        return True
+        return self.store.pause_subscription(chat_id, reason)
 
     # privacy --------------------------------------------------------------------------------
     def ask_forget(self, user_id: int) -> str:

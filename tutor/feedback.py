@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from tutor.items import QuizItem
 
 LETTERS = "ABCDEFGHIJKL"
+# Typed-recall verdicts (right word for word, right nearly, wrong): typing the term, typing the definition.
+RECALL_VERDICTS = {
+    False: ("✅ Goed: {}.", "✅ Goed, al schrijf je het zo: {}.", "❌ Helaas. Het juiste begrip is: {}."),
+    True: ("✅ Goed: {}", "✅ Goed genoeg. Volledig: {}", "❌ Helaas. De omschrijving is: {}"),
+}
 LEECH_NOTE = (
     "Deze vraag ging al vaak mis. Lees de uitleg en de bron nog eens rustig door; "
     "ik vraag hem voorlopig niet meer, je ziet hem terug bij /zwakkepunten."
@@ -54,21 +59,9 @@ class RecallFeedback:
 
     def text(self) -> str:
         """Plain Dutch feedback: verdict, the term (or definition), explanation, source."""
-        right = self.item.correct_option
-        if self.item.kind == "term_to_def":
-            if self.correct and self.exact:
-                verdict = f"✅ Goed: {right}"
-            elif self.correct:
-                verdict = f"✅ Goed genoeg. Volledig: {right}"
-            else:
-                verdict = f"❌ Helaas. De omschrijving is: {right}"
-        elif self.correct and self.exact:
-            verdict = f"✅ Goed: {right}."
-        elif self.correct:
-            verdict = f"✅ Goed, al schrijf je het zo: {right}."
-        else:
-            verdict = f"❌ Helaas. Het juiste begrip is: {right}."
-        return feedback_text(verdict, self.item, self.leech)
+        exact, near, wrong = RECALL_VERDICTS[self.item.kind == "term_to_def"]
+        verdict = exact if self.correct and self.exact else near if self.correct else wrong
+        return feedback_text(verdict.format(self.item.correct_option), self.item, self.leech)
 
 
 def recall_text(item: QuizItem) -> str:

@@ -90,7 +90,5 @@ class Pushes:
 
     def pause_blocked(self, chat_id: int) -> None:
         """The chat blocked the bot: pause its push until the learner turns it on again."""
-        sub = self.store.subscription(chat_id)
-        if sub is not None and sub["active"]:
-            self.store.set_subscription(chat_id, active=0, paused_reason="blocked")
+        self.store.pause_subscription(chat_id, "blocked")
 

@@ -221,11 +221,12 @@ class Tutor:
         fb = self.record(user_id, session["chat_id"], item, choice, session["context"], session_id=session_id)
         if fb is not None:
             return fb
-        first = (self.store.session(session_id) or {}).get("choice")
+        answered = self.store.session(session_id) or {}
+        first = answered.get("choice")
         if first is None:
             raise TutorError("Deze vraag heb je al beantwoord. Tik op ‘Volgende vraag’ of gebruik /quiz.")
         # Answered before (another tap, another replica): the same feedback again, nothing recorded.
-        answer_id = (self.store.session(session_id) or {}).get("answer_id") or 0
+        answer_id = answered.get("answer_id") or 0
         return Feedback(item, int(first), int(first) == item.answer, False, answer_id, True)
 
     def record(

@@ -34,6 +34,16 @@ class PushStatements(StoreBase):
             (*(fields[n] for n in names), chat_id),
         )
 
+    def pause_subscription(self, chat_id: int, reason: str) -> bool:
+        """Pause a chat's active daily push; False when none was active."""
+        return (
+            self._run(
+                "update subscriptions set active = 0, paused_reason = ? where chat_id = ? and active = 1",
+                (reason, chat_id),
+            )
+            == 1
+        )
+
     def active_subscriptions(self) -> list[Row]:
         """All active subscriptions."""
         return self._rows("select * from subscriptions where active = 1 order by chat_id")

@@ -7,7 +7,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
@@ -83,8 +82,3 @@ class SqliteStore(LearnerStore):
     def __repr__(self) -> str:
         return f"SqliteStore({str(self.path)!r})"
 
-
-def table_names(store: SqliteStore) -> list[Any]:
-    """Tables in the file (for tests and diagnostics)."""
-    with store.transaction() as tx:
-        return [r["name"] for r in tx.rows("select name from sqlite_master where type = 'table'")]
