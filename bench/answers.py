@@ -34,6 +34,7 @@ SETS = {
     "test_g": ROOT / "bench" / "answers" / "test_g.json",
     "test_h": ROOT / "bench" / "answers" / "test_h.json",
     "test_i": ROOT / "bench" / "answers" / "test_i.json",
+    "test_j": ROOT / "bench" / "answers" / "test_j.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
