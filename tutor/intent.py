@@ -101,11 +101,17 @@ CLASSIFY_TAIL = re.compile(
     r"(?:is|zijn|hoort|horen|past|passen|valt|vallen|zit|zitten|gebruik|gebruiken|gebruikt|kies|hanteer|"
     r"hanteren|bedoel|noem|heet|betreft)\s+(?:het\s+)?(?:dat|dit|het|hij|ze|zij|ik|we|wij|je|die|daarbij|"
     r"hierbij|daar|hier)\b[^,;]*$|"
+    # The kind first, then the situation: "in welk kwadrant valt een product dat weinig kost …".
+    r"^(?:(?:in|bij|tot|onder) )?(?:welk|welke|wat voor(?: een)?)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:is|hoort|past|valt|zit|gebruik|gebruikt|kies|hanteer|heet|noem)\s+(?:het |dat |dit |je |ik )?"
+    r"(?:als|wanneer|bij een|voor een|een|dat|dit)\s+(?:[\w'-]+\W+){3,}[\w'-]+$|"
+    # "Welke DMU-rol heeft hij?", "welke rol speelt zij?" (not "welke stappen heeft het model?").
+    r"\b(?:welk|welke)\s+(?:[\w'-]+\s+){0,2}?(?:heeft|hebben|speelt|spelen|vervult)\s+(?:hij|ze|zij|die)\b[^,;]*$|"
     r"\bwat (?:is|zijn) (?:hij|zij|ze|dat|dit|die) dan\b[^,;]*$|"
     r"\bhoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'n [\w-]+)\b[^,;]*$|"
     r"[,;.]\s*(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) [\w' -]+$|"
-    # A situation, then only "welk beïnvloedingsprincipe?" / "welke koopsituatie?".
-    r"[.!]\s*(?:en\s+)?(?:welk|welke|wat voor(?: een)?)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+$",
+    # A situation, then only "welk beïnvloedingsprincipe?" / ", welke koopsituatie?".
+    r"[,;.!]\s*(?:en\s+)?(?:welk|welke|wat voor(?: een)?)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+$",
     re.IGNORECASE,
 )
 
@@ -113,7 +119,8 @@ CLASSIFY_TAIL = re.compile(
 # the name in "is dat een promotor?".
 KIND = re.compile(
     r"(?:welk|welke|wat voor(?: een)?)\s+(?P<kind>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:is|zijn|hoort|horen|past|"
-    r"passen|valt|vallen|zit|zitten|gebruik\w*|kies|hanteer\w*|bedoel|noem|heet|betreft)\b|"
+    r"passen|valt|vallen|zit|zitten|gebruik\w*|kies|hanteer\w*|bedoel|noem|heet|betreft|heeft|hebben|speelt|"
+    r"spelen|vervult)\b|"
     r"(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) (?P<name>[\w' -]+)$|"
     r"(?:welk|welke|wat voor(?: een)?)\s+(?P<bare>(?:[\w'-]+\s+){0,3}?[\w'-]+)$",
     re.IGNORECASE,
@@ -124,10 +131,34 @@ KIND = re.compile(
 SUPERLATIVE = re.compile(r"\b(?:is|zijn) het (?:meest|minst|best|\w{3,}(?:st|ste))\b")
 
 
+def situation_and_tail(question: str) -> tuple[str, re.Match[str] | None]:
+    """The situation a classification describes and its tail ("welke koopsituatie is dat").
+
+    The situation comes before the tail, or after its kind when the question opens with it
+    ("welke koopsituatie is het als een klant …").
+    """
+    question = question.strip().rstrip("?!. ")
+    m = CLASSIFY_TAIL.search(question)
+    if m is None:
+        return question, None
+    situation = (question[: m.start()] + " " + question[m.end() :]).strip(" ,;?")
+    if len(situation.split()) < 2:
+        kind = KIND.search(m.group())
+        after = m.group()[kind.end() :].strip(" ,;?") if kind is not None and kind.group("kind") else ""
+        # "… is het als een klant …", not "welke criteria gebruik je in zakelijke markten".
+        if re.match(r"(?:(?:het|je|ik|dat|dit) )?(?:als|wanneer|bij een|voor een|een|dat|dit)\b", after):
+            situation = after
+    return situation, m
+
+
 def classifies(question: str) -> bool:
-    """Whether a scenario asks which category it belongs to ("welke koopsituatie is dat?")."""
+    """Whether a scenario asks which category a situation belongs to ("…, welke koopsituatie is
+    dat?"); "welke criteria gebruik je voor segmentatie?" describes no situation."""
     q = clean(question)
-    return CLASSIFY_TAIL.search(q) is not None and SUPERLATIVE.search(q) is None
+    situation, tail = situation_and_tail(q)
+    if tail is None or SUPERLATIVE.search(q) is not None:
+        return False
+    return len([w for w in re.findall(r"[\w'-]+", situation) if w not in SCAFFOLD]) >= 2
 
 
 EXPLANATION = re.compile(

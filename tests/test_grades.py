@@ -1,0 +1,76 @@
+"""Graded words and the classifier's pure helpers: what tells sibling categories apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.classify import own_clauses, same_name, split_tail
+from tutor.grades import grade_fit, graded_pairs
+from tutor.intent import classifies, detect_intent
+
+
+def test_grade_words_pair_with_the_word_they_qualify() -> None:
+    assert ("high", "leverancier") in graded_pairs("er zijn veel verschillende leveranciers")
+    assert ("low", "groeipotentieel") in graded_pairs("een klant met nauwelijks groeipotentieel")
+    assert ("hard", "krijg") in graded_pairs("moeilijk te krijgen")
+    # Said of the word before it when nothing follows: "(ze) kosten weinig, maar …".
+    assert ("low", "kost") in graded_pairs("Knelpuntproducten kosten weinig, maar zijn schaars")
+    # "niet veel" turns the grade round; "goedkoop" grades the cost it leaves out.
+    assert ("low", "leverancier") in graded_pairs("er zijn niet veel leveranciers")
+    assert ("low", "kost") in graded_pairs("het is een goedkoop onderdeel")
+    assert ("one", "leverancier") in graded_pairs("maar één leverancier maakt het")
+
+
+def test_grade_fit_rewards_agreement_and_punishes_the_opposite() -> None:
+    situation = graded_pairs("weinig omzet maar heel veel groeipotentieel")
+    growth = frozenset(graded_pairs("klanten met een hoge potentiële waarde"))
+    skim = frozenset(graded_pairs("klanten met weinig waarde en weinig groeipotentieel"))
+    assert grade_fit(situation, growth) > 0 > grade_fit(situation, skim)
+    # The kind of grade alone counts a little: "voor het eerst" fits a first purchase.
+    first = graded_pairs("een bedrijf koopt voor het eerst een systeem")
+    assert grade_fit(first, frozenset(graded_pairs("de eerste aankoop"))) > 0
+    assert grade_fit(set(), frozenset(graded_pairs("veel leveranciers"))) == 0
+
+
+def test_a_sentence_about_siblings_in_turn_gives_each_its_own_clause() -> None:
+    text = "De gebruiker wil gebruiksgemak, de inkoper een goede prijs, de beslisser weinig risico."
+    siblings = ["inkope", "beslis"]
+    assert own_clauses(text, "Gebruiker", siblings) == "De gebruiker wil gebruiksgemak"
+    assert own_clauses("De gebruiker werkt ermee.", "Gebruiker", siblings) == "De gebruiker werkt ermee."
+
+
+@pytest.mark.parametrize(
+    "found, name, same",
+    [("transactieklanten", "Transactieklant", True), ("poortwachter", "Poortwachter", True),
+     ("gebruikers", "gebruiker", True), ("inkoper", "inkoopcentrum", False), ("de", "Detractor", False)],
+)  # fmt: skip
+def test_same_name_allows_the_plural(found: str, name: str, same: bool) -> None:
+    assert same_name(found, name) is same
+
+
+@pytest.mark.parametrize(
+    "question, classified",
+    [
+        ("een klant koopt al jaren hetzelfde zonder na te denken, welke koopsituatie?", True),
+        ("in welk kwadrant valt een product dat weinig kost maar moeilijk te krijgen is", True),
+        ("welke koopsituatie is het als een klant voor het eerst een machine koopt?", True),
+        ("De technisch adviseur schrijft de eisen. Welke DMU-rol heeft hij?", True),
+        # No situation: these ask for a list or an explanation.
+        ("welke criteria gebruik je voor segmentatie", False),
+        ("welke segmentatiecriteria gebruik je in zakelijke markten", False),
+        ("welke onderdelen heeft het accountplan", False),
+        ("welke kwadranten zijn er in de kraljic matrix", False),
+    ],
+)
+def test_which_questions_ask_for_a_category(question: str, classified: bool) -> None:
+    assert classifies(question) is classified
+    assert (detect_intent(question).kind == "scenario") is classified
+
+
+def test_split_tail_finds_the_situation_on_either_side() -> None:
+    assert split_tail("welke koopsituatie is het als een klant voor het eerst koopt") == (
+        "het als een klant voor het eerst koopt", "koopsituatie", False)
+    # The words after the kind say whose kind it is ("rol in de dmu").
+    question = "de secretaresse houdt verkopers tegen, welke rol heeft zij in de dmu?"
+    situation, kind, named = split_tail(question)
+    assert situation == "de secretaresse houdt verkopers tegen" and kind == "rol in de dmu" and not named

@@ -1,0 +1,93 @@
+"""Graded words: what a situation or a category says about how much, how hard, new or the same.
+
+Categories that are siblings often differ only in grade: "hoge impact, laag risico" against "lage
+impact, hoog risico", "een andere leverancier" against "dezelfde leverancier", "weinig waarde en
+weinig groeipotentieel" against "hoge potentiële waarde". Plain content tokens drop those words
+(they are stop words or too common to weigh), so siblings look alike. A graded pair keeps them:
+the grade of a word ("low") with the content word it qualifies ("groeipotentieel"), next to it on
+either side. Dutch and English grade words; the content word is stemmed like everywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.text import DUTCH_STOPWORDS, bm25_tokens, fold
+
+GRADES: dict[str, str] = {}
+for grade, words in {
+    "high": "veel hoog hoge groot grote grotere meer sterk sterke vaak zwaar zware uitgebreid uitgebreide "
+    "lang lange langdurig langdurige enorm enorme heel many much high large big often",
+    "low": "weinig laag lage klein kleine minder nauwelijks beperkt beperkte zelden kort korte geen niet "
+    "niks nooit bijna few little low small rarely never",
+    "one": "enkel enkele enige single sole",
+    "hard": "moeilijk moeilijke lastig lastige schaars schaarse zeldzaam zeldzame hard",
+    "easy": "makkelijk makkelijke gemakkelijk eenvoudig eenvoudige overal simpel easy",
+    "other": "andere ander nieuwe nieuw anders wisselt wisselen other new different",
+    "same": "dezelfde hetzelfde zelfde vaste vast bestaande bestaand same existing",
+    "first": "eerste eerst first",
+}.items():
+    for word in words.split():
+        GRADES.setdefault(word, grade)
+
+# Words that grade a word they leave out: "goedkoop" is "kost weinig".
+IMPLIED = {
+    **dict.fromkeys("goedkoop goedkope goedkoopst goedkoopste cheap".split(), ("low", "kost")),
+    **dict.fromkeys("duur dure duurder duurste kostbaar kostbare expensive".split(), ("high", "kost")),
+}
+OPPOSITE = {"high": "low", "low": "high", "hard": "easy", "easy": "hard", "other": "same", "same": "other"}
+_SINGLE_VOWEL = re.compile(r"([aeou])\1")
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Words between a grade word and the word it qualifies ("veel te weinig", "heel erg duur").
+_SKIP = frozenset("de het een te van zijn is er heel erg zo nog al".split())
+
+
+def graded_pairs(text: str) -> set[tuple[str, str]]:
+    """(grade, stemmed content word) pairs of ``text``: "veel leveranciers" → ("high", "leverancier"),
+    "kost weinig" → ("low", "kost"), "nauwelijks groeipotentieel" → ("low", "groeipotentieel")."""
+    ws = _WORD.findall(fold(re.sub(r"\b[éÉ]én\b", "enkel", text)))
+    out: set[tuple[str, str]] = set()
+    for i, w in enumerate(ws):
+        grade = GRADES.get(w)
+        if grade is None:
+            continue
+        # "niet veel" and "bijna geen" turn the grade round or keep it low.
+        if i and ws[i - 1] in ("niet", "not") and grade in OPPOSITE:
+            grade = OPPOSITE[grade]
+        following = [x for x in ws[i + 1 : i + 4] if x not in _SKIP and x not in GRADES]
+        if following and following[0] not in DUTCH_STOPWORDS:
+            out.update((grade, t) for t in bm25_tokens(following[0]))
+            if following[0].endswith("e") and len(following) > 1 and following[1] not in DUTCH_STOPWORDS:
+                # An inflected adjective in between: "veel verschillende leveranciers".
+                out.update((grade, t) for t in bm25_tokens(following[1]))
+            continue
+        # Said of the word before it: "(ze) kosten weinig, maar …".
+        before = ws[i - 1] if i else None
+        if before and before not in DUTCH_STOPWORDS and before not in GRADES and before not in _SKIP:
+            out.update((grade, t) for t in bm25_tokens(before))
+    for w in ws:
+        if w in IMPLIED:
+            out.add(IMPLIED[w])
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One stem, or one a compound part of the other ("potentiel" in "groeipotentieel")."""
+    a, b = (_SINGLE_VOWEL.sub(r"\1", x) for x in (a, b))  # the stemmer keeps "ee" in one, not the other
+    return a == b or (min(len(a), len(b)) >= 5 and (a.endswith(b) or b.endswith(a)))
+
+
+def grade_fit(situation: set[tuple[str, str]], category: frozenset[tuple[str, str]]) -> float:
+    """How the grades agree: a pair both have counts one, a word they grade the opposite way counts
+    minus one and a half; a kind of grade both use at all ("voor het eerst", "dezelfde") a quarter."""
+    score = 0.0
+    for g, t in situation:
+        if any(g == cg and _same_word(t, ct) for cg, ct in category):
+            score += 1
+        elif any(OPPOSITE.get(g) == cg and _same_word(t, ct) for cg, ct in category):
+            score -= 1.5
+    kinds = {g for g, _ in situation} & {"first", "same", "other"}
+    theirs = {g for g, _ in category}
+    clashing = sum(OPPOSITE.get(g) in theirs and g not in theirs for g in kinds)
+    score += 0.25 * len(kinds & theirs) - 0.25 * clashing
+    return score
