@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.classify import own_clauses, same_name, split_tail
+from tutor.categories import own_clauses, same_name
+from tutor.classify import split_tail
 from tutor.grades import grade_fit, graded_pairs
 from tutor.intent import classifies, detect_intent
 

@@ -10,37 +10,16 @@ in the situation ("een 8") must fall in the category's range ("een 7 of 8", "0 t
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
-from index.passages import Sentence
 from index.text import bm25_tokens, fold
+from tutor.categories import Category, CategoryCollector, genus, numbers_in, words_of
 from tutor.compose import Composer, Composition, tokens_of
-from tutor.grades import GRADES, grade_fit, graded_pairs
+from tutor.grades import grade_fit, graded_pairs
 from tutor.intent import KIND, situation_and_tail
-from tutor.lists import is_item_head
-
-# A named item with its description in brackets: "marktpenetratie (meer verkopen van …)".
-BRACKETED = re.compile(
-    r"(?:^|[,:;]\s+|\ben\s+|\bof\s+)([A-Za-zÀ-ÿ][\w'-]*(?: [a-zà-ÿ][\w'-]*)?) \(([^()]{12,})\)"
-)
-# Sentences that open alike and each name one of a kind: "Bij een afbouwstrategie (beëindigen) stop je …".
-PARALLEL = re.compile(r"^(bij een|bij de|een|de|het)\s+([a-zà-ÿ][\w-]{4,})\b", re.IGNORECASE)
-# "De groep mensen die … heet de DMU": the sentence names something else than its opening.
-NAMES_ANOTHER = re.compile(r"\b(?:heet|heten|noemen we|noemt men)\b", re.I)
-RANGE = re.compile(r"\b(\d{1,2}) (?:tot en met|t/m|tot|-|–) (\d{1,2})\b")
-NUMBER = re.compile(r"(?<![\d,.])(\d{1,2})(?![\d,.%])")
-ALIAS = re.compile(r"(?:ook wel|ook|oftewel|of|ofwel|afgekort|kortweg|in het \w+)\b", re.I)
-# An example names the category it shows in brackets: "… de goedkoopste offerte kiezen (transactieklanten)".
-EXAMPLE_NAMED = re.compile(r"([^,:;()]{12,}?)\s*\(([^()]{3,40})\)")
-# "… de secretaresse van de inkoopmanager is poortwachter", "Verpleegkundigen zijn gebruikers".
-EXAMPLE_IS = re.compile(r"^(.{6,}?)\s+(?:is|zijn)\s+(?:de |het |een )?([\w'-]+)$", re.I)
-LEADING = re.compile(r"^(?:de|het|een|je|ook|zelfs|aan|of|en)\s+(?=\S)", re.I)  # "Ook scenario-analyse"
-ITEM_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+")  # "6. Schaarste: …"
-NOT_NAMES = {"de", "het", "een", "die", "dat", "bijvoorbeeld", "zoals", "ook", "wel", "zelfs", "soms", "vaak"}
 
 SECTION_WEIGHT = 0.15  # the category's section is among the retrieved ones
 SIMILARITY_WEIGHT = 0.1  # z-scored over all categories: the situation against the sentences that use one
@@ -53,37 +32,11 @@ MIN_SCORE = 0.35  # below this no category is named
 
 
 @dataclass(frozen=True)
-class Category:
-    """A named, described category of the course."""
-
-    name: str
-    section_id: str
-    description: str
-    sentence_ids: tuple[int, ...]
-    tokens: frozenset[str]  # of the name, the description and the sentences that use it
-    own: frozenset[str]  # of the name, the description and sentences that open with the name
-    numbers: frozenset[int]
-    member: bool  # one of a kind the notes list together (a model's members, an inline list)
-    pairs: frozenset[tuple[str, str]] = frozenset()  # graded words: ("low", "impact"), ("high", "prijs")
-
-
-@dataclass(frozen=True)
 class Match:
     """The best category for a situation and how well it fits."""
 
     category: Category
     score: float
-
-
-def numbers_in(text: str) -> set[int]:
-    """Scores a text mentions, ranges expanded ("0 tot en met 6" → 0..6)."""
-    out: set[int] = set()
-    for m in RANGE.finditer(text):
-        lo, hi = int(m[1]), int(m[2])
-        if 0 <= lo < hi <= 10:
-            out.update(range(lo, hi + 1))
-    out.update(int(n) for n in NUMBER.findall(RANGE.sub(" ", text)) if int(n) <= 10)
-    return out
 
 
 def split_tail(question: str) -> tuple[str, str, bool]:
@@ -103,192 +56,17 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     return situation, asked, kind.group("name") is not None
 
 
-def same_name(found: str, name: str) -> bool:
-    """Whether ``found`` is ``name``, in the singular or the plural ("transactieklanten")."""
-    a, b = (re.sub(r"(?:'s|s|en)$", "", fold(x).strip()) for x in (found, name))
-    return len(a) >= 3 and (a == b or (len(b) >= 6 and a.startswith(b)) or (len(a) >= 6 and b.startswith(a)))
-
-
-GRADE_TOKENS = frozenset(tokens_of(" ".join(GRADES)))
-
-
-def words_of(text: str) -> set[str]:
-    """Content tokens without bare numbers (a score is matched by its range) and without grade words
-    ("weinig", "hoge": graded pairs weigh those, with the word they qualify)."""
-    return {t for t in tokens_of(text) if not t.isdigit() and t not in GRADE_TOKENS}
-
-
-def genus(description: str) -> str:
-    """The first content word of a definition, what kind of thing it is: "verkoper die …" → "verkop"."""
-    first = bm25_tokens(ITEM_NUMBER.sub("", description)[:60])
-    return first[0] if first else ""
-
-
-def own_clauses(text: str, name: str, siblings: list[str]) -> str:
-    """The clauses of ``text`` about ``name`` when it speaks of several siblings in turn: "De
-    gebruiker wil gebruiksgemak, de inkoper een goede prijs, …" → "De gebruiker wil gebruiksgemak"."""
-    folded = fold(text)
-    if sum(sib in folded for sib in siblings) < 2:
-        return text
-    mine = fold(name)[:6]
-    kept = [part for part in re.split(r"[,;:]\s+", text) if mine in fold(part)]
-    return " ".join(kept) or text
-
-
 class Classifier:
     """Finds the course category a described situation belongs to."""
 
     def __init__(self, composer: Composer) -> None:
         self.composer = composer
-        self.categories = self._collect()
+        self.categories = CategoryCollector(composer).collect()
         self.section_tokens: dict[str, frozenset[str]] = {}
         for s in composer.sentences:
             self.section_tokens[s.section_id] = (
                 self.section_tokens.get(s.section_id, frozenset()) | (composer.tokens[s.id])
             )
-
-    def _collect(self) -> list[Category]:
-        c = self.composer
-        out: list[Category] = []
-        seen: set[tuple[str, frozenset[str]]] = set()  # (section, name tokens)
-        for section in c.course.sections:
-            names = [fold(g.term) for g in section.glossary]
-            # An entry whose definition lists two other entries is the model, not a category; the
-            # entries it lists are its members ("routine-, hefboom-, knelpunt- en strategische …").
-            models = [
-                fold(g.definition)
-                for g in section.glossary
-                if sum(n[:6] in fold(g.definition) for n in names if n != fold(g.term)) >= 2
-            ]
-            own = c.body(section.id)
-            for g in section.glossary:
-                if fold(g.definition) in models:
-                    continue
-                member = any(fold(g.term)[:6] in m for m in models)
-                using = [s for s in own if self._uses(s, g.term)] or [
-                    s for s in own if any(self._uses(s, n) for n in g.aliases)
-                ]
-                # The sentence that opens with the term describes it ("Promotors geven een 9 of 10 …").
-                using.sort(key=lambda s: not (tokens_of(g.term) & tokens_of(" ".join(s.text.split()[:6]))))
-                using = using[:2]
-                going_on: list[Sentence] = []
-                if using and tokens_of(g.term) & tokens_of(" ".join(using[0].text.split()[:4])):
-                    # The item goes on after its opening ("Schaarste: … . 'Aanbieding geldt tot …'").
-                    para = c.paragraph(using[0])
-                    others = [n[:6] for n in names if n != fold(g.term)]
-                    for nxt in para[using[0].pos + 1 : using[0].pos + 3]:
-                        opening_words = fold(" ".join(nxt.text.split()[:3]))
-                        if is_item_head(nxt) or nxt in using or any(o in opening_words for o in others):
-                            break  # the next item ("Partnerschapsklanten zoeken …") starts
-                        going_on.append(nxt)
-                using += going_on
-                others = [n[:6] for n in names if n != fold(g.term)]
-                out.append(self._category(g.term, section.id, g.definition, using, member, going_on, others))
-                seen.update((section.id, frozenset(tokens_of(n))) for n in g.names)
-        for s in (s for section in c.course.sections for s in c.body(section.id)):
-            items = list(BRACKETED.finditer(s.text))
-            for m in items:
-                name, description = LEADING.sub("", m[1]) or m[1], m[2]
-                key = (s.section_id, frozenset(tokens_of(name)))
-                if (
-                    name.lower() in NOT_NAMES
-                    or any(sid == key[0] and key[1] <= names for sid, names in seen)  # "(share of) wallet"
-                    or len(description.split()) < 3
-                    or ALIAS.match(description)
-                ):
-                    continue
-                seen.add(key)
-                out.append(self._category(name, s.section_id, description, [s], len(items) >= 2))
-        for section in c.course.sections:
-            by_para: dict[tuple[int, str], list[tuple[str, Sentence]]] = {}
-            for sentence in c.body(section.id):
-                opening = PARALLEL.match(sentence.text)
-                if opening and not NAMES_ANOTHER.search(sentence.text):
-                    key_ = (sentence.para, opening[1].lower())
-                    by_para.setdefault(key_, []).append((opening[2], sentence))
-            for run in by_para.values():
-                if len(run) < 3:
-                    continue
-                for name, sentence in run:
-                    key = (section.id, frozenset(tokens_of(name)))
-                    bracket = re.match(rf".{{0,12}}{re.escape(name)}\s*\(([^()]{{3,60}})\)", sentence.text)
-                    # Only a named kind: "De poortwachter (gatekeeper) bepaalt …", not "De derde methode …".
-                    if name.lower() in NOT_NAMES or key in seen or bracket is None:
-                        continue
-                    seen.add(key)
-                    description = bracket[1] if len(bracket[1].split()) >= 2 else sentence.text
-                    out.append(self._category(name, sentence.section_id, description, [sentence], True))
-        return [self._with_examples(k) for k in out]
-
-    def _with_examples(self, k: Category) -> Category:
-        """``k`` with what the section's example says of it: "kleine aannemers die per klus de
-        goedkoopste offerte kiezen (transactieklanten)" or "de secretaresse van de inkoopmanager is
-        poortwachter" describe a transactieklant and a poortwachter."""
-        said = []
-        for s in self.composer.example(k.section_id):
-            said += [m[1] for m in EXAMPLE_NAMED.finditer(s.text) if same_name(m[2], k.name)]
-            for clause in re.split(r"[,;]\s+|\s+en\s+", s.text.rstrip(".")):
-                m = EXAMPLE_IS.match(clause)
-                if m and same_name(m[2], k.name):
-                    said.append(m[1])
-        if not said:
-            return k
-        text = " ".join(said)
-        return replace(
-            k,
-            own=k.own | words_of(text),
-            tokens=k.tokens | words_of(text),
-            pairs=k.pairs | graded_pairs(text),
-        )
-
-    def _uses(self, s: Sentence, name: str) -> bool:
-        """Whether ``s`` uses ``name`` word for word (short names: by their tokens)."""
-        plural = self._plural(name)
-        if plural is None:
-            return self.composer.names(s, name)
-        return plural.search(self.composer.folded[s.id]) is not None or (
-            len(name.split()) == 1 and self.composer.names(s, name)
-        )
-
-    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one classifier per course, kept for its life
-    def _plural(self, name: str) -> re.Pattern[str] | None:
-        """``name`` as literal words, a plural ending allowed ("Passives", "Knelpuntproducten")."""
-        pattern = self.composer.phrase_pattern(name)
-        return None if pattern is None else re.compile(pattern.pattern[:-2] + r"(?:s|en|'s)?\b")
-
-    def _category(
-        self,
-        name: str,
-        section_id: str,
-        description: str,
-        using: list[Sentence],
-        member: bool,
-        going_on: list[Sentence] = (),  # type: ignore[assignment]
-        siblings: list[str] = (),  # type: ignore[assignment]
-    ) -> Category:
-        texts = [own_clauses(ITEM_NUMBER.sub("", s.text), name, siblings) for s in using]
-        text = " ".join([name, description, *texts])
-        own = " ".join([description, *texts])
-        # A sentence that opens with the name is about this category alone ("Passives geven een 7 …"),
-        # and so are the sentences its item goes on with.
-        name_tokens = tokens_of(name)
-        opening = [
-            t
-            for s, t in zip(using, texts, strict=True)
-            if name_tokens & tokens_of(" ".join(t.split()[:4])) or s in going_on
-        ]
-        own_text = " ".join([name, description, *opening])
-        return Category(
-            name=name[:1].upper() + name[1:],
-            section_id=section_id,
-            description=description,
-            sentence_ids=tuple(s.id for s in using),
-            tokens=frozenset(words_of(text)),
-            own=frozenset(words_of(own_text)),
-            numbers=frozenset(numbers_in(own)),
-            member=member,
-            pairs=frozenset(graded_pairs(own_text)),
-        )
 
     def classify(self, question: str, qvec: np.ndarray | None, sections: list[str]) -> Match | None:
         """The category that fits the situation in ``question`` best, if one fits well enough.
@@ -347,10 +125,12 @@ class Classifier:
         if qvec is not None:
             # Standardised over all categories, so a small pool of siblings keeps the same scale.
             # A category no sentence uses by name has no similarity to weigh (0, not the lowest).
-            every = np.array([
-                float(np.max(c.vectors[list(k.sentence_ids)] @ qvec)) if k.sentence_ids else np.nan
-                for k in self.categories
-            ])
+            every = np.array(
+                [
+                    float(np.max(c.vectors[list(k.sentence_ids)] @ qvec)) if k.sentence_ids else np.nan
+                    for k in self.categories
+                ]
+            )
             spread = float(np.nanstd(every))
             if spread > 1e-9:
                 where = {id(k): i for i, k in enumerate(self.categories)}
