@@ -97,9 +97,10 @@ class Coverage:
         ):
             return True  # an English cognate or a Dutch inflection: mission → missie, vision → visie
         if len(word) >= 5:
-            # A typo keeps the length; 'marketingmix' is not a typo of 'marketing'.
+            # A typo keeps the length ('marketingmix' is not a typo of 'marketing') and the first letter
+            # ('pestel' is no 'bestel', 'sandler' no 'ander').
             found = process.extract(word, self._long, scorer=fuzz.ratio, score_cutoff=82, limit=5)
-            return any(abs(len(w) - len(word)) <= 2 for w, _, _ in found)
+            return any(abs(len(w) - len(word)) <= 2 and w[0] == word[0] for w, _, _ in found)
         return False
 
     def unknown_terms(self, topic: str) -> tuple[list[str], int]:
