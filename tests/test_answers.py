@@ -236,6 +236,16 @@ def test_a_judgement_is_no_classification(engine: Engine) -> None:
     assert a.intent == "scenario" and a.title == ""  # no category named for "is dat een probleem?"
 
 
+def test_list_of_the_asked_kind_among_lists_of_a_section(engine: Engine) -> None:
+    # The section lists four strategies ("… klanten …" in every item) and three forms of binding.
+    text = text_of(engine, "welke soorten binding met klanten bestaan er")
+    assert all(w in text for w in ("financiele binding", "sociale binding", "structurele binding"))
+    assert "investeringsstrategie" not in text
+    # "producttypen": a course word and a generic one is no unknown term.
+    text = text_of(engine, "noem de vier producttypen van kraljic")
+    assert all(w in text for w in ("routine", "hefboom", "knelpunt", "strategische"))
+
+
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
     text = text_of(engine, "welke aanbestedingsprocedures kun je gebruiken")
     for word in ("openbare", "niet-openbare", "meervoudig onderhandse", "enkelvoudig"):

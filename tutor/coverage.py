@@ -18,7 +18,8 @@ GENERIC = frozenset(
     model modellen methode methodes methoden method matrix theorie theory process proces concept principe
     principle strategie strategy regel rule analyse analysis techniek technique selling sales marketing
     verkoop verkopen verkoper klant klanten bedrijf bedrijven sale stages steps phases stappen fasen
-    types soorten vormen rollen roles groepen groups onderdelen parts werkt work works werking how use
+    types typen type soort soorten vorm vormen categorie categorieen rollen roles groep groepen groups
+    onderdelen parts werkt work works werking how use
     gebruik gebruiken belangrijk important goed good beste best je doe doen ik mijn we ons onze your my
     our get does did can could should would will about with from into for and the this that these those
     waarom why when who where which what whats is are was were be been being have has had do there
@@ -89,8 +90,10 @@ class Coverage:
         if len(word) >= 5 and (f"\n{word}" in self._joined or f"{word}\n" in self._joined):
             return True  # part of a compound the notes use: vlinderdas → vlinderdasmodel
         for i in range(3, len(word) - 2):
-            if word[:i] in self.words and (word[i:] in self.words or _STEM.stemWord(word[i:]) in self.stems):
-                return True
+            head = word[i:]
+            known_head = head in self.words or _STEM.stemWord(head) in self.stems or head in GENERIC
+            if word[:i] in self.words and known_head:
+                return True  # "producttypen": a course word and a generic one
         if len(word) >= 5 and any(
             abs(len(w) - len(word)) <= 2 and _common_prefix(w, word) >= 0.6 * min(len(w), len(word))
             for w in self._by_prefix.get(word[:4], ())

@@ -15,7 +15,7 @@ import numpy as np
 
 from index.passages import LIST_MARKER, Sentence
 from index.text import fold
-from tutor.compose import LIST_MAX_WORDS, Composer, Composition, words
+from tutor.compose import LIST_MAX_WORDS, Composer, Composition, tokens_of, words
 from tutor.intent import LIST_NOUNS, Intent
 from tutor.lists import (
     BACKREF,
@@ -30,6 +30,12 @@ from tutor.lists import (
     inline_list,
     is_item_head,
     repeated_head,
+)
+
+# Verbs that ask for a list without naming what is in it ("welke soorten onderscheid je").
+ASKING = frozenset(
+    tokens_of("onderscheid onderscheiden onderscheidt bestaan bestaat kent kennen gebruikt allemaal")
+    | tokens_of("soorten vormen typen")
 )
 
 
@@ -208,8 +214,17 @@ class ListComposer:
             n = self._openings(run)
             first = body.index(run[0])
             # Items named by the question's words in another form ("leads" → "Een lead heeft …").
-            stems = {t[:4] for t in q_tokens if len(t) >= 4 and not re.fullmatch(LIST_NOUNS, t)}
-            named = sum(any(w[:4] in stems for w in re.findall(r"\w{4,}", fold(x.text))) for x in run)
+            # Weighed by IDF, so "klanten" in every item does not make a list about binding.
+            stems = {
+                t[:4]: self.c.idf[t]
+                for t in q_tokens - ASKING
+                if len(t) >= 4 and not re.fullmatch(LIST_NOUNS, t)
+            }
+            stem_mass = sum(stems.values()) or 1.0
+            named = 0
+            for x in run:
+                four = {w[:4] for w in re.findall(r"\w{4,}", fold(x.text))}
+                named += sum(m for st, m in stems.items() if st in four) >= 0.5 * stem_mass
             value = 0.5 * float(base[first]) + 0.08 * min(n, 7) + 0.15 * min(max(relevant, named), 6) + 0.3
             if value > best_value:
                 best_value, chosen, term_run = value, (lead, run, n), True
