@@ -246,6 +246,15 @@ def test_list_of_the_asked_kind_among_lists_of_a_section(engine: Engine) -> None
     assert all(w in text for w in ("routine", "hefboom", "knelpunt", "strategische"))
 
 
+def test_comparison_gives_each_side_its_own_sentence(engine: Engine) -> None:
+    # No sentence holds both sides: each side gets its own section's sentence, never the other's.
+    a = engine.answerer.answer("hoe verschillen kwalitatieve en kwantitatieve methodes?")
+    assert a.intent == "comparison" and len(a.items) == 2
+    (_, first), (_, second) = a.items
+    assert "kwalitatieve" in fold(first) and "kwantitatieve" in fold(second) and first != second
+    assert "vierde methode" not in fold(a.answer)  # "methode" alone names neither side
+
+
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
     text = text_of(engine, "welke aanbestedingsprocedures kun je gebruiken")
     for word in ("openbare", "niet-openbare", "meervoudig onderhandse", "enkelvoudig"):

@@ -203,7 +203,17 @@ class Answerer:
         return hit.entry if hit is not None and hit.score >= GLOSSARY_MIN else None
 
     def _section_for(self, name: str, fallback: str) -> str:
-        """The section that best matches ``name`` by its words (no model call)."""
+        """The section that best matches ``name`` by its words (no model call): the one whose title
+        holds all of them ("kwantitatieve methoden" → "Kwantitatieve voorspellingsmethoden"), else
+        by BM25."""
+        wanted = tokens_of(name)
+
+        def holds(title: set[str]) -> bool:
+            return all(any(t == x or (len(t) >= 5 and x.endswith(t)) for x in title) for t in wanted)
+
+        titled = [s.id for s in self.course.sections if wanted and holds(tokens_of(s.title))]
+        if len(titled) == 1:
+            return titled[0]
         scores = self.retriever.bm25_scores(name)
         if not len(scores) or float(scores.max()) <= 0:
             return fallback

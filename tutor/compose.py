@@ -36,6 +36,10 @@ CAUSE = re.compile(
 DEFINING = re.compile(
     r"\b(?:is|zijn|heet|heten|noemen we|staat voor|betekent|beschrijft|ontwikkelde|bedacht|model)\b", re.I
 )
+# "Een kenmerk is een …", "Een voordeel is wat …" (not "Kwalitatieve methoden zijn flexibel").
+IS_A = re.compile(
+    r"\b(?:is|zijn) (?:een|de|het|wat|iemand|die|dat|alle)\b|\b(?:staat voor|betekent|heet|heten)\b", re.I
+)
 FORMULA = re.compile(
     r"=|×|\bbereken\w*|\breken\w*|\bformule|\bvermenigvuldig\w*|\bgedeeld\b|\bpercentage\b|\bmin\b|"
     r"\bgemiddelde\b|\bdeel\b",
@@ -60,6 +64,10 @@ def tokens_of(text: str) -> set[str]:
     for t in bm25_tokens(text):
         out.add(t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiou" else t)
     return out
+
+
+# "een gewone klant": the plain kind, named by its noun.
+PLAIN = frozenset(tokens_of("gewoon gewone normaal normale regulier reguliere standaard klassieke"))
 
 
 def words(sentences: list[Sentence]) -> int:
@@ -177,6 +185,12 @@ class Composer:
         if callable(bonus):
             scores = scores + np.array([bonus(s) for s in candidates])
         return candidates[int(np.argmax(scores))]
+
+    def defines(self, s: Sentence, name: str) -> bool:
+        """Whether ``s`` opens with ``name`` and says what it is ("Een kenmerk is een …")."""
+        opening = " ".join(s.text.split()[:4])
+        says_what = IS_A.search(" ".join(s.text.split()[:8])) is not None
+        return bool(tokens_of(name) & tokens_of(opening)) and says_what
 
     # building blocks -------------------------------------------------------------------------
     def with_antecedent(self, s: Sentence) -> list[Sentence]:
@@ -330,7 +344,34 @@ class Composer:
         question: str,
         qvec: np.ndarray | None,
     ) -> Composition:
-        """One block per side (definition or best sentence) plus a sentence that contrasts them."""
+        """One block per side (definition or best sentence) plus a sentence that contrasts them.
+
+        A side without a glossary entry gets the sentence that defines it ("Een kenmerk is …") or
+        else its best sentence, one the contrasting passage does not already hold.
+        """
+        homes = [entry.section_id if entry is not None else section_id for _, entry, section_id in sides]
+        side_names = [entry.names if entry else (name,) for name, entry, _ in sides]
+        # The words that set each side apart ("kwantitatieve" against "kwalitatieve methoden").
+        apart = {
+            name: tokens_of(name) - PLAIN - {t for o, _, _ in sides if o != name for t in tokens_of(o)}
+            for name, entry, _ in sides
+            if entry is None  # a glossary entry is named by any of its names
+        }
+
+        def names_side(s: Sentence, name: str, names: tuple[str, ...]) -> bool:
+            own = apart.get(name)
+            return own <= self.tokens[s.id] if own else any(self.names(s, n) for n in names)
+
+        both = [
+            s
+            for sid in dict.fromkeys(homes)
+            for s in self.body(sid)
+            if all(names_side(s, name, names) for (name, _, _), names in zip(sides, side_names, strict=True))
+        ]
+        contrast_span: list[Sentence] = []
+        if both:
+            contrast_span = self.passage(self.best(both, question, qvec), target=35, limit=80)
+        contrast = self.text(contrast_span)
         items: list[tuple[str, str]] = []
         sections: list[str] = []
         for name, entry, section_id in sides:
@@ -338,24 +379,20 @@ class Composer:
                 items.append((entry.term, entry.definition))
                 sections.append(entry.section_id)
                 continue
-            naming = [s for s in self.body(section_id) if self.names(s, name)] or self.body(section_id)
+            body = self.body(section_id)
+            naming = [s for s in body if names_side(s, name, (name,))] or body
+            if any(self.defines(s, name) for s in contrast_span):
+                sections.append(section_id)
+                continue  # the contrasting passage says what it is ("Een voordeel is wat …")
+            naming = [s for s in naming if s not in contrast_span] or naming
             if not naming:
                 continue
-            best = self.best(naming, name, qvec, lambda s: -0.01 * s.pos)
-            items.append((name[:1].upper() + name[1:], self.text(self.with_antecedent(best))))
+            best = self.best(naming, name, qvec, lambda s, n=name: 0.5 * self.defines(s, n) - 0.01 * s.pos)
+            text = self.text(self.with_antecedent(best))
+            if all(text != said for _, said in items):
+                items.append((name[:1].upper() + name[1:], text))
             sections.append(section_id)
-        side_names = [entry.names if entry else (name,) for name, entry, _ in sides]
-        both = [
-            s
-            for sid in dict.fromkeys(sections)
-            for s in self.body(sid)
-            if all(any(self.names(s, n) for n in names) for names in side_names)
-        ]
-        contrast = ""
-        if both:
-            best = self.best(both, question, qvec)
-            contrast = self.text(self.passage(best, target=35, limit=80))
-            items = [(label, text) for label, text in items if text not in contrast]
+        items = [(label, text) for label, text in items if text not in contrast]
         if not items and not contrast:
             return Composition("", sections=sections)
         labels = " en ".join(n for n, _, _ in sides)
