@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -132,6 +133,17 @@ class Retriever:
         term = asked_term(question)
         if term is None:
             return None
+        # "portier bij koude acquisitie": the term comes first, where it is used after it.
+        scoped = re.match(r"^(.+?) (?:bij|binnen|volgens|tijdens|in) (?:de |het |een )?(\S.*)$", term)
+        if scoped:
+            head = self.glossary.lookup(scoped[1])
+            where = self.bm25_scores(scoped[2])
+            # Only where the notes define it there ("poortwachter in de dmu" is not the portier of
+            # koude acquisitie).
+            best = int(np.argmax(where)) if len(where) and where.max() > 0 else -1
+            there = self.index.chunks[best].section_id if best >= 0 else ""
+            if head is not None and head.score >= 95 and there == head.entry.section_id:
+                return head
         hit = self.glossary.lookup(term)
         if hit is None or hit.score < GLOSSARY_MIN:
             # "het aandeel in de markt" asks for "marktaandeel": try the compounds it may stand for.

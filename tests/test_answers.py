@@ -255,6 +255,21 @@ def test_comparison_gives_each_side_its_own_sentence(engine: Engine) -> None:
     assert "vierde methode" not in fold(a.answer)  # "methode" alone names neither side
 
 
+def test_definitions_of_inline_terms_plural_terms_and_scoped_terms(engine: Engine) -> None:
+    # A term the notes describe only in brackets ("productontwikkeling (nieuwe producten voor …)").
+    a = engine.answerer.answer("wat betekent productontwikkeling")
+    assert a.kind == "definition" and "nieuwe producten voor bestaande markten" in a.headline
+    # "wat zijn <plural term>" asks what it means, not for a list.
+    a = engine.answerer.answer("wat zijn hefboomproducten")
+    assert a.kind == "definition" and a.headline.startswith("Hefboomproducten")
+    # "X bij Y": the term X, where Y's section defines it; the DMU's poortwachter is not the
+    # portier of koude acquisitie.
+    a = engine.answerer.answer("wat is een portier bij koude acquisitie")
+    assert a.headline.startswith("Portier") and a.sources[0].section == "Koude acquisitie"
+    a = engine.answerer.answer("wat doet een poortwachter in de dmu")
+    assert a.sources[0].section == "Zakelijk koopproces"
+
+
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
     text = text_of(engine, "welke aanbestedingsprocedures kun je gebruiken")
     for word in ("openbare", "niet-openbare", "meervoudig onderhandse", "enkelvoudig"):

@@ -13,7 +13,7 @@ from index.glossary import GlossaryHit
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from index.text import fold
 from knowledge.model import GlossaryEntry
-from tutor.classify import Classifier, situation_phrase
+from tutor.classify import Classifier, Match, situation_phrase
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import Coverage, display_topic
 from tutor.errors import QuestionError
@@ -142,6 +142,12 @@ def original_words(question: str, topic: str) -> str:
                 if folded[j] == wanted[-1]:
                     return " ".join(tokens[start : j + 1])
     return topic
+
+
+def plain_plural(q: str, intent: Intent) -> bool:
+    """ "wat zijn gunningscriteria?": a plural term, no article, no number — a definition."""
+    bare = re.match(r"^(?:wat zijn|what are) (?!de |the )", q) is not None
+    return intent.kind == "enumeration" and intent.count is None and bare
 
 
 class Answerer:
@@ -309,8 +315,15 @@ class Answerer:
             if not comp.headline or not comp.sections:
                 return self._not_found(q, r, note, NOT_FOUND, intent.kind)
             confidence = "high"
-        elif entry is not None and entry.section_id == top and intent.kind in ("definition", "explanation"):
+        elif entry is not None and entry.section_id == top and (
+            intent.kind in ("definition", "explanation") or plain_plural(q, intent)
+        ):
+            # "wat zijn gunningscriteria" asks what the term means, not for a list.
             comp = self.composer.define(entry, q, qvec)
+            kind = "definition"
+        elif intent.kind == "definition" and entry is None and (named := self.classifier.named(intent.topic)):
+            # A term the notes describe in brackets ("marktpenetratie (meer verkopen van …)").
+            comp = self.classifier.compose(Match(named, 1.0))
             kind = "definition"
         elif intent.kind == "enumeration":
             comp = self.lister.compose(top, q, intent, qvec)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.text import bm25_tokens, fold
-from tutor.categories import Category, CategoryCollector, genus, numbers_in, words_of
+from tutor.categories import Category, CategoryCollector, genus, numbers_in, same_name, words_of
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.grades import grade_fit, graded_pairs
 from tutor.intent import KIND, situation_and_tail
@@ -159,6 +159,10 @@ class Classifier:
         subject = bm25_tokens(situation)[:1]
         g = genus(k.description)
         return bool(g) and (g in kinds or g in subject)
+
+    def named(self, name: str) -> Category | None:
+        """The category called ``name`` (singular or plural), if the notes describe one."""
+        return next((k for k in self.categories if same_name(name, k.name)), None)
 
     def compose(self, match: Match) -> Composition:
         """The category's name and description, then the notes' sentence that describes it."""
