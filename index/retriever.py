@@ -156,7 +156,13 @@ class Retriever:
     def mentioned_sections(self, question: str) -> set[str]:
         """Sections whose glossary terms or abbreviations appear literally in the question."""
         q = f" {glossary_key(question)} "
-        return {sid for name, sid in self._mentions if f" {name} " in q}
+        # Plurals name the term too: "promotors", "knelpuntproducten", "kpi's".
+        single = re.sub(r"(\w{4,}?)(?:'s|s|en)\b", r"\1", q)
+        return {
+            sid
+            for name, sid in self._mentions
+            if f" {name} " in q or (len(name) >= 6 and f" {name} " in single)  # not every "leads"
+        }
 
     def search(self, question: str, k: int = 5) -> Retrieval:
         """Top ``k`` sections for ``question``."""
