@@ -270,6 +270,11 @@ def test_definitions_of_inline_terms_plural_terms_and_scoped_terms(engine: Engin
     assert a.sources[0].section == "Zakelijk koopproces"
 
 
+def test_scores_point_at_their_section(engine: Engine) -> None:
+    a = engine.answerer.answer("wat moet ik doen met klanten die een 5 geven?")
+    assert a.found and a.sources[0].section == "Net Promoter Score (NPS)"
+
+
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
     text = text_of(engine, "welke aanbestedingsprocedures kun je gebruiken")
     for word in ("openbare", "niet-openbare", "meervoudig onderhandse", "enkelvoudig"):

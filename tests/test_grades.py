@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.categories import own_clauses, same_name
+from tutor.categories import numbers_in, own_clauses, same_name, scores_in
 from tutor.classify import split_tail
 from tutor.grades import grade_fit, graded_pairs
 from tutor.intent import classifies, detect_intent
@@ -75,3 +75,11 @@ def test_split_tail_finds_the_situation_on_either_side() -> None:
     question = "de secretaresse houdt verkopers tegen, welke rol heeft zij in de dmu?"
     situation, kind, named = split_tail(question)
     assert situation == "de secretaresse houdt verkopers tegen" and kind == "rol in de dmu" and not named
+
+
+def test_scores_someone_gives() -> None:
+    assert scores_in("waarom is een klant die een 7 of 8 geeft een risico") == {7, 8}
+    assert scores_in("de klant geeft ons een 10") == {10}
+    assert scores_in("wat zijn de 4 kwadranten") == set() and scores_in("in een 4 stappen") == set()
+    assert numbers_in("verkoop in B2B en B2C") == set()  # the 2 of "B2B" is no score
+    assert numbers_in("Detractors geven een 0 tot en met 6") == {0, 1, 2, 3, 4, 5, 6}

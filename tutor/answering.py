@@ -13,6 +13,7 @@ from index.glossary import GlossaryHit
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from index.text import fold
 from knowledge.model import GlossaryEntry
+from tutor.categories import scores_in
 from tutor.classify import Classifier, Match, situation_phrase
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import Coverage, display_topic
@@ -232,6 +233,15 @@ class Answerer:
         wanted = tokens_of(topic)
         return bool(wanted) and any(2 * len(wanted & tokens_of(n)) >= len(wanted) for n in names)
 
+    def _scored_section(self, q: str, r: Retrieval) -> str | None:
+        """The retrieved section whose categories cover the scores the question gives, if one does."""
+        asked = scores_in(q)
+        if not asked:
+            return None
+        near = [h.section_id for h in r.hits[:4]]
+        covering = {k.section_id for k in self.classifier.categories if asked <= k.numbers}
+        return next((sid for sid in near if sid in covering), None)
+
     def _guard(self, q: str, intent: Intent, r: Retrieval) -> str | None:
         """The name of a term the question hinges on that the course does not contain."""
         if intent.kind == "scenario" or r.glossary is not None:
@@ -286,6 +296,9 @@ class Answerer:
             top_id = r.hits[0].section_id if r.hits else ""
             forced = top_id if top_id in literal else literal[0]
             confidence = "high"
+        if not forced and (scored := self._scored_section(q, r)):
+            # "waarom is een klant die een 7 of 8 geeft een risico?": the scores point at their section.
+            forced, confidence = scored, "high"
         qvec = r.query_vector
         if intent.kind == "scenario" and classifies(q):
             # "…, welke koopsituatie is dat?": name the category the situation fits, when one does.

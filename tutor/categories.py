@@ -29,7 +29,7 @@ PARALLEL = re.compile(r"^(bij een|bij de|een|de|het)\s+([a-zà-ÿ][\w-]{4,})\b",
 # "De groep mensen die … heet de DMU": the sentence names something else than its opening.
 NAMES_ANOTHER = re.compile(r"\b(?:heet|heten|noemen we|noemt men)\b", re.I)
 RANGE = re.compile(r"\b(\d{1,2}) (?:tot en met|t/m|tot|-|–) (\d{1,2})\b")
-NUMBER = re.compile(r"(?<![\d,.])(\d{1,2})(?![\d,.%])")
+NUMBER = re.compile(r"(?<![\w,.])(\d{1,2})(?![\w,.%])")  # not the 2 of "B2B"
 ALIAS = re.compile(r"(?:ook wel|ook|oftewel|of|ofwel|afgekort|kortweg|in het \w+)\b", re.I)
 # An example names the category it shows in brackets: "… de goedkoopste offerte kiezen (transactieklanten)".
 EXAMPLE_NAMED = re.compile(r"([^,:;()]{12,}?)\s*\(([^()]{3,40})\)")
@@ -53,6 +53,18 @@ class Category:
     numbers: frozenset[int]
     member: bool  # one of a kind the notes list together (a model's members, an inline list)
     pairs: frozenset[tuple[str, str]] = frozenset()  # graded words: ("low", "impact"), ("high", "prijs")
+
+
+# A score someone gives: "een 7 of 8", "geeft een 6", "cijfer 9" (not "de 4 kwadranten").
+SCORE = re.compile(
+    r"\b(?:een|cijfer|score|geeft|geven|gaf|gegeven)\s+(\d{1,2})(?:\s*(?:of|tot|t/m|en|-)\s*(\d{1,2}))?"
+    r"(?!\s*(?:%|procent|(?!geven|gaven|scoren|hebben)\w*(?:en|s)\b))"
+)
+
+
+def scores_in(text: str) -> set[int]:
+    """The scores (0–10) ``text`` says someone gives."""
+    return {int(n) for m in SCORE.finditer(text) for n in m.groups() if n is not None and int(n) <= 10}
 
 
 def numbers_in(text: str) -> set[int]:
