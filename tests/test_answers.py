@@ -275,6 +275,13 @@ def test_scores_point_at_their_section(engine: Engine) -> None:
     assert a.found and a.sources[0].section == "Net Promoter Score (NPS)"
 
 
+def test_numbered_list_is_given_from_its_first_to_its_last(engine: Engine) -> None:
+    # "Het eerste uitgangspunt … Het tweede …" over two paragraphs, with explanations in between.
+    a = engine.answerer.answer("noem de 4 uitgangspunten van accountmanagement")
+    assert [fold(t).split()[1] for _, t in a.items] == ["eerste", "tweede", "derde", "vierde"]
+    assert "stap voor stap" not in fold(a.answer)  # the paragraph after the list is no item
+
+
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
     text = text_of(engine, "welke aanbestedingsprocedures kun je gebruiken")
     for word in ("openbare", "niet-openbare", "meervoudig onderhandse", "enkelvoudig"):

@@ -20,6 +20,7 @@ from tutor.intent import LIST_NOUNS, Intent
 from tutor.lists import (
     BACKREF,
     LOOKS_BACK,
+    ORDINAL,
     SEQUENCE,
     announced_count,
     announces,
@@ -29,6 +30,7 @@ from tutor.lists import (
     inline_items,
     inline_list,
     is_item_head,
+    ordinal_items,
     repeated_head,
 )
 
@@ -194,6 +196,11 @@ class ListComposer:
             # reached, and sentences on topic.
             value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete
             value -= 0.3 * (n < 2)  # a sentence without items is no list
+            if intent.count is not None:
+                value -= 0.1 * abs(n - intent.count)  # "de 4 uitgangspunten": four, not seven
+            ordinal = ORDINAL.match(body[int(i)].text)
+            if ordinal and not re.search(r"\beerste\b", ordinal[0], re.I):
+                value -= 0.4  # "Het tweede uitgangspunt …" starts in the middle of the list
             anchor = body[int(i)]
             para = self.c.paragraph(anchor)
             if inline_list(anchor.text) and is_item_head(anchor) and count_items(para) >= 3:
@@ -248,11 +255,13 @@ class ListComposer:
         return Composition(self.c.text(head), items=items, sections=[section_id])
 
     def _items(self, span: list[Sentence]) -> tuple[list[Sentence], list[tuple[str, str]]]:
-        """Group sentences into list items: each item head starts one, others join the current."""
+        """Group sentences into list items: each item head starts one, others join the current
+        (when the items are numbered — "Het eerste uitgangspunt …" — only the numbered ones start one)."""
         items: list[list[Sentence]] = []
         preamble: list[Sentence] = []
+        numbered = ordinal_items(span)
         for s in span:
-            if is_item_head(s):
+            if (s in numbered) if numbered else is_item_head(s):
                 items.append([s])
             elif items:
                 items[-1].append(s)

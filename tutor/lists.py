@@ -23,6 +23,10 @@ SEQUENCE = re.compile(
     r"(?:ten |het |de |een )?(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste))\b",
     re.IGNORECASE,
 )
+# "Het tweede uitgangspunt is …", "De derde methode is …": the noun they number.
+ORDINAL = re.compile(
+    r"^(?:het|de|ten|een) (?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste) (\w{3,})\b", re.I
+)
 ANNOUNCE = re.compile(
     r"\b(?:[2-9]|1[0-2]|twee|drie|vier|vijf|zes|zeven|acht) (?:\w+ )?\w{3,}(?:en|s)\b|"
     r"vaste (?:volgorde|opbouw)|"
@@ -63,9 +67,24 @@ def is_item_head(s: Sentence) -> bool:
     return before <= 3 or (before <= 6 and first not in FUNCTION_WORDS)
 
 
+def ordinal_items(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that number one kind of thing in turn ("Het eerste uitgangspunt …", "Het tweede
+    uitgangspunt …"): the items of a list whose other sentences explain them; [] when fewer than two."""
+    by_noun: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        m = ORDINAL.match(s.text)
+        if m:
+            by_noun.setdefault(m[1].lower(), []).append(s)
+    best = max(by_noun.values(), key=len, default=[])
+    return best if len(best) >= 2 else []
+
+
 def count_items(sentences: list[Sentence]) -> int:
-    """How many list items ``sentences`` hold: item heads, named items in brackets, or sentences
-    that open the same way ("Hij is verkoper …", "Hij is adviseur …")."""
+    """How many list items ``sentences`` hold: ordinals of one kind, item heads, named items in
+    brackets, or sentences that open the same way ("Hij is verkoper …", "Hij is adviseur …")."""
+    numbered = ordinal_items(sentences)
+    if numbered:
+        return len(numbered)
     heads = sum(is_item_head(s) for s in sentences)
     brackets = sum(s.text.count("(") for s in sentences)
     openings = Counter(" ".join(s.text.lower().split()[:2]) for s in sentences)
