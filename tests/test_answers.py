@@ -282,6 +282,12 @@ def test_numbered_list_is_given_from_its_first_to_its_last(engine: Engine) -> No
     assert "stap voor stap" not in fold(a.answer)  # the paragraph after the list is no item
 
 
+def test_an_asked_aspect_is_answered_by_the_sentence_that_names_it(engine: Engine) -> None:
+    # "doel" (not "doelgroep"), and a drawback the notes call a "zwakte".
+    assert "vervolgafspraak" in text_of(engine, "wat is het doel van een cold call")
+    assert "zwakte" in text_of(engine, "wat zijn de nadelen van de nps")
+
+
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
     text = text_of(engine, "welke aanbestedingsprocedures kun je gebruiken")
     for word in ("openbare", "niet-openbare", "meervoudig onderhandse", "enkelvoudig"):

@@ -41,6 +41,10 @@ from tutor.lists import (
         ("hoe bereken je de nps", "calculation"),
         ("how do you calculate the churn rate", "calculation"),
         ("waarom is klantbehoud goedkoper dan werven", "why"),
+        # An aspect of a term is asked, not the term itself.
+        ("wat is het doel van een cold call", "why"),
+        ("wat zijn de nadelen van de nps", "why"),
+        ("waar dient een accountplan voor", "why"),
         ("why do business buyers buy more rationally", "why"),
         ("een klant zegt 'stuur maar wat informatie', wat doe ik?", "scenario"),
         ("ik wil een gemeente als klant, hoe pak ik dat aan", "scenario"),

@@ -40,6 +40,14 @@ DEFINING = re.compile(
 IS_A = re.compile(
     r"\b(?:is|zijn) (?:een|de|het|wat|iemand|die|dat|alle)\b|\b(?:staat voor|betekent|heet|heten)\b", re.I
 )
+ASPECT = re.compile(r"\b(doel|doelen|nut|functie|voordelen?|nadelen?|zwakte|kracht|beperking)\b")
+ASPECT_FORMS = {  # how the notes say it, singular or plural (not "doelgroep")
+    "doel": r"\bdoel(?:en)?\b", "nut": r"\bnut(?:tig\w*)?\b", "func": r"\bfuncties?\b",
+    "voor": r"\bvoorde(?:el|len)\b|\bkracht\b", "krac": r"\bkracht\b|\bvoorde(?:el|len)\b",
+    "nade": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b",
+    "zwak": r"\bzwakte(?:s|n)?\b|\bnade(?:el|len)\b|\bbeperking(?:en)?\b",
+    "bepe": r"\bbeperking(?:en)?\b|\bzwakte(?:s|n)?\b|\bnade(?:el|len)\b",
+}
 FORMULA = re.compile(
     r"=|×|\bbereken\w*|\breken\w*|\bformule|\bvermenigvuldig\w*|\bgedeeld\b|\bpercentage\b|\bmin\b|"
     r"\bgemiddelde\b|\bdeel\b",
@@ -282,10 +290,17 @@ class Composer:
         body = self.body(section_id) or self.example(section_id)
 
         phrase = self.phrase_pattern(topic)
+        # "wat is het doel van een cold call": the sentence that names the goal ("… heeft één doel: …").
+        aspect = ASPECT.search(fold(question))
+        said = re.compile(ASPECT_FORMS[aspect[1].rstrip("n").rstrip("e")[:4]]) if aspect else None
+        if said is not None and any(said.search(self.folded[s.id]) for s in body):
+            body = [s for s in body if said.search(self.folded[s.id])]
 
         def bonus(s: Sentence) -> float:
             if phrase is not None and phrase.search(self.folded[s.id]):
                 return 0.5  # the sentence that uses the asked term literally
+            if said is not None and said.search(self.folded[s.id]):
+                return 0.4
             if intent == "why":
                 return 0.15 * bool(CAUSE.search(s.text))
             if intent == "scenario":

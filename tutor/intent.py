@@ -53,7 +53,11 @@ SMALLTALK = re.compile(
 )
 GREETING_PREFIX = re.compile(r"^(?:hoi|hey|hallo|hi|hello|goedemorgen|goedemiddag|goedenavond)[\s,!.]+")
 
-WHY = re.compile(r"^(?:en )?(?:waarom|why|hoe komt het dat|wat is de reden|wat is het nut|waarvoor)\b")
+WHY = re.compile(
+    r"^(?:en )?(?:waarom|why|hoe komt het dat|wat is de reden|waarvoor|waar dient|"
+    r"what is the (?:goal|purpose)|wat (?:is|zijn) (?:het|de) (?:doel|doelen|nut|voordeel|voordelen|nadeel|"
+    r"nadelen|zwakte|zwaktes|kracht|beperking|beperkingen))\b"
+)
 COMPARISON = [
     re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: is er)?(?: tussen| between)? "
                r"(?P<a>.+?) (?:en|and|met|with|vs\.?|versus) (?P<b>.+)$"),
