@@ -288,6 +288,14 @@ def test_an_asked_aspect_is_answered_by_the_sentence_that_names_it(engine: Engin
     assert "zwakte" in text_of(engine, "wat zijn de nadelen van de nps")
 
 
+def test_kinds_of_a_thing_are_the_glossary_entries_that_are_one(engine: Engine) -> None:
+    # "Hunter: verkoper die …" and "Farmer: verkoper die …", named together in one sentence.
+    a = engine.answerer.answer("wat voor soorten verkopers heb je")
+    assert [label for label, _ in a.items] == ["Hunter", "Farmer"]
+    # The regular list already names the kinds: it stays ("Een suspect …", "Een lead …", …).
+    assert "suspect" in text_of(engine, "welke soorten leads zijn er")
+
+
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
     text = text_of(engine, "welke aanbestedingsprocedures kun je gebruiken")
     for word in ("openbare", "niet-openbare", "meervoudig onderhandse", "enkelvoudig"):

@@ -78,6 +78,8 @@ ENUMERATION = [
                rf"\w*(?:{LIST_NOUNS})\b"),
     re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*)\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
+    re.compile(r"\bwat voor (?:soorten|typen|types|vormen)\b"),
+    re.compile(r"^(?:soorten|typen|types|vormen) (?:van )?\w+\??$"),
     re.compile(r"\bwaaruit bestaat\b|\bopbouw van\b"),
     re.compile(r"\bwie (?:zitten|zijn|horen) er (?:allemaal )?(?:in|bij)\b|\b(?:wie|wat) .+ allemaal\b|"
                r"\bwat (?:hoort|zit|staat|komt) er in\b"),

@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 from index.passages import LIST_MARKER, Sentence
-from index.text import fold
+from index.text import bm25_tokens, fold
 from tutor.compose import LIST_MAX_WORDS, Composer, Composition, tokens_of, words
 from tutor.intent import LIST_NOUNS, Intent
 from tutor.lists import (
@@ -39,6 +39,10 @@ ASKING = frozenset(
     tokens_of("onderscheid onderscheiden onderscheidt bestaan bestaat kent kennen gebruikt allemaal")
     | tokens_of("soorten vormen typen")
 )
+
+
+# "welke soorten verkopers", "what types of customers": the kind of thing asked.
+KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds|types) (?:van |of )?([a-z]{4,})\b")
 
 
 class ListComposer:
@@ -159,6 +163,19 @@ class ListComposer:
         body = self.c.body(section_id)
         if not body:
             return self.c.explain(section_id, question, intent.topic, qvec)
+        regular = self._compose(section_id, question, intent, qvec, runs)
+        kinds = self._kinds_of(section_id, question)
+        if kinds is not None:
+            # The section's list of such things, unless the regular list already names them.
+            said = fold(" ".join([regular.headline, *(t for _, t in regular.items)]))
+            if sum(fold(label)[:6] in said for label, _ in kinds.items) < 2:
+                return kinds
+        return regular
+
+    def _compose(
+        self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None, runs: bool
+    ) -> Composition:
+        body = self.c.body(section_id)
         q_tokens = {
             t for t in self.c.query_tokens(question) if t in self.c.idf
         }  # words the notes never use match nothing
@@ -253,6 +270,25 @@ class ListComposer:
         if len(items) < 2:
             return Composition(self.c.text(head + items_span), sections=[section_id])
         return Composition(self.c.text(head), items=items, sections=[section_id])
+
+    def _kinds_of(self, section_id: str, question: str) -> Composition | None:
+        """ "welke soorten verkopers zijn er?": the glossary entries of the section that are such a
+        thing ("Hunter: verkoper die …", "Farmer: verkoper die …"), when one sentence of the notes
+        names them together ("Een eerste onderscheid is dat tussen hunters en farmers.")."""
+        m = KINDS_OF.search(fold(question))
+        if m is None:
+            return None
+        asked = bm25_tokens(m[1])[:1]
+        section = self.c.course.section(section_id)
+        entries = [g for g in section.glossary if asked and bm25_tokens(g.definition)[:1] == asked]
+        if len(entries) < 2:
+            return None
+        for s in self.c.body(section_id):
+            named = [g for g in entries if any(self.c.names(s, n) for n in g.names)]
+            if len(named) >= 2:
+                items = [(g.term, g.definition) for g in named]
+                return Composition(self.c.text(self.c.with_antecedent(s)), items=items, sections=[section_id])
+        return None
 
     def _items(self, span: list[Sentence]) -> tuple[list[Sentence], list[tuple[str, str]]]:
         """Group sentences into list items: each item head starts one, others join the current
