@@ -43,6 +43,8 @@ from tutor.lists import (
         ("waarom is klantbehoud goedkoper dan werven", "why"),
         # An aspect of a term is asked, not the term itself.
         ("wat is het doel van een cold call", "why"),
+        ("wat doet marketing en wat doet sales?", "comparison"),
+        ("hoe verschilt de aanpak per kwadrant van kraljic", "enumeration"),
         ("wat zijn de nadelen van de nps", "why"),
         ("waar dient een accountplan voor", "why"),
         ("why do business buyers buy more rationally", "why"),

@@ -339,7 +339,8 @@ class Answerer:
             comp = self.classifier.compose(Match(named, 1.0))
             kind = "definition"
         elif intent.kind == "enumeration":
-            comp = self.lister.compose(top, q, intent, qvec)
+            # "… per koopsituatie": the list of koopsituaties, each with what sets it apart.
+            comp = self.lister.compose(top, f"welke {intent.per} zijn er" if intent.per else q, intent, qvec)
         elif intent.kind == "example":
             comp = self.composer.example_of(top, q, intent.topic, qvec)
         elif intent.kind == "calculation":

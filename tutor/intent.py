@@ -59,6 +59,8 @@ WHY = re.compile(
     r"nadelen|zwakte|zwaktes|kracht|beperking|beperkingen))\b"
 )
 COMPARISON = [
+    re.compile(r"^wat (?:doet|doen|is|zijn|wil|willen) (?P<a>.+?),? en wat (?:doet|doen|is|zijn|wil|willen) "
+               r"(?P<b>.+)$"),
     re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: is er)?(?: tussen| between)? "
                r"(?P<a>.+?) (?:en|and|met|with|vs\.?|versus) (?P<b>.+)$"),
     re.compile(r"\bwaarin (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
@@ -68,6 +70,8 @@ COMPARISON = [
     re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)$"),
     re.compile(r"\b(?:verschil|difference) (?:met|with) (?P<b>.+)$"),
 ]  # fmt: skip
+# "hoe verschilt het koopgedrag per koopsituatie": each of the kinds in turn.
+PER = re.compile(r"^hoe (?:verschilt|verschillen|varieert|varieren) .+ per (\w+)(?: van .+)?$")
 EXAMPLE = re.compile(r"\b(?:voorbeeld|voorbeelden|example|examples|bijvoorbeeld)\b")
 CALCULATION = re.compile(
     r"\b(?:bereken\w*|berekening|reken\w*|uitrekenen|formule|calculate|calculation|compute|formula)\b"
@@ -195,6 +199,7 @@ class Intent:
     sides: tuple[str, ...] = ()
     count: int | None = None
     followup: bool = False
+    per: str = ""  # "hoe verschilt het koopgedrag per koopsituatie": the kinds to go through
 
 
 def clean(question: str, greeting: bool = False) -> str:
@@ -248,6 +253,9 @@ def detect_intent(question: str) -> Intent:
     followup = bool(re.match(r"^(?:en|and|maar|oke|ok) ", q))
     if WHY.match(q):
         return Intent("why", topic_of(q), followup=followup)
+    per = PER.search(q)
+    if per:
+        return Intent("enumeration", topic_of(q), followup=followup, per=per[1])
     for pattern in COMPARISON:
         m = pattern.search(q)
         if m:
