@@ -89,8 +89,11 @@ class Coverage:
             return True  # kpis → kpi
         if len(word) >= 5 and (f"\n{word}" in self._joined or f"{word}\n" in self._joined):
             return True  # part of a compound the notes use: vlinderdas → vlinderdasmodel
-        for i in range(3, len(word) - 2):
+        # Both parts a real word: "mag" + "net" is no compound ("magnet"), "vlinder" + "das" is.
+        for i in range(4, len(word) - 2):
             head = word[i:]
+            if len(head) < 4 and i < 6:
+                continue
             known_head = head in self.words or _STEM.stemWord(head) in self.stems or head in GENERIC
             if word[:i] in self.words and known_head:
                 return True  # "producttypen": a course word and a generic one
