@@ -346,7 +346,9 @@ class Answerer:
         elif intent.kind == "calculation":
             comp = self.composer.calculation(top, q, intent.topic, qvec)
         else:
-            comp = self.composer.explain(top, q, intent.topic, qvec, intent.kind)
+            # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".
+            asked = re.sub(r"^(?:welke|wat voor(?: een)?) rol (?:speelt|spelen|heeft|hebben) ", "", q)
+            comp = self.composer.explain(top, asked, intent.topic, qvec, intent.kind)
             if intent.kind == "explanation" and self._names_section(intent.topic, top):
                 # "Leg het sellogram uit": the model's own steps explain it best, when it has them.
                 steps = self.lister.compose(top, q, intent, qvec, runs=False)
