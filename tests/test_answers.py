@@ -301,7 +301,8 @@ def test_kinds_of_a_thing_are_the_glossary_entries_that_are_one(engine: Engine) 
 def test_per_kind_question_goes_through_the_kinds(engine: Engine) -> None:
     a = engine.answerer.answer("hoe verschilt het koopgedrag per koopsituatie?")
     text = fold(a.answer)
-    assert all(w in text for w in ("nieuwe taak", "gewijzigde herhaalaankoop", "rechtstreekse herhaalaankoop"))
+    kinds = ("nieuwe taak", "gewijzigde herhaalaankoop", "rechtstreekse herhaalaankoop")
+    assert all(w in text for w in kinds)
 
 
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
