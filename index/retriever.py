@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index.embedder import Embedder
+from index.english import to_dutch
 from index.glossary import GlossaryHit, GlossaryMatcher, asked_term, glossary_key
 from index.store import SearchIndex
 from index.text import bm25_tokens, compounds
@@ -117,12 +118,18 @@ class Retriever:
         background = float((self.index.background @ q[0]).max()) if len(self.index.background) else 0.0
         return out, background, q[0]
 
-    def bm25_scores(self, question: str) -> np.ndarray:
+    def bm25_scores(self, question: str, english: bool = True) -> np.ndarray:
         """BM25 score of the question against every chunk (zeros when no token is known)."""
         tokens = bm25_tokens(question)
         vocab = self.index.bm25.vocab_dict
         # A compound the question splits ("strategieën voor klantrelaties") counts as the notes' word.
         tokens += [t for t in bm25_tokens(" ".join(compounds(question))) if t in vocab and t not in tokens]
+        # An English question: its words in Dutch, and the compounds those make ("customer
+        # relationship cycle" → "klantrelatiecyclus").
+        dutch = to_dutch(question) if english else ""
+        if dutch:
+            more = bm25_tokens(dutch) + bm25_tokens(" ".join(compounds(dutch)))
+            tokens += [t for t in dict.fromkeys(more) if t in vocab and t not in tokens]
         known = [t for t in tokens if t in vocab]
         if not known:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
@@ -204,4 +211,9 @@ class Retriever:
             top = result.hits[0].section_id
             result.dense_top = d_best.get(top, (0.0, -1))[0]
             result.bm25_top = b_best.get(top, (0.0, -1))[0]
+            if b_best and to_dutch(question):
+                # Translated words help find the section, not trust it: the support that counts for
+                # confidence is the question's own words ("ideal customer profile" is no course term).
+                own, _, _ = self._top2(self.bm25_scores(question, english=False))
+                result.bm25_top = float(own[ids.index(top)])
         return result

@@ -305,6 +305,13 @@ def test_per_kind_question_goes_through_the_kinds(engine: Engine) -> None:
     assert all(w in text for w in kinds)
 
 
+def test_english_question_finds_the_dutch_compound(engine: Engine) -> None:
+    a = engine.answerer.answer("what are the phases of the customer relationship cycle")
+    assert a.found and a.sources[0].section == "Klantrelatiecyclus"
+    # Translated words find a section; they do not vouch for a term the notes lack.
+    assert not engine.answerer.answer("what is an ideal customer profile").found
+
+
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
     text = text_of(engine, "welke aanbestedingsprocedures kun je gebruiken")
     for word in ("openbare", "niet-openbare", "meervoudig onderhandse", "enkelvoudig"):

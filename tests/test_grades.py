@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from index.english import to_dutch
+from index.text import compounds
 from tutor.categories import numbers_in, own_clauses, same_name, scores_in
 from tutor.classify import split_tail
 from tutor.grades import grade_fit, graded_pairs
@@ -83,3 +85,9 @@ def test_scores_someone_gives() -> None:
     assert scores_in("wat zijn de 4 kwadranten") == set() and scores_in("in een 4 stappen") == set()
     assert numbers_in("verkoop in B2B en B2C") == set()  # the 2 of "B2B" is no score
     assert numbers_in("Detractors geven een 0 tot en met 6") == {0, 1, 2, 3, 4, 5, 6}
+
+
+def test_english_words_of_the_trade_in_dutch() -> None:
+    assert to_dutch("customer relationship cycle") == "klant relatie cyclus"
+    assert "klantrelatie" in compounds(to_dutch("the customer relationship cycle"))
+    assert to_dutch("wat is een klantenpiramide") == ""  # nothing English: nothing to add

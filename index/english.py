@@ -1,0 +1,53 @@
+"""English words of the trade in Dutch, so an English question finds the Dutch notes' own words.
+
+"customer relationship cycle" → "klant relatie cyclus", whose compound is the notes'
+"klantrelatiecyclus". A small word list of the domain, not a translator: words it lacks stay as
+they are (many terms are the same in both languages: sales, lead, funnel, pipeline, NPS).
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.text import fold
+
+WORDS: dict[str, str] = {
+    "customer": "klant", "customers": "klanten", "client": "klant", "clients": "klanten",
+    "relationship": "relatie", "relationships": "relaties", "cycle": "cyclus", "stages": "fasen",
+    "stage": "fase", "phases": "fasen", "phase": "fase", "steps": "stappen", "step": "stap",
+    "purchase": "aankoop", "purchasing": "inkoop", "buying": "koop", "buyer": "inkoper", "buyers": "inkopers",
+    "supplier": "leverancier", "suppliers": "leveranciers", "price": "prijs", "market": "markt",
+    "markets": "markten", "share": "aandeel", "value": "waarde", "lifetime": "levensduur",
+    "satisfaction": "tevredenheid", "loyalty": "loyaliteit", "strategy": "strategie",
+    "strategies": "strategieen", "growth": "groei", "product": "product", "products": "producten",
+    "development": "ontwikkeling", "research": "onderzoek", "analysis": "analyse", "forecast": "prognose",
+    "forecasting": "voorspelling", "sales": "sales", "seller": "verkoper", "sellers": "verkopers",
+    "salesperson": "verkoper", "selling": "verkoop", "sale": "verkoop", "plan": "plan",
+    "pyramid": "piramide", "principles": "principes", "principle": "principe", "persuasion": "overtuigen",
+    "influence": "beinvloeden", "roles": "rollen", "role": "rol", "decision": "beslissing",
+    "decider": "beslisser", "user": "gebruiker", "users": "gebruikers", "influencer": "beinvloeder",
+    "gatekeeper": "poortwachter", "tender": "aanbesteding", "tenders": "aanbestedingen",
+    "network": "netwerk", "networking": "netwerken", "cold": "koude", "acquisition": "acquisitie",
+    "warm": "warme", "objection": "bezwaar", "objections": "bezwaren", "needs": "behoeften",
+    "need": "behoefte", "benefit": "voordeel", "benefits": "voordelen", "feature": "kenmerk",
+    "features": "kenmerken", "motive": "motief", "motives": "motieven", "buying motives": "koopmotieven",
+    "retention": "retentie", "churn": "churn", "segmentation": "segmentatie", "positioning": "positionering",
+    "targeting": "targeting", "quadrants": "kwadranten", "quadrant": "kwadrant", "matrix": "matrix",
+    "situations": "situaties", "situation": "situatie", "new": "nieuwe", "task": "taak",
+    "repeat": "herhaal", "management": "management", "manager": "manager", "account": "account",
+    "accounts": "accounts", "types": "soorten", "kinds": "soorten", "inside": "binnen", "field": "buiten",
+    "service": "dienst", "competitors": "concurrenten", "competitor": "concurrent", "risk": "risico",
+    "supply": "toelevering", "impact": "impact", "financial": "financiele", "goal": "doel",
+    "goals": "doelen", "quantitative": "kwantitatieve", "qualitative": "kwalitatieve", "methods": "methoden",
+    "method": "methode", "conversion": "conversie", "rate": "ratio", "weighted": "gewogen", "score": "score",
+    "promoter": "promotor", "promoters": "promotors", "detractors": "detractors", "passives": "passives",
+}  # fmt: skip
+_WORD = re.compile(r"[a-z]+")
+
+
+def to_dutch(text: str) -> str:
+    """``text`` with the English words this list knows in Dutch; "" when it knows none."""
+    words = _WORD.findall(fold(text))
+    if not any(w in WORDS for w in words):
+        return ""
+    return " ".join(WORDS.get(w, w) for w in words)
