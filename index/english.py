@@ -1,8 +1,9 @@
 """English words of the trade in Dutch, so an English question finds the Dutch notes' own words.
 
-"customer relationship cycle" → "klant relatie cyclus", whose compound is the notes'
-"klantrelatiecyclus". A small word list of the domain, not a translator: words it lacks stay as
-they are (many terms are the same in both languages: sales, lead, funnel, pipeline, NPS).
+"customer relationship cycle" → "klant relatie cyclus", words BM25 finds in the notes'
+"klantrelatiecyclus" section (and pairs that make the notes' compounds: "klant relatie" →
+"klantrelatie…"). A small word list of the domain, not a translator: words it lacks stay as they
+are (many terms are the same in both languages: sales, lead, funnel, pipeline, NPS).
 """
 
 from __future__ import annotations

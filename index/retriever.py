@@ -124,8 +124,8 @@ class Retriever:
         vocab = self.index.bm25.vocab_dict
         # A compound the question splits ("strategieën voor klantrelaties") counts as the notes' word.
         tokens += [t for t in bm25_tokens(" ".join(compounds(question))) if t in vocab and t not in tokens]
-        # An English question: its words in Dutch, and the compounds those make ("customer
-        # relationship cycle" → "klantrelatiecyclus").
+        # An English question: its words in Dutch, and the compounds their pairs make ("customer
+        # relationship" → "klantrelatie").
         dutch = to_dutch(question) if english else ""
         if dutch:
             more = bm25_tokens(dutch) + bm25_tokens(" ".join(compounds(dutch)))
