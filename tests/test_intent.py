@@ -44,6 +44,7 @@ from tutor.lists import (
         # An aspect of a term is asked, not the term itself.
         ("wat is het doel van een cold call", "why"),
         ("wat doet marketing en wat doet sales?", "comparison"),
+        ("waar bestaat een accountplan uit", "enumeration"),
         ("hoe verschilt de aanpak per kwadrant van kraljic", "enumeration"),
         ("wat zijn de nadelen van de nps", "why"),
         ("waar dient een accountplan voor", "why"),

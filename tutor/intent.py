@@ -84,7 +84,7 @@ ENUMERATION = [
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
     re.compile(r"\bwat voor (?:soorten|typen|types|vormen)\b"),
     re.compile(r"^(?:soorten|typen|types|vormen) (?:van )?\w+\??$"),
-    re.compile(r"\bwaaruit bestaat\b|\bopbouw van\b"),
+    re.compile(r"\bwaaruit bestaa?t\b|\bwaar bestaa?t .+ uit\b|\bopbouw van\b"),
     re.compile(r"\bwie (?:zitten|zijn|horen) er (?:allemaal )?(?:in|bij)\b|\b(?:wie|wat) .+ allemaal\b|"
                r"\bwat (?:hoort|zit|staat|komt) er in\b"),
     re.compile(rf"\b{_NUM} (?:\w+ )?\w*(?:{LIST_NOUNS})\b"),
