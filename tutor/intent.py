@@ -38,7 +38,9 @@ LIST_NOUNS = (
 _NUM = r"(?:\d{1,2}|" + "|".join(NUMBERS) + r")"
 
 SMALLTALK = re.compile(
-    r"^(?:(?:hoi|hey|hallo|hai|hi|hello|yo|goedemorgen|goedemiddag|goedenavond|goeienavond|"
+    r"^(?:(?:heel |erg |super |hartstikke |echt |enorm )*"
+    r"(?:hoi+|he+y*|hee+|hallo+|hai|hi+|hello|yo+|goedemorgen|goedemiddag|goedenavond|goeienavond|"
+    r"goeiemiddag|hoe is het|waarmee kun je (?:me|mij) helpen|wat kun je voor (?:me|mij) doen|"
     r"goeiemorgen|morgen|middag|dag|doei|tot ziens|bye|dank ?je(?: wel)?|dank u(?: wel)?|dankjewel|"
     r"dankuwel|bedankt|thanks|thank you|thx|merci|top|super|cool|ok[eé]?y?|prima|fijn|nice|haha+|"
     r"(?:dank|bedankt|thanks) (?:je |u )?(?:wel )?voor (?:je|jouw|uw|de|the) "
@@ -51,7 +53,9 @@ SMALLTALK = re.compile(
     r"(?:heel |erg )?(?:duidelijk|helder)|ik snap het|snap ik)[\s,.!?]*)+"
     r"(?:daar|allemaal|iedereen|studybot|bot|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
 )
-GREETING_PREFIX = re.compile(r"^(?:hoi|hey|hallo|hi|hello|goedemorgen|goedemiddag|goedenavond)[\s,!.]+")
+GREETING_PREFIX = re.compile(
+    r"^(?:hoi+|he+y*|hee+|hallo+|hi|hello|goedemorgen|goedemiddag|goedenavond)[\s,!.]+"
+)
 
 WHY = re.compile(
     r"^(?:en )?(?:waarom|why|hoe komt het dat|wat is de reden|waarvoor|waar dient|"
