@@ -62,6 +62,7 @@ class Classifier:
     def __init__(self, composer: Composer) -> None:
         self.composer = composer
         self.categories = CategoryCollector(composer).collect()
+        self.genera = {k.name: genus(k.description) for k in self.categories}
         self.section_tokens: dict[str, frozenset[str]] = {}
         for s in composer.sentences:
             self.section_tokens[s.section_id] = (
@@ -97,6 +98,8 @@ class Classifier:
         tail_tokens = tokens_of(tail)
         tail_total = sum(c.idf.get(t, c.unknown_idf) for t in tail_tokens)
         asked = numbers_in(situation)
+        kinds = [t for t in bm25_tokens(tail) if len(t) >= 4]
+        subject = bm25_tokens(situation)[:1]
 
         tail_fit = {
             sid: (c._overlap(tail_tokens, toks) / tail_total if tail_total else 0.0)
@@ -144,20 +147,17 @@ class Classifier:
             "number": np.array([NUMBER_WEIGHT * bool(asked and asked <= k.numbers) for k in pool]),
             "member": np.array([MEMBER_WEIGHT * k.member for k in pool]),
             "grade": np.array([GRADE_WEIGHT * grade_fit(pairs, k.pairs) for k in pool], dtype=float),
-            "kind": np.array([KIND_WEIGHT * self._is_kind(k, tail, situation) for k in pool], dtype=float),
+            "kind": np.array([KIND_WEIGHT * self._is_kind(k, kinds, subject) for k in pool], dtype=float),
         }
 
-    @staticmethod
-    def _is_kind(k: Category, tail: str, situation: str) -> bool:
+    def _is_kind(self, k: Category, kinds: list[str], subject: list[str]) -> bool:
         """Whether ``k`` is of the kind asked: its name ends in the tail's word ("welke strategie" →
         "Investeringsstrategie"), or its definition's genus is the tail's or the situation's subject
         ("wat voor klant" → "klant die …", "Een verkoper die …" → "verkoper die …")."""
-        kinds = [t for t in bm25_tokens(tail) if len(t) >= 4]
         name = fold(k.name).replace(" ", "")
         if any(name.endswith(t) and name != t for t in kinds):
             return True
-        subject = bm25_tokens(situation)[:1]
-        g = genus(k.description)
+        g = self.genera[k.name]
         return bool(g) and (g in kinds or g in subject)
 
     def named(self, name: str) -> Category | None:

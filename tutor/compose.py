@@ -7,6 +7,7 @@ points back ("Die", "Zo", ...) brings its antecedent, and every answer is course
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -78,6 +79,17 @@ def tokens_of(text: str) -> set[str]:
 PLAIN = frozenset(tokens_of("gewoon gewone normaal normale regulier reguliere standaard klassieke"))
 
 
+@functools.lru_cache(maxsize=200_000)
+def match_part(t: str, tokens: frozenset[str]) -> float:
+    """0.7 when ``t`` is part of a compound in ``tokens`` or a plural the stemmer left of one of
+    them ("strategieen"), else 0 (cached: the same words meet the same token sets again)."""
+    if len(t) >= 4 and any(tok.endswith(t) or (len(t) >= 5 and tok.startswith(t)) for tok in tokens):
+        return 0.7
+    if len(t) >= 8 and any(len(tok) >= 6 and t.startswith(tok) and len(t) - len(tok) <= 2 for tok in tokens):
+        return 0.7
+    return 0.0
+
+
 def words(sentences: list[Sentence]) -> int:
     """Number of words in ``sentences``."""
     return sum(len(s.text.split()) for s in sentences)
@@ -116,9 +128,17 @@ class Composer:
     def phrase_sections(self, topic: str) -> list[str]:
         """Sections whose text uses ``topic`` literally, in course order."""
         pattern = self.phrase_pattern(topic)
-        if pattern is None or not all(w in self.folded_all for w in re.findall(r"[a-z0-9]+", fold(topic))):
+        words_ = re.findall(r"[a-z0-9]+", fold(topic))
+        if pattern is None or not all(w in self.folded_all for w in words_):
             return []
-        return list(dict.fromkeys(s.section_id for s in self.sentences if pattern.search(self.folded[s.id])))
+        longest = max(words_, key=len)  # a plain substring test first: most sentences lack it
+        return list(
+            dict.fromkeys(
+                s.section_id
+                for s in self.sentences
+                if longest in self.folded[s.id] and pattern.search(self.folded[s.id])
+            )
+        )
 
     # scoring ---------------------------------------------------------------------------------
     def score(self, text: str, qvec: np.ndarray | None, ids: list[int]) -> np.ndarray:
@@ -158,14 +178,8 @@ class Composer:
         for t in q:
             if t in tokens:
                 total += self.idf[t]
-            elif len(t) >= 4 and any(
-                tok.endswith(t) or (len(t) >= 5 and tok.startswith(t)) for tok in tokens
-            ):
-                total += 0.7 * self.idf.get(t, self.unknown_idf)  # part of a compound
-            elif len(t) >= 8 and any(
-                len(tok) >= 6 and t.startswith(tok) and len(t) - len(tok) <= 2 for tok in tokens
-            ):
-                total += 0.7 * self.idf.get(t, self.unknown_idf)  # a plural the stemmer left ("strategieen")
+            else:
+                total += match_part(t, tokens) * self.idf.get(t, self.unknown_idf)
         return total
 
     def names(self, s: Sentence, topic: str) -> bool:
