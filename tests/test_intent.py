@@ -45,6 +45,7 @@ from tutor.lists import (
         ("wat is het doel van een cold call", "why"),
         ("wat doet marketing en wat doet sales?", "comparison"),
         ("waar bestaat een accountplan uit", "enumeration"),
+        ("80 klanten: 40 promotors en 10 detractors. wat is de nps?", "calculation"),
         ("hoe verschilt de aanpak per kwadrant van kraljic", "enumeration"),
         ("wat zijn de nadelen van de nps", "why"),
         ("waar dient een accountplan voor", "why"),

@@ -80,6 +80,14 @@ EXAMPLE = re.compile(r"\b(?:voorbeeld|voorbeelden|example|examples|bijvoorbeeld)
 CALCULATION = re.compile(
     r"\b(?:bereken\w*|berekening|reken\w*|uitrekenen|formule|calculate|calculation|compute|formula)\b"
 )
+
+def worked_problem(q: str) -> bool:
+    """ "200 klanten: 110 promotors en 40 detractors. wat is de nps?": numbers given, a value asked."""
+    given = len(re.findall(r"\d+(?:[.,]\d+)?\s*%?", q))
+    asks = re.search(r"\b(?:wat is (?:de|het|mijn|onze)|hoeveel|hoe hoog|what is the)\b", q) is not None
+    return given >= 2 and asks
+
+
 ENUMERATION = [
     re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:alle|de) )"),
     re.compile(rf"\b(?:welke|wat zijn de|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?"
@@ -272,7 +280,7 @@ def detect_intent(question: str) -> Intent:
                 return Intent("comparison", b if not a else f"{a} {b}", sides, followup=followup or not a)
     if EXAMPLE.search(q):
         return Intent("example", topic_of(q), followup=followup)
-    if CALCULATION.search(q):
+    if CALCULATION.search(q) or worked_problem(q):
         return Intent("calculation", topic_of(q), followup=followup)
     if classifies(q):
         return Intent("scenario", topic_of(q), followup=followup)
