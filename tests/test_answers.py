@@ -216,6 +216,9 @@ LEXICAL_LIMIT = pytest.mark.xfail(strict=True, reason="the situation's words bel
          "groeien", "efficiency"),
         # The kind first, the situation after it.
         ("in welk kwadrant valt een onderdeel dat goedkoop is maar moeilijk te krijgen?", "knelpunt"),
+        # Roles the notes give as "Hij is adviseur: hij kent de business …".
+        ("mijn accountmanager kent onze business en denkt mee over onze problemen, welke rol vervult hij "
+         "dan?", "adviseur"),
         ("een klant is een 10 waard op de aanbevelingsvraag, in welke groep valt hij?", "promotor"),
         ("we kopen een speciaal chipje dat maar één fabriek maakt, het kost weinig, welk kwadrant is dat?",
          "knelpunt"),
@@ -231,6 +234,14 @@ def test_classification_names_the_category(engine: Engine, question: str, catego
     assert a.found and a.intent == "scenario"
     assert category in fold(a.title), (question, a.title)  # the category leads, in bold
     assert category in fold(a.headline)
+
+
+def test_categories_of_the_course(engine: Engine) -> None:
+    names = {k.name for k in engine.answerer.classifier.categories}
+    # Bracketed items, roles in "Hij is …: …" sentences, named kinds in sentences that open alike.
+    assert {"Marktpenetratie", "Geconcentreerd", "Adviseur", "Poortwachter", "Afbouwstrategie"} <= names
+    # Not: the end of a longer term ("share of wallet (…)"), an ordinal ("De derde methode …").
+    assert not names & {"Wallet", "Derde", "Vierde", "Onderzoeker"}
 
 
 def test_a_judgement_is_no_classification(engine: Engine) -> None:

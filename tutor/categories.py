@@ -28,6 +28,10 @@ BRACKETED = re.compile(
 PARALLEL = re.compile(r"^(bij een|bij de|een|de|het)\s+([a-zà-ÿ][\w-]{4,})\b", re.IGNORECASE)
 # "De groep mensen die … heet de DMU": the sentence names something else than its opening.
 NAMES_ANOTHER = re.compile(r"\b(?:heet|heten|noemen we|noemt men)\b", re.I)
+# "Hij is adviseur: hij kent de business …", "En hij is manager van zijn accounts: …".
+ROLE = re.compile(
+    r"^(?:en )?(?:hij|zij|ze) is (?:ook )?(?:een |de )?([\w-]+(?: of [\w-]+)?)[^:]{0,30}: (.{12,})$", re.I
+)
 RANGE = re.compile(r"\b(\d{1,2}) (?:tot en met|t/m|tot|-|–) (\d{1,2})\b")
 NUMBER = re.compile(r"(?<![\w,.])(\d{1,2})(?![\w,.%])")  # not the 2 of "B2B"
 ALIAS = re.compile(r"(?:ook wel|ook|oftewel|of|ofwel|afgekort|kortweg|in het \w+)\b", re.I)
@@ -162,7 +166,7 @@ class CategoryCollector:
                 key = (s.section_id, frozenset(tokens_of(name)))
                 if (
                     name.lower() in NOT_NAMES
-                    or any(sid == key[0] and key[1] <= names for sid, names in seen)  # "(share of) wallet"
+                    or self._tail_of_term(name, s)  # "(share of) wallet"
                     or len(description.split()) < 3
                     or ALIAS.match(description)
                 ):
@@ -188,7 +192,22 @@ class CategoryCollector:
                     seen.add(key)
                     description = bracket[1] if len(bracket[1].split()) >= 2 else sentence.text
                     out.append(self._category(name, sentence.section_id, description, [sentence], True))
+            # "Hij is adviseur: hij kent de business van de klant …", "Hij is verkoper: …": roles.
+            roles = [(role, x) for x in c.body(section.id) if (role := ROLE.match(x.text)) is not None]
+            if len(roles) >= 2:
+                for role, sentence in roles:
+                    key = (section.id, frozenset(tokens_of(role[1])))
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(self._category(role[1], section.id, role[2], [sentence], True))
         return [self._with_examples(k) for k in out]
+
+    def _tail_of_term(self, name: str, s: Sentence) -> bool:
+        """Whether ``name`` before its brackets is the end of a longer glossary term ("share of
+        wallet (…)" is no category "wallet")."""
+        text = fold(s.text)
+        terms = (fold(n) for g in self.composer.course.section(s.section_id).glossary for n in g.names)
+        return any(t != fold(name) and t.endswith(fold(name)) and f"{t} (" in text for t in terms)
 
     def _with_examples(self, k: Category) -> Category:
         """``k`` with what the section's example says of it: "kleine aannemers die per klus de

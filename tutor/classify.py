@@ -99,7 +99,9 @@ class Classifier:
         tail_total = sum(c.idf.get(t, c.unknown_idf) for t in tail_tokens)
         asked = numbers_in(situation)
         kinds = [t for t in bm25_tokens(tail) if len(t) >= 4]
-        subject = bm25_tokens(situation)[:1]
+        # The subject when the situation opens with one ("Een verkoper die …"), not a verb ("we verkopen").
+        opens = re.match(r"^\s*(?:een|de|het|die|deze|dit)\s+(\w+)", situation, re.I)
+        subject = bm25_tokens(opens[1]) if opens else []
 
         tail_fit = {
             sid: (c._overlap(tail_tokens, toks) / tail_total if tail_total else 0.0)
@@ -174,7 +176,12 @@ class Classifier:
         context = ""
         if k.sentence_ids:
             s = c.sentences[k.sentence_ids[0]]
-            context = c.text(c.with_antecedent(s))
+            if k.description in s.text:
+                # "Hij is adviseur: …" is the headline already: the paragraph's opening says who "hij" is.
+                opening = c.paragraph(s)[0]
+                context = c.text([opening]) if opening is not s else ""
+            else:
+                context = c.text(c.with_antecedent(s))
         return Composition(headline, context=context, sections=[k.section_id], title=k.name)
 
 
