@@ -216,6 +216,9 @@ LEXICAL_LIMIT = pytest.mark.xfail(strict=True, reason="the situation's words bel
          "groeien", "efficiency"),
         # The kind first, the situation after it.
         ("in welk kwadrant valt een onderdeel dat goedkoop is maar moeilijk te krijgen?", "knelpunt"),
+        # "welk principe": a member of the model "Beïnvloedingsprincipes van Cialdini".
+        ("eerst vraag ik om een kleine toezegging en daarna om een grotere bestelling, welk principe is "
+         "dat?", "commitment"),
         # Roles the notes give as "Hij is adviseur: hij kent de business …".
         ("mijn accountmanager kent onze business en denkt mee over onze problemen, welke rol vervult hij "
          "dan?", "adviseur"),

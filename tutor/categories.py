@@ -57,6 +57,7 @@ class Category:
     numbers: frozenset[int]
     member: bool  # one of a kind the notes list together (a model's members, an inline list)
     pairs: frozenset[tuple[str, str]] = frozenset()  # graded words: ("low", "impact"), ("high", "prijs")
+    model: str = ""  # the names of the model it is a member of, folded
 
 
 # A score someone gives: "een 7 of 8", "geeft een 6", "cijfer 9" (not "de 4 kwadranten").
@@ -129,16 +130,21 @@ class CategoryCollector:
             names = [fold(g.term) for g in section.glossary]
             # An entry whose definition lists two other entries is the model, not a category; the
             # entries it lists are its members ("routine-, hefboom-, knelpunt- en strategische …").
-            models = [
-                fold(g.definition)
+            model_entries = [
+                g
                 for g in section.glossary
                 if sum(n[:6] in fold(g.definition) for n in names if n != fold(g.term)) >= 2
             ]
+            models = [fold(g.definition) for g in model_entries]
             own = c.body(section.id)
             for g in section.glossary:
                 if fold(g.definition) in models:
                     continue
                 member = any(fold(g.term)[:6] in m for m in models)
+                # The names of the model it belongs to ("Beïnvloedingsprincipes van Cialdini").
+                kind = " ".join(
+                    fold(n) for e in model_entries if fold(g.term)[:6] in fold(e.definition) for n in e.names
+                )
                 using = [s for s in own if self._uses(s, g.term)] or [
                     s for s in own if any(self._uses(s, n) for n in g.aliases)
                 ]
@@ -157,7 +163,8 @@ class CategoryCollector:
                         going_on.append(nxt)
                 using += going_on
                 others = [n[:6] for n in names if n != fold(g.term)]
-                out.append(self._category(g.term, section.id, g.definition, using, member, going_on, others))
+                found = self._category(g.term, section.id, g.definition, using, member, going_on, others)
+                out.append(replace(found, model=kind))
                 seen.update((section.id, frozenset(tokens_of(n))) for n in g.names)
         for s in (s for section in c.course.sections for s in c.body(section.id)):
             items = list(BRACKETED.finditer(s.text))

@@ -154,11 +154,14 @@ class Classifier:
 
     def _is_kind(self, k: Category, kinds: list[str], subject: list[str]) -> bool:
         """Whether ``k`` is of the kind asked: its name ends in the tail's word ("welke strategie" →
-        "Investeringsstrategie"), or its definition's genus is the tail's or the situation's subject
-        ("wat voor klant" → "klant die …", "Een verkoper die …" → "verkoper die …")."""
+        "Investeringsstrategie"), its model's name holds it ("welk principe" → Cialdini's), or its
+        definition's genus is the tail's or the situation's subject ("wat voor klant" → "klant die
+        …", "Een verkoper die …" → "verkoper die …")."""
         name = fold(k.name).replace(" ", "")
         if any(name.endswith(t) and name != t for t in kinds):
             return True
+        if any(t in w[-(len(t) + 3) :] for t in kinds for w in k.model.split()):
+            return True  # "welk principe" → a member of "Beïnvloedingsprincipes van Cialdini"
         g = self.genera[k.name]
         return bool(g) and (g in kinds or g in subject)
 
