@@ -145,6 +145,12 @@ def test_follow_ups_resolve_against_the_last_topic_and_survive_a_restart(
     # Another chat has no previous topic, so the same words ask what the question is about.
     other = restarted.ask("geef een voorbeeld", chat_id=6)
     assert not other.found and "Waar gaat je vraag over" in other.answer
+    # After a list, the follow-up is about what was listed ("verkopers", not "soorten verkopers"),
+    # from the section the list came from.
+    restarted.ask("welke soorten verkopers zijn er", chat_id=7)
+    versus = restarted.ask("en wat is het verschil met een accountmanager?", chat_id=7)
+    assert versus.intent == "comparison" and [label for label, _ in versus.items][0] == "Verkopers"
+    assert versus.sources[0].section == "Verschillende soorten sales"
     restarted.store.close()
 
 

@@ -18,7 +18,7 @@ from tutor.classify import Classifier, Match, situation_phrase
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import Coverage, display_topic
 from tutor.errors import QuestionError
-from tutor.intent import Intent, classifies, detect_intent
+from tutor.intent import LIST_NOUNS, Intent, classifies, detect_intent
 from tutor.listing import ListComposer
 from tutor.smalltalk import smalltalk_reply
 
@@ -323,7 +323,9 @@ class Answerer:
             sides = []
             for name in intent.sides:
                 e = self._entry(name)
-                sides.append((name, e, e.section_id if e else self._section_for(name, top)))
+                # The side a follow-up took from the last answer is where that answer came from.
+                earlier = previous.section_id if previous is not None and name == previous.term else None
+                sides.append((name, e, e.section_id if e else (earlier or self._section_for(name, top))))
             comp = self.composer.compare(sides, q, qvec)
             if not comp.headline or not comp.sections:
                 return self._not_found(q, r, note, NOT_FOUND, intent.kind)
@@ -374,11 +376,9 @@ class Answerer:
         see_also = [s for s in sources[1:] if s.section_id not in comp.sections][:3]
         if confidence == "hedged":
             note = f"{note}\n{HEDGE_NOTE}".strip()
-        term = (
-            entry.term
-            if kind == "definition" and entry
-            else (intent.topic or self.course.section(main).title)
-        )
+        # What a follow-up refers to: "soorten verkopers" is about verkopers.
+        topic = re.sub(rf"\b(?:{LIST_NOUNS})\b\s*", "", intent.topic).strip() if intent.topic else ""
+        term = entry.term if kind == "definition" and entry else (topic or self.course.section(main).title)
         return Answer(
             question=q,
             found=True,
