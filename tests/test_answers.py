@@ -149,7 +149,7 @@ def test_follow_ups_resolve_against_the_last_topic_and_survive_a_restart(
     # from the section the list came from.
     restarted.ask("welke soorten verkopers zijn er", chat_id=7)
     versus = restarted.ask("en wat is het verschil met een accountmanager?", chat_id=7)
-    assert versus.intent == "comparison" and [label for label, _ in versus.items][0] == "Verkopers"
+    assert versus.intent == "comparison" and versus.items[0][0] == "Verkopers"
     assert versus.sources[0].section == "Verschillende soorten sales"
     restarted.store.close()
 
@@ -290,6 +290,12 @@ def test_definitions_of_inline_terms_plural_terms_and_scoped_terms(engine: Engin
     assert a.headline.startswith("Portier") and a.sources[0].section == "Koude acquisitie"
     a = engine.answerer.answer("wat doet een poortwachter in de dmu")
     assert a.sources[0].section == "Zakelijk koopproces"
+
+
+def test_a_term_the_notes_use_word_for_word_is_answered_from_there(engine: Engine) -> None:
+    # "nota van inlichtingen" appears only in brackets in the notes; "van" is a stop word.
+    a = engine.answerer.answer("wat houdt een nota van inlichtingen in?")
+    assert a.found and "nota van inlichtingen" in fold(a.answer)
 
 
 def test_scores_point_at_their_section(engine: Engine) -> None:

@@ -288,7 +288,9 @@ class Answerer:
         confidence = "high" if forced else self.confidence(r, all_known)
         literal = []
         if intent.kind in TERM_INTENTS and r.glossary is None:
-            literal = self.composer.phrase_sections(intent.topic)
+            # As asked, small words included ("nota van inlichtingen"), or as the topic's words.
+            said = original_words(q, intent.topic) if intent.topic else ""
+            literal = self.composer.phrase_sections(said) or self.composer.phrase_sections(intent.topic)
             if len(intent.topic.split()) < 2 and len(literal) > 3:
                 literal = []  # a single common word is no term
         if literal and not forced:
