@@ -80,6 +80,16 @@ def _variants(term: str) -> list[str]:
     return out
 
 
+def _shares_stem(a: str, b: str) -> bool:
+    """Whether two single words start alike for six letters and most of the shorter one."""
+    if " " in b or min(len(a), len(b)) < 7:
+        return False
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 6 and n >= 0.75 * min(len(a), len(b)) and abs(len(a) - len(b)) <= 2
+
+
 class GlossaryMatcher:
     """Fuzzy lookup of a term among all glossary names (terms, abbreviations, synonyms)."""
 
@@ -124,4 +134,9 @@ class GlossaryMatcher:
         name, score, idx = found
         if len(t) <= 4 and name != t:
             score = min(score, 60.0)
+        elif score < 88 and " " not in t:
+            # "hitratio" for "hitrate": one word that keeps a name's first six letters and most of it.
+            near = [i for i, n in enumerate(self._names) if _shares_stem(t, n)]
+            if len(near) == 1:
+                return GlossaryHit(self._entries[near[0]], self._names[near[0]], 88.0)
         return GlossaryHit(self._entries[idx], name, float(score))

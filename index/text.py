@@ -43,6 +43,9 @@ def words(text: str) -> list[str]:
     return out
 
 
+_OPEN = re.compile(r"(?:^|[^aeiou])[aeou][^aeiouy]$")
+
+
 def compounds(text: str) -> list[str]:
     """Dutch compounds the words of ``text`` may stand for, split out in the question: "piramide van
     klanten" → "klantenpiramide", "risico van toelevering" → "toeleveringsrisico", "strategieën voor
@@ -54,7 +57,10 @@ def compounds(text: str) -> list[str]:
         for second in content[i + 1 : i + 3]:
             for head, modifier in ((first, second), (second, first)):
                 plain = modifier[:-2] if modifier.endswith("en") else modifier
-                for stem in dict.fromkeys((modifier, modifier.rstrip("s"), plain)):
+                # "kopen" → "koop": an open syllable's vowel doubles in the stem.
+                doubled = _OPEN.search(plain) and plain != modifier
+                long = plain[:-1] + plain[-2] + plain[-1] if doubled else plain
+                for stem in dict.fromkeys((modifier, modifier.rstrip("s"), plain, long)):
                     out += [stem + head, stem + "s" + head]
     return list(dict.fromkeys(out))
 

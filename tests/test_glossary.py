@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.glossary import GlossaryMatcher, asked_term
+from index.text import compounds
 from knowledge.model import Course
 
 
@@ -64,3 +65,17 @@ def test_lookup_normalises_plurals_compounds_and_english(
     assert term is not None
     hit = GlossaryMatcher(shipped_course.glossary).lookup(term)
     assert hit is not None and hit.entry.term == entry and hit.score >= 88
+
+
+def test_lookup_takes_a_variant_ending_of_one_term(shipped_course: Course) -> None:
+    m = GlossaryMatcher(shipped_course.glossary)
+    hit = m.lookup("hitratio")  # the notes say "hitrate"
+    assert hit is not None and hit.entry.term == "Hitrate" and hit.score >= 88
+    # Two different terms that merely start alike are not variants of each other.
+    near = m.lookup("klantretenties")
+    assert near is None or near.entry.term != "Klantrelatiecyclus"
+
+
+def test_split_compounds_double_an_open_vowel() -> None:
+    assert "koopsituaties" in compounds("welke situaties van kopen")  # kopen → koop
+    assert "klantenpiramide" in compounds("piramide van klanten")
