@@ -225,6 +225,8 @@ LEXICAL_LIMIT = pytest.mark.xfail(strict=True, reason="the situation's words bel
         # "welk principe": a member of the model "Beïnvloedingsprincipes van Cialdini".
         ("eerst vraag ik om een kleine toezegging en daarna om een grotere bestelling, welk principe is "
          "dat?", "commitment"),
+        # Something one does is an activity ("het benaderen van …"), not a person ("verkoper die …").
+        ("ik mail een onbekend bedrijf dat nooit om contact vroeg, hoe heet dat?", "koude acquisitie"),
         # Roles the notes give as "Hij is adviseur: hij kent de business …".
         ("mijn accountmanager kent onze business en denkt mee over onze problemen, welke rol vervult hij "
          "dan?", "adviseur"),

@@ -102,6 +102,10 @@ class Classifier:
         # The subject when the situation opens with one ("Een verkoper die …"), not a verb ("we verkopen").
         opens = re.match(r"^\s*(?:een|de|het|die|deze|dit)\s+(\w+)", situation, re.I)
         subject = bm25_tokens(opens[1]) if opens else []
+        # "ik bel een bedrijf zonder afspraak, hoe heet dat?": something one does, named as an
+        # activity ("het benaderen van …"), not a person ("verkoper die …").
+        if not tail and re.match(r"^\s*(?:ik|we|wij|je|jij)\s+\w+", situation, re.I):
+            subject = ["het"]
 
         tail_fit = {
             sid: (c._overlap(tail_tokens, toks) / tail_total if tail_total else 0.0)
@@ -162,6 +166,8 @@ class Classifier:
             return True
         if any(t in w[-(len(t) + 3) :] for t in kinds for w in k.model.split()):
             return True  # "welk principe" → a member of "Beïnvloedingsprincipes van Cialdini"
+        if subject == ["het"]:
+            return k.description.lower().startswith("het ")
         g = self.genera[k.name]
         return bool(g) and (g in kinds or g in subject)
 
