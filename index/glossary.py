@@ -77,6 +77,8 @@ def _variants(term: str) -> list[str]:
         out.append(bare)
     elif term.endswith("s") and len(term) >= 4:
         out.append(term[:-1])
+    elif term.endswith("heden"):
+        out.append(term[:-5] + "heid")  # bevoegdheden → bevoegdheid
     return out
 
 

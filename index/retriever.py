@@ -164,7 +164,7 @@ class Retriever:
         """Sections whose glossary terms or abbreviations appear literally in the question."""
         q = f" {glossary_key(question)} "
         # Plurals name the term too: "promotors", "knelpuntproducten", "kpi's".
-        single = re.sub(r"(\w{4,}?)(?:'s|s|en)\b", r"\1", q)
+        single = re.sub(r"(\w{4,}?)(?:'s|s|en)\b", r"\1", re.sub(r"heden\b", "heid", q))
         return {
             sid
             for name, sid in self._mentions

@@ -79,3 +79,8 @@ def test_lookup_takes_a_variant_ending_of_one_term(shipped_course: Course) -> No
 def test_split_compounds_double_an_open_vowel() -> None:
     assert "koopsituaties" in compounds("welke situaties van kopen")  # kopen → koop
     assert "klantenpiramide" in compounds("piramide van klanten")
+
+
+def test_lookup_takes_the_plural_of_heid(shipped_course: Course) -> None:
+    hit = GlossaryMatcher(shipped_course.glossary).lookup("bevoegdheden")
+    assert hit is not None and hit.entry.term == "Mandaat"  # "Mandaat (bevoegdheid)"

@@ -190,7 +190,7 @@ EXPLANATION = re.compile(
 # Words that carry no topic: question scaffolding, cue words, pronouns.
 SCAFFOLD = frozenset(
     """
-    wat is zijn was waren een de het van voor in op met en of over bij aan je jij ik we wij ze zij u
+    wat is zijn was waren een de het van voor in op met en of over bij aan je jij ik we wij ze zij u nodig
     hoe werkt werken waarom welke welk wie waar wanneer noem noemen geef leg uit uitleg eens even me mij
     kun kan kunt je mag graag alsjeblieft aub please the a an of is are what which how why does do explain
     list name give example voorbeeld voorbeelden bijvoorbeeld verschil verschillen tussen difference between
