@@ -58,6 +58,7 @@ def test_same_name_allows_the_plural(found: str, name: str, same: bool) -> None:
         ("in welk kwadrant valt een product dat weinig kost maar moeilijk te krijgen is", True),
         ("welke koopsituatie is het als een klant voor het eerst een machine koopt?", True),
         ("De technisch adviseur schrijft de eisen. Welke DMU-rol heeft hij?", True),
+        ("onze grondstof komt van één fabriek in china, wat betekent dat voor ons?", True),
         # No situation: these ask for a list or an explanation.
         ("welke criteria gebruik je voor segmentatie", False),
         ("welke segmentatiecriteria gebruik je in zakelijke markten", False),
