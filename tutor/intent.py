@@ -131,7 +131,7 @@ CLASSIFY_TAIL = re.compile(
     r"\b(?:welk|welke)\s+(?:[\w'-]+\s+){0,2}?(?:heeft|hebben|speelt|spelen|vervult)\s+(?:hij|ze|zij|die)\b[^,;]*$|"
     r"\bwat (?:is|zijn) (?:hij|zij|ze|dat|dit|die) dan\b[^,;]*$|"
     # A situation, then "wat betekent dat (voor de klant)?".
-    r"[,;.]\s*wat (?:betekent dat|betekent dit)(?: voor (?:de|mij|mijn|ons|onze) \w+)?\s*$|"
+    r"[,;.]\s*wat (?:betekent dat|betekent dit)(?: voor (?:mij|ons|(?:de|mijn|onze) \w+))?\s*$|"
     r"\bhoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'n [\w-]+)\b[^,;]*$|"
     r"[,;.]\s*(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) [\w' -]+$|"
     # A situation, then only "welk beïnvloedingsprincipe?" / ", welke koopsituatie?".
