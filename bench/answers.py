@@ -35,6 +35,7 @@ SETS = {
     "test_h": ROOT / "bench" / "answers" / "test_h.json",
     "test_i": ROOT / "bench" / "answers" / "test_i.json",
     "test_j": ROOT / "bench" / "answers" / "test_j.json",
+    "test_k": ROOT / "bench" / "answers" / "test_k.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
