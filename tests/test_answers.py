@@ -340,6 +340,14 @@ def test_english_question_finds_the_dutch_compound(engine: Engine) -> None:
     assert not engine.answerer.answer("what is an ideal customer profile").found
 
 
+def test_list_of_roles_after_a_lead_in(engine: Engine) -> None:
+    # "Hij is verkoper: …" … "En hij is manager van zijn accounts: …", each an item.
+    a = engine.answerer.answer("een accountmanager heeft meerdere rollen, welke zijn dat?")
+    assert a.intent == "enumeration" and len(a.items) == 5
+    for role in ("verkoper", "relatiebeheerder", "adviseur", "coordinator", "manager"):
+        assert role in fold(a.answer), role
+
+
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
     text = text_of(engine, "welke aanbestedingsprocedures kun je gebruiken")
     for word in ("openbare", "niet-openbare", "meervoudig onderhandse", "enkelvoudig"):

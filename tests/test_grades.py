@@ -64,6 +64,9 @@ def test_same_name_allows_the_plural(found: str, name: str, same: bool) -> None:
         ("welke segmentatiecriteria gebruik je in zakelijke markten", False),
         ("welke onderdelen heeft het accountplan", False),
         ("welke kwadranten zijn er in de kraljic matrix", False),
+        # A lead-in, then a list: "welke onderdelen", "welke zijn dat".
+        ("ik schrijf een verkoopplan, welke onderdelen horen erin?", False),
+        ("een accountmanager heeft meerdere rollen, welke zijn dat?", False),
     ],
 )
 def test_which_questions_ask_for_a_category(question: str, classified: bool) -> None:

@@ -88,6 +88,8 @@ def worked_problem(q: str) -> bool:
     return given >= 2 and asks
 
 
+# "een accountmanager vervult meerdere rollen, welke zijn dat?"
+WHICH_ARE = re.compile(r"\bwelke (?:zijn|waren) (?:dat|dit|die|er|deze)\b")
 ENUMERATION = [
     re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:alle|de) )"),
     re.compile(rf"\b(?:welke|wat zijn de|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?"
@@ -95,6 +97,7 @@ ENUMERATION = [
     re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*)\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
     re.compile(r"\bwat voor (?:soorten|typen|types|vormen)\b"),
+    WHICH_ARE,
     re.compile(r"^(?:soorten|typen|types|vormen) (?:van )?\w+\??$"),
     re.compile(r"\bwaaruit bestaa?t\b|\bwaar bestaa?t .+ uit\b|\bopbouw van\b"),
     re.compile(r"\bwie (?:zitten|zijn|horen) er (?:allemaal )?(?:in|bij)\b|\b(?:wie|wat) .+ allemaal\b|"
@@ -181,6 +184,11 @@ def classifies(question: str) -> bool:
     q = clean(question)
     situation, tail = situation_and_tail(q)
     if tail is None or SUPERLATIVE.search(q) is not None:
+        return False
+    # "…, welke onderdelen moeten erin?" and "…, welke zijn dat?" ask for a list, not one category.
+    kind = KIND.search(tail.group())
+    asked = (kind.group("kind") or kind.group("bare") or "") if kind is not None else ""
+    if re.match(rf"(?:{LIST_NOUNS})\b", asked) or WHICH_ARE.search(q):
         return False
     return len([w for w in re.findall(r"[\w'-]+", situation) if w not in SCAFFOLD]) >= 2
 

@@ -27,6 +27,8 @@ SEQUENCE = re.compile(
 ORDINAL = re.compile(
     r"^(?:het|de|ten|een) (?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste) (\w{3,})\b", re.I
 )
+# "Hij is coördinator of regisseur: …", "En hij is manager van zijn accounts: …".
+ROLE_ITEM = re.compile(r"^(?:en )?(?:hij|zij|ze) is [^:.]{1,40}: ", re.I)
 ANNOUNCE = re.compile(
     r"\b(?:[2-9]|1[0-2]|twee|drie|vier|vijf|zes|zeven|acht) (?:\w+ )?\w{3,}(?:en|s)\b|"
     r"vaste (?:volgorde|opbouw)|"
@@ -51,7 +53,7 @@ def announces(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def is_item_head(s: Sentence) -> bool:
     """Whether ``s`` starts a list item: a list line, an ordinal, or 'Term (…)' / 'Term:' up front."""
-    if s.line_start or SEQUENCE.match(s.text):
+    if s.line_start or SEQUENCE.match(s.text) or ROLE_ITEM.match(s.text):
         return True
     m = re.search(r"[(:]", s.text)
     if m is None or m.start() == 0:
