@@ -225,6 +225,11 @@ LEXICAL_LIMIT = pytest.mark.xfail(strict=True, reason="the situation's words bel
         # "welk principe": a member of the model "Beïnvloedingsprincipes van Cialdini".
         ("eerst vraag ik om een kleine toezegging en daarna om een grotere bestelling, welk principe is "
          "dat?", "commitment"),
+        # What is said counts, not that it is said; "3 stuks" is no score.
+        ("de verkoper zegt: 'nog maar 3 stuks op voorraad'. welk principe is dat?", "schaarste"),
+        # What follows a name and its colon describes it ("… met inbound marketing: je maakt content …").
+        ("we schrijven blogs en geven een e-book weg zodat klanten zelf naar ons komen. hoe heet dat?",
+         "inbound marketing"),
         # Something one does is an activity ("het benaderen van …"), not a person ("verkoper die …").
         ("ik mail een onbekend bedrijf dat nooit om contact vroeg, hoe heet dat?", "koude acquisitie"),
         # Roles the notes give as "Hij is adviseur: hij kent de business …".

@@ -85,7 +85,8 @@ def test_split_tail_finds_the_situation_on_either_side() -> None:
 
 def test_scores_someone_gives() -> None:
     assert scores_in("waarom is een klant die een 7 of 8 geeft een risico") == {7, 8}
-    assert scores_in("de klant geeft ons een 10") == {10}
+    assert scores_in("de klant geeft ons een 10") == {10} and scores_in("hij scoort 8") == {8}
+    assert scores_in("nog maar 2 plekken beschikbaar") == set()
     assert scores_in("wat zijn de 4 kwadranten") == set() and scores_in("in een 4 stappen") == set()
     assert numbers_in("verkoop in B2B en B2C") == set()  # the 2 of "B2B" is no score
     assert numbers_in("Detractors geven een 0 tot en met 6") == {0, 1, 2, 3, 4, 5, 6}

@@ -62,7 +62,7 @@ class Category:
 
 # A score someone gives: "een 7 of 8", "geeft een 6", "cijfer 9" (not "de 4 kwadranten").
 SCORE = re.compile(
-    r"\b(?:een|cijfer|score|geeft|geven|gaf|gegeven)\s+(\d{1,2})(?:\s*(?:of|tot|t/m|en|-)\s*(\d{1,2}))?"
+    r"\b(?:een|cijfer|score|scoort|scoorde|geeft|geven|gaf|gegeven)\s+(\d{1,2})(?:\s*(?:of|tot|t/m|en|-)\s*(\d{1,2}))?"
     r"(?!\s*(?:%|procent|(?!geven|gaven|scoren|hebben)\w*(?:en|s)\b))"
 )
 
@@ -92,10 +92,14 @@ def same_name(found: str, name: str) -> bool:
 GRADE_TOKENS = frozenset(tokens_of(" ".join(GRADES)))
 
 
+# Words that report speech carry nothing of the situation: "de verkoper zegt 'nog maar 2 plekken …'".
+SAYING = frozenset(tokens_of("zegt zeg zei zeggen vertelt vertel antwoordt roept"))
+
+
 def words_of(text: str) -> set[str]:
-    """Content tokens without bare numbers (a score is matched by its range) and without grade words
-    ("weinig", "hoge": graded pairs weigh those, with the word they qualify)."""
-    return {t for t in tokens_of(text) if not t.isdigit() and t not in GRADE_TOKENS}
+    """Content tokens without bare numbers (a score is matched by its range), grade words ("weinig",
+    "hoge": graded pairs weigh those, with the word they qualify) or words that report speech."""
+    return {t for t in tokens_of(text) if not t.isdigit() and t not in GRADE_TOKENS and t not in SAYING}
 
 
 def genus(description: str) -> str:
@@ -273,7 +277,12 @@ class CategoryCollector:
             for s, t in zip(using, texts, strict=True)
             if name_tokens & tokens_of(" ".join(t.split()[:4])) or s in going_on
         ]
-        own_text = " ".join([name, description, *opening])
+        # "… genereer je met inbound marketing: je maakt content …": what follows the name and its
+        # colon describes it.
+        after = [
+            m[1] for t in texts if (m := re.search(rf"\b{re.escape(fold(name))}\w{{0,3}}:\s+(.+)$", fold(t)))
+        ]
+        own_text = " ".join([name, description, *opening, *after])
         return Category(
             name=name[:1].upper() + name[1:],
             section_id=section_id,

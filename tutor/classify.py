@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.text import bm25_tokens, fold
-from tutor.categories import Category, CategoryCollector, genus, numbers_in, same_name, words_of
+from tutor.categories import Category, CategoryCollector, genus, same_name, scores_in, words_of
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.grades import grade_fit, graded_pairs
 from tutor.intent import KIND, situation_and_tail
@@ -97,7 +97,7 @@ class Classifier:
         total = sum(c.idf.get(t, c.unknown_idf) for t in q) or 1.0
         tail_tokens = tokens_of(tail)
         tail_total = sum(c.idf.get(t, c.unknown_idf) for t in tail_tokens)
-        asked = numbers_in(situation)
+        asked = scores_in(situation)  # "een 8", not the 2 of "nog maar 2 plekken"
         kinds = [t for t in bm25_tokens(tail) if len(t) >= 4]
         # The subject when the situation opens with one ("Een verkoper die …"), not a verb ("we verkopen").
         opens = re.match(r"^\s*(?:een|de|het|die|deze|dit)\s+(\w+)", situation, re.I)
