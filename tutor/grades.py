@@ -39,7 +39,7 @@ OPPOSITE = {"high": "low", "low": "high", "hard": "easy", "easy": "hard", "other
 _SINGLE_VOWEL = re.compile(r"([aeou])\1")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Words between a grade word and the word it qualifies ("veel te weinig", "heel erg duur").
-_SKIP = frozenset("de het een te van zijn is er heel erg zo nog al".split())
+_SKIP = frozenset("de het een te van zijn is er heel erg zo nog al om".split())
 
 
 def graded_pairs(text: str) -> set[tuple[str, str]]:
