@@ -41,6 +41,7 @@ WORDS: dict[str, str] = {
     "supply": "toelevering", "impact": "impact", "financial": "financiele", "goal": "doel",
     "goals": "doelen", "quantitative": "kwantitatieve", "qualitative": "kwalitatieve", "methods": "methoden",
     "method": "methode", "conversion": "conversie", "rate": "ratio", "weighted": "gewogen", "score": "score",
+    "transactional": "transactionele", "consultative": "consultative",
     "promoter": "promotor", "promoters": "promotors", "detractors": "detractors", "passives": "passives",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z]+")

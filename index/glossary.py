@@ -16,7 +16,7 @@ DEFINITION_PATTERNS = [
     for p in (
         r"^(?:wat|wie) (?:is|zijn|was|waren) (?:een |de |het )?(?P<term>.+)$",
         r"^wat (?:betekent|betekend|beteken|betekenen|houdt|is de betekenis van|bedoelen ze met|bedoel je met"
-        r"|wordt bedoeld met) (?:een |de |het )?(?P<term>.+?)(?: in)?$",
+        r"|wordt bedoeld met|bedoelt men met|bedoelen we met) (?:een |de |het )?(?P<term>.+?)(?: in)?$",
         r"^wat (?:versta je|verstaan we|wordt verstaan) onder (?:een |de |het )?(?P<term>.+)$",
         r"^(?:leg (?:eens |me )?uit|uitleg|definitie|definieer|omschrijf|verklaar|betekenis)"
         r"(?: van)?:? (?:een |de |het )?(?P<term>.+)$",

@@ -115,6 +115,8 @@ def test_unknown_terms_are_named_not_answered(engine: Engine) -> None:
         ("wat is het pestel model", "Pestel model"),
         # "mag" + "net" are course words, but "magnet" is no compound of them.
         ("wat is een lead magnet", "Lead magnet"),
+        # How a model works "in een verkoopgesprek": the model is what the question hinges on.
+        ("hoe werkt het spin-model in een verkoopgesprek", "Spin-model"),
     ]:
         a = engine.answerer.answer(question)
         assert not a.found and a.headline.startswith(name) and "staat niet in de samenvatting" in a.headline
@@ -336,6 +338,12 @@ def test_per_kind_question_goes_through_the_kinds(engine: Engine) -> None:
     text = fold(a.answer)
     kinds = ("nieuwe taak", "gewijzigde herhaalaankoop", "rechtstreekse herhaalaankoop")
     assert all(w in text for w in kinds)
+
+
+def test_english_comparison_sides_as_the_notes_say_them(engine: Engine) -> None:
+    a = engine.answerer.answer("difference between transactional selling and consultative selling")
+    labels = [label for label, _ in a.items]
+    assert labels == ["Transactionele verkoop", "Consultative selling"]
 
 
 def test_english_question_finds_the_dutch_compound(engine: Engine) -> None:

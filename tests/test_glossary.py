@@ -16,6 +16,7 @@ from knowledge.model import Course
         ("wat is een key account?", "key account"),
         ("wat houdt kam in?", "kam"),
         ("wat betekent b2r", "b2r"),
+        ("wat bedoelt men met gunningscriteria", "gunningscriteria"),
         ("wat versta je onder segmentatie?", "segmentatie"),
         ("leg uit: sellogram", "sellogram"),
         ("waar staat STP voor?", "stp"),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from index.english import to_dutch
 from index.glossary import GlossaryHit
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from index.text import fold
@@ -247,6 +248,11 @@ class Answerer:
         if intent.kind == "scenario" or r.glossary is not None:
             return None
         topics = list(intent.sides) if intent.kind == "comparison" else [intent.topic]
+        if intent.kind == "explanation" and intent.topic:
+            # "hoe werkt het aida-model in een verkoopgesprek": the model asked about comes first.
+            head = re.split(r"\s(?:in|bij|tijdens|volgens|voor)\s", original_words(q, intent.topic))[0]
+            if head != original_words(q, intent.topic):
+                topics.append(head)
         for topic in topics:
             if not topic or self._entry(topic) is not None:
                 continue
@@ -325,6 +331,10 @@ class Answerer:
             sides = []
             for name in intent.sides:
                 e = self._entry(name)
+                dutch = to_dutch(name) if e is None else ""
+                if dutch and self.composer.phrase_sections(dutch):
+                    name = dutch  # "transactional selling" as the notes say it: "transactionele verkoop"
+                    e = self._entry(name)
                 # The side a follow-up took from the last answer is where that answer came from.
                 earlier = previous.section_id if previous is not None and name == previous.term else None
                 sides.append((name, e, e.section_id if e else (earlier or self._section_for(name, top))))
