@@ -361,6 +361,11 @@ def test_list_of_roles_after_a_lead_in(engine: Engine) -> None:
         assert role in fold(a.answer), role
 
 
+def test_example_of_a_list_item_is_the_items_own(engine: Engine) -> None:
+    text = text_of(engine, "kun je een voorbeeld van schaarste geven")
+    assert "nog maar drie op voorraad" in text  # the item's own example, then the worked one
+
+
 def test_list_continues_in_the_next_sentence(engine: Engine) -> None:
     text = text_of(engine, "welke aanbestedingsprocedures kun je gebruiken")
     for word in ("openbare", "niet-openbare", "meervoudig onderhandse", "enkelvoudig"):

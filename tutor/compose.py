@@ -348,6 +348,19 @@ class Composer:
         example = self.example(section_id)
         lead = self.lead_sentence(section_id, topic, qvec) if topic else None
         headline = self.text(self.with_antecedent(lead)) if lead else ""
+        if lead is not None and is_item_head(lead):
+            # "3. Sociale bewijskracht: … Klantreviews, referenties en 'al 500 bedrijven …'": the item
+            # carries its own example, before the section's worked example (when that one uses it).
+            para = self.paragraph(lead)
+            rest = []
+            for s in para[lead.pos + 1 : lead.pos + 3]:
+                if is_item_head(s):
+                    break
+                rest.append(s)
+            if rest:
+                worked = any(self.names(s, topic) for s in example)
+                context = self.text(rest) + ("\n\nVoorbeeld: " + self.text(example) if worked else "")
+                return Composition(headline, context=context, sections=[section_id])
         if not example:
             return self.explain(section_id, question, topic, qvec)
         text = "Voorbeeld: " + self.text(example)
