@@ -320,9 +320,10 @@ def test_numbered_list_is_given_from_its_first_to_its_last(engine: Engine) -> No
 
 
 def test_an_asked_aspect_is_answered_by_the_sentence_that_names_it(engine: Engine) -> None:
-    # "doel" (not "doelgroep"), and a drawback the notes call a "zwakte".
+    # "doel" (not "doelgroep"), a drawback the notes call a "zwakte", "nuttig".
     assert "vervolgafspraak" in text_of(engine, "wat is het doel van een cold call")
     assert "zwakte" in text_of(engine, "wat zijn de nadelen van de nps")
+    assert "naamsbekendheid" in text_of(engine, "waarom zou koud bellen nog nuttig zijn")
 
 
 def test_kinds_of_a_thing_are_the_glossary_entries_that_are_one(engine: Engine) -> None:

@@ -45,6 +45,8 @@ from tutor.lists import (
         ("wat is het doel van een cold call", "why"),
         ("wat doet marketing en wat doet sales?", "comparison"),
         ("waar bestaat een accountplan uit", "enumeration"),
+        ("we gaan een aanbesteding doen, waar moeten we op letten?", "enumeration"),
+        ("waar kun je allemaal netwerken", "enumeration"),
         ("80 klanten: 40 promotors en 10 detractors. wat is de nps?", "calculation"),
         ("hoe verschilt de aanpak per kwadrant van kraljic", "enumeration"),
         ("wat zijn de nadelen van de nps", "why"),

@@ -41,9 +41,10 @@ DEFINING = re.compile(
 IS_A = re.compile(
     r"\b(?:is|zijn) (?:een|de|het|wat|iemand|die|dat|alle)\b|\b(?:staat voor|betekent|heet|heten)\b", re.I
 )
-ASPECT = re.compile(r"\b(doel|doelen|nut|functie|voordelen?|nadelen?|zwakte|kracht|beperking)\b")
+ASPECT = re.compile(r"\b(doel|doelen|nut|nuttig|functie|voordelen?|nadelen?|zwakte|kracht|beperking)\b")
 ASPECT_FORMS = {  # how the notes say it, singular or plural (not "doelgroep")
-    "doel": r"\bdoel(?:en)?\b", "nut": r"\bnut(?:tig\w*)?\b", "func": r"\bfuncties?\b",
+    "doel": r"\bdoel(?:en)?\b", "nut": r"\bnut(?:tig\w*)?\b", "nutt": r"\bnut(?:tig\w*)?\b",
+    "func": r"\bfuncties?\b",
     "voor": r"\bvoorde(?:el|len)\b|\bkracht\b", "krac": r"\bkracht\b|\bvoorde(?:el|len)\b",
     "nade": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b",
     "zwak": r"\bzwakte(?:s|n)?\b|\bnade(?:el|len)\b|\bbeperking(?:en)?\b",

@@ -100,7 +100,9 @@ ENUMERATION = [
     WHICH_ARE,
     re.compile(r"^(?:soorten|typen|types|vormen) (?:van )?\w+\??$"),
     re.compile(r"\bwaaruit bestaa?t\b|\bwaar bestaa?t .+ uit\b|\bopbouw van\b"),
-    re.compile(r"\bwie (?:zitten|zijn|horen) er (?:allemaal )?(?:in|bij)\b|\b(?:wie|wat) .+ allemaal\b|"
+    # "waar moeten we op letten": the points to mind, as a list.
+    re.compile(r"\bwaar (?:moet|moeten|moet je|moet ik|let je|let ik) (?:\w+ )?op (?:letten|gelet)\b"),
+    re.compile(r"\bwie (?:zitten|zijn|horen) er (?:allemaal )?(?:in|bij)\b|\b(?:wie|wat|waar) .+ allemaal\b|"
                r"\bwat (?:hoort|zit|staat|komt) er in\b"),
     re.compile(rf"\b{_NUM} (?:\w+ )?\w*(?:{LIST_NOUNS})\b"),
     re.compile(rf"\b(?:what are|what were|which are)\s+(?:the\s+)?(?:[\w']+\s+){{0,3}}\w*(?:{LIST_NOUNS})\b"),
