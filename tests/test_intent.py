@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from index.passages import Sentence, paragraphs, split_sentences
-from tutor.classify import numbers_in, split_tail
+from tutor.categories import numbers_in
+from tutor.classify import split_tail
 from tutor.intent import classifies, detect_intent
 from tutor.lists import (
     announced_count,
