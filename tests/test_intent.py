@@ -45,6 +45,7 @@ from tutor.lists import (
         # An aspect of a term is asked, not the term itself.
         ("wat is het doel van een cold call", "why"),
         ("wat doet marketing en wat doet sales?", "comparison"),
+        ("waarin onderscheidt een hunter zich van een farmer", "comparison"),
         ("waar bestaat een accountplan uit", "enumeration"),
         ("we gaan een aanbesteding doen, waar moeten we op letten?", "enumeration"),
         ("waar kun je allemaal netwerken", "enumeration"),

@@ -68,6 +68,8 @@ COMPARISON = [
     re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: is er)?(?: tussen| between)? "
                r"(?P<a>.+?) (?:en|and|met|with|vs\.?|versus) (?P<b>.+)$"),
     re.compile(r"\bwaarin (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
+    re.compile(r"\b(?:wat onderscheidt|waarin onderscheidt) (?P<a>.+?) (?:zich )?van (?P<b>.+?)"
+               r"(?: (?:bij|in|volgens) .+)?$"),
     re.compile(r"\bhoe (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
     re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or) (?P<b>.+?)"
                r"(?:,? (?:wat is het|wat zijn de|what is the|what's the)? ?(?:verschil|difference)\w*)$"),
