@@ -137,7 +137,8 @@ class CategoryCollector:
             model_entries = [
                 g
                 for g in section.glossary
-                if sum(n[:6] in fold(g.definition) for n in names if n != fold(g.term)) >= 2
+                # (an abbreviation like "DMU" in "DMU-lid" names no member)
+                if sum(len(n) >= 5 and n[:6] in fold(g.definition) for n in names if n != fold(g.term)) >= 2
             ]
             models = [fold(g.definition) for g in model_entries]
             own = c.body(section.id)

@@ -28,6 +28,7 @@ NUMBER_WEIGHT = 0.6  # a score in the situation falls in the category's range
 MEMBER_WEIGHT = 0.15  # one of a listed kind rather than a lone concept
 GRADE_WEIGHT = 0.2  # per graded pair the situation shares with the category ("veel leveranciers")
 KIND_WEIGHT = 0.15  # the category's name or genus is the kind asked ("welke strategie", "een verkoper die …")
+NAMED_PENALTY = 0.3  # the situation names the category itself
 MIN_SCORE = 0.35  # below this no category is named
 
 
@@ -98,7 +99,7 @@ class Classifier:
         tail_tokens = tokens_of(tail)
         tail_total = sum(c.idf.get(t, c.unknown_idf) for t in tail_tokens)
         asked = scores_in(situation)  # "een 8", not the 2 of "nog maar 2 plekken"
-        kinds = [t for t in bm25_tokens(tail) if len(t) >= 4]
+        kinds = [t for t in bm25_tokens(tail) if len(t) >= 3]
         # The subject when the situation opens with one ("Een verkoper die …"), not a verb ("we verkopen").
         opens = re.match(r"^\s*(?:een|de|het|die|deze|dit)\s+(\w+)", situation, re.I)
         subject = bm25_tokens(opens[1]) if opens else []
@@ -115,15 +116,14 @@ class Classifier:
         pointed = {sid for sid, fit in tail_fit.items() if fit >= 0.5}
         if len(pointed) > 3:
             tail_fit, pointed = {}, set()
-        # A kind only a few sections use ("kwadrant", "koopsituatie") limits the choice to them. A
-        # category the situation or the tail names is what is described, not the answer
-        # ("… veel groeipotentieel" is no "Groeipotentieel"; "welke targetingstrategie" no "Targeting").
+        # A kind only a few sections use ("kwadrant", "koopsituatie") limits the choice to them; a
+        # category the tail names is the kind, not the answer ("welke targetingstrategie": no "Targeting").
         said = tokens_of(situation)
         asked_kind = fold(tail).replace(" ", "")
         pool = [
             k
             for k in (k for k in self.categories if k.section_id in pointed or not pointed)
-            if not (tokens_of(k.name) <= said or fold(k.name).replace(" ", "") in asked_kind)
+            if fold(k.name).replace(" ", "") not in asked_kind
         ]
         if not pool:
             return None
@@ -154,6 +154,9 @@ class Classifier:
             "member": np.array([MEMBER_WEIGHT * k.member for k in pool]),
             "grade": np.array([GRADE_WEIGHT * grade_fit(pairs, k.pairs) for k in pool], dtype=float),
             "kind": np.array([KIND_WEIGHT * self._is_kind(k, kinds, subject) for k in pool], dtype=float),
+            # Usually what is described, not the answer ("… veel groeipotentieel" is no "Groeipotentieel"),
+            # though the answer may be in the question ("de inkoper regelt …, welke rol?").
+            "named": np.array([-NAMED_PENALTY * (tokens_of(k.name) <= said) for k in pool], dtype=float),
         }
 
     def _is_kind(self, k: Category, kinds: list[str], subject: list[str]) -> bool:
@@ -162,14 +165,15 @@ class Classifier:
         definition's genus is the tail's or the situation's subject ("wat voor klant" → "klant die
         …", "Een verkoper die …" → "verkoper die …")."""
         name = fold(k.name).replace(" ", "")
-        if any(name.endswith(t) and name != t for t in kinds):
+        if any(len(t) >= 4 and name.endswith(t) and name != t for t in kinds):
             return True
         if any(t in w[-(len(t) + 3) :] for t in kinds for w in k.model.split()):
             return True  # "welk principe" → a member of "Beïnvloedingsprincipes van Cialdini"
         if subject == ["het"]:
             return k.description.lower().startswith("het ")
         g = self.genera[k.name]
-        return bool(g) and (g in kinds or g in subject)
+        # "welke rol in de dmu" → "DMU-lid dat …"
+        return bool(g) and (g in kinds or g in subject or any(g.startswith(f"{t}-") for t in kinds))
 
     def named(self, name: str) -> Category | None:
         """The category called ``name`` (singular or plural), if the notes describe one."""
