@@ -59,6 +59,7 @@ from tutor.lists import (
         ("hoi", "smalltalk"),
         ("hee!", "smalltalk"),
         ("heel erg bedankt", "smalltalk"),
+        ("dankjewel voor de uitleg", "smalltalk"),
         ("waarmee kun je me helpen?", "smalltalk"),
         ("hee wat is een lead", "definition"),
         ("Dank je wel!", "smalltalk"),

@@ -256,6 +256,8 @@ class Answerer:
         for topic in topics:
             if not topic or self._entry(topic) is not None:
                 continue
+            if intent.kind == "definition" and self.coverage.only_in_examples(topic):
+                return original_words(q, display_topic(topic))
             unknown, distinctive = self.coverage.unknown_terms(topic)
             if not unknown:
                 continue

@@ -123,8 +123,12 @@ class Classifier:
         pool = [
             k
             for k in (k for k in self.categories if k.section_id in pointed or not pointed)
-            if fold(k.name).replace(" ", "") not in asked_kind
+            if named or fold(k.name).replace(" ", "") not in asked_kind  # "is dat een promotor?" names it
         ]
+        if named and re.search(r"\s(?:of|or)\s", tail):
+            # "is dat een hunter of farmer?": one of the options named.
+            options = re.split(r"\s(?:of|or)\s(?:een\s)?", tail)
+            pool = [k for k in pool if any(same_name(o.strip(), k.name) for o in options)] or pool
         if not pool:
             return None
         # The category's own words (name and description) tell it from its siblings; the sentences

@@ -26,6 +26,7 @@ GENERIC = frozenset(
     then than also just only very really een ze hun mag moet moeten kunnen wil willen zou zeggen zegt
     stof samenvatting notities boek hoofdstuk college les tekst volgens cursus vak summary notes
     you yourself how calculate calculation compute formula difference between example explain
+    uitrekenen berekenen rekenen uitgerekend berekend
     goal goals target targets rate rates mean means meaning define definition term terms
     """.split()
 )
@@ -59,13 +60,18 @@ class Coverage:
 
     def __init__(self, course: Course) -> None:
         texts = [course.title]
+        examples = []
         for ch in course.chapters:
             texts += [ch.title, ch.intro]
             for s in ch.sections:
-                texts += [s.title, s.body, s.example, *s.questions]
+                texts += [s.title, s.body, *s.questions]
+                examples.append(s.example)
                 for g in s.glossary:
                     texts += [*g.names, g.definition]
-        self.words = {w for t in texts for w in re.findall(r"[a-z0-9]+", fold(t))}
+        # The words the course explains, and those only its worked examples use ("laptop", "bakkerij").
+        self.core = {w for t in texts for w in re.findall(r"[a-z0-9]+", fold(t))}
+        self.core_stems = set(_STEM.stemWords(list(self.core)))
+        self.words = self.core | {w for t in examples for w in re.findall(r"[a-z0-9]+", fold(t))}
         self.stems = set(_STEM.stemWords(list(self.words)))
         self._long = sorted(w for w in self.words if len(w) >= 4)
         self._joined = "\n" + "\n".join(self._long) + "\n"
@@ -108,6 +114,17 @@ class Coverage:
             found = process.extract(word, self._long, scorer=fuzz.ratio, score_cutoff=82, limit=5)
             return any(abs(len(w) - len(word)) <= 2 and w[0] == word[0] for w, _, _ in found)
         return False
+
+    def only_in_examples(self, topic: str) -> bool:
+        """Whether ``topic``'s distinctive words occur in the course only in worked examples
+        ("beste laptop voor studenten": a laptop is an example's prop, not a subject)."""
+        found = []
+        for raw in re.findall(r"[\w'&-]+", fold(topic)):
+            w = re.sub(r"'s?$", "", raw)
+            if w in SCAFFOLD or w in DUTCH_STOPWORDS or w in GENERIC or w in VERBS or len(w) < 4:
+                continue
+            found.append(w in self.core or _STEM.stemWord(w) in self.core_stems)
+        return bool(found) and not any(found)
 
     def unknown_terms(self, topic: str) -> tuple[list[str], int]:
         """The distinctive words of ``topic`` that the course does not contain, and how many it has."""

@@ -43,7 +43,7 @@ SMALLTALK = re.compile(
     r"goeiemiddag|hoe is het|waarmee kun je (?:me|mij) helpen|wat kun je voor (?:me|mij) doen|"
     r"goeiemorgen|morgen|middag|dag|doei|tot ziens|bye|dank ?je(?: wel)?|dank u(?: wel)?|dankjewel|"
     r"dankuwel|bedankt|thanks|thank you|thx|merci|top|super|cool|ok[eé]?y?|prima|fijn|nice|haha+|"
-    r"(?:dank|bedankt|thanks) (?:je |u )?(?:wel )?voor (?:je|jouw|uw|de|the) "
+    r"(?:dank|bedankt|thanks|dankjewel|dankuwel) (?:je |u )?(?:wel )?voor (?:je|jouw|uw|de|the) "
     r"(?:hulp|uitleg|antwoord\w*|help)|"
     r"wie ben (?:jij|je)|wat ben (?:jij|je)|wat (?:kan|kun|kunt) (?:je|jij|u)(?: allemaal)?(?: doen)?|"
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat het(?: met (?:je|jou))?|alles goed|"
