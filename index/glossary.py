@@ -104,6 +104,10 @@ class GlossaryMatcher:
                 self._entries.append(e)
         # "vlinderdas model" → "vlinderdasmodel"; "churn" → "churn rate" (all but the last word).
         self._joined = {n.replace(" ", ""): i for i, n in reversed(list(enumerate(self._names)))}
+        self._by_six: dict[str, list[int]] = {}  # one-word names by their first six letters
+        for i, n in enumerate(self._names):
+            if " " not in n and len(n) >= 7:
+                self._by_six.setdefault(n[:6], []).append(i)
         self._heads: dict[str, list[int]] = {}
         for i, n in enumerate(self._names):
             if " " in n:
@@ -138,7 +142,7 @@ class GlossaryMatcher:
             score = min(score, 60.0)
         elif score < 88 and " " not in t:
             # "hitratio" for "hitrate": one word that keeps a name's first six letters and most of it.
-            near = [i for i, n in enumerate(self._names) if _shares_stem(t, n)]
+            near = [i for i in self._by_six.get(t[:6], ()) if _shares_stem(t, self._names[i])]
             if len(near) == 1:
                 return GlossaryHit(self._entries[near[0]], self._names[near[0]], 88.0)
         return GlossaryHit(self._entries[idx], name, float(score))

@@ -64,6 +64,9 @@ class Classifier:
         self.composer = composer
         self.categories = CategoryCollector(composer).collect()
         self.genera = {k.name: genus(k.description) for k in self.categories}
+        self.name_tokens = {k.name: frozenset(tokens_of(k.name)) for k in self.categories}
+        # "Nieuwe taak" → "nieuwetaak", to find a name inside the asked kind
+        self.joined = {k.name: fold(k.name).replace(" ", "") for k in self.categories}
         self.section_tokens: dict[str, frozenset[str]] = {}
         for s in composer.sentences:
             self.section_tokens[s.section_id] = (
@@ -91,7 +94,7 @@ class Classifier:
         """The candidate categories and each part of their score (summed, they rank them)."""
         situation, tail, named = split_tail(question)
         c = self.composer
-        if named and not any(tokens_of(tail) & tokens_of(k.name) for k in self.categories):
+        if named and not any(tokens_of(tail) & self.name_tokens[k.name] for k in self.categories):
             return None  # "is dat een probleem?" asks for a judgement, not a category
         q = words_of(situation)
         pairs = graded_pairs(situation)
@@ -123,7 +126,7 @@ class Classifier:
         pool = [
             k
             for k in (k for k in self.categories if k.section_id in pointed or not pointed)
-            if named or fold(k.name).replace(" ", "") not in asked_kind  # "is dat een promotor?" names it
+            if named or self.joined[k.name] not in asked_kind  # "is dat een promotor?" names it
         ]
         if named and re.search(r"\s(?:of|or)\s", tail):
             # "is dat een hunter of farmer?": one of the options named.
@@ -160,7 +163,7 @@ class Classifier:
             "kind": np.array([KIND_WEIGHT * self._is_kind(k, kinds, subject) for k in pool], dtype=float),
             # Usually what is described, not the answer ("… veel groeipotentieel" is no "Groeipotentieel"),
             # though the answer may be in the question ("de inkoper regelt …, welke rol?").
-            "named": np.array([-NAMED_PENALTY * (tokens_of(k.name) <= said) for k in pool], dtype=float),
+            "named": -NAMED_PENALTY * np.array([self.name_tokens[k.name] <= said for k in pool], dtype=float),
         }
 
     def _is_kind(self, k: Category, kinds: list[str], subject: list[str]) -> bool:
@@ -168,7 +171,7 @@ class Classifier:
         "Investeringsstrategie"), its model's name holds it ("welk principe" → Cialdini's), or its
         definition's genus is the tail's or the situation's subject ("wat voor klant" → "klant die
         …", "Een verkoper die …" → "verkoper die …")."""
-        name = fold(k.name).replace(" ", "")
+        name = self.joined[k.name]
         if any(len(t) >= 4 and name.endswith(t) and name != t for t in kinds):
             return True
         if any(t in w[-(len(t) + 3) :] for t in kinds for w in k.model.split()):

@@ -119,6 +119,7 @@ class Composer:
 
     # literal phrases ------------------------------------------------------------------------
     @staticmethod
+    @functools.lru_cache(maxsize=4096)
     def phrase_pattern(topic: str) -> re.Pattern[str] | None:
         """A pattern for ``topic`` as literal words (accents and case ignored), if it is specific enough."""
         words_ = re.findall(r"[a-z0-9]+", fold(topic))
