@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from knowledge.model import Course, Section
-from tutor.answering import Answer
+from tutor.answer import Answer
 from tutor.feedback import LEECH_NOTE, LETTERS, Feedback
 from tutor.items import QuizItem
 

@@ -6,7 +6,7 @@ import copy
 
 from bot.render import answer_html, section_html, split_message
 from knowledge.model import Course
-from tutor.answering import Answer, Source
+from tutor.answer import Answer, Source
 
 SOURCE = Source("c", "College 1", "Net Promoter Score (NPS)", "1.4", 1.0)
 

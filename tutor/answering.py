@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -14,8 +13,10 @@ from index.glossary import GlossaryHit
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from index.text import fold
 from knowledge.model import GlossaryEntry
+from tutor.answer import Answer, Source, Topic
 from tutor.categories import scores_in
 from tutor.classify import Classifier, Match, situation_phrase
+from tutor.comparing import compare
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import Coverage, display_topic
 from tutor.errors import QuestionError
@@ -40,75 +41,6 @@ ASK_TOPIC = (
 )
 TERM_INTENTS = ("definition", "explanation", "why")
 HEDGE_NOTE = "Ik weet het niet helemaal zeker, maar in de samenvatting staat:"
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where an answer comes from."""
-
-    course: str
-    chapter: str
-    section: str
-    section_id: str
-    score: float
-
-
-@dataclass(frozen=True)
-class Topic:
-    """What an answer was about, so a follow-up ("geef een voorbeeld") can refer back to it."""
-
-    section_id: str
-    term: str
-
-
-@dataclass
-class Answer:
-    """A complete answer, independent of how it will be shown."""
-
-    question: str
-    found: bool
-    kind: str  # "definition" | "passage" | "none"
-    headline: str
-    context: str = ""
-    sources: list[Source] = field(default_factory=list)
-    see_also: list[Source] = field(default_factory=list)
-    note: str = ""
-    items: list[tuple[str, str]] = field(default_factory=list)  # list lines: (bold label or "", text)
-    title: str = ""  # the start of the headline that is shown in bold
-    intent: str = ""
-    confidence: str = "high"  # "high" | "hedged" | "none"
-    topic: Topic | None = None
-
-    @property
-    def answer(self) -> str:
-        """Plain-text answer: headline, list items, context, source and the 'Zie ook' line."""
-        parts = [p for p in (self.note, self.headline) if p]
-        if self.items:
-            parts.append(
-                "\n".join(f"• {label}: {text}" if label else f"• {text}" for label, text in self.items)
-            )
-        if self.context:
-            parts.append(self.context)
-        if self.found and self.sources:
-            s = self.sources[0]
-            parts.append(f"Bron: {s.chapter} › {s.section}")
-        if self.see_also:
-            label = "Zie ook" if self.found else "Misschien bedoel je"
-            parts.append(f"{label}: " + "; ".join(s.section for s in self.see_also))
-        return "\n\n".join(parts)
-
-    def to_json(self) -> dict[str, object]:
-        """The stable CLI JSON contract (exactly these keys)."""
-        return {
-            "question": self.question,
-            "found": self.found,
-            "kind": self.kind,
-            "answer": self.answer,
-            "sources": [
-                {"course": s.course, "chapter": s.chapter, "section": s.section, "score": round(s.score, 4)}
-                for s in self.sources
-            ],
-        }
 
 
 def normalise_question(text: str) -> tuple[str, str]:
@@ -340,7 +272,7 @@ class Answerer:
                 # The side a follow-up took from the last answer is where that answer came from.
                 earlier = previous.section_id if previous is not None and name == previous.term else None
                 sides.append((name, e, e.section_id if e else (earlier or self._section_for(name, top))))
-            comp = self.composer.compare(sides, q, qvec)
+            comp = compare(self.composer, sides, q, qvec)
             if not comp.headline or not comp.sections:
                 return self._not_found(q, r, note, NOT_FOUND, intent.kind)
             confidence = "high"

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from index.glossary import glossary_key
 from tutor.accounts import Accounts
-from tutor.answering import Answer, Topic
+from tutor.answer import Answer, Topic
 from tutor.charts import stats_png
 from tutor.engine import Engine
 from tutor.errors import TutorError
