@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from index.text import fold
+from index.text import common_prefix, fold
 from knowledge.model import GlossaryEntry
 
 # Phrasings of a definitional question; group 'term' is what is asked about.
@@ -86,9 +86,7 @@ def _shares_stem(a: str, b: str) -> bool:
     """Whether two single words start alike for six letters and most of the shorter one."""
     if " " in b or min(len(a), len(b)) < 7:
         return False
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
+    n = common_prefix(a, b)
     return n >= 6 and n >= 0.75 * min(len(a), len(b)) and abs(len(a) - len(b)) <= 2
 
 

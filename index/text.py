@@ -33,6 +33,14 @@ def fold(text: str) -> str:
     return "".join(c for c in norm if not unicodedata.combining(c))
 
 
+def common_prefix(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` share at their start."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
 def words(text: str) -> list[str]:
     """Folded word tokens; compounds with '-' or '/' are kept and also split."""
     out: list[str] = []

@@ -182,8 +182,9 @@ class Answerer:
         topics = list(intent.sides) if intent.kind == "comparison" else [intent.topic]
         if intent.kind == "explanation" and intent.topic:
             # "hoe werkt het aida-model in een verkoopgesprek": the model asked about comes first.
-            head = re.split(r"\s(?:in|bij|tijdens|volgens|voor)\s", original_words(q, intent.topic))[0]
-            if head != original_words(q, intent.topic):
+            asked = original_words(q, intent.topic)
+            head = re.split(r"\s(?:in|bij|tijdens|volgens|voor)\s", asked)[0]
+            if head != asked:
                 topics.append(head)
         for topic in topics:
             if not topic or self._entry(topic) is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from index.passages import Sentence
@@ -108,7 +109,7 @@ def genus(description: str) -> str:
     return first[0] if first else ""
 
 
-def own_clauses(text: str, name: str, siblings: list[str]) -> str:
+def own_clauses(text: str, name: str, siblings: Sequence[str]) -> str:
     """The clauses of ``text`` about ``name`` when it speaks of several siblings in turn: "De
     gebruiker wil gebruiksgemak, de inkoper een goede prijs, …" → "De gebruiker wil gebruiksgemak"."""
     folded = fold(text)
@@ -157,17 +158,16 @@ class CategoryCollector:
                 using.sort(key=lambda s: not (tokens_of(g.term) & tokens_of(" ".join(s.text.split()[:6]))))
                 using = using[:2]
                 going_on: list[Sentence] = []
+                others = [n[:6] for n in names if n != fold(g.term)]
                 if using and tokens_of(g.term) & tokens_of(" ".join(using[0].text.split()[:4])):
                     # The item goes on after its opening ("Schaarste: … . 'Aanbieding geldt tot …'").
                     para = c.paragraph(using[0])
-                    others = [n[:6] for n in names if n != fold(g.term)]
                     for nxt in para[using[0].pos + 1 : using[0].pos + 3]:
                         opening_words = fold(" ".join(nxt.text.split()[:3]))
                         if is_item_head(nxt) or nxt in using or any(o in opening_words for o in others):
                             break  # the next item ("Partnerschapsklanten zoeken …") starts
                         going_on.append(nxt)
                 using += going_on
-                others = [n[:6] for n in names if n != fold(g.term)]
                 found = self._category(g.term, section.id, g.definition, using, member, going_on, others)
                 out.append(replace(found, model=kind))
                 seen.update((section.id, frozenset(tokens_of(n))) for n in g.names)
@@ -264,8 +264,8 @@ class CategoryCollector:
         description: str,
         using: list[Sentence],
         member: bool,
-        going_on: list[Sentence] = (),  # type: ignore[assignment]
-        siblings: list[str] = (),  # type: ignore[assignment]
+        going_on: Sequence[Sentence] = (),
+        siblings: Sequence[str] = (),
     ) -> Category:
         texts = [own_clauses(ITEM_NUMBER.sub("", s.text), name, siblings) for s in using]
         text = " ".join([name, description, *texts])

@@ -63,6 +63,7 @@ class Classifier:
     def __init__(self, composer: Composer) -> None:
         self.composer = composer
         self.categories = CategoryCollector(composer).collect()
+        self.position = {id(k): i for i, k in enumerate(self.categories)}
         self.genera = {k.name: genus(k.description) for k in self.categories}
         self.name_tokens = {k.name: frozenset(tokens_of(k.name)) for k in self.categories}
         # "Nieuwe taak" → "nieuwetaak", to find a name inside the asked kind
@@ -108,8 +109,7 @@ class Classifier:
         subject = bm25_tokens(opens[1]) if opens else []
         # "ik bel een bedrijf zonder afspraak, hoe heet dat?": something one does, named as an
         # activity ("het benaderen van …"), not a person ("verkoper die …").
-        if not tail and re.match(r"^\s*(?:ik|we|wij|je|jij)\s+\w+", situation, re.I):
-            subject = ["het"]
+        activity = not tail and re.match(r"^\s*(?:ik|we|wij|je|jij)\s+\w+", situation, re.I) is not None
 
         tail_fit = {
             sid: (c._overlap(tail_tokens, toks) / tail_total if tail_total else 0.0)
@@ -149,8 +149,7 @@ class Classifier:
             )
             spread = float(np.nanstd(every))
             if spread > 1e-9:
-                where = {id(k): i for i, k in enumerate(self.categories)}
-                z = (every[[where[id(k)] for k in pool]] - float(np.nanmean(every))) / spread
+                z = (every[[self.position[id(k)] for k in pool]] - float(np.nanmean(every))) / spread
                 sims = np.nan_to_num(z, nan=0.0)
         return pool, {
             "lexical": lex,
@@ -160,13 +159,13 @@ class Classifier:
             "number": np.array([NUMBER_WEIGHT * bool(asked and asked <= k.numbers) for k in pool]),
             "member": np.array([MEMBER_WEIGHT * k.member for k in pool]),
             "grade": np.array([GRADE_WEIGHT * grade_fit(pairs, k.pairs) for k in pool], dtype=float),
-            "kind": np.array([KIND_WEIGHT * self._is_kind(k, kinds, subject) for k in pool], dtype=float),
+            "kind": KIND_WEIGHT * np.array([self._is_kind(k, kinds, subject, activity) for k in pool], float),
             # Usually what is described, not the answer ("… veel groeipotentieel" is no "Groeipotentieel"),
             # though the answer may be in the question ("de inkoper regelt …, welke rol?").
             "named": -NAMED_PENALTY * np.array([self.name_tokens[k.name] <= said for k in pool], dtype=float),
         }
 
-    def _is_kind(self, k: Category, kinds: list[str], subject: list[str]) -> bool:
+    def _is_kind(self, k: Category, kinds: list[str], subject: list[str], activity: bool) -> bool:
         """Whether ``k`` is of the kind asked: its name ends in the tail's word ("welke strategie" →
         "Investeringsstrategie"), its model's name holds it ("welk principe" → Cialdini's), or its
         definition's genus is the tail's or the situation's subject ("wat voor klant" → "klant die
@@ -176,7 +175,7 @@ class Classifier:
             return True
         if any(t in w[-(len(t) + 3) :] for t in kinds for w in k.model.split()):
             return True  # "welk principe" → a member of "Beïnvloedingsprincipes van Cialdini"
-        if subject == ["het"]:
+        if activity:
             return k.description.lower().startswith("het ")
         g = self.genera[k.name]
         # "welke rol in de dmu" → "DMU-lid dat …"

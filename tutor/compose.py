@@ -41,14 +41,17 @@ DEFINING = re.compile(
 IS_A = re.compile(
     r"\b(?:is|zijn) (?:een|de|het|wat|iemand|die|dat|alle)\b|\b(?:staat voor|betekent|heet|heten)\b", re.I
 )
-ASPECT = re.compile(r"\b(doel|doelen|nut|nuttig|functie|voordelen?|nadelen?|zwakte|kracht|beperking)\b")
-ASPECT_FORMS = {  # how the notes say it, singular or plural (not "doelgroep")
-    "doel": r"\bdoel(?:en)?\b", "nut": r"\bnut(?:tig\w*)?\b", "nutt": r"\bnut(?:tig\w*)?\b",
-    "func": r"\bfuncties?\b",
-    "voor": r"\bvoorde(?:el|len)\b|\bkracht\b", "krac": r"\bkracht\b|\bvoorde(?:el|len)\b",
-    "nade": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b",
-    "zwak": r"\bzwakte(?:s|n)?\b|\bnade(?:el|len)\b|\bbeperking(?:en)?\b",
-    "bepe": r"\bbeperking(?:en)?\b|\bzwakte(?:s|n)?\b|\bnade(?:el|len)\b",
+# An aspect asked of a term, and how the notes say it (singular or plural; not "doelgroep").
+ASPECT = re.compile(
+    r"\b(?:(?P<goal>doel|doelen)|(?P<use>nut|nuttig)|(?P<role>functie)|(?P<plus>voordelen?|kracht)|"
+    r"(?P<minus>nadelen?|zwakte|beperking))\b"
+)
+ASPECT_SAID = {
+    "goal": r"\bdoel(?:en)?\b",
+    "use": r"\bnut(?:tig\w*)?\b",
+    "role": r"\bfuncties?\b",
+    "plus": r"\bvoorde(?:el|len)\b|\bkracht\b",
+    "minus": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b",
 }
 FORMULA = re.compile(
     r"=|×|\bbereken\w*|\breken\w*|\bformule|\bvermenigvuldig\w*|\bgedeeld\b|\bpercentage\b|\bmin\b|"
@@ -304,7 +307,7 @@ class Composer:
         phrase = self.phrase_pattern(topic)
         # "wat is het doel van een cold call": the sentence that names the goal ("… heeft één doel: …").
         aspect = ASPECT.search(fold(question))
-        said = re.compile(ASPECT_FORMS[aspect[1].rstrip("n").rstrip("e")[:4]]) if aspect else None
+        said = re.compile(ASPECT_SAID[str(aspect.lastgroup)]) if aspect else None
         if said is not None and any(said.search(self.folded[s.id]) for s in body):
             body = [s for s in body if said.search(self.folded[s.id])]
 

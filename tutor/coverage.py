@@ -7,7 +7,7 @@ import re
 import Stemmer
 from rapidfuzz import fuzz, process
 
-from index.text import DUTCH_STOPWORDS, fold
+from index.text import DUTCH_STOPWORDS, common_prefix, fold
 from knowledge.model import Course
 from tutor.intent import SCAFFOLD
 
@@ -30,13 +30,6 @@ GENERIC = frozenset(
     goal goals target targets rate rates mean means meaning define definition term terms
     """.split()
 )
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
 
 
 # Verbs and pronouns that carry no topic: "hoe maak ik pannenkoeken" is about pannenkoeken.
@@ -104,7 +97,7 @@ class Coverage:
             if word[:i] in self.words and known_head:
                 return True  # "producttypen": a course word and a generic one
         if len(word) >= 5 and any(
-            abs(len(w) - len(word)) <= 2 and _common_prefix(w, word) >= 0.6 * min(len(w), len(word))
+            abs(len(w) - len(word)) <= 2 and common_prefix(w, word) >= 0.6 * min(len(w), len(word))
             for w in self._by_prefix.get(word[:4], ())
         ):
             return True  # an English cognate or a Dutch inflection: mission → missie, vision → visie

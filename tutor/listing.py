@@ -15,6 +15,7 @@ import numpy as np
 
 from index.passages import LIST_MARKER, Sentence
 from index.text import bm25_tokens, fold
+from tutor.categories import genus
 from tutor.compose import LIST_MAX_WORDS, Composer, Composition, tokens_of, words
 from tutor.intent import LIST_NOUNS, Intent
 from tutor.lists import (
@@ -42,7 +43,7 @@ ASKING = frozenset(
 
 
 # "welke soorten verkopers", "what types of customers": the kind of thing asked.
-KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds|types) (?:van |of )?([a-z]{4,})\b")
+KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds) (?:van |of )?([a-z]{4,})\b")
 
 
 class ListComposer:
@@ -226,6 +227,12 @@ class ListComposer:
                 value -= 0.4  # the rest of an item ("1. Wederkerigheid: … Een gratis proefmonster …")
             if value > best_value:
                 best_value, chosen, term_run = value, (head, span, n), False
+        # Items named by the question's words in another form ("leads" → "Een lead heeft …"), weighed
+        # by IDF, so "klanten" in every item does not make a list about binding.
+        stems = {
+            t[:4]: self.c.idf[t] for t in q_tokens - ASKING if len(t) >= 4 and not re.fullmatch(LIST_NOUNS, t)
+        }
+        stem_mass = sum(stems.values()) or 1.0
         for before, run in self._term_runs(body) if runs else []:
             prior = body[before] if before >= 0 else None
             # The sentence before the run leads in: in its paragraph, or closing the one before
@@ -237,14 +244,6 @@ class ListComposer:
             )
             n = self._openings(run)
             first = body.index(run[0])
-            # Items named by the question's words in another form ("leads" → "Een lead heeft …").
-            # Weighed by IDF, so "klanten" in every item does not make a list about binding.
-            stems = {
-                t[:4]: self.c.idf[t]
-                for t in q_tokens - ASKING
-                if len(t) >= 4 and not re.fullmatch(LIST_NOUNS, t)
-            }
-            stem_mass = sum(stems.values()) or 1.0
             named = 0
             for x in run:
                 four = {w[:4] for w in re.findall(r"\w{4,}", fold(x.text))}
@@ -280,7 +279,7 @@ class ListComposer:
             return None
         asked = bm25_tokens(m[1])[:1]
         section = self.c.course.section(section_id)
-        entries = [g for g in section.glossary if asked and bm25_tokens(g.definition)[:1] == asked]
+        entries = [g for g in section.glossary if asked and [genus(g.definition)] == asked]
         if len(entries) < 2:
             return None
         for s in self.c.body(section_id):
