@@ -13,14 +13,15 @@ from index.glossary import GlossaryHit
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from index.text import fold
 from knowledge.model import GlossaryEntry
+from tutor.anchors import Anchors
 from tutor.answer import Answer, Source, Topic
 from tutor.categories import scores_in
 from tutor.classify import Classifier, Match, situation_phrase
 from tutor.comparing import compare
 from tutor.compose import Composer, Composition, tokens_of
-from tutor.coverage import Coverage, display_topic
+from tutor.coverage import GENERIC, VERBS, Coverage, display_topic
 from tutor.errors import QuestionError
-from tutor.intent import LIST_NOUNS, Intent, classifies, detect_intent
+from tutor.intent import LIST_NOUNS, Intent, classifies, detect_intent, how_to
 from tutor.listing import ListComposer
 from tutor.smalltalk import smalltalk_reply
 
@@ -35,6 +36,8 @@ BM25_SUPPORT = 2.5
 HEDGE_MARGIN = 0.015
 HEDGE_MARGIN_KNOWN = 0.01
 HEDGE_BM25 = 2.5
+# A situation tied to a section by an anchor word is answered (hedged) down to this margin.
+ANCHOR_MARGIN = -0.03
 NOT_FOUND = "Dat staat niet in de samenvatting."
 ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
@@ -94,6 +97,7 @@ class Answerer:
         self.classifier = Classifier(self.composer)
         self.lister = ListComposer(self.composer)
         self.coverage = Coverage(self.course)
+        self.anchors = Anchors(self.course, self.coverage)
 
     def _source(self, section_id: str, score: float) -> Source:
         s = self.course.section(section_id)
@@ -163,7 +167,8 @@ class Answerer:
         """Whether ``topic`` is the section's own subject (its title or its first glossary term)."""
         section = self.course.section(section_id)
         names = [section.title, *(section.glossary[0].names if section.glossary else ())]
-        wanted = tokens_of(topic)
+        # "hoe maak je een goed accountplan": the verb and the praise name no subject.
+        wanted = tokens_of(" ".join(w for w in topic.split() if fold(w) not in VERBS | GENERIC))
         return bool(wanted) and any(2 * len(wanted & tokens_of(n)) >= len(wanted) for n in names)
 
     def _scored_section(self, q: str, r: Retrieval) -> str | None:
@@ -257,6 +262,13 @@ class Answerer:
                 forced, phrase = literal_hit
                 intent = Intent("scenario", phrase, followup=intent.followup)
                 confidence = "high"
+        if confidence == "none" and not forced and (intent.kind == "scenario" or how_to(q)) and r.hits:
+            # "de klant zegt dat het te duur is, hoe ga ik om met dat bezwaar?": the situation names a
+            # word only a few sections explain; answer from the nearest of those, with a hedge.
+            anchored = self.anchors.find(q, [h.section_id for h in r.hits[:4]])
+            if anchored is not None and r.dense_top - r.background_top >= ANCHOR_MARGIN:
+                forced, confidence = anchored[0], "hedged"
+                intent = Intent(intent.kind, anchored[1], followup=intent.followup)
         if confidence == "none" and intent.kind != "comparison":
             return self._not_found(q, r, note, NOT_FOUND, intent.kind)
         top = forced or r.hits[0].section_id
@@ -277,8 +289,10 @@ class Answerer:
             if not comp.headline or not comp.sections:
                 return self._not_found(q, r, note, NOT_FOUND, intent.kind)
             confidence = "high"
-        elif entry is not None and entry.section_id == top and (
-            intent.kind in ("definition", "explanation") or plain_plural(q, intent)
+        elif (
+            entry is not None
+            and entry.section_id == top
+            and (intent.kind in ("definition", "explanation") or plain_plural(q, intent))
         ):
             # "wat zijn gunningscriteria" asks what the term means, not for a list.
             comp = self.composer.define(entry, q, qvec)

@@ -19,6 +19,8 @@ from index.passages import Sentence
 from index.store import SearchIndex
 from index.text import bm25_tokens, fold
 from knowledge.model import Course, GlossaryEntry
+from tutor.advice import advises
+from tutor.intent import classifies, how_to, joined_verbs
 from tutor.lists import (
     BACKREF,
     SEQUENCE,
@@ -311,7 +313,18 @@ class Composer:
         if said is not None and any(said.search(self.folded[s.id]) for s in body):
             body = [s for s in body if said.search(self.folded[s.id])]
 
+        # "hoe bouw je een netwerk op", "ik sta op een beurs, wat nu?": what to do, not what it is.
+        advice = how_to(question) or (intent == "scenario" and not classifies(question))
+        joined = joined_verbs(question) if advice else ""
+
+        # A short topic is looked for by its stems ("bezwaar" in "Komen er bezwaren, …").
+        stems = tokens_of(topic) if advice else frozenset()
+        stems = stems if len(stems) <= 2 else frozenset()
+
         def bonus(s: Sentence) -> float:
+            if advice and said is None:
+                named = bool(stems) and stems <= self.tokens[s.id]
+                return 0.5 * named + advises(s, self.paragraph(s)) - 1.0 * self.defines(s, topic)
             if phrase is not None and phrase.search(self.folded[s.id]):
                 return 0.5  # the sentence that uses the asked term literally
             if said is not None and said.search(self.folded[s.id]):
@@ -327,6 +340,7 @@ class Composer:
             question = (
                 re.sub(r"[,;]?\s*(?:in )?(?:welk|welke|wat voor|hoe|wat)\b[^,;]*$", "", question) or question
             )
+        question = f"{question} {joined}".strip()
         best = self.best(body, question, qvec, bonus)
         literal = phrase is not None and bool(phrase.search(self.folded[best.id]))
         span = self._lead_in(self.passage(best, lead=literal), topic, qvec)

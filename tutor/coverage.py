@@ -20,7 +20,7 @@ GENERIC = frozenset(
     verkoop verkopen verkoper klant klanten bedrijf bedrijven sale stages steps phases stappen fasen
     types typen type soort soorten vorm vormen categorie categorieen rollen roles groep groepen groups
     onderdelen parts werkt work works werking how use
-    gebruik gebruiken belangrijk important goed good beste best je doe doen ik mijn we ons onze your my
+    gebruik gebruiken belangrijk important goed goede good beste best je doe doen ik mijn we ons onze your my
     our get does did can could should would will about with from into for and the this that these those
     waarom why when who where which what whats is are was were be been being have has had do there
     then than also just only very really een ze hun mag moet moeten kunnen wil willen zou zeggen zegt
@@ -37,6 +37,7 @@ VERBS = frozenset(
     """
     maak maken make made bak bakken doe krijg krijgen zet zetten gaat gaan ga kom komen word wordt
     vind vinden heb hebt hebben kun kunt kan lukt leer leren learn find need want ik je jij we wij
+    pas toe toepassen hanteer hanteren
     mijn jouw ons onze i me my
     """.split()
 )

