@@ -42,6 +42,7 @@ WORDS: dict[str, str] = {
     "goals": "doelen", "quantitative": "kwantitatieve", "qualitative": "kwalitatieve", "methods": "methoden",
     "method": "methode", "conversion": "conversie", "rate": "ratio", "weighted": "gewogen", "score": "score",
     "transactional": "transactionele", "consultative": "consultative",
+    "center": "centrum", "centre": "centrum", "unit": "eenheid",
     "promoter": "promotor", "promoters": "promotors", "detractors": "detractors", "passives": "passives",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z]+")

@@ -54,3 +54,14 @@ def test_situations_outside_sales_are_not_anchored(engine: Engine) -> None:
     for q in ("hoe pas ik de spin methode toe in een gesprek", "hoe maak ik een goede powerpoint"):
         a = engine.answerer.answer(q)
         assert not a.found and "staat niet in de samenvatting" in a.headline, q
+
+
+def test_lists_the_notes_give_in_a_definition_or_with_a_number_word(engine: Engine) -> None:
+    # No list in the text, but the term's definition names what it holds ("zoals prijs en kwaliteit").
+    a = engine.answerer.answer("noem de gunningscriteria bij een aanbesteding")
+    assert a.found and "prijs" in fold(a.answer) and "kwaliteit" in fold(a.answer)
+    # "de 3 nps groepen": the notes write "in drie groepen".
+    groups = fold(engine.answerer.answer("wat zijn de 3 nps groepen").answer)
+    assert all(g in groups for g in ("promotors", "passives", "detractors"))
+    # A compound with a typo in its tail is no unknown term.
+    assert engine.answerer.answer("wat zijn de vier groeistrategien").found

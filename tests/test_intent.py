@@ -187,3 +187,14 @@ def test_a_situation_then_only_the_kind_asked_is_a_classification() -> None:
     assert detect_intent(q).kind == "scenario"
     assert split_tail(q)[1] == "beinvloedingsprincipe"
     assert detect_intent("wat is nps? welke groepen").kind != "scenario"  # two questions, no situation
+
+
+def test_lists_asked_as_an_overview_a_count_or_what_belongs() -> None:
+    for q in (
+        "geef een opsomming van de fasen in de klantrelatiecyclus",
+        "wat zijn de vier groeistrategien",
+        "welke analyses horen bij een marktanalyse",
+        "wat zijn alle soorten verkoop",
+    ):
+        assert detect_intent(q).kind == "enumeration", q
+    assert detect_intent("wat zijn de vier groeistrategien").count == 4

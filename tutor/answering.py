@@ -38,6 +38,8 @@ HEDGE_MARGIN_KNOWN = 0.01
 HEDGE_BM25 = 2.5
 # A situation tied to a section by an anchor word is answered (hedged) down to this margin.
 ANCHOR_MARGIN = -0.03
+# A definition that names its members: "…, zoals prijs en kwaliteit".
+SUCH_AS = re.compile(r"\bzoals\b")
 NOT_FOUND = "Dat staat niet in de samenvatting."
 ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
@@ -304,6 +306,13 @@ class Answerer:
         elif intent.kind == "enumeration":
             # "… per koopsituatie": the list of koopsituaties, each with what sets it apart.
             comp = self.lister.compose(top, f"welke {intent.per} zijn er" if intent.per else q, intent, qvec)
+            words = intent.topic.split()
+            plain = bool(words) and not re.search(rf"\b(?:{LIST_NOUNS})\b", intent.topic)
+            term = entry or (self._entry(words[0]) if plain else None)
+            defines_list = term is not None and term.section_id == top and SUCH_AS.search(term.definition)
+            if not comp.items and term is not None and defines_list:
+                # "noem de gunningscriteria": no list in the text, but the term's definition names them.
+                comp, kind = self.composer.define(term, q, qvec), "definition"
         elif intent.kind == "example":
             comp = self.composer.example_of(top, q, intent.topic, qvec)
         elif intent.kind == "calculation":

@@ -209,7 +209,8 @@ def situation_phrase(composer: Composer, question: str) -> tuple[str, str] | Non
     "zonder afspraak"), with that section: scenarios are often answered where their words occur.
 
     The longest such phrase of two to five words wins; it must hold two words of four letters or
-    more, at least one of them a content word, and occur in exactly one section.
+    more, at least one of them a content word, and occur in exactly one section's explanation (a
+    worked example's "klaagt over trage rapportages" says nothing about complaints).
     """
     words = re.findall(r"[a-z0-9']+", fold(split_tail(question)[0]))
     best: tuple[float, str, str] | None = None
@@ -219,7 +220,7 @@ def situation_phrase(composer: Composer, question: str) -> tuple[str, str] | Non
             if sum(len(w) >= 4 for w in gram) < 2 or not tokens_of(" ".join(gram)):
                 continue
             phrase = " ".join(gram)
-            sections = composer.phrase_sections(phrase)
+            sections = composer.phrase_sections(phrase, examples=False)
             if len(sections) != 1:
                 continue
             weight = n + sum(composer.idf.get(t, 0.0) for t in tokens_of(phrase)) / 10

@@ -128,8 +128,9 @@ class Composer:
             return None
         return re.compile(r"\b" + r"\W+".join(map(re.escape, words_)) + r"\b")
 
-    def phrase_sections(self, topic: str) -> list[str]:
-        """Sections whose text uses ``topic`` literally, in course order."""
+    def phrase_sections(self, topic: str, examples: bool = True) -> list[str]:
+        """Sections whose text uses ``topic`` literally, in course order (``examples``: their worked
+        examples count)."""
         pattern = self.phrase_pattern(topic)
         words_ = re.findall(r"[a-z0-9]+", fold(topic))
         if pattern is None or not all(w in self.folded_all for w in words_):
@@ -139,7 +140,9 @@ class Composer:
             dict.fromkeys(
                 s.section_id
                 for s in self.sentences
-                if longest in self.folded[s.id] and pattern.search(self.folded[s.id])
+                if (examples or s.part == "body")
+                and longest in self.folded[s.id]
+                and pattern.search(self.folded[s.id])
             )
         )
 

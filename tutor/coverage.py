@@ -7,6 +7,7 @@ import re
 import Stemmer
 from rapidfuzz import fuzz, process
 
+from index.english import WORDS as ENGLISH
 from index.text import DUTCH_STOPWORDS, common_prefix, fold
 from knowledge.model import Course
 from tutor.intent import SCAFFOLD
@@ -95,8 +96,12 @@ class Coverage:
             if len(head) < 4 and i < 6:
                 continue
             known_head = head in self.words or _STEM.stemWord(head) in self.stems or head in GENERIC
+            if not known_head and len(head) >= 7 and word[:i] in self.words:
+                known_head = self.known(head)  # a typo in the tail: "groei" + "strategien"
             if word[:i] in self.words and known_head:
                 return True  # "producttypen": a course word and a generic one
+        if word in ENGLISH and self.known(ENGLISH[word]):
+            return True  # an English word of the trade: buying → koop
         if len(word) >= 5 and any(
             abs(len(w) - len(word)) <= 2 and common_prefix(w, word) >= 0.6 * min(len(w), len(word))
             for w in self._by_prefix.get(word[:4], ())

@@ -28,9 +28,10 @@ NUMBERS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 }  # fmt: skip
+NUMBER_WORDS = {n: w for w, n in list(NUMBERS.items())[:9]}  # 3 → "drie", as the notes write it
 LIST_NOUNS = (
     r"stappen|stap|fasen|fases|fase|kwadranten|principes|rollen|onderdelen|soorten|vormen|types|typen|"
-    r"groepen|factoren|componenten|kenmerken|methoden|methodes|strategie[eë]n|lagen|treden|"
+    r"groepen|factoren|componenten|kenmerken|methoden|methodes|strategie[eë]?n|lagen|treden|"
     r"uitgangspunten|criteria|functies|elementen|situaties|koopsituaties|niveaus|categorie[eë]n|"
     r"taken|letters|begrippen|punten|regels|procedures|richtingen|groeirichtingen|waardestrategie[eë]n|"
     r"stages|steps|phases|principles|roles|types|quadrants|parts|elements|factors|groups"
@@ -95,9 +96,13 @@ def worked_problem(q: str) -> bool:
 WHICH_ARE = re.compile(r"\bwelke (?:zijn|waren) (?:dat|dit|die|er|deze)\b")
 ENUMERATION = [
     re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:alle|de) )"),
-    re.compile(rf"\b(?:welke|wat zijn de|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?"
+    # "geef een opsomming van de fasen", "een overzicht van de rollen", "wat zijn de vier groeistrategieen"
+    re.compile(r"\b(?:opsomming|overzicht|lijstje?|rijtje) (?:van|met)\b"),
+    re.compile(rf"^(?:wat zijn|wat waren|welke zijn|what are) (?:de |the )?{_NUM} \w+"),
+    re.compile(rf"\b(?:welke|wat zijn (?:de|alle)|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?"
                rf"\w*(?:{LIST_NOUNS})\b"),
-    re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*)\b"),
+    re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*|"
+               r"horen (?:bij|in))\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
     re.compile(r"\bwat voor (?:soorten|typen|types|vormen)\b"),
     WHICH_ARE,

@@ -17,7 +17,7 @@ from index.passages import LIST_MARKER, Sentence
 from index.text import bm25_tokens, fold
 from tutor.categories import genus
 from tutor.compose import LIST_MAX_WORDS, Composer, Composition, tokens_of, words
-from tutor.intent import LIST_NOUNS, Intent
+from tutor.intent import LIST_NOUNS, NUMBER_WORDS, Intent
 from tutor.lists import (
     BACKREF,
     LOOKS_BACK,
@@ -164,6 +164,8 @@ class ListComposer:
         body = self.c.body(section_id)
         if not body:
             return self.c.explain(section_id, question, intent.topic, qvec)
+        # "de 3 nps groepen": the notes write the number ("in drie groepen").
+        question = re.sub(r"\b\d{1,2}\b", lambda m: NUMBER_WORDS.get(int(m.group()), m.group()), question)
         regular = self._compose(section_id, question, intent, qvec, runs)
         kinds = self._kinds_of(section_id, question)
         if kinds is not None:
