@@ -107,9 +107,11 @@ class GlossaryMatcher:
             if " " not in n and len(n) >= 7:
                 self._by_six.setdefault(n[:6], []).append(i)
         self._heads: dict[str, list[int]] = {}
+        self._tails: dict[str, int] = {}  # "acquisitie" → "koude acquisitie" (the first such name)
         for i, n in enumerate(self._names):
             if " " in n:
                 self._heads.setdefault(n.rsplit(" ", 1)[0], []).append(i)
+                self._tails.setdefault(n.rsplit(" ", 1)[1], i)
 
     def lookup(self, term: str) -> GlossaryHit | None:
         """Best entry for ``term`` (score 0–100) or None when the glossary is empty.
@@ -127,6 +129,11 @@ class GlossaryMatcher:
             hits.append(GlossaryHit(self._entries[i], self._names[i], 100.0))
         if len(t) >= 4:
             hits += [GlossaryHit(self._entries[i], self._names[i], 90.0) for i in self._heads.get(t, ())]
+        best = max((h.score for h in hits), default=0.0)
+        if len(t) >= 6 and t in self._tails and 85.0 <= best < 100.0:
+            # The word as the glossary writes it, ending a name, beats a look-alike ("acquisiteur").
+            i = self._tails[t]
+            hits.append(GlossaryHit(self._entries[i], self._names[i], 89.0))
         return max(hits, key=lambda h: h.score, default=None)
 
     def _lookup(self, t: str) -> GlossaryHit | None:

@@ -65,3 +65,14 @@ def test_lists_the_notes_give_in_a_definition_or_with_a_number_word(engine: Engi
     assert all(g in groups for g in ("promotors", "passives", "detractors"))
     # A compound with a typo in its tail is no unknown term.
     assert engine.answerer.answer("wat zijn de vier groeistrategien").found
+
+
+def test_terms_as_the_notes_write_them_joined_split_or_plural(engine: Engine) -> None:
+    # "voet in de deur techniek" is the notes' "voet-in-de-deurtechniek".
+    a = engine.answerer.answer("wat houdt de voet in de deur techniek in")
+    assert a.found and "voet-in-de-deurtechniek" in fold(a.answer)
+    # The singular of the notes' "aanbestedingsdocumenten", asked as a list.
+    docs = engine.answerer.answer("wat hoort er allemaal in een aanbestedingsdocument")
+    assert docs.found and "uitsluitingsgronden" in fold(docs.answer)
+    # A word the glossary writes ending a name beats a look-alike alias ("acquisiteur").
+    assert engine.answerer.answer("wat betekent acquisitie").sources[0].section == "Koude acquisitie"

@@ -44,7 +44,7 @@ NOT_FOUND = "Dat staat niet in de samenvatting."
 ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
 )
-TERM_INTENTS = ("definition", "explanation", "why")
+TERM_INTENTS = ("definition", "explanation", "why", "enumeration")
 HEDGE_NOTE = "Ik weet het niet helemaal zeker, maar in de samenvatting staat:"
 
 

@@ -126,7 +126,8 @@ class Composer:
         words_ = re.findall(r"[a-z0-9]+", fold(topic))
         if not words_ or len("".join(words_)) < 6:
             return None
-        return re.compile(r"\b" + r"\W+".join(map(re.escape, words_)) + r"\b")
+        # Split or joined ("voet in de deur techniek" ↔ "voet-in-de-deurtechniek"), and plural.
+        return re.compile(r"\b" + r"\W*".join(map(re.escape, words_)) + r"(?:en|s|n)?\b")
 
     def phrase_sections(self, topic: str, examples: bool = True) -> list[str]:
         """Sections whose text uses ``topic`` literally, in course order (``examples``: their worked

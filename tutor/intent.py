@@ -243,7 +243,7 @@ SCAFFOLD = frozenset(
     vs versus tegenover bereken berekenen berekening reken uit formule calculate formula dat die dit deze
     daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
     bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
-    heeft hebben kent kennen bestaan gebruik gebruikt volgens stof
+    heeft hebben kent kennen bestaan gebruik gebruikt volgens stof hoort horen allemaal
     """.split()
 )
 
