@@ -265,6 +265,11 @@ def test_categories_of_the_course(engine: Engine) -> None:
     assert {"Marktpenetratie", "Geconcentreerd", "Adviseur", "Poortwachter", "Afbouwstrategie"} <= names
     # Not: the end of a longer term ("share of wallet (…)"), an ordinal ("De derde methode …").
     assert not names & {"Wallet", "Derde", "Vierde", "Onderzoeker"}
+    # Siblings of a glossary term that share its noun, each opening a sentence.
+    assert {"Financiële binding", "Sociale binding", "Structurele binding"} <= names
+    # A glossary entry its section also describes in brackets is one category, not two.
+    keys = [(k.section_id, k.name.lower()) for k in engine.answerer.classifier.categories]
+    assert len(keys) == len(set(keys))
 
 
 def test_a_judgement_is_no_classification(engine: Engine) -> None:

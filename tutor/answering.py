@@ -151,7 +151,7 @@ class Answerer:
     def _section_for(self, name: str, fallback: str) -> str:
         """The section that best matches ``name`` by its words (no model call): the one whose title
         holds all of them ("kwantitatieve methoden" → "Kwantitatieve voorspellingsmethoden"), else
-        by BM25."""
+        ``fallback`` when its text names it, else by BM25."""
         wanted = tokens_of(name)
 
         def holds(title: set[str]) -> bool:
@@ -160,6 +160,8 @@ class Answerer:
         titled = [s.id for s in self.course.sections if wanted and holds(tokens_of(s.title))]
         if len(titled) == 1:
             return titled[0]
+        if wanted and any(wanted <= self.composer.tokens[s.id] for s in self.composer.body(fallback)):
+            return fallback  # "marketeer en verkoper": both sides in the section the question found
         scores = self.retriever.bm25_scores(name)
         if not len(scores) or float(scores.max()) <= 0:
             return fallback

@@ -33,6 +33,8 @@ NAMES_ANOTHER = re.compile(r"\b(?:heet|heten|noemen we|noemt men)\b", re.I)
 ROLE = re.compile(
     r"^(?:en )?(?:hij|zij|ze) is (?:ook )?(?:een |de )?([\w-]+(?: of [\w-]+)?)[^:]{0,30}: (.{12,})$", re.I
 )
+# A sentence that opens with an adjective and a noun: "Financiële binding werkt met kortingen …".
+KIN = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ]+e) ([a-zà-ÿ]{4,})\b")
 RANGE = re.compile(r"\b(\d{1,2}) (?:tot en met|t/m|tot|-|–) (\d{1,2})\b")
 NUMBER = re.compile(r"(?<![\w,.])(\d{1,2})(?![\w,.%])")  # not the 2 of "B2B"
 ALIAS = re.compile(r"(?:ook wel|ook|oftewel|of|ofwel|afgekort|kortweg|in het \w+)\b", re.I)
@@ -178,6 +180,7 @@ class CategoryCollector:
                 key = (s.section_id, frozenset(tokens_of(name)))
                 if (
                     name.lower() in NOT_NAMES
+                    or key in seen  # a glossary entry already ("Routineproducten (lage impact, …)")
                     or self._tail_of_term(name, s)  # "(share of) wallet"
                     or len(description.split()) < 3
                     or ALIAS.match(description)
@@ -204,6 +207,21 @@ class CategoryCollector:
                     seen.add(key)
                     description = bracket[1] if len(bracket[1].split()) >= 2 else sentence.text
                     out.append(self._category(name, sentence.section_id, description, [sentence], True))
+            # "Financiële binding werkt met …. Sociale binding ontstaat door …. Structurele binding …":
+            # siblings of a glossary term that share its noun, each opening its own sentence.
+            terms = {fold(g.term) for g in section.glossary}
+            by_noun: dict[tuple[int, str], list[tuple[str, Sentence]]] = {}
+            for sentence in c.body(section.id):
+                if (kin := KIN.match(sentence.text)) is not None:
+                    by_noun.setdefault((sentence.para, kin[2].lower()), []).append((kin[0], sentence))
+            for kin_run in by_noun.values():
+                if len(kin_run) < 2 or not any(fold(name) in terms for name, _ in kin_run):
+                    continue
+                for name, sentence in kin_run:
+                    key = (section.id, frozenset(tokens_of(name)))
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(self._category(name, section.id, sentence.text, [sentence], True))
             # "Hij is adviseur: hij kent de business van de klant …", "Hij is verkoper: …": roles.
             roles = [(role, x) for x in c.body(section.id) if (role := ROLE.match(x.text)) is not None]
             if len(roles) >= 2:

@@ -72,7 +72,7 @@ COMPARISON = [
     re.compile(r"\b(?:wat onderscheidt|waarin onderscheidt) (?P<a>.+?) (?:zich )?van (?P<b>.+?)"
                r"(?: (?:bij|in|volgens) .+)?$"),
     re.compile(r"\bhoe (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
-    re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or) (?P<b>.+?)"
+    re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or|en|and) (?P<b>.+?)"
                r"(?:,? (?:wat is het|wat zijn de|what is the|what's the)? ?(?:verschil|difference)\w*)$"),
     re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)$"),
     re.compile(r"\b(?:verschil|difference) (?:met|with) (?P<b>.+)$"),
