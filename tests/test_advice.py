@@ -76,3 +76,17 @@ def test_terms_as_the_notes_write_them_joined_split_or_plural(engine: Engine) ->
     assert docs.found and "uitsluitingsgronden" in fold(docs.answer)
     # A word the glossary writes ending a name beats a look-alike alias ("acquisiteur").
     assert engine.answerer.answer("wat betekent acquisitie").sources[0].section == "Koude acquisitie"
+
+
+def test_a_course_of_action_in_order_a_role_asked_and_the_focus_of_a_why(engine: Engine) -> None:
+    # "… een verkoopgesprek, hoe bouw ik dat op?": the sellogram's steps, in order.
+    talk = engine.answerer.answer("ik moet morgen een verkoopgesprek voeren, hoe bouw ik dat op")
+    assert len(talk.items) >= 5 and fold(talk.items[0][1]).startswith("je begint met contact")
+    # "…, wat is mijn rol?" asks which of the roles the situation calls for.
+    role = engine.answerer.answer(
+        "ik ben accountmanager en de logistiek levert steeds te laat aan mijn klant, wat is mijn rol"
+    )
+    assert role.found and fold(role.headline).startswith("coordinator")
+    # "waarom is een goede lijst belangrijk bij koud bellen": about the list, within cold calling.
+    why = engine.answerer.answer("waarom is een goede lijst belangrijk bij koud bellen")
+    assert "goede lijst" in fold(why.answer)

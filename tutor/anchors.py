@@ -13,7 +13,7 @@ from tutor.coverage import GENERIC, VERBS, Coverage
 from tutor.intent import SCAFFOLD
 
 _STEM = Stemmer.Stemmer("dutch")
-# A word is an anchor when at most this many sections explain it (title or glossary).
+# A word is an anchor when at most this many sections' glossaries use it.
 MAX_SECTIONS = 3
 # Situation words that say nothing about the subject.
 PLAIN = frozenset(
@@ -40,13 +40,13 @@ def _words(text: str) -> list[str]:
 
 
 class Anchors:
-    """Per section, the stems of what it explains: its title and its glossary (names and definitions)."""
+    """Per section, the stems of what it explains: its glossary (names and definitions)."""
 
     def __init__(self, course: Course, coverage: Coverage) -> None:
         self.coverage = coverage
         self.stems: dict[str, set[str]] = {}
         for section in course.sections:
-            texts = [section.title]
+            texts: list[str] = []
             for g in section.glossary:
                 texts += [*g.names, g.definition]
             self.stems[section.id] = set(_STEM.stemWords([w for t in texts for w in _words(t)]))

@@ -21,7 +21,7 @@ from tutor.comparing import compare
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, Coverage, display_topic
 from tutor.errors import QuestionError
-from tutor.intent import LIST_NOUNS, Intent, classifies, detect_intent, how_to
+from tutor.intent import LIST_NOUNS, Intent, classifies, detect_intent, how_to, joined_verbs
 from tutor.listing import ListComposer
 from tutor.smalltalk import smalltalk_reply
 
@@ -38,6 +38,8 @@ HEDGE_MARGIN_KNOWN = 0.01
 HEDGE_BM25 = 2.5
 # A situation tied to a section by an anchor word is answered (hedged) down to this margin.
 ANCHOR_MARGIN = -0.03
+# A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
+ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
 # A definition that names its members: "…, zoals prijs en kwaliteit".
 SUCH_AS = re.compile(r"\bzoals\b")
 NOT_FOUND = "Dat staat niet in de samenvatting."
@@ -323,8 +325,10 @@ class Answerer:
             # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".
             asked = re.sub(r"^(?:welke|wat voor(?: een)?) rol (?:speelt|spelen|heeft|hebben) ", "", q)
             comp = self.composer.explain(top, asked, intent.topic, qvec, intent.kind)
-            if intent.kind == "explanation" and self._names_section(intent.topic, top):
-                # "Leg het sellogram uit": the model's own steps explain it best, when it has them.
+            in_order = ORDER_ASKED.search(f"{q} {joined_verbs(q)}") and not classifies(q)
+            if (intent.kind == "explanation" and self._names_section(intent.topic, top)) or in_order:
+                # "Leg het sellogram uit": the model's own steps explain it best, when it has them;
+                # "… een verkoopgesprek, hoe bouw ik dat op?" asks for the steps in their order.
                 steps = self.lister.compose(top, q, intent, qvec, runs=False)
                 if len(steps.items) >= 3:
                     comp = steps

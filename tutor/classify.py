@@ -49,7 +49,7 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     kind = KIND.search(m.group())
     if kind is None:
         return situation, "", False
-    asked = kind.group("kind") or kind.group("name") or kind.group("bare")
+    asked = kind.group("kind") or kind.group("name") or kind.group("bare") or kind.group("own")
     if kind.group("kind") and not situation.endswith(m.group()[kind.end() :].strip(" ,;?")):
         # "welke rol heeft zij in de dmu": the kind is a role of the DMU.
         rest = re.sub(r"^\s*(?:het|dat|dit|hij|ze|zij|ik|we|wij|je|die)\b", "", m.group()[kind.end() :])

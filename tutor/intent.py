@@ -143,6 +143,8 @@ CLASSIFY_TAIL = re.compile(
     # "Welke DMU-rol heeft hij?", "welke rol speelt zij?" (not "welke stappen heeft het model?").
     r"\b(?:welk|welke)\s+(?:[\w'-]+\s+){0,2}?(?:heeft|hebben|speelt|spelen|vervult)\s+(?:hij|ze|zij|die)\b[^,;]*$|"
     r"\bwat (?:is|zijn) (?:hij|zij|ze|dat|dit|die) dan\b[^,;]*$|"
+    # "…, wat is mijn rol?": the role the situation asks of me.
+    r"[,;.]\s*wat (?:is|zijn) (?:mijn|zijn|haar|onze|hun) (?:rol|rollen|taak|functie)\s*$|"
     # A situation, then "wat betekent dat (voor de klant)?".
     r"[,;.]\s*wat (?:betekent dat|betekent dit)(?: voor (?:mij|ons|(?:de|mijn|onze) \w+))?\s*$|"
     r"\bhoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'n [\w-]+)\b[^,;]*$|"
@@ -159,7 +161,8 @@ KIND = re.compile(
     r"passen|valt|vallen|zit|zitten|gebruik\w*|kies|hanteer\w*|bedoel|noem|heet|betreft|heeft|hebben|speelt|"
     r"spelen|vervult)\b|"
     r"(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) (?P<name>[\w' -]+)$|"
-    r"(?:welk|welke|wat voor(?: een)?)\s+(?P<bare>(?:[\w'-]+\s+){0,3}?[\w'-]+)$",
+    r"(?:welk|welke|wat voor(?: een)?)\s+(?P<bare>(?:[\w'-]+\s+){0,3}?[\w'-]+)$|"
+    r"wat (?:is|zijn) (?:mijn|zijn|haar|onze|hun) (?P<own>rol|rollen|taak|functie)$",
     re.IGNORECASE,
 )
 
@@ -197,7 +200,7 @@ def classifies(question: str) -> bool:
         return False
     # "…, welke onderdelen moeten erin?" and "…, welke zijn dat?" ask for a list, not one category.
     kind = KIND.search(tail.group())
-    asked = (kind.group("kind") or kind.group("bare") or "") if kind is not None else ""
+    asked = (kind.group("kind") or kind.group("bare") or kind.group("own") or "") if kind is not None else ""
     if re.match(rf"(?:{LIST_NOUNS})\b", asked) or WHICH_ARE.search(q):
         return False
     return len([w for w in re.findall(r"[\w'-]+", situation) if w not in SCAFFOLD]) >= 2
