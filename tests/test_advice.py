@@ -51,6 +51,8 @@ def test_situations_outside_sales_are_not_anchored(engine: Engine) -> None:
     assert anchors.find("ik moet een presentatie geven op school, hoe bereid ik me voor", hits) is None
     assert anchors.find("ik heb een bezwaar tegen mijn parkeerboete, wat nu", hits) is None
     assert anchors.find("de klant heeft een bezwaar tegen de prijs, wat nu", hits) == (hits[0], "bezwaar")
+    # A classification of a situation the notes hardly know is no classification.
+    assert not engine.answerer.answer("ik wil een hond kopen, welke soort past bij mij").found
     for q in ("hoe pas ik de spin methode toe in een gesprek", "hoe maak ik een goede powerpoint"):
         a = engine.answerer.answer(q)
         assert not a.found and "staat niet in de samenvatting" in a.headline, q

@@ -55,6 +55,16 @@ class Anchors:
             for st in stems:
                 self.df[st] = self.df.get(st, 0) + 1
 
+    @staticmethod
+    def in_sales(question: str) -> bool:
+        """Whether ``question`` names a party or a thing of the trade (klant, offerte, markt, …)."""
+        return SALES_CONTEXT.search(fold(question)) is not None
+
+    def lacks(self, question: str) -> bool:
+        """Whether ``question`` names a thing the notes never mention: a long word they do not know
+        ("parkeerboete", "tweedehands")."""
+        return any(len(w) >= 9 and not self.coverage.known(w) for w in _words(question))
+
     def anchors(self, question: str) -> dict[str, str]:
         """The question's anchor stems, each with the word it came from."""
         out: dict[str, str] = {}
@@ -69,9 +79,7 @@ class Anchors:
     def find(self, question: str, candidates: list[str]) -> tuple[str, str] | None:
         """The first candidate section (in retrieval order) that treats one of the question's anchors,
         with its rarest anchor word; None when no candidate holds one."""
-        if SALES_CONTEXT.search(fold(question)) is None:
-            return None
-        if any(len(w) >= 9 and not self.coverage.known(w) for w in _words(question)):
+        if not self.in_sales(question) or self.lacks(question):
             return None  # "ik heb bezwaar tegen mijn parkeerboete": about something the notes lack
         found = self.anchors(question)
         for sid in candidates:

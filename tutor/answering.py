@@ -21,7 +21,15 @@ from tutor.comparing import compare
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, Coverage, display_topic
 from tutor.errors import QuestionError
-from tutor.intent import LIST_NOUNS, Intent, classifies, detect_intent, how_to, joined_verbs
+from tutor.intent import (
+    LIST_NOUNS,
+    Intent,
+    classifies,
+    detect_intent,
+    how_to,
+    joined_verbs,
+    situation_and_tail,
+)
 from tutor.listing import ListComposer
 from tutor.smalltalk import smalltalk_reply
 
@@ -254,7 +262,10 @@ class Answerer:
             # "waarom is een klant die een 7 of 8 geeft een risico?": the scores point at their section.
             forced, confidence = scored, "high"
         qvec = r.query_vector
-        if intent.kind == "scenario" and classifies(q):
+        # "ik wil een hond kopen, welke soort past bij mij?": a situation the notes hardly know.
+        unknown, distinctive = self.coverage.unknown_terms(situation_and_tail(q)[0])
+        strange = confidence == "none" and 2 * len(unknown) >= max(distinctive, 1) and bool(unknown)
+        if intent.kind == "scenario" and classifies(q) and not strange:
             # "…, welke koopsituatie is dat?": name the category the situation fits, when one does.
             match = self.classifier.classify(q, qvec, [forced] if forced else [h.section_id for h in r.hits])
             if match is not None:
