@@ -263,8 +263,8 @@ class Answerer:
             forced, confidence = scored, "high"
         qvec = r.query_vector
         # "ik wil een hond kopen, welke soort past bij mij?": a situation the notes hardly know.
-        unknown, distinctive = self.coverage.unknown_terms(situation_and_tail(q)[0])
-        strange = confidence == "none" and 2 * len(unknown) >= max(distinctive, 1) and bool(unknown)
+        odd, distinctive = self.coverage.unknown_terms(situation_and_tail(q)[0])
+        strange = confidence == "none" and bool(odd) and 2 * len(odd) >= distinctive
         if intent.kind == "scenario" and classifies(q) and not strange:
             # "…, welke koopsituatie is dat?": name the category the situation fits, when one does.
             match = self.classifier.classify(q, qvec, [forced] if forced else [h.section_id for h in r.hits])
