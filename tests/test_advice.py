@@ -92,3 +92,8 @@ def test_a_course_of_action_in_order_a_role_asked_and_the_focus_of_a_why(engine:
     # "waarom is een goede lijst belangrijk bij koud bellen": about the list, within cold calling.
     why = engine.answerer.answer("waarom is een goede lijst belangrijk bij koud bellen")
     assert "goede lijst" in fold(why.answer)
+
+
+def test_words_a_customer_says_are_found_where_the_notes_discuss_them(engine: Engine) -> None:
+    a = engine.answerer.answer("de klant zegt geen interesse, wat nu")
+    assert a.found and a.sources[0].section == "Koude acquisitie" and "belscript" in fold(a.answer)

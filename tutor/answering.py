@@ -275,7 +275,8 @@ class Answerer:
             # "Een klant zegt 'geen interesse', wat nu?": the notes discuss those very words.
             literal_hit = situation_phrase(self.composer, q)
             near = {h.section_id for h in r.hits[:3]}
-            if literal_hit is not None and (literal_hit[0] in near or re.search(r"['\"‘“]", q)):
+            quoted = re.search(r"['\"‘“]|\b(?:zegt|zei|zeggen|antwoordt|reageert met)\b", q)
+            if literal_hit is not None and (literal_hit[0] in near or quoted):
                 forced, phrase = literal_hit
                 intent = Intent("scenario", phrase, followup=intent.followup)
                 confidence = "high"
