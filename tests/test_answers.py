@@ -119,6 +119,8 @@ def test_unknown_terms_are_named_not_answered(engine: Engine) -> None:
         ("wat is een lead magnet", "Lead magnet"),
         # How a model works "in een verkoopgesprek": the model is what the question hinges on.
         ("hoe werkt het spin-model in een verkoopgesprek", "Spin-model"),
+        # A term stands or falls with its head: "journey" is nowhere in the notes.
+        ("wat is de customer value journey", "Customer value journey"),
     ]:
         a = engine.answerer.answer(question)
         assert not a.found and a.headline.startswith(name) and "staat niet in de samenvatting" in a.headline

@@ -216,7 +216,10 @@ class Answerer:
             # A term question hinges on its unknown words when they are at least half of what it
             # names; a why/how question only when none of its words is in the notes.
             hinges = intent.kind in ("definition", "comparison", "example", "enumeration", "calculation")
-            if (hinges and 2 * len(unknown) >= distinctive) or len(unknown) == distinctive:
+            # "customer value journey": a term stands or falls with its head, its last word.
+            head = fold(topic.split()[-1]) if intent.kind == "definition" else ""
+            mostly = 2 * len(unknown) >= distinctive or head in unknown
+            if (hinges and mostly) or len(unknown) == distinctive:
                 return original_words(q, display_topic(topic))
         return None
 
