@@ -265,9 +265,11 @@ class Answerer:
             # "waarom is een klant die een 7 of 8 geeft een risico?": the scores point at their section.
             forced, confidence = scored, "high"
         qvec = r.query_vector
-        # "ik wil een hond kopen, welke soort past bij mij?": a situation the notes hardly know.
+        # "ik wil een hond kopen, welke soort past bij mij?": no sales situation, and one the notes
+        # hardly know.
         odd, distinctive = self.coverage.unknown_terms(situation_and_tail(q)[0])
-        strange = confidence == "none" and bool(odd) and 2 * len(odd) >= distinctive
+        hardly = bool(odd) and 2 * len(odd) >= distinctive
+        strange = confidence == "none" and hardly and not self.anchors.in_sales(q)
         if intent.kind == "scenario" and classifies(q) and not strange:
             # "…, welke koopsituatie is dat?": name the category the situation fits, when one does.
             match = self.classifier.classify(q, qvec, [forced] if forced else [h.section_id for h in r.hits])
