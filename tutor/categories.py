@@ -65,8 +65,10 @@ class Category:
 
 # A score someone gives: "een 7 of 8", "geeft een 6", "cijfer 9" (not "de 4 kwadranten").
 SCORE = re.compile(
-    r"\b(?:een|cijfer|score|scoort|scoorde|geeft|geven|gaf|gegeven)\s+(\d{1,2})(?:\s*(?:of|tot|t/m|en|-)\s*(\d{1,2}))?"
-    r"(?!\s*(?:%|procent|(?!geven|gaven|scoren|hebben)\w*(?:en|s)\b))"
+    r"\b(?:een|cijfer|score|scoort|scoorde|geeft|geven|gaf|gegeven)\s+(\d{1,2})(?!\d)"
+    r"(?:\s*(?:of|tot|t/m|en|-)\s*(\d{1,2})(?!\d))?"
+    # not "een 4 kwadranten" (a plural noun follows), but "een 10 en raadt ons aan" ("en" is no noun)
+    r"(?!\s*(?:%|procent|(?!geven|gaven|scoren|hebben|en\b)\w*(?:en|s)\b))"
 )
 
 
