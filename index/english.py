@@ -42,7 +42,8 @@ WORDS: dict[str, str] = {
     "goals": "doelen", "quantitative": "kwantitatieve", "qualitative": "kwalitatieve", "methods": "methoden",
     "method": "methode", "conversion": "conversie", "rate": "ratio", "weighted": "gewogen", "score": "score",
     "transactional": "transactionele", "consultative": "consultative",
-    "center": "centrum", "centre": "centrum", "unit": "eenheid",
+    "center": "centrum", "centre": "centrum", "unit": "eenheid", "leading": "leidende",
+    "indicator": "indicator", "indicators": "indicatoren",
     "promoter": "promotor", "promoters": "promotors", "detractors": "detractors", "passives": "passives",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z]+")

@@ -70,9 +70,9 @@ def asked_term(question: str) -> str | None:
 
 
 def _variants(term: str) -> list[str]:
-    """The term and its singular: "kpi's" and "kpis" → "kpi", "promotors" → "promotor"."""
+    """The term and its singular: "kpi's" and "kpis" → "kpi", "promotors" → "promotor", "oem'er" → "oem"."""
     out = [term]
-    bare = re.sub(r"'s?$", "", term)
+    bare = re.sub(r"'(?:s|ers?)?$", "", term)  # "oem'er" → "oem"
     if bare != term:
         out.append(bare)
     elif term.endswith("s") and len(term) >= 4:

@@ -97,3 +97,15 @@ def test_a_course_of_action_in_order_a_role_asked_and_the_focus_of_a_why(engine:
 def test_words_a_customer_says_are_found_where_the_notes_discuss_them(engine: Engine) -> None:
     a = engine.answerer.answer("de klant zegt geen interesse, wat nu")
     assert a.found and a.sources[0].section == "Koude acquisitie" and "belscript" in fold(a.answer)
+
+
+def test_terms_split_abbreviated_verbed_or_in_english(engine: Engine) -> None:
+    # "hit rate" is the notes' "Hitrate"; "oem'er" their "OEM"; "hoe meet je klantverloop" is about
+    # klantverloop; English terms as the notes write them in Dutch.
+    assert "order" in fold(engine.answerer.answer("hoe reken je de hit rate van offertes uit").answer)
+    assert engine.answerer.answer("wat is een oem'er").headline.startswith("OEM")
+    assert "churn rate" in fold(engine.answerer.answer("hoe meet je klantverloop").answer)
+    share = engine.answerer.answer("how do you calculate market share")
+    assert share.found and share.sources[0].section == "Marktanalyse"
+    leading = engine.answerer.answer("give an example of a leading indicator")
+    assert "verhuisdozen" in fold(leading.answer)

@@ -198,3 +198,8 @@ def test_lists_asked_as_an_overview_a_count_or_what_belongs() -> None:
     ):
         assert detect_intent(q).kind == "enumeration", q
     assert detect_intent("wat zijn de vier groeistrategien").count == 4
+
+
+def test_more_small_talk() -> None:
+    for q in ("thanks a lot", "wat kan deze bot", "wat kan de bot allemaal"):
+        assert detect_intent(q).kind == "smalltalk", q

@@ -253,9 +253,22 @@ class Answerer:
         if intent.kind in TERM_INTENTS and r.glossary is None:
             # As asked, small words included ("nota van inlichtingen"), or as the topic's words.
             said = original_words(q, intent.topic) if intent.topic else ""
-            literal = self.composer.phrase_sections(said) or self.composer.phrase_sections(intent.topic)
-            if len(intent.topic.split()) < 2 and len(literal) > 3:
+            # ... or without its verbs ("hoe meet je klantverloop" → "klantverloop").
+            plain_topic = display_topic(intent.topic)
+            literal = (
+                self.composer.phrase_sections(said)
+                or self.composer.phrase_sections(intent.topic)
+                or self.composer.phrase_sections(plain_topic, examples=False)
+            )
+            if len(plain_topic.split()) < 2 and len(literal) > 3:
                 literal = []  # a single common word is no term
+        if not literal and r.glossary is None and intent.kind != "comparison" and intent.topic:
+            # An English term as the notes write it in Dutch ("market share" → "marktaandeel").
+            asked_words = display_topic(intent.topic)
+            dutch = to_dutch(asked_words)
+            if dutch and dutch != fold(asked_words):
+                literal = self.composer.phrase_sections(dutch, examples=False)
+                literal = literal if len(literal) <= 3 else []
         if literal and not forced:
             # The notes use the asked term word for word: answer from there, whatever the margin.
             top_id = r.hits[0].section_id if r.hits else ""

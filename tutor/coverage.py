@@ -38,10 +38,15 @@ VERBS = frozenset(
     """
     maak maken make made bak bakken doe krijg krijgen zet zetten gaat gaan ga kom komen word wordt
     vind vinden heb hebt hebben kun kunt kan lukt leer leren learn find need want ik je jij we wij
-    pas toe toepassen hanteer hanteren
+    pas toe toepassen hanteer hanteren meet meten
     mijn jouw ons onze i me my
     """.split()
 )
+
+
+def bare(word: str) -> str:
+    """``word`` without the apostrophe endings of abbreviations: kpi's → kpi, oem'er → oem."""
+    return re.sub(r"'(?:s|ers?)?$", "", word).replace("'", "")
 
 
 def display_topic(topic: str) -> str:
@@ -114,12 +119,16 @@ class Coverage:
             return any(abs(len(w) - len(word)) <= 2 and w[0] == word[0] for w, _, _ in found)
         return False
 
+    def _written(self, word: str) -> bool:
+        """Whether the notes write ``word`` itself (or an inflection of it)."""
+        return word in self.words or _STEM.stemWord(word) in self.stems
+
     def only_in_examples(self, topic: str) -> bool:
         """Whether ``topic``'s distinctive words occur in the course only in worked examples
         ("beste laptop voor studenten": a laptop is an example's prop, not a subject)."""
         found = []
         for raw in re.findall(r"[\w'&-]+", fold(topic)):
-            w = re.sub(r"'s?$", "", raw)
+            w = bare(raw)
             if w in SCAFFOLD or w in DUTCH_STOPWORDS or w in GENERIC or w in VERBS or len(w) < 4:
                 continue
             found.append(w in self.core or _STEM.stemWord(w) in self.core_stems)
@@ -129,8 +138,19 @@ class Coverage:
         """The distinctive words of ``topic`` that the course does not contain, and how many it has."""
         out = []
         distinctive = 0
-        for raw in re.findall(r"[\w'&-]+", fold(topic)):
-            word = re.sub(r"'s?$", "", raw).replace("'", "")
+        raws = re.findall(r"[\w'&-]+", fold(topic))
+        # "hit rate" is the notes' "hitrate": two words that join into a course word are known.
+        joined = {
+            j
+            for i in range(len(raws) - 1)
+            for j in (i, i + 1)
+            if min(len(raws[i]), len(raws[i + 1])) >= 3 and self._written(raws[i] + raws[i + 1])
+        }
+        for n, raw in enumerate(raws):
+            if n in joined:
+                distinctive += 1
+                continue
+            word = bare(raw)
             parts = [p for p in re.split(r"[-&]", word) if p]
             for w in parts:
                 if w.isdigit() or w in SCAFFOLD or w in DUTCH_STOPWORDS or w in GENERIC or w in VERBS:

@@ -43,10 +43,12 @@ SMALLTALK = re.compile(
     r"(?:hoi+|he+y*|hee+|hallo+|hai|hi+|hello|yo+|goedemorgen|goedemiddag|goedenavond|goeienavond|"
     r"goeiemiddag|hoe is het|waarmee kun je (?:me|mij) helpen|wat kun je voor (?:me|mij) doen|"
     r"goeiemorgen|morgen|middag|dag|doei|tot ziens|bye|dank ?je(?: wel)?|dank u(?: wel)?|dankjewel|"
-    r"dankuwel|bedankt|thanks|thank you|thx|merci|top|super|cool|ok[eé]?y?|prima|fijn|nice|haha+|"
+    r"dankuwel|bedankt|thanks(?: a lot| so much)?|thank you(?: so much| very much)?|thx|merci|top|super|"
+    r"cool|ok[eé]?y?|prima|fijn|nice|haha+|"
     r"(?:dank|bedankt|thanks|dankjewel|dankuwel) (?:je |u )?(?:wel )?voor (?:je|jouw|uw|de|the) "
     r"(?:hulp|uitleg|antwoord\w*|help)|"
     r"wie ben (?:jij|je)|wat ben (?:jij|je)|wat (?:kan|kun|kunt) (?:je|jij|u)(?: allemaal)?(?: doen)?|"
+    r"wat (?:kan|doet) (?:deze|die|de|jouw) (?:bot|app|studybot)(?: allemaal)?(?: doen)?|"
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat het(?: met (?:je|jou))?|alles goed|"
     r"wie heeft (?:jou|je) (?:gemaakt|gebouwd|bedacht)|who made you|"
     r"how are you|who are you|what can you do|"
@@ -243,6 +245,7 @@ SCAFFOLD = frozenset(
     hoe werkt werken waarom welke welk wie waar wanneer noem noemen geef leg uit uitleg eens even me mij
     kun kan kunt je mag graag alsjeblieft aub please the a an of is are what which how why does do explain
     list name give example voorbeeld voorbeelden bijvoorbeeld verschil verschillen tussen difference between
+    you
     vs versus tegenover bereken berekenen berekening reken uit formule calculate formula dat die dit deze
     daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
     bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
