@@ -32,6 +32,7 @@ from tutor.intent import (
 )
 from tutor.listing import ListComposer
 from tutor.smalltalk import smalltalk_reply
+from tutor.terms import literal_sections, original_words, plain_plural
 
 MAX_QUESTION_CHARS = 500
 # Calibrated with `bench/answers.py --calibrate` on bench/answers/dev.json only. The margin is the
@@ -54,7 +55,6 @@ NOT_FOUND = "Dat staat niet in de samenvatting."
 ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
 )
-TERM_INTENTS = ("definition", "explanation", "why", "enumeration")
 HEDGE_NOTE = "Ik weet het niet helemaal zeker, maar in de samenvatting staat:"
 
 
@@ -75,28 +75,6 @@ def normalise_question(text: str) -> tuple[str, str]:
         q = q[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
         note = f"Je vraag was erg lang; ik heb de eerste {len(q)} tekens gebruikt."
     return q, note
-
-
-def original_words(question: str, topic: str) -> str:
-    """The words of ``question`` (original casing) that spell ``topic``: 'spin selling' → 'SPIN selling'."""
-    tokens = re.findall(r"[\w'&-]+", question)
-    folded = [fold(t) for t in tokens]
-    wanted = fold(topic).split()
-    if not wanted:
-        return topic
-    for i, tok in enumerate(folded):
-        if tok == wanted[0]:
-            start = i - 1 if i > 0 and tokens[i - 1].isdigit() else i
-            for j in range(len(folded) - 1, i - 1, -1):
-                if folded[j] == wanted[-1]:
-                    return " ".join(tokens[start : j + 1])
-    return topic
-
-
-def plain_plural(q: str, intent: Intent) -> bool:
-    """ "wat zijn gunningscriteria?": a plural term, no article, no number — a definition."""
-    bare = re.match(r"^(?:wat zijn|what are) (?!de |the )", q) is not None
-    return intent.kind == "enumeration" and intent.count is None and bare
 
 
 class Answerer:
@@ -249,26 +227,7 @@ class Answerer:
             return self._not_found(q, r, note, msg, intent.kind)
         all_known = bool(intent.topic) and not self.coverage.unknown_terms(q)[0]
         confidence = "high" if forced else self.confidence(r, all_known)
-        literal = []
-        if intent.kind in TERM_INTENTS and r.glossary is None:
-            # As asked, small words included ("nota van inlichtingen"), or as the topic's words.
-            said = original_words(q, intent.topic) if intent.topic else ""
-            # ... or without its verbs ("hoe meet je klantverloop" → "klantverloop").
-            plain_topic = display_topic(intent.topic)
-            literal = (
-                self.composer.phrase_sections(said)
-                or self.composer.phrase_sections(intent.topic)
-                or self.composer.phrase_sections(plain_topic, examples=False)
-            )
-            if len(plain_topic.split()) < 2 and len(literal) > 3:
-                literal = []  # a single common word is no term
-        if not literal and r.glossary is None and intent.kind != "comparison" and intent.topic:
-            # An English term as the notes write it in Dutch ("market share" → "marktaandeel").
-            asked_words = display_topic(intent.topic)
-            dutch = to_dutch(asked_words)
-            if dutch and dutch != fold(asked_words):
-                literal = self.composer.phrase_sections(dutch, examples=False)
-                literal = literal if len(literal) <= 3 else []
+        literal = [] if r.glossary is not None else literal_sections(self.composer, q, intent)
         if literal and not forced:
             # The notes use the asked term word for word: answer from there, whatever the margin.
             top_id = r.hits[0].section_id if r.hits else ""

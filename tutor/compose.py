@@ -19,7 +19,7 @@ from index.passages import Sentence
 from index.store import SearchIndex
 from index.text import bm25_tokens, fold
 from knowledge.model import Course, GlossaryEntry
-from tutor.advice import advises
+from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, DEFINING, FORMULA, IS_A, advises
 from tutor.intent import classifies, how_to, joined_verbs
 from tutor.lists import (
     BACKREF,
@@ -31,36 +31,6 @@ EMBED_WEIGHT = 0.25  # weight of the z-scored sentence similarity next to IDF co
 TARGET_WORDS = 60
 MAX_WORDS = 130
 LIST_MAX_WORDS = 280
-
-CAUSE = re.compile(
-    r"\b(?:omdat|want|daardoor|doordat|daarom|zodat|risico|reden|kwetsbaar|voorkom\w*)\b", re.I
-)
-# Sentences that introduce a concept ("X is …", "… noemen we X", "Kraljic ontwikkelde …").
-DEFINING = re.compile(
-    r"\b(?:is|zijn|heet|heten|noemen we|staat voor|betekent|beschrijft|ontwikkelde|bedacht|model)\b", re.I
-)
-# "Een kenmerk is een …", "Een voordeel is wat …" (not "Kwalitatieve methoden zijn flexibel").
-IS_A = re.compile(
-    r"\b(?:is|zijn) (?:een|de|het|wat|iemand|die|dat|alle)\b|\b(?:staat voor|betekent|heet|heten)\b", re.I
-)
-# An aspect asked of a term, and how the notes say it (singular or plural; not "doelgroep").
-ASPECT = re.compile(
-    r"\b(?:(?P<goal>doel|doelen)|(?P<use>nut|nuttig)|(?P<role>functie)|(?P<plus>voordelen?|kracht)|"
-    r"(?P<minus>nadelen?|zwakte|beperking))\b"
-)
-ASPECT_SAID = {
-    "goal": r"\bdoel(?:en)?\b",
-    "use": r"\bnut(?:tig\w*)?\b",
-    "role": r"\bfuncties?\b",
-    "plus": r"\bvoorde(?:el|len)\b|\bkracht\b",
-    "minus": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b",
-}
-FORMULA = re.compile(
-    r"=|×|\bbereken\w*|\breken\w*|\bformule|\bvermenigvuldig\w*|\bgedeeld\b|\bpercentage\b|\bmin\b|"
-    r"\bgemiddelde\b|\bdeel\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass
 class Composition:

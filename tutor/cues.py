@@ -1,0 +1,54 @@
+"""What a sentence of the notes says: a cause, a definition, an aspect of a term, a formula, advice.
+
+Answer composition favours the sentence whose kind fits the question: a reason for "waarom …", what
+to do for "hoe bouw je een netwerk op?" and "de klant zegt …, wat nu?"."""
+
+from __future__ import annotations
+
+import re
+
+from index.passages import Sentence
+
+CAUSE = re.compile(
+    r"\b(?:omdat|want|daardoor|doordat|daarom|zodat|risico|reden|kwetsbaar|voorkom\w*)\b", re.I
+)
+# Sentences that introduce a concept ("X is …", "… noemen we X", "Kraljic ontwikkelde …").
+DEFINING = re.compile(
+    r"\b(?:is|zijn|heet|heten|noemen we|staat voor|betekent|beschrijft|ontwikkelde|bedacht|model)\b", re.I
+)
+# "Een kenmerk is een …", "Een voordeel is wat …" (not "Kwalitatieve methoden zijn flexibel").
+IS_A = re.compile(
+    r"\b(?:is|zijn) (?:een|de|het|wat|iemand|die|dat|alle)\b|\b(?:staat voor|betekent|heet|heten)\b", re.I
+)
+# An aspect asked of a term, and how the notes say it (singular or plural; not "doelgroep").
+ASPECT = re.compile(
+    r"\b(?:(?P<goal>doel|doelen)|(?P<use>nut|nuttig)|(?P<role>functie)|(?P<plus>voordelen?|kracht)|"
+    r"(?P<minus>nadelen?|zwakte|beperking))\b"
+)
+ASPECT_SAID = {
+    "goal": r"\bdoel(?:en)?\b",
+    "use": r"\bnut(?:tig\w*)?\b",
+    "role": r"\bfuncties?\b",
+    "plus": r"\bvoorde(?:el|len)\b|\bkracht\b",
+    "minus": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b",
+}
+FORMULA = re.compile(
+    r"=|×|\bbereken\w*|\breken\w*|\bformule|\bvermenigvuldig\w*|\bgedeeld\b|\bpercentage\b|\bmin\b|"
+    r"\bgemiddelde\b|\bdeel\b",
+    re.IGNORECASE,
+)
+# Sentences that say what to do: "Maak eerst een goede lijst", "Een goede netwerker luistert …",
+# "Het belangrijkste principe is geven voordat je neemt", "… moet …".
+ADVICE = re.compile(
+    r"^(?:maak|leg|verdiep|houd|vraag|stuur|meet|gebruik|zorg|deel|breng|stel|bel|luister|begin|kies|"
+    r"bereid|volg|noem|open|check|controleer|plan|bouw|spreek|vat|let|help)\b|"
+    r"\b(?:een goede \w+|het belangrijkste|moet|moeten|helpt|zorg|daarom|het succes|het werk zit)\b",
+    re.I,
+)
+
+
+def advises(s: Sentence, paragraph: list[Sentence]) -> float:
+    """How much ``s`` opens advice: itself, and a run of advice after it in its paragraph
+    ("Het succes hangt af van de voorbereiding. Maak eerst een goede lijst … Verdiep je …")."""
+    run = sum(bool(ADVICE.search(t.text)) for t in paragraph[s.pos + 1 : s.pos + 3])
+    return 0.3 * bool(ADVICE.search(s.text)) + 0.15 * run

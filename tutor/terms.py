@@ -1,0 +1,61 @@
+"""How a question names its term: the words as asked, and the sections that use them word for word."""
+
+from __future__ import annotations
+
+import re
+
+from index.english import to_dutch
+from index.text import fold
+from tutor.compose import Composer
+from tutor.coverage import display_topic
+from tutor.intent import Intent
+
+# Intents whose topic is a term the notes may use literally.
+TERM_INTENTS = ("definition", "explanation", "why", "enumeration")
+
+
+def original_words(question: str, topic: str) -> str:
+    """The words of ``question`` (original casing) that spell ``topic``: 'spin selling' → 'SPIN selling'."""
+    tokens = re.findall(r"[\w'&-]+", question)
+    folded = [fold(t) for t in tokens]
+    wanted = fold(topic).split()
+    if not wanted:
+        return topic
+    for i, tok in enumerate(folded):
+        if tok == wanted[0]:
+            start = i - 1 if i > 0 and tokens[i - 1].isdigit() else i
+            for j in range(len(folded) - 1, i - 1, -1):
+                if folded[j] == wanted[-1]:
+                    return " ".join(tokens[start : j + 1])
+    return topic
+
+
+def plain_plural(q: str, intent: Intent) -> bool:
+    """ "wat zijn gunningscriteria?": a plural term, no article, no number — a definition."""
+    bare = re.match(r"^(?:wat zijn|what are) (?!de |the )", q) is not None
+    return intent.kind == "enumeration" and intent.count is None and bare
+
+
+def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
+    """The sections that use the asked term word for word (course order), when few do: as asked,
+    small words included ("nota van inlichtingen"), as the topic's words, without its verbs ("hoe
+    meet je klantverloop" → "klantverloop"), or an English term in the notes' Dutch ("market
+    share" → "marktaandeel")."""
+    literal: list[str] = []
+    if intent.kind in TERM_INTENTS:
+        said = original_words(q, intent.topic) if intent.topic else ""
+        plain_topic = display_topic(intent.topic)
+        literal = (
+            composer.phrase_sections(said)
+            or composer.phrase_sections(intent.topic)
+            or composer.phrase_sections(plain_topic, examples=False)
+        )
+        if len(plain_topic.split()) < 2 and len(literal) > 3:
+            literal = []  # a single common word is no term
+    if not literal and intent.kind != "comparison" and intent.topic:
+        asked_words = display_topic(intent.topic)
+        dutch = to_dutch(asked_words)
+        if dutch and dutch != fold(asked_words):
+            literal = composer.phrase_sections(dutch, examples=False)
+            literal = literal if len(literal) <= 3 else []
+    return literal
