@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from index.text import common_prefix, fold
+from index.text import common_prefix, fold, without_apostrophe_ending
 from knowledge.model import GlossaryEntry
 
 # Phrasings of a definitional question; group 'term' is what is asked about.
@@ -72,7 +72,7 @@ def asked_term(question: str) -> str | None:
 def _variants(term: str) -> list[str]:
     """The term and its singular: "kpi's" and "kpis" → "kpi", "promotors" → "promotor", "oem'er" → "oem"."""
     out = [term]
-    bare = re.sub(r"'(?:s|ers?)?$", "", term)  # "oem'er" → "oem"
+    bare = without_apostrophe_ending(term)
     if bare != term:
         out.append(bare)
     elif term.endswith("s") and len(term) >= 4:
@@ -110,8 +110,9 @@ class GlossaryMatcher:
         self._tails: dict[str, int] = {}  # "acquisitie" → "koude acquisitie" (the first such name)
         for i, n in enumerate(self._names):
             if " " in n:
-                self._heads.setdefault(n.rsplit(" ", 1)[0], []).append(i)
-                self._tails.setdefault(n.rsplit(" ", 1)[1], i)
+                head, tail = n.rsplit(" ", 1)
+                self._heads.setdefault(head, []).append(i)
+                self._tails.setdefault(tail, i)
 
     def lookup(self, term: str) -> GlossaryHit | None:
         """Best entry for ``term`` (score 0–100) or None when the glossary is empty.

@@ -41,6 +41,11 @@ def common_prefix(a: str, b: str) -> int:
     return n
 
 
+def without_apostrophe_ending(word: str) -> str:
+    """``word`` without the apostrophe ending of an abbreviation: kpi's → kpi, oem'er(s) → oem."""
+    return re.sub(r"'(?:s|ers?)?$", "", word)
+
+
 def words(text: str) -> list[str]:
     """Folded word tokens; compounds with '-' or '/' are kept and also split."""
     out: list[str] = []

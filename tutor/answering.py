@@ -163,6 +163,22 @@ class Answerer:
         wanted = tokens_of(" ".join(w for w in topic.split() if fold(w) not in VERBS | GENERIC))
         return bool(wanted) and any(2 * len(wanted & tokens_of(n)) >= len(wanted) for n in names)
 
+    def _listed_term(self, topic: str) -> GlossaryEntry | None:
+        """The glossary entry a list question names by its first word, unless it asks for a kind of
+        list ("nps groepen")."""
+        words = topic.split()
+        if not words or re.search(rf"\b(?:{LIST_NOUNS})\b", topic):
+            return None
+        return self._entry(words[0])
+
+    def _strange(self, q: str, confidence: str) -> bool:
+        """Whether a classification asks about a situation outside sales that the notes hardly know,
+        with no section retrieval trusts ("ik wil een hond kopen, welke soort past bij mij?")."""
+        if confidence != "none" or self.anchors.in_sales(q):
+            return False
+        odd, distinctive = self.coverage.unknown_terms(situation_and_tail(q)[0])
+        return bool(odd) and 2 * len(odd) >= distinctive
+
     def _scored_section(self, q: str, r: Retrieval) -> str | None:
         """The retrieved section whose categories cover the scores the question gives, if one does."""
         asked = scores_in(q)
@@ -237,12 +253,7 @@ class Answerer:
             # "waarom is een klant die een 7 of 8 geeft een risico?": the scores point at their section.
             forced, confidence = scored, "high"
         qvec = r.query_vector
-        # "ik wil een hond kopen, welke soort past bij mij?": no sales situation, and one the notes
-        # hardly know.
-        odd, distinctive = self.coverage.unknown_terms(situation_and_tail(q)[0])
-        hardly = bool(odd) and 2 * len(odd) >= distinctive
-        strange = confidence == "none" and hardly and not self.anchors.in_sales(q)
-        if intent.kind == "scenario" and classifies(q) and not strange:
+        if intent.kind == "scenario" and classifies(q) and not self._strange(q, confidence):
             # "…, welke koopsituatie is dat?": name the category the situation fits, when one does.
             match = self.classifier.classify(q, qvec, [forced] if forced else [h.section_id for h in r.hits])
             if match is not None:
@@ -299,11 +310,8 @@ class Answerer:
         elif intent.kind == "enumeration":
             # "… per koopsituatie": the list of koopsituaties, each with what sets it apart.
             comp = self.lister.compose(top, f"welke {intent.per} zijn er" if intent.per else q, intent, qvec)
-            words = intent.topic.split()
-            plain = bool(words) and not re.search(rf"\b(?:{LIST_NOUNS})\b", intent.topic)
-            term = entry or (self._entry(words[0]) if plain else None)
-            defines_list = term is not None and term.section_id == top and SUCH_AS.search(term.definition)
-            if not comp.items and term is not None and defines_list:
+            term = (entry or self._listed_term(intent.topic)) if not comp.items else None
+            if term is not None and term.section_id == top and SUCH_AS.search(term.definition):
                 # "noem de gunningscriteria": no list in the text, but the term's definition names them.
                 comp, kind = self.composer.define(term, q, qvec), "definition"
         elif intent.kind == "example":

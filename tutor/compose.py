@@ -296,12 +296,14 @@ class Composer:
         stems = stems if len(stems) <= 2 else frozenset()
 
         # "waarom is een goede lijst belangrijk bij koud bellen": about the list, within cold calling.
+        focus = ""
         head = re.split(r"\s(?:bij|tijdens|binnen)\s", fold(question))[0]
-        held = [t for t in tokens_of(head) if any(t in self.tokens[s.id] for s in body)]
-        focus = max(held, key=lambda t: self.idf.get(t, 0.0)) if head != fold(question) and held else ""
+        if intent == "why" and head != fold(question):
+            held = [t for t in tokens_of(head) if any(t in self.tokens[s.id] for s in body)]
+            focus = max(held, key=lambda t: self.idf.get(t, 0.0)) if held else ""
 
         def bonus(s: Sentence) -> float:
-            if focus and intent == "why" and focus in self.tokens[s.id]:
+            if focus and focus in self.tokens[s.id]:
                 return 0.3 + 0.15 * bool(CAUSE.search(s.text))
             if advice and said is None:
                 named = bool(stems) and stems <= self.tokens[s.id]

@@ -8,7 +8,7 @@ import Stemmer
 from rapidfuzz import fuzz, process
 
 from index.english import WORDS as ENGLISH
-from index.text import DUTCH_STOPWORDS, common_prefix, fold
+from index.text import DUTCH_STOPWORDS, common_prefix, fold, without_apostrophe_ending
 from knowledge.model import Course
 from tutor.intent import SCAFFOLD
 
@@ -45,8 +45,8 @@ VERBS = frozenset(
 
 
 def bare(word: str) -> str:
-    """``word`` without the apostrophe endings of abbreviations: kpi's → kpi, oem'er → oem."""
-    return re.sub(r"'(?:s|ers?)?$", "", word).replace("'", "")
+    """``word`` without the apostrophe endings of abbreviations and without apostrophes."""
+    return without_apostrophe_ending(word).replace("'", "")
 
 
 def display_topic(topic: str) -> str:
@@ -89,7 +89,7 @@ class Coverage:
         return self._cache[word]
 
     def _known(self, word: str) -> bool:
-        if word in self.words or _STEM.stemWord(word) in self.stems:
+        if self._written(word):
             return True
         if word.endswith("s") and word[:-1] in self.words:
             return True  # kpis → kpi
@@ -100,11 +100,11 @@ class Coverage:
             head = word[i:]
             if len(head) < 4 and i < 6:
                 continue
-            known_head = head in self.words or _STEM.stemWord(head) in self.stems or head in GENERIC
-            if not known_head and len(head) >= 7 and word[:i] in self.words:
-                known_head = self.known(head)  # a typo in the tail: "groei" + "strategien"
-            if word[:i] in self.words and known_head:
-                return True  # "producttypen": a course word and a generic one
+            if word[:i] not in self.words:
+                continue
+            # "producttypen": a course word and a generic one; "groei" + "strategien": a typo in the tail.
+            if self._written(head) or head in GENERIC or (len(head) >= 7 and self.known(head)):
+                return True
         if word in ENGLISH and self.known(ENGLISH[word]):
             return True  # an English word of the trade: buying → koop
         if len(word) >= 5 and any(

@@ -131,6 +131,8 @@ SCENARIO = re.compile(
     r"\b(?:welk|welke|wat voor) (?:\w+ )?(?:kwadrant|koopsituatie|strategie|type|soort|fase|klant|rol|"
     r"procedure|methode|principe)\w* (?:is|zijn|hoort|past) (?:dat|dit|het|daarbij|hierbij)\b"
 )
+# "wat is mijn rol?": the role a situation asks of someone (the kind asked is the "own" group).
+OWN_ROLE = r"wat (?:is|zijn) (?:mijn|zijn|haar|onze|hun) (?P<own>rol|rollen|taak|functie)"
 # The tail of a scenario that asks which category it is: "…, welke koopsituatie is dat?", "in welk
 # kwadrant van Kraljic zit ik?", "wat is hij dan?", "hoe heet dat?", "is dat een promotor?".
 CLASSIFY_TAIL = re.compile(
@@ -146,7 +148,7 @@ CLASSIFY_TAIL = re.compile(
     r"\b(?:welk|welke)\s+(?:[\w'-]+\s+){0,2}?(?:heeft|hebben|speelt|spelen|vervult)\s+(?:hij|ze|zij|die)\b[^,;]*$|"
     r"\bwat (?:is|zijn) (?:hij|zij|ze|dat|dit|die) dan\b[^,;]*$|"
     # "…, wat is mijn rol?": the role the situation asks of me.
-    r"[,;.]\s*wat (?:is|zijn) (?:mijn|zijn|haar|onze|hun) (?:rol|rollen|taak|functie)\s*$|"
+    rf"[,;.]\s*{OWN_ROLE}\s*$|"
     # A situation, then "wat betekent dat (voor de klant)?".
     r"[,;.]\s*wat (?:betekent dat|betekent dit)(?: voor (?:mij|ons|(?:de|mijn|onze) \w+))?\s*$|"
     r"\bhoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'n [\w-]+)\b[^,;]*$|"
@@ -164,7 +166,7 @@ KIND = re.compile(
     r"spelen|vervult)\b|"
     r"(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) (?P<name>[\w' -]+)$|"
     r"(?:welk|welke|wat voor(?: een)?)\s+(?P<bare>(?:[\w'-]+\s+){0,3}?[\w'-]+)$|"
-    r"wat (?:is|zijn) (?:mijn|zijn|haar|onze|hun) (?P<own>rol|rollen|taak|functie)$",
+    rf"{OWN_ROLE}$",
     re.IGNORECASE,
 )
 
