@@ -1,6 +1,6 @@
 """Answer-quality benchmark: does the answer answer? Per intent, on the dev and the untouched test set.
 
-Usage: python bench/answers.py [--set dev|test|...|test_l|dev,test_b|all] [--verbose] [--calibrate]
+Usage: python bench/answers.py [--set dev|test|...|test_m|dev,test_b|all] [--verbose] [--calibrate]
 A question counts as complete when the answer text holds every "must" term (alternatives split by
 '|', compared case- and accent-insensitively) and its first source is an expected section.
 Off-topic and unknown-term questions must abstain; small talk must get small talk.
@@ -38,6 +38,7 @@ SETS = {
     "test_k": ROOT / "bench" / "answers" / "test_k.json",
     "test_l": ROOT / "bench" / "answers" / "test_l.json",
     "dev_m": ROOT / "bench" / "answers" / "dev_m.json",
+    "test_m": ROOT / "bench" / "answers" / "test_m.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
