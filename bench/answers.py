@@ -38,6 +38,7 @@ SETS = {
     "test_k": ROOT / "bench" / "answers" / "test_k.json",
     "test_l": ROOT / "bench" / "answers" / "test_l.json",
     "dev_m": ROOT / "bench" / "answers" / "dev_m.json",
+    "dev_n": ROOT / "bench" / "answers" / "dev_n.json",
     "test_m": ROOT / "bench" / "answers" / "test_m.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
