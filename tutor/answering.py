@@ -24,6 +24,7 @@ from tutor.errors import QuestionError
 from tutor.intent import (
     LIST_NOUNS,
     Intent,
+    asked_verb,
     classifies,
     detect_intent,
     how_to,
@@ -49,6 +50,8 @@ HEDGE_BM25 = 2.5
 ANCHOR_MARGIN = -0.03
 # A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
 ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
+# How-to verbs that build the thing asked about: its parts or steps answer them.
+MAKING_VERBS = frozenset("maak bouw opbouw voer invoer stel opstel schrijf richt inricht zet opzet".split())
 # A definition that names its members: "…, zoals prijs en kwaliteit".
 SUCH_AS = re.compile(r"\bzoals\b")
 NOT_FOUND = "Dat staat niet in de samenvatting."
@@ -298,7 +301,11 @@ class Answerer:
         elif (
             entry is not None
             and entry.section_id == top
-            and (intent.kind in ("definition", "explanation") or plain_plural(q, intent))
+            and (
+                intent.kind == "definition"
+                or (intent.kind == "explanation" and not how_to(q))  # "hoe pak je de dmu aan": advice
+                or plain_plural(q, intent)
+            )
         ):
             # "wat zijn gunningscriteria" asks what the term means, not for a list.
             comp = self.composer.define(entry, q, qvec)
@@ -323,7 +330,10 @@ class Answerer:
             asked = re.sub(r"^(?:welke|wat voor(?: een)?) rol (?:speelt|spelen|heeft|hebben) ", "", q)
             comp = self.composer.explain(top, asked, intent.topic, qvec, intent.kind)
             in_order = ORDER_ASKED.search(f"{q} {joined_verbs(q)}") and not classifies(q)
-            if (intent.kind == "explanation" and self._names_section(intent.topic, top)) or in_order:
+            # "hoe maak je een accountplan" is answered by its parts, "hoe spreek je de dmu aan" is not.
+            making = not how_to(q) or asked_verb(q) in MAKING_VERBS
+            names = intent.kind == "explanation" and making and self._names_section(intent.topic, top)
+            if names or in_order:
                 # "Leg het sellogram uit": the model's own steps explain it best, when it has them;
                 # "… een verkoopgesprek, hoe bouw ik dat op?" asks for the steps in their order.
                 steps = self.lister.compose(top, q, intent, qvec, runs=False)

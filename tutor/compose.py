@@ -20,7 +20,7 @@ from index.store import SearchIndex
 from index.text import bm25_tokens, fold
 from knowledge.model import Course, GlossaryEntry
 from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, DEFINING, FORMULA, IS_A, advises
-from tutor.intent import classifies, how_to, joined_verbs
+from tutor.intent import asked_verb, classifies, how_to, joined_verbs
 from tutor.lists import (
     BACKREF,
     SEQUENCE,
@@ -60,6 +60,11 @@ def match_part(t: str, tokens: frozenset[str]) -> float:
     if len(t) >= 8 and any(len(tok) >= 6 and t.startswith(tok) and len(t) - len(tok) <= 2 for tok in tokens):
         return 0.7
     return 0.0
+
+
+PARTICLES = "af|op|aan|in|uit|voor|vast|samen|door|na|om|terug"
+# Verbs of "hoe … je" that say little of what the notes would say ("hoe pak je dat aan").
+GENERIC_VERBS = frozenset("doe ga pak kom krijg houd maak zorg stel werk gebruik vind".split())
 
 
 def words(sentences: list[Sentence]) -> int:
@@ -294,6 +299,9 @@ class Composer:
         # A short topic is looked for by its stems ("bezwaar" in "Komen er bezwaren, …").
         stems = tokens_of(topic) if advice else frozenset()
         stems = stems if len(stems) <= 2 else frozenset()
+        # "hoe ontdek je het leidmotief": the sentence that says how you discover it ("je ontdekt het …").
+        verb = asked_verb(question) if advice else ""
+        verb = "" if verb in GENERIC_VERBS else fold(verb)[: max(5, len(verb) - 2)]
 
         # "waarom is een goede lijst belangrijk bij koud bellen": about the list, within cold calling.
         focus = ""
@@ -306,8 +314,16 @@ class Composer:
             if focus and focus in self.tokens[s.id]:
                 return 0.3 + 0.15 * bool(CAUSE.search(s.text))
             if advice and said is None:
-                named = bool(stems) and stems <= self.tokens[s.id]
-                return 0.5 * named + advises(s, self.paragraph(s)) - 1.0 * self.defines(s, topic)
+                # "Dat is vaak niet meteen zichtbaar; je ontdekt het …" names what the sentence before names.
+                said_before = self.tokens[s.id - 1] if s.pos and BACKREF.match(s.text) else frozenset()
+                named = bool(stems) and stems <= self.tokens[s.id] | said_before
+                acts = bool(verb) and re.search(rf"\b(?:{PARTICLES})?{verb}", self.folded[s.id]) is not None
+                told = advises(s, self.paragraph(s))
+                # "Detractors geven een 0 tot en met 6": what it is, not what to do with it.
+                opening = s.text.split()
+                intro = s.para == 0 and s.pos == 0 and IS_A.search(" ".join(opening[:6])) is not None
+                describes = not told and (bool(stems & tokens_of(" ".join(opening[:2]))) or intro)
+                return 0.5 * named + 0.6 * acts + told - 1.0 * self.defines(s, topic) - 0.3 * describes
             if phrase is not None and phrase.search(self.folded[s.id]):
                 return 0.5  # the sentence that uses the asked term literally
             if said is not None and said.search(self.folded[s.id]):

@@ -47,8 +47,13 @@ ADVICE = re.compile(
 )
 
 
+# A step told to the reader ("Je opent met wie je bent …", "Daarna kies je …"): weaker advice.
+PROCEDURE = re.compile(r"^je (?!bent\b|hebt\b|kunt\b)\w+|\b(?:eerst|daarna|vervolgens|pas) \w+ je\b", re.I)
+
+
 def advises(s: Sentence, paragraph: list[Sentence]) -> float:
     """How much ``s`` opens advice: itself, and a run of advice after it in its paragraph
     ("Het succes hangt af van de voorbereiding. Maak eerst een goede lijst … Verdiep je …")."""
     run = sum(bool(ADVICE.search(t.text)) for t in paragraph[s.pos + 1 : s.pos + 3])
-    return 0.3 * bool(ADVICE.search(s.text)) + 0.15 * run
+    told = 0.15 * bool(PROCEDURE.search(s.text)) if not ADVICE.search(s.text) else 0.3
+    return told + 0.15 * run

@@ -216,16 +216,18 @@ EXPLANATION = re.compile(
 )
 # A question that asks what to do: "hoe bouw je een netwerk op", "hoe pak ik dat aan", "wat doe ik dan".
 HOW_TO = re.compile(
-    r"\bhoe (?:pak|bouw|maak|doe|zorg|kies|bereid|stel|win|overtuig|kom|voer|begin|vind|ontdek|krijg|houd|"
-    r"volg|reageer|ga|bepaal|verbeter|behoud|bind|benader)\w* (?:ik|je|jij|we|wij|u|jullie)\b|"
+    r"\bhoe (pak|bouw|maak|doe|zorg|kies|bereid|stel|win|overtuig|kom|voer|begin|vind|ontdek|krijg|houd|"
+    r"volg|reageer|ga|bepaal|verbeter|behoud|bind|benader|gebruik|positioneer|stem|sluit|check|controleer|"
+    r"voorkom|vergroot|verhoog|spreek|onderhoud|verzamel|bedien|herken|werf|behandel|presenteer|"
+    r"onderhandel|open|werk)\w* (?:ik|je|jij|we|wij|u|jullie)\b|"
     r"\bwat (?:doe|moet|zeg|kan) ik\b|\bwat (?:moet|kan) (?:je|jij|we)\b|\bwat nu\b|"
     r"\bhow (?:do|can|should) (?:i|you|we)\b"
 )
 
 
 SEPARABLE = re.compile(
-    r"\b(bereid|bouw|zet|voer|pak|stel|volg|werk|breng|neem|vul|sluit|richt|spreek|leg|stem)(?:t|en)?\b"
-    r"(?:\s+[\w'-]+){0,6}?\s+(voor|op|in|aan|uit|af|vast|samen)\b(?=\s*(?:[,.;?!]|$))"
+    r"\b(bereid|bouw|zet|voer|pak|stel|volg|werk|breng|neem|vul|sluit|richt|spreek|leg|stem|ga)(?:t|en)?\b"
+    r"(?:\s+[\w'-]+){0,6}?\s+(voor|op|in|aan|uit|af|vast|samen|om)\b(?=\s*(?:[,.;?!]|$)|\s+(?:met|volgens|bij|als)\b)"
 )
 
 
@@ -238,6 +240,16 @@ def joined_verbs(question: str) -> str:
 def how_to(question: str) -> bool:
     """Whether ``question`` asks what to do (advice), rather than what something is."""
     return HOW_TO.search(question.lower()) is not None
+
+
+def asked_verb(question: str) -> str:
+    """The verb a how-to question asks about ("hoe ontdek je het leidmotief" → "ontdek"), joined
+    with its particle when it has one ("hoe sluit je een gesprek af" → "afsluit")."""
+    m = HOW_TO.search(question.lower())
+    if m is None or not m.group(1):
+        return ""
+    joined = [j for j in joined_verbs(question).split() if j.endswith(m.group(1))]
+    return joined[0] if joined else m.group(1)
 
 
 # Words that carry no topic: question scaffolding, cue words, pronouns.
@@ -289,10 +301,14 @@ def strip_side(text: str) -> str:
 def topic_of(q: str) -> str:
     """The words of ``q`` that name the concept asked about."""
     term = asked_term(q)
+    # "hoe ontdek je het leidmotief": the concept is the leidmotief; the verb says what is asked of it.
+    how = HOW_TO.search(q) if not term else None
+    verb = {how.group(0).split()[1]} if how is not None and how.group(1) else set()
+    particle = {m.group(2) for m in SEPARABLE.finditer(q) if m.group(0).split()[0] in verb}
     words = [
         w
         for w in re.findall(r"[\w'&/-]+", term if term else q)
-        if w not in SCAFFOLD and w not in NUMBERS and not w.isdigit()
+        if w not in SCAFFOLD and w not in NUMBERS and not w.isdigit() and w not in verb | particle
     ]
     return " ".join(words).strip(" '")
 
