@@ -53,6 +53,7 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     if kind.group("kind") and not situation.endswith(m.group()[kind.end() :].strip(" ,;?")):
         # "welke rol heeft zij in de dmu": the kind is a role of the DMU.
         rest = re.sub(r"^\s*(?:het|dat|dit|hij|ze|zij|ik|we|wij|je|die)\b", "", m.group()[kind.end() :])
+        rest = re.sub(r"\b(?:toe|in|op|aan)\s*$", "", rest.strip(" ,;?"))  # "welke strategie pas je toe"
         asked = f"{asked} {rest.strip(' ,;?')}".strip()
     return situation, asked, kind.group("name") is not None
 

@@ -138,7 +138,7 @@ OWN_ROLE = r"wat (?:is|zijn) (?:mijn|zijn|haar|onze|hun) (?P<own>rol|rollen|taak
 CLASSIFY_TAIL = re.compile(
     r"\b(?:(?:in|bij|tot|onder) )?(?:welk|welke|wat voor(?: een)?)\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:is|zijn|hoort|horen|past|passen|valt|vallen|zit|zitten|gebruik|gebruiken|gebruikt|kies|hanteer|"
-    r"hanteren|bedoel|noem|heet|betreft)\s+(?:het\s+)?(?:dat|dit|het|hij|ze|zij|ik|we|wij|je|die|daarbij|"
+    r"hanteren|bedoel|noem|heet|betreft|zet|zetten|pas|passen|speel|spelen|benut)\s+(?:het\s+)?(?:dat|dit|het|hij|ze|zij|ik|we|wij|je|die|daarbij|"
     r"hierbij|daar|hier)\b[^,;]*$|"
     # The kind first, then the situation: "in welk kwadrant valt een product dat weinig kost …".
     r"^(?:(?:in|bij|tot|onder) )?(?:welk|welke|wat voor(?: een)?)\s+(?:[\w'-]+\s+){0,3}?"
@@ -163,7 +163,7 @@ CLASSIFY_TAIL = re.compile(
 KIND = re.compile(
     r"(?:welk|welke|wat voor(?: een)?)\s+(?P<kind>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:is|zijn|hoort|horen|past|"
     r"passen|valt|vallen|zit|zitten|gebruik\w*|kies|hanteer\w*|bedoel|noem|heet|betreft|heeft|hebben|speelt|"
-    r"spelen|vervult)\b|"
+    r"spelen|vervult|zet|zetten|pas|speel|benut)\b|"
     r"(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) (?P<name>[\w' -]+)$|"
     r"(?:welk|welke|wat voor(?: een)?)\s+(?P<bare>(?:[\w'-]+\s+){0,3}?[\w'-]+)$|"
     rf"{OWN_ROLE}$",
