@@ -50,6 +50,8 @@ HEDGE_BM25 = 2.5
 ANCHOR_MARGIN = -0.03
 # A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
 ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
+# A second section this close to the first may hold the formula asked for.
+CLOSE = 0.85
 # How-to verbs that build the thing asked about: its parts or steps answer them.
 MAKING_VERBS = frozenset("maak bouw opbouw voer invoer stel opstel schrijf richt inricht zet opzet".split())
 # A definition that names its members: "…, zoals prijs en kwaliteit".
@@ -324,6 +326,11 @@ class Answerer:
         elif intent.kind == "example":
             comp = self.composer.example_of(top, q, intent.topic, qvec)
         elif intent.kind == "calculation":
+            worked = len(re.findall(r"\d+", q)) >= 2
+            if worked and not forced and len(r.hits) > 1 and r.hits[1].score >= CLOSE * r.hits[0].score:
+                # "ik wil 10 orders en 1 op de 5 offertes wordt een order, hoeveel offertes heb ik nodig":
+                # of two close sections, the one that calculates like this.
+                top = max(r.hits[:2], key=lambda h: self.composer.formula(h.section_id, q, qvec)[1]).section_id
             comp = self.composer.calculation(top, q, intent.topic, qvec)
         else:
             # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".

@@ -382,11 +382,22 @@ class Composer:
             return Composition(text, sections=[section_id])
         return Composition(headline, context=text, sections=[section_id])
 
+    def formula(self, section_id: str, question: str, qvec: np.ndarray | None) -> tuple[Sentence, float]:
+        """The sentence of a section that says how to calculate what ``question`` asks, and its score;
+        a sentence that calculates with numbers counts when the question brings numbers."""
+        body = self.body(section_id)
+        numbers = len(re.findall(r"\d+", question)) >= 2
+        formulas = [
+            s for s in body if FORMULA.search(s.text) or (numbers and len(re.findall(r"\d+", s.text)) >= 2)
+        ] or body
+        scores = self.score(question, qvec, [s.id for s in formulas])
+        scores = scores + np.array([0.3 * ("=" in s.text or "×" in s.text) for s in formulas])
+        i = int(np.argmax(scores))
+        return formulas[i], float(scores[i])
+
     def calculation(self, section_id: str, question: str, topic: str, qvec: np.ndarray | None) -> Composition:
         """The formula sentence(s) and, when it has numbers, the worked example."""
-        body = self.body(section_id)
-        formulas = [s for s in body if FORMULA.search(s.text)] or body
-        best = self.best(formulas, question, qvec, lambda s: 0.3 * ("=" in s.text or "×" in s.text))
+        best = self.formula(section_id, question, qvec)[0]
         span = self._lead_in(self.passage(best, target=35, limit=90), topic, qvec)
         example = self.example(section_id)
         context = ""
