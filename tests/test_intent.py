@@ -203,3 +203,8 @@ def test_lists_asked_as_an_overview_a_count_or_what_belongs() -> None:
 def test_more_small_talk() -> None:
     for q in ("thanks a lot", "wat kan deze bot", "wat kan de bot allemaal"):
         assert detect_intent(q).kind == "smalltalk", q
+
+
+def test_a_classification_asked_with_a_separable_verb() -> None:
+    assert classifies("de klant wil een gratis proefversie, welk cialdini principe zet ik in als ik die geef")
+    assert split_tail("een klant die alleen verlies oplevert, welke strategie pas je toe?")[1] == "strategie"

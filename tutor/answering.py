@@ -330,7 +330,8 @@ class Answerer:
             if worked and not forced and len(r.hits) > 1 and r.hits[1].score >= CLOSE * r.hits[0].score:
                 # "ik wil 10 orders en 1 op de 5 offertes wordt een order, hoeveel offertes heb ik nodig":
                 # of two close sections, the one that calculates like this.
-                top = max(r.hits[:2], key=lambda h: self.composer.formula(h.section_id, q, qvec)[1]).section_id
+                fits = {h.section_id: self.composer.formula(h.section_id, q, qvec)[1] for h in r.hits[:2]}
+                top = max(fits, key=lambda sid: fits[sid])
             comp = self.composer.calculation(top, q, intent.topic, qvec)
         else:
             # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".

@@ -18,7 +18,7 @@ import numpy as np
 from index.text import bm25_tokens, fold
 from tutor.categories import Category, CategoryCollector, genus, same_name, scores_in, words_of
 from tutor.compose import Composer, Composition, tokens_of
-from tutor.grades import grade_fit, graded_pairs
+from tutor.grades import as_purchasing, grade_fit, graded_pairs
 from tutor.intent import KIND, situation_and_tail
 
 SECTION_WEIGHT = 0.15  # the category's section is among the retrieved ones
@@ -100,6 +100,7 @@ class Classifier:
             return None  # "is dat een probleem?" asks for a judgement, not a category
         q = words_of(situation)
         pairs = graded_pairs(situation)
+        pairs |= as_purchasing(pairs)  # "kost weinig, overal te krijgen": low impact, low supply risk
         total = sum(c.idf.get(t, c.unknown_idf) for t in q) or 1.0
         tail_tokens = tokens_of(tail)
         tail_total = sum(c.idf.get(t, c.unknown_idf) for t in tail_tokens)

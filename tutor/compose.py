@@ -323,7 +323,9 @@ class Composer:
                 opening = s.text.split()
                 intro = s.para == 0 and s.pos == 0 and IS_A.search(" ".join(opening[:6])) is not None
                 describes = not told and (bool(stems & tokens_of(" ".join(opening[:2]))) or intro)
-                return 0.5 * named + 0.6 * acts + told - 1.0 * self.defines(s, topic) - 0.3 * describes
+                if self.defines(s, topic):
+                    return told - 1.0  # "Netwerken is het bewust opbouwen …" says what it is, not how
+                return 0.5 * named + 0.6 * acts + told - 0.3 * describes
             if phrase is not None and phrase.search(self.folded[s.id]):
                 return 0.5  # the sentence that uses the asked term literally
             if said is not None and said.search(self.folded[s.id]):

@@ -17,7 +17,8 @@ from index.text import DUTCH_STOPWORDS, bm25_tokens, fold
 GRADES: dict[str, str] = {}
 for grade, words in {
     "high": "veel hoog hoge groot grote grotere meer sterk sterke vaak zwaar zware uitgebreid uitgebreide "
-    "lang lange langdurig langdurige enorm enorme heel many much high large big often",
+    "lang lange langdurig langdurige enorm enorme heel tientallen honderden talloze elke iedere many much "
+    "high large big often",
     "low": "weinig laag lage klein kleine minder nauwelijks beperkt beperkte zelden kort korte geen niet "
     "niks nooit bijna few little low small rarely never",
     "one": "enkel enkele enige single sole",
@@ -34,6 +35,22 @@ for grade, words in {
 IMPLIED = {
     **dict.fromkeys("goedkoop goedkope goedkoopst goedkoopste cheap".split(), ("low", "kost")),
     **dict.fromkeys("duur dure duurder duurste kostbaar kostbare expensive".split(), ("high", "kost")),
+    **dict.fromkeys("miljoen miljoenen".split(), ("high", "kost")),
+    **dict.fromkeys("cent centen dubbeltje".split(), ("low", "kost")),
+}
+# Graded words of money and of supply said the way a purchasing model says them ("kost weinig" is a
+# low financial impact; "overal te krijgen", "veel leveranciers" a low supply risk; "maar één
+# leverancier" a high one), so a situation in everyday words meets Kraljic's "lage impact, hoog risico".
+MONEY = frozenset("kost geld prijs bedrag inkoopbedrag financiel".split())
+GETTING = frozenset("krijg koop vervang verkrijg lever".split())
+SOURCES = frozenset("leverancier aanbieder bedrijf fabriek producent fabrikant".split())
+AXES = frozenset({"impact", "risico"})
+SUPPLY_RISK = {
+    **{("easy", w): "low" for w in GETTING},
+    **{("hard", w): "high" for w in GETTING},
+    **{("high", w): "low" for w in SOURCES},
+    **{("low", w): "high" for w in SOURCES},
+    **{("one", w): "high" for w in SOURCES},
 }
 OPPOSITE = {"high": "low", "low": "high", "hard": "easy", "easy": "hard", "other": "same", "same": "other"}
 _SINGLE_VOWEL = re.compile(r"([aeou])\1")
@@ -71,6 +88,14 @@ def graded_pairs(text: str) -> set[tuple[str, str]]:
     return out
 
 
+def as_purchasing(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The financial impact and supply risk ``pairs`` say, in Kraljic's words."""
+    out = {(g, "impact") for g, t in pairs if t in MONEY and g in ("high", "low")}
+    out |= {(SUPPLY_RISK[p], "risico") for p in pairs if p in SUPPLY_RISK}
+    # Both axes or neither: "het goedkope model" alone is no purchasing situation.
+    return out if {t for _, t in out} == AXES else set()
+
+
 def _same_word(a: str, b: str) -> bool:
     """One stem, or one a compound part of the other ("potentiel" in "groeipotentieel")."""
     a, b = (_SINGLE_VOWEL.sub(r"\1", x) for x in (a, b))  # the stemmer keeps "ee" in one, not the other
@@ -82,10 +107,11 @@ def grade_fit(situation: set[tuple[str, str]], category: frozenset[tuple[str, st
     minus one and a half; a kind of grade both use at all ("voor het eerst", "dezelfde") a quarter."""
     score = 0.0
     for g, t in situation:
+        axis = 2.0 if t in AXES else 1.0  # a purchasing model's axis decides more than any one word
         if any(g == cg and _same_word(t, ct) for cg, ct in category):
-            score += 1
+            score += axis
         elif any(OPPOSITE.get(g) == cg and _same_word(t, ct) for cg, ct in category):
-            score -= 1.5
+            score -= 1.5 * axis
     kinds = {g for g, _ in situation} & {"first", "same", "other"}
     theirs = {g for g, _ in category}
     clashing = sum(OPPOSITE.get(g) in theirs and g not in theirs for g in kinds)
