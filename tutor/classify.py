@@ -30,6 +30,9 @@ GRADE_WEIGHT = 0.2  # per graded pair the situation shares with the category ("v
 KIND_WEIGHT = 0.15  # the category's name or genus is the kind asked ("welke strategie", "een verkoper die …")
 NAMED_PENALTY = 0.3  # the situation names the category itself
 MIN_SCORE = 0.35  # below this no category is named
+# A description of something one does: "het benaderen van …", "een bestaande klant andere producten
+# verkopen" (an infinitive at the end, no clause that would hold it).
+ACTIVITY = re.compile(r"^het\s(?!\w+ste\b)|^(?:een|je)\s(?!.*\b(?:die|dat|waarin|waarbij|om)\b).*\w+en$", re.I)
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,9 @@ class Classifier:
         subject = bm25_tokens(opens[1]) if opens else []
         # "ik bel een bedrijf zonder afspraak, hoe heet dat?": something one does, named as an
         # activity ("het benaderen van …"), not a person ("verkoper die …").
-        activity = not tail and re.match(r"^\s*(?:ik|we|wij|je|jij)\s+\w+", situation, re.I) is not None
+        # ("… en ik bied meteen een hoesje aan").
+        doing = r"(?:^\s*|[,;.]\s*|\ben\s+)(?:ik|we|wij|je|jij)\s+\w+"
+        activity = not tail and re.search(doing, situation, re.I) is not None
 
         tail_fit = {
             sid: (c._overlap(tail_tokens, toks) / tail_total if tail_total else 0.0)
@@ -178,7 +183,7 @@ class Classifier:
         if any(t in w[-(len(t) + 3) :] for t in kinds for w in k.model.split()):
             return True  # "welk principe" → a member of "Beïnvloedingsprincipes van Cialdini"
         if activity:
-            return k.description.lower().startswith("het ")
+            return ACTIVITY.search(k.description.strip(" .")) is not None
         g = self.genera[k.name]
         # "welke rol in de dmu" → "DMU-lid dat …"
         return bool(g) and (g in kinds or g in subject or any(g.startswith(f"{t}-") for t in kinds))
