@@ -79,10 +79,15 @@ def compounds(text: str) -> list[str]:
 
 
 def bm25_tokens(text: str) -> list[str]:
-    """Stemmed content tokens for BM25."""
-    return _STEMMER.stemWords([w for w in words(text) if w not in DUTCH_STOPWORDS])
+    """Stemmed content tokens for BM25; the stems of "-eren" verbs meet ("positioneer", "positioneert",
+    "positioneren" and "positionering" → "positioner"), which the stemmer leaves apart."""
+    stems = _STEMMER.stemWords([w for w in words(text) if w not in DUTCH_STOPWORDS])
+    return [_EER.sub("er", s) if len(s) >= 7 else s for s in stems]
+
+
+_EER = re.compile(r"eert?$")
 
 
 def lexical_hash() -> str:
     """Version of the tokenisation (stemmer + stop words), for the index manifest."""
-    return hashlib.sha256(("dutch|" + " ".join(sorted(DUTCH_STOPWORDS))).encode()).hexdigest()[:12]
+    return hashlib.sha256(("dutch|eer|" + " ".join(sorted(DUTCH_STOPWORDS))).encode()).hexdigest()[:12]

