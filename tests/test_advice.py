@@ -148,3 +148,10 @@ def test_verbs_in_eren_meet_their_nouns(engine: Engine) -> None:
     assert a.found and "onderscheidend" in fold(a.answer)
     # Advice needs no lead-in naming a single common word of its object.
     assert not fold(a.answer).startswith("geen bedrijf")
+
+
+def test_in_sales_is_no_part_of_the_term_and_downsides_are_said_plainly(engine: Engine) -> None:
+    kpi = engine.answerer.answer("wat zijn kpi's in sales")
+    assert kpi.headline.startswith("KPI")
+    cold = engine.answerer.answer("wat zijn de nadelen van koude acquisitie")
+    assert "slechte naam" in fold(cold.answer)

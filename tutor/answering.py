@@ -50,6 +50,7 @@ HEDGE_BM25 = 2.5
 ANCHOR_MARGIN = -0.03
 # A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
 ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
+IN_SALES = re.compile(r"\s+(?:in|bij|binnen)\s+(?:de\s+)?(?:sales|verkoop)\s*(?=[?!.]*$)", re.I)
 # A second section this close to the first may hold the formula asked for.
 CLOSE = 0.85
 # How-to verbs that build the thing asked about: its parts or steps answer them.
@@ -225,6 +226,8 @@ class Answerer:
     def answer(self, question: str, previous: Topic | None = None) -> Answer:
         """Answer ``question``; ``previous`` is what the chat talked about last (for follow-ups)."""
         q, note = normalise_question(question)
+        # "wat zijn kpi's in sales": the whole course is about sales; the term is "kpi's".
+        q = IN_SALES.sub("", q) if len(IN_SALES.sub("", q).split()) >= 2 else q
         intent = detect_intent(q)
         if intent.kind == "smalltalk":
             return Answer(q, False, "none", smalltalk_reply(q, self.course.title), intent="smalltalk",

@@ -30,7 +30,8 @@ ASPECT_SAID = {
     "use": r"\bnut(?:tig\w*)?\b",
     "role": r"\bfuncties?\b",
     "plus": r"\bvoorde(?:el|len)\b|\bkracht\b",
-    "minus": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b",
+    "minus": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b|\bslechte? naam\b|\bkwetsba\w*|"
+    r"\bmisbruik\w*|\bsubjectief\b",
 }
 FORMULA = re.compile(
     r"=|×|\bbereken\w*|\breken\w*|\bformule|\bvermenigvuldig\w*|\bgedeeld\b|\bpercentage\b|\bmin\b|"
