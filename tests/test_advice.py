@@ -155,3 +155,8 @@ def test_in_sales_is_no_part_of_the_term_and_downsides_are_said_plainly(engine: 
     assert kpi.headline.startswith("KPI")
     cold = engine.answerer.answer("wat zijn de nadelen van koude acquisitie")
     assert "slechte naam" in fold(cold.answer)
+
+
+def test_how_many_is_answered_by_the_sentence_that_counts(engine: Engine) -> None:
+    a = engine.answerer.answer("hoeveel principes heeft cialdini")
+    assert "zes beinvloedingsprincipes" in fold(a.answer)

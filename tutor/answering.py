@@ -32,8 +32,10 @@ from tutor.intent import (
     situation_and_tail,
 )
 from tutor.listing import ListComposer
+from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import literal_sections, original_words, plain_plural
+from tutor.worked import calculation, example_of, formula
 
 MAX_QUESTION_CHARS = 500
 # Calibrated with `bench/answers.py --calibrate` on bench/answers/dev.json only. The margin is the
@@ -261,6 +263,10 @@ class Answerer:
             # "waarom is een klant die een 7 of 8 geeft een risico?": the scores point at their section.
             forced, confidence = scored, "high"
         qvec = r.query_vector
+        step = neighbour(self.composer, [forced] if forced else [h.section_id for h in r.hits[:3]], q)
+        if step is not None:
+            # "welke fase komt na de herhaalaankoop": the next step of the notes' own sequence.
+            return self._found(q, note, r, step, "passage", intent, "high", None)
         if intent.kind == "scenario" and classifies(q) and not self._strange(q, confidence):
             # "…, welke koopsituatie is dat?": name the category the situation fits, when one does.
             match = self.classifier.classify(q, qvec, [forced] if forced else [h.section_id for h in r.hits])
@@ -327,15 +333,15 @@ class Answerer:
                 # "noem de gunningscriteria": no list in the text, but the term's definition names them.
                 comp, kind = self.composer.define(term, q, qvec), "definition"
         elif intent.kind == "example":
-            comp = self.composer.example_of(top, q, intent.topic, qvec)
+            comp = example_of(self.composer, top, q, intent.topic, qvec)
         elif intent.kind == "calculation":
             worked = len(re.findall(r"\d+", q)) >= 2
             if worked and not forced and len(r.hits) > 1 and r.hits[1].score >= CLOSE * r.hits[0].score:
                 # "ik wil 10 orders en 1 op de 5 offertes wordt een order, hoeveel offertes heb ik nodig":
                 # of two close sections, the one that calculates like this.
-                fits = {h.section_id: self.composer.formula(h.section_id, q, qvec)[1] for h in r.hits[:2]}
+                fits = {h.section_id: formula(self.composer, h.section_id, q, qvec)[1] for h in r.hits[:2]}
                 top = max(fits, key=lambda sid: fits[sid])
-            comp = self.composer.calculation(top, q, intent.topic, qvec)
+            comp = calculation(self.composer, top, q, intent.topic, qvec)
         else:
             # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".
             asked = re.sub(r"^(?:welke|wat voor(?: een)?) rol (?:speelt|spelen|heeft|hebben) ", "", q)

@@ -19,7 +19,8 @@ from index.passages import Sentence
 from index.store import SearchIndex
 from index.text import bm25_tokens, fold
 from knowledge.model import Course, GlossaryEntry
-from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, DEFINING, FORMULA, IS_A, advises
+from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, DEFINING, IS_A, advises
+from tutor.intent import _NUM as NUMBER
 from tutor.intent import asked_verb, classifies, how_to, joined_verbs
 from tutor.lists import (
     BACKREF,
@@ -245,7 +246,7 @@ class Composer:
             naming, topic, qvec, lambda s: 0.3 * bool(DEFINING.search(s.text)) - 0.05 * s.pos - 0.15 * s.para
         )
 
-    def _lead_in(
+    def lead_in(
         self,
         span: list[Sentence],
         topic: str,
@@ -316,7 +317,15 @@ class Composer:
             held = [t for t in tokens_of(head) if any(t in self.tokens[s.id] for s in body)]
             focus = max(held, key=lambda t: self.idf.get(t, 0.0)) if held else ""
 
+        # "hoeveel principes heeft cialdini": the sentence that counts them ("Hij beschreef zes …").
+        counted = re.search(r"\bhoeveel\s+(\w+)", fold(question))
+        counted_stems = tokens_of(counted[1]) if counted else frozenset()
+
         def bonus(s: Sentence) -> float:
+            toks = self.tokens[s.id]
+            counts = counted_stems and re.search(rf"\b{NUMBER}\b", self.folded[s.id])
+            if counts and any(t in toks or match_part(t, toks) for t in counted_stems):
+                return 0.6
             if focus and focus in self.tokens[s.id]:
                 return 0.3 + 0.15 * bool(CAUSE.search(s.text))
             if advice and said is None:
@@ -351,7 +360,7 @@ class Composer:
         best = self.best(body, question, qvec, bonus)
         literal = phrase is not None and bool(phrase.search(self.folded[best.id]))
         # Advice needs no sentence naming one word of its object ("hoe positioneer je je bedrijf").
-        span = self._lead_in(self.passage(best, lead=literal), topic, qvec, least=2 if advice else 1)
+        span = self.lead_in(self.passage(best, lead=literal), topic, qvec, least=2 if advice else 1)
         return Composition(self.text(span), sections=[section_id])
 
     def define(self, entry: GlossaryEntry, question: str, qvec: np.ndarray | None) -> Composition:
@@ -365,51 +374,3 @@ class Composer:
             best = self.best(naming, f"{question} {entry.term}", qvec, lambda s: -0.01 * s.pos)
             context = self.text(self.passage(best, target=35, limit=80))
         return Composition(headline, context=context, sections=[entry.section_id], title=entry.term)
-
-    def example_of(self, section_id: str, question: str, topic: str, qvec: np.ndarray | None) -> Composition:
-        """The section's worked example, introduced by the sentence that names the concept."""
-        example = self.example(section_id)
-        lead = self.lead_sentence(section_id, topic, qvec) if topic else None
-        headline = self.text(self.with_antecedent(lead)) if lead else ""
-        if lead is not None and is_item_head(lead):
-            # "3. Sociale bewijskracht: … Klantreviews, referenties en 'al 500 bedrijven …'": the item
-            # carries its own example, before the section's worked example (when that one uses it).
-            para = self.paragraph(lead)
-            rest = []
-            for s in para[lead.pos + 1 : lead.pos + 3]:
-                if is_item_head(s):
-                    break
-                rest.append(s)
-            if rest:
-                worked = any(self.names(s, topic) for s in example)
-                context = self.text(rest) + ("\n\nVoorbeeld: " + self.text(example) if worked else "")
-                return Composition(headline, context=context, sections=[section_id])
-        if not example:
-            return self.explain(section_id, question, topic, qvec)
-        text = "Voorbeeld: " + self.text(example)
-        if not headline:
-            return Composition(text, sections=[section_id])
-        return Composition(headline, context=text, sections=[section_id])
-
-    def formula(self, section_id: str, question: str, qvec: np.ndarray | None) -> tuple[Sentence, float]:
-        """The sentence of a section that says how to calculate what ``question`` asks, and its score;
-        a sentence that calculates with numbers counts when the question brings numbers."""
-        body = self.body(section_id)
-        numbers = len(re.findall(r"\d+", question)) >= 2
-        formulas = [
-            s for s in body if FORMULA.search(s.text) or (numbers and len(re.findall(r"\d+", s.text)) >= 2)
-        ] or body
-        scores = self.score(question, qvec, [s.id for s in formulas])
-        scores = scores + np.array([0.3 * ("=" in s.text or "×" in s.text) for s in formulas])
-        i = int(np.argmax(scores))
-        return formulas[i], float(scores[i])
-
-    def calculation(self, section_id: str, question: str, topic: str, qvec: np.ndarray | None) -> Composition:
-        """The formula sentence(s) and, when it has numbers, the worked example."""
-        best = self.formula(section_id, question, qvec)[0]
-        span = self._lead_in(self.passage(best, target=35, limit=90), topic, qvec)
-        example = self.example(section_id)
-        context = ""
-        if example and any(re.search(r"\d", s.text) for s in example):
-            context = "Voorbeeld: " + self.text(example)
-        return Composition(self.text(span), context=context, sections=[section_id])

@@ -265,7 +265,7 @@ class ListComposer:
             return Composition(self.c.text(head), items=items, sections=[section_id])
         if words(head) + words(items_span) > LIST_MAX_WORDS:
             items_span = [s for s in items_span if is_item_head(s)] or items_span
-        head = self.c._lead_in(head, intent.topic, qvec, items_span)
+        head = self.c.lead_in(head, intent.topic, qvec, items_span)
         preamble, items = self._items(items_span)
         head = head + preamble  # sentences before the first item introduce the list
         if len(items) < 2:

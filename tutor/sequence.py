@@ -1,0 +1,66 @@
+"""What comes before or after a step of a sequence: "welke fase komt na de herhaalaankoop?".
+
+The notes write their sequences as one sentence ("Een gangbare indeling is: oriëntatie, eerste
+aankoop, herhaalaankoop, loyaliteit en …", "suspects → leads → prospects → …"). The answer names
+the neighbour of the asked step and quotes the sentence, so the whole order is in view.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.text import fold
+from tutor.compose import Composer, Composition
+from tutor.lists import inline_items
+
+# "welke fase komt na de herhaalaankoop (in de klantrelatiecyclus)?", "wat volgt op prospects?",
+# "wat is de stap vóór het afsluiten?".
+NEXT = re.compile(
+    r"\b(?:komt|volgt|zit)\s+(?:er\s+)?(?:direct\s+|meteen\s+)?(?P<dir>na|op|voor|vóór)\s+|"
+    r"\b(?:fase|stap|trede|niveau|laag)\s+(?P<dir2>na|voor|vóór)\s+",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:de|het|een)\s+")
+_CONTEXT = re.compile(r"\s+(?:in|bij|van|binnen|volgens|uit)\s+.*$")
+
+
+def asked_step(question: str) -> tuple[str, bool] | None:
+    """The step a question asks the neighbour of, and whether it asks the one after it."""
+    m = NEXT.search(question)
+    if m is None:
+        return None
+    step = _CONTEXT.sub("", question[m.end() :].strip(" ?!.")).strip()
+    step = _ARTICLE.sub("", step).strip()
+    if not step or len(step.split()) > 4:
+        return None
+    direction = (m["dir"] or m["dir2"]).lower()
+    return step, direction in ("na", "op")
+
+
+def _same_step(item: str, step: str) -> bool:
+    a, b = fold(item).strip(), fold(step).strip()
+    a, b = (re.sub(r"(?:s|en|fase)$", "", x) for x in (a, b))
+    return len(b) >= 3 and (a == b or a.startswith(b) or b.startswith(a))
+
+
+def neighbour(composer: Composer, section_ids: list[str], question: str) -> Composition | None:
+    """The step before or after the asked one, from the first section whose sequence holds it."""
+    asked = asked_step(question)
+    if asked is None:
+        return None
+    step, after = asked
+    for sid in section_ids:
+        for s in composer.body(sid):
+            items = inline_items(s.text)
+            at = next((i for i, item in enumerate(items) if _same_step(item, step)), None)
+            if at is None:
+                continue
+            other = at + 1 if after else at - 1
+            if 0 <= other < len(items):
+                said = f"Na {items[at]} volgt" if after else f"Vóór {items[at]} komt"
+                headline = f"{said}: {items[other]}."
+                return Composition(headline, context=s.text, sections=[sid], title=items[other])
+            where = "de laatste" if after else "de eerste"
+            headline = f"{items[at][:1].upper()}{items[at][1:]} is {where} stap in deze volgorde."
+            return Composition(headline, context=s.text, sections=[sid])
+    return None

@@ -1,0 +1,71 @@
+"""Worked examples and formulas: "geef een voorbeeld van …", "hoe bereken je …".
+
+An example answer quotes the section's worked example (or the item's own example); a calculation
+quotes the sentence that says how to calculate, and the worked example when it has numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from index.passages import Sentence
+from tutor.compose import Composer, Composition
+from tutor.cues import FORMULA
+from tutor.lists import is_item_head
+
+
+def example_of(
+    c: Composer, section_id: str, question: str, topic: str, qvec: np.ndarray | None
+) -> Composition:
+    """The section's worked example, introduced by the sentence that names the concept."""
+    example = c.example(section_id)
+    lead = c.lead_sentence(section_id, topic, qvec) if topic else None
+    headline = c.text(c.with_antecedent(lead)) if lead else ""
+    if lead is not None and is_item_head(lead):
+        # "3. Sociale bewijskracht: … Klantreviews, referenties en 'al 500 bedrijven …'": the item
+        # carries its own example, before the section's worked example (when that one uses it).
+        para = c.paragraph(lead)
+        rest = []
+        for s in para[lead.pos + 1 : lead.pos + 3]:
+            if is_item_head(s):
+                break
+            rest.append(s)
+        if rest:
+            worked = any(c.names(s, topic) for s in example)
+            context = c.text(rest) + ("\n\nVoorbeeld: " + c.text(example) if worked else "")
+            return Composition(headline, context=context, sections=[section_id])
+    if not example:
+        return c.explain(section_id, question, topic, qvec)
+    text = "Voorbeeld: " + c.text(example)
+    if not headline:
+        return Composition(text, sections=[section_id])
+    return Composition(headline, context=text, sections=[section_id])
+
+
+def formula(c: Composer, section_id: str, question: str, qvec: np.ndarray | None) -> tuple[Sentence, float]:
+    """The sentence of a section that says how to calculate what ``question`` asks, and its score;
+    a sentence that calculates with numbers counts when the question brings numbers."""
+    body = c.body(section_id)
+    numbers = len(re.findall(r"\d+", question)) >= 2
+    formulas = [
+        s for s in body if FORMULA.search(s.text) or (numbers and len(re.findall(r"\d+", s.text)) >= 2)
+    ] or body
+    scores = c.score(question, qvec, [s.id for s in formulas])
+    scores = scores + np.array([0.3 * ("=" in s.text or "×" in s.text) for s in formulas])
+    i = int(np.argmax(scores))
+    return formulas[i], float(scores[i])
+
+
+def calculation(
+    c: Composer, section_id: str, question: str, topic: str, qvec: np.ndarray | None
+) -> Composition:
+    """The formula sentence(s) and, when it has numbers, the worked example."""
+    best = formula(c, section_id, question, qvec)[0]
+    span = c.lead_in(c.passage(best, target=35, limit=90), topic, qvec)
+    example = c.example(section_id)
+    context = ""
+    if example and any(re.search(r"\d", s.text) for s in example):
+        context = "Voorbeeld: " + c.text(example)
+    return Composition(c.text(span), context=context, sections=[section_id])
