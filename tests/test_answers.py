@@ -205,17 +205,13 @@ def test_pathological_text_is_normalised_and_capped(engine: Engine, real_embedde
     assert not engine.answerer.answer(decomposed).found
 
 
-LEXICAL_LIMIT = pytest.mark.xfail(strict=True, reason="the situation's words belong to a sibling category")
-
-
 @pytest.mark.parametrize(
     "question, category",
     [
         ("een klant geeft ons een 3 op de aanbeveelvraag, wat is hij dan?", "detractor"),
-        # A known limit: the situation shares its words with the wrong sibling ("veel leveranciers" is
-        # said of hefboomproducten) and nothing in the notes says "kantoorpapier" is routine.
-        pytest.param("onze klant koopt kantoorpapier: weinig geld en er zijn veel leveranciers. in welk "
-                     "kwadrant valt dat?", "routine", marks=LEXICAL_LIMIT),
+        # "weinig geld" and "veel leveranciers" are the matrix's low impact and low supply risk.
+        ("onze klant koopt kantoorpapier: weinig geld en er zijn veel leveranciers. in welk "
+         "kwadrant valt dat?", "routine"),
         ("een klant wil samen met ons een nieuw product ontwikkelen en de risico's delen, wat voor klant is "
          "dat?", "partnerschap"),
         # Graded words tell siblings apart: "bestaande producten" + "nieuwe markt", "andere leverancier",
