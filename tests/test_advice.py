@@ -160,3 +160,12 @@ def test_in_sales_is_no_part_of_the_term_and_downsides_are_said_plainly(engine: 
 def test_how_many_is_answered_by_the_sentence_that_counts(engine: Engine) -> None:
     a = engine.answerer.answer("hoeveel principes heeft cialdini")
     assert "zes beinvloedingsprincipes" in fold(a.answer)
+
+
+def test_a_method_the_notes_lack_is_named(engine: Engine) -> None:
+    bant = engine.answerer.answer("hoe kwalificeer je leads met bant")
+    assert not bant.found and bant.headline == "Bant staat niet in de samenvatting."
+    ml = engine.answerer.answer("hoe voorspel je verkopen met machine learning")
+    assert not ml.found and "machine learning" in ml.headline.lower()
+    # A method the notes do use is answered.
+    assert engine.answerer.answer("hoe werkt het scoren van leads met punten").found

@@ -19,8 +19,9 @@ from tutor.categories import scores_in
 from tutor.classify import Classifier, Match, situation_phrase
 from tutor.comparing import compare
 from tutor.compose import Composer, Composition, tokens_of
-from tutor.coverage import GENERIC, VERBS, Coverage, display_topic
+from tutor.coverage import GENERIC, VERBS, Coverage
 from tutor.errors import QuestionError
+from tutor.guard import unknown_hinge
 from tutor.intent import (
     LIST_NOUNS,
     Intent,
@@ -34,7 +35,7 @@ from tutor.intent import (
 from tutor.listing import ListComposer
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
-from tutor.terms import literal_sections, original_words, plain_plural
+from tutor.terms import literal_sections, plain_plural
 from tutor.worked import calculation, example_of, formula
 
 MAX_QUESTION_CHARS = 500
@@ -196,35 +197,6 @@ class Answerer:
         covering = {k.section_id for k in self.classifier.categories if asked <= k.numbers}
         return next((sid for sid in near if sid in covering), None)
 
-    def _guard(self, q: str, intent: Intent, r: Retrieval) -> str | None:
-        """The name of a term the question hinges on that the course does not contain."""
-        if intent.kind == "scenario" or r.glossary is not None:
-            return None
-        topics = list(intent.sides) if intent.kind == "comparison" else [intent.topic]
-        if intent.kind == "explanation" and intent.topic:
-            # "hoe werkt het aida-model in een verkoopgesprek": the model asked about comes first.
-            asked = original_words(q, intent.topic)
-            head = re.split(r"\s(?:in|bij|tijdens|volgens|voor)\s", asked)[0]
-            if head != asked:
-                topics.append(head)
-        for topic in topics:
-            if not topic or self._entry(topic) is not None:
-                continue
-            if intent.kind == "definition" and self.coverage.only_in_examples(topic):
-                return original_words(q, display_topic(topic))
-            unknown, distinctive = self.coverage.unknown_terms(topic)
-            if not unknown:
-                continue
-            # A term question hinges on its unknown words when they are at least half of what it
-            # names; a why/how question only when none of its words is in the notes.
-            hinges = intent.kind in ("definition", "comparison", "example", "enumeration", "calculation")
-            # "customer value journey": a term stands or falls with its head, its last word.
-            head = fold(topic.split()[-1]) if intent.kind == "definition" else ""
-            mostly = 2 * len(unknown) >= distinctive or head in unknown
-            if (hinges and mostly) or len(unknown) == distinctive:
-                return original_words(q, display_topic(topic))
-        return None
-
     def answer(self, question: str, previous: Topic | None = None) -> Answer:
         """Answer ``question``; ``previous`` is what the chat talked about last (for follow-ups)."""
         q, note = normalise_question(question)
@@ -247,7 +219,7 @@ class Answerer:
             return Answer(q, False, "none", ASK_TOPIC, intent=intent.kind, confidence="none", note=note)
         search_text = f"{previous.term}: {q}" if forced and previous else q
         r = self.retriever.search(search_text, k=4)
-        unknown = None if forced else self._guard(q, intent, r)
+        unknown = None if forced else unknown_hinge(q, intent, r, self.coverage, self._entry)
         if unknown:
             msg = f"{unknown[:1].upper()}{unknown[1:]} staat niet in de samenvatting."
             return self._not_found(q, r, note, msg, intent.kind)
