@@ -169,3 +169,8 @@ def test_a_method_the_notes_lack_is_named(engine: Engine) -> None:
     assert not ml.found and "machine learning" in ml.headline.lower()
     # A method the notes do use is answered.
     assert engine.answerer.answer("hoe werkt het scoren van leads met punten").found
+
+
+def test_a_typo_in_a_term_is_no_term_of_the_examples(engine: Engine) -> None:
+    a = engine.answerer.answer("wat is een kwalitatiefe metode")
+    assert a.found and "subjectief" in fold(a.answer)

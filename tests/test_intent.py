@@ -7,7 +7,7 @@ import pytest
 from index.passages import Sentence, paragraphs, split_sentences
 from tutor.categories import numbers_in
 from tutor.classify import split_tail
-from tutor.intent import classifies, detect_intent
+from tutor.intent import classifies, detect_intent, fix_cue_typos
 from tutor.lists import (
     announced_count,
     count_items,
@@ -208,3 +208,12 @@ def test_more_small_talk() -> None:
 def test_a_classification_asked_with_a_separable_verb() -> None:
     assert classifies("de klant wil een gratis proefversie, welk cialdini principe zet ik in als ik die geef")
     assert split_tail("een klant die alleen verlies oplevert, welke strategie pas je toe?")[1] == "strategie"
+
+
+def test_misspelt_cue_words_are_set_right() -> None:
+    known = {"lead", "prospect", "nps"}.__contains__
+    assert fix_cue_typos("verschil tusen lead en prospect", known) == "verschil tussen lead en prospect"
+    assert fix_cue_typos("warom is nps nuttig", known) == "waarom is nps nuttig"
+    # A word of the course, or a word two letters off, stays as typed.
+    assert fix_cue_typos("welke prospect", known) == "welke prospect"
+    assert fix_cue_typos("verschijnt", known) == "verschijnt"

@@ -28,6 +28,7 @@ from tutor.intent import (
     asked_verb,
     classifies,
     detect_intent,
+    fix_cue_typos,
     how_to,
     joined_verbs,
     situation_and_tail,
@@ -202,6 +203,7 @@ class Answerer:
         q, note = normalise_question(question)
         # "wat zijn kpi's in sales": the whole course is about sales; the term is "kpi's".
         q = IN_SALES.sub("", q) if len(IN_SALES.sub("", q).split()) >= 2 else q
+        q = fix_cue_typos(q, self.coverage.written)  # "verschil tusen lead en prospect"
         intent = detect_intent(q)
         if intent.kind == "smalltalk":
             return Answer(q, False, "none", smalltalk_reply(q, self.course.title), intent="smalltalk",

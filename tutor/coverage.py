@@ -119,6 +119,10 @@ class Coverage:
             return any(abs(len(w) - len(word)) <= 2 and w[0] == word[0] for w, _, _ in found)
         return False
 
+    def written(self, word: str) -> bool:
+        """Whether the notes write ``word`` itself (or an inflection of it)."""
+        return self._written(word)
+
     def _written(self, word: str) -> bool:
         """Whether the notes write ``word`` itself (or an inflection of it)."""
         return word in self.words or _STEM.stemWord(word) in self.stems
@@ -131,6 +135,8 @@ class Coverage:
             w = bare(raw)
             if w in SCAFFOLD or w in DUTCH_STOPWORDS or w in GENERIC or w in VERBS or len(w) < 4:
                 continue
+            if not self._written(w):
+                continue  # a typo ("kwalitatiefe") or a word the notes lack says nothing about examples
             found.append(w in self.core or _STEM.stemWord(w) in self.core_stems)
         return bool(found) and not any(found)
 

@@ -7,7 +7,10 @@ sides of a comparison and an announced count ("de vier kwadranten" → 4).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
 
 from index.glossary import asked_term
 from index.text import fold
@@ -235,6 +238,25 @@ def joined_verbs(question: str) -> str:
     """The separable verbs of ``question`` joined ("hoe bereid je het gesprek voor" → "voorbereid"),
     the way the notes write them as nouns and infinitives ("voorbereiding", "opbouwen")."""
     return " ".join(m.group(2) + m.group(1) for m in SEPARABLE.finditer(question.lower()))
+
+
+# Question words a typo must not hide: "verschil tusen lead en prospect", "voorbeld van …".
+_CUES = "tussen verschil verschillen voorbeeld waarom bereken berekenen uitleggen betekent welke noem"
+CUE_WORDS = _CUES.split()
+
+
+def fix_cue_typos(question: str, known: Callable[[str], bool]) -> str:
+    """``question`` with misspelt cue words set right (one letter off, same first letter, and no
+    word ``known`` to the course)."""
+
+    def fixed(m: re.Match[str]) -> str:
+        w = m.group()
+        if len(w) < 5 or w.lower() in CUE_WORDS or known(w.lower()):
+            return w
+        near = [c for c in CUE_WORDS if c[0] == w[0].lower() and Levenshtein.distance(c, w.lower()) == 1]
+        return near[0] if near else w
+
+    return re.sub(r"[A-Za-z]+", fixed, question)
 
 
 def how_to(question: str) -> bool:
