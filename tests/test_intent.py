@@ -217,3 +217,13 @@ def test_misspelt_cue_words_are_set_right() -> None:
     # A word of the course, or a word two letters off, stays as typed.
     assert fix_cue_typos("welke prospect", known) == "welke prospect"
     assert fix_cue_typos("verschijnt", known) == "verschijnt"
+
+
+def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> None:
+    assert detect_intent("wat is beter: transactionele verkoop of consultative selling").sides == (
+        "transactionele verkoop",
+        "consultative selling",
+    )
+    sides = detect_intent("wat werkt beter, koude of warme acquisitie").sides
+    assert sides == ("koude acquisitie", "warme acquisitie")
+    assert detect_intent("hunter versus farmer, wie heb je nodig").sides == ("hunter", "farmer")

@@ -79,7 +79,10 @@ COMPARISON = [
     re.compile(r"\bhoe (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
     re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or|en|and) (?P<b>.+?)"
                r"(?:,? (?:wat is het|wat zijn de|what is the|what's the)? ?(?:verschil|difference)\w*)$"),
-    re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)$"),
+    re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)(?:,[^,]*)?$"),
+    # "wat is beter: transactionele verkoop of consultative selling", "wie heb je nodig, hunter of farmer".
+    re.compile(r"^(?:wat|wie|welke?) (?:is|zijn|werkt|past) (?:beter|handiger|slimmer|nuttiger|belangrijker)"
+               r"(?: voor \w+)?[:,]? (?P<a>.+?) of (?P<b>.+)$"),
     re.compile(r"\b(?:verschil|difference) (?:met|with) (?P<b>.+)$"),
 ]  # fmt: skip
 # "hoe verschilt het koopgedrag per koopsituatie": each of the kinds in turn.
