@@ -11,7 +11,7 @@ from index.embedder import Embedder
 from index.english import to_dutch
 from index.glossary import GlossaryHit, GlossaryMatcher, asked_term, glossary_key
 from index.store import SearchIndex
-from index.text import bm25_tokens, compounds
+from index.text import bm25_tokens, compounds, irregular_nouns
 from knowledge.model import Course
 
 METHODS = ("bm25", "dense", "hybrid")
@@ -127,6 +127,7 @@ class Retriever:
         # An English question: its words in Dutch, and the compounds their pairs make ("customer
         # relationship" → "klantrelatie").
         dutch = to_dutch(question) if english else ""
+        dutch = f"{dutch} {irregular_nouns(question)}".strip()
         if dutch:
             more = bm25_tokens(dutch) + bm25_tokens(" ".join(compounds(dutch)))
             tokens += [t for t in dict.fromkeys(more) if t in vocab and t not in tokens]

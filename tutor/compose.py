@@ -17,7 +17,7 @@ import numpy as np
 
 from index.passages import Sentence
 from index.store import SearchIndex
-from index.text import bm25_tokens, fold
+from index.text import bm25_tokens, fold, irregular_nouns
 from knowledge.model import Course, GlossaryEntry
 from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, DEFINING, IS_A, advises
 from tutor.intent import _NUM as NUMBER
@@ -140,7 +140,7 @@ class Composer:
     def query_tokens(self, text: str) -> set[str]:
         """``tokens_of`` with a compound the notes never use split into two parts they do
         ("targetingstrategieen" → targeting, strategie)."""
-        out: set[str] = set()
+        out: set[str] = set(tokens_of(irregular_nouns(text)))  # "klaagt" → klacht
         for word in re.findall(r"[a-z0-9]+", fold(text)):
             whole = tokens_of(word)
             if len(word) < 9 or all(t in self.idf for t in whole):
