@@ -180,3 +180,15 @@ def test_an_irregular_verb_finds_the_notes_noun(engine: Engine) -> None:
     assert irregular_nouns("de klant klaagt en kocht elders") == "klacht koop"
     a = engine.answerer.answer("mijn klant klaagt over een te late levering, wat doe ik")
     assert a.found and "klachtenmanagement" in fold(a.answer)
+
+
+def test_explaining_a_section_by_its_title_gives_its_opening(engine: Engine) -> None:
+    stp = engine.answerer.answer("kun je het stp proces uitleggen")
+    assert "segmentatie, targeting en positionering" in fold(stp.answer)
+
+
+def test_a_demonstrative_brings_the_sentence_it_points_at(engine: Engine) -> None:
+    a = engine.answerer.answer("wat houdt relatiemarketing in")
+    said = fold(a.answer)
+    assert "op die ladder" in said and "loyaliteitsladder" in said
+    assert said.index("loyaliteitsladder") < said.index("op die ladder")

@@ -68,6 +68,11 @@ ASK_TOPIC = (
 HEDGE_NOTE = "Ik weet het niet helemaal zeker, maar in de samenvatting staat:"
 
 
+def plain_tokens(text: str) -> set[str]:
+    """Content tokens without hyphenated wholes ("STP-proces" → stp, proces)."""
+    return {t for t in tokens_of(text) if "-" not in t}
+
+
 def normalise_question(text: str) -> tuple[str, str]:
     """(question, note): trimmed text and a Dutch note when it had to be shortened."""
     # NFC first: "é" typed as e + U+0301 is one letter, and cheap to match.
@@ -145,6 +150,10 @@ class Answerer:
         """The glossary entry called ``name`` (typos forgiven), if the match is good."""
         hit: GlossaryHit | None = self.retriever.glossary.lookup(name) if name else None
         return hit.entry if hit is not None and hit.score >= GLOSSARY_MIN else None
+
+    def _is_title(self, topic: str, section_id: str) -> bool:
+        """Whether ``topic`` is the section's title itself ("stp proces" → "STP-proces")."""
+        return plain_tokens(topic) == plain_tokens(self.course.section(section_id).title)
 
     def _section_for(self, name: str, fallback: str) -> str:
         """The section that best matches ``name`` by its words (no model call): the one whose title
@@ -330,6 +339,9 @@ class Answerer:
                 steps = self.lister.compose(top, q, intent, qvec, runs=False)
                 if len(steps.items) >= 3:
                     comp = steps
+                elif names and not how_to(q) and self._is_title(intent.topic, top):
+                    # "kun je het stp proces uitleggen": the section's opening says what the model is.
+                    comp = self.composer.intro(top)
         return self._found(q, note, r, comp, kind, intent, confidence, entry)
 
     def _found(

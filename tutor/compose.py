@@ -204,6 +204,10 @@ class Composer:
         start = s.pos
         while start > 0 and BACKREF.match(para[start].text) and s.pos - start < 2:
             start -= 1
+        # "… klanten zo hoog mogelijk op die ladder te krijgen": the ladder the sentence before names.
+        pointed = re.search(r"\b(?:die|deze)\s+(\w{4,})", self.folded[s.id])
+        if start == s.pos and start > 0 and pointed and pointed[1] in self.folded[para[start - 1].id]:
+            start -= 1
         return para[start : s.pos + 1]
 
     def passage(
@@ -362,6 +366,11 @@ class Composer:
         # Advice needs no sentence naming one word of its object ("hoe positioneer je je bedrijf").
         span = self.lead_in(self.passage(best, lead=literal), topic, qvec, least=2 if advice else 1)
         return Composition(self.text(span), sections=[section_id])
+
+    def intro(self, section_id: str) -> Composition:
+        """The opening passage of a section: what its model or subject is."""
+        body = self.body(section_id)
+        return Composition(self.text(self.passage(body[0], lead=True)), sections=[section_id])
 
     def define(self, entry: GlossaryEntry, question: str, qvec: np.ndarray | None) -> Composition:
         """The glossary definition, then the sentences of the notes that explain the term."""
