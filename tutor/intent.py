@@ -97,7 +97,9 @@ def worked_problem(q: str) -> bool:
     """ "200 klanten: 110 promotors en 40 detractors. wat is de nps?": numbers given, a value asked."""
     given = len(re.findall(r"\d+(?:[.,]\d+)?\s*%?", q))
     asks = re.search(r"\b(?:wat is (?:de|het|mijn|onze)|hoeveel|hoe hoog|what is the)\b", q) is not None
-    return given >= 2 and asks
+    # "… 80 detractors. nps?": only the value's name asked.
+    named = re.search(r"\b(?:nps|hitrate|hit rate|churn rate|churn|clv|marktaandeel)\s*[?!.]*$", q)
+    return given >= 2 and (asks or named is not None)
 
 
 # "een accountmanager vervult meerdere rollen, welke zijn dat?"

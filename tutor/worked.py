@@ -11,6 +11,7 @@ import re
 import numpy as np
 
 from index.passages import Sentence
+from tutor.calculate import worked_out
 from tutor.compose import Composer, Composition
 from tutor.cues import FORMULA
 from tutor.lists import is_item_head
@@ -68,4 +69,8 @@ def calculation(
     context = ""
     if example and any(re.search(r"\d", s.text) for s in example):
         context = "Voorbeeld: " + c.text(example)
+    # "… 200 promotors, 120 passives en 80 detractors": the formula worked out with these numbers.
+    mine = worked_out(question, c.text(c.body(section_id)))
+    if mine is not None:
+        context = f"{mine}\n\n{context}".strip()
     return Composition(c.text(span), context=context, sections=[section_id])

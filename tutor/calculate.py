@@ -1,0 +1,100 @@
+"""The notes' formulas worked out with the student's own numbers, when the question gives them.
+
+"we hebben 400 respondenten: 200 promotors, 120 passives en 80 detractors, wat is de nps?" gets
+"Met jouw getallen: 50% promotors − 20% detractors = NPS +30." next to the notes' formula. Only
+numbers the question names unambiguously are used; anything else gets the formula alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.text import fold
+
+_N = r"(\d+(?:[.,]\d+)?)"
+_GROUP = {"promotor": "promotors", "passive": "passives", "passief": "passives", "detractor": "detractors"}
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _pct(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def nps(question: str) -> str | None:
+    """The NPS of the counts or percentages of promotors, passives and detractors in ``question``."""
+    q = fold(question)
+    found: dict[str, tuple[float, bool]] = {}
+    for m in re.finditer(rf"{_N}\s*(%|procent)?\s*(?:is\s+|zijn\s+)?(promotor|passive|passief|detractor)", q):
+        found[_GROUP[m[3]]] = (_num(m[1]), bool(m[2]))
+    named_first = rf"(promotor|passive|passief|detractor)s?\w*\s*(?:is|zijn|:)?\s*{_N}\s*(%|procent)?"
+    for m in re.finditer(named_first, q):
+        found.setdefault(_GROUP[m[1]], (_num(m[2]), bool(m[3])))
+    if "promotors" not in found or "detractors" not in found:
+        return None
+    share = {g: v for g, (v, pct) in found.items() if pct}
+    if len(share) == len(found):
+        promoters, detractors = share["promotors"], share["detractors"]
+    elif not share:
+        total_m = re.search(rf"{_N}\s*(?:respondenten|klanten|mensen|ondervraagden|antwoorden)", q)
+        total = _num(total_m[1]) if total_m else sum(v for v, _ in found.values())
+        if "passives" not in found and not total_m:
+            return None  # without the passives or a total the shares are unknown
+        if total <= 0:
+            return None
+        promoters = 100 * found["promotors"][0] / total
+        detractors = 100 * found["detractors"][0] / total
+    else:
+        return None
+    score = promoters - detractors
+    sign = "+" if score > 0 else ""
+    return (
+        f"Met jouw getallen: {_pct(promoters)}% promotors − {_pct(detractors)}% detractors = "
+        f"NPS {sign}{_pct(score)}."
+    )
+
+
+def hit_rate(question: str) -> str | None:
+    """The share of quotations that became orders: "van de 80 offertes worden er 20 een order"."""
+    q = fold(question)
+    offers = re.search(rf"{_N}\s+offertes", q)
+    orders = re.search(rf"{_N}\s+(?:een\s+)?(?:order|orders|opdracht|opdrachten|getekend)\b", q)
+    orders = orders or re.search(rf"(?:worden|leiden)\s+(?:er\s+)?{_N}\s+(?:tot\s+)?(?:een\s+)?order", q)
+    if not offers or not orders:
+        return None
+    n_offers, n_orders = _num(offers[1]), _num(orders[1])
+    if n_offers <= 0 or n_orders > n_offers:
+        return None
+    rate = 100 * n_orders / n_offers
+    return f"Met jouw getallen: {_pct(n_orders)} orders / {_pct(n_offers)} offertes = hitrate {_pct(rate)}%."
+
+
+def churn_rate(question: str) -> str | None:
+    """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
+    q = fold(question)
+    customers = re.search(rf"{_N}\s+klanten", q)
+    left = re.search(rf"{_N}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren)", q)
+    left = left or re.search(rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{_N}", q)
+    if not customers or not left or customers.start() == left.start():
+        return None
+    total, gone = _num(customers[1]), _num(left[1])
+    if total <= 0 or gone > total:
+        return None
+    rate = _pct(100 * gone / total)
+    return f"Met jouw getallen: {_pct(gone)} vertrokken / {_pct(total)} klanten = churn rate {rate}%."
+
+
+# Each formula with the word its section uses for it.
+FORMULAS = (("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate))
+
+
+def worked_out(question: str, section_text: str) -> str | None:
+    """The first formula of the section the question's numbers fill in, worked out."""
+    where = fold(section_text)
+    for word, calc in FORMULAS:
+        line = calc(question) if word in where else None
+        if line is not None:
+            return line
+    return None
