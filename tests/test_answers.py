@@ -13,6 +13,7 @@ from index.text import compounds, fold
 from studybot.terminal import TerminalChat
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
+from tutor.explaining import explain
 from tutor.intent import detect_intent
 from tutor.scheduler import Spacing
 from tutor.service import Tutor
@@ -186,7 +187,7 @@ def test_confidence_bands(engine: Engine) -> None:
     assert a.confidence(r(0.012, 3.0), all_known=True) == "hedged"
     assert a.confidence(r(0.02, 1.0)) == "none"
     assert a.confidence(Retrieval()) == "none"
-    passage = a.composer.explain("h1-marketing-vs-sales", "wat is sales", "sales", None)
+    passage = explain(a.composer, "h1-marketing-vs-sales", "wat is sales", "sales", None)
     hedged = a._found("q", "", r(0.02, 3.0), passage,
                       "passage", detect_intent("wat is sales"), "hedged", None)  # fmt: skip
     assert hedged.answer.startswith("Ik weet het niet helemaal zeker, maar in de samenvatting staat:")

@@ -21,6 +21,7 @@ from tutor.comparing import compare
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, Coverage
 from tutor.errors import QuestionError
+from tutor.explaining import explain
 from tutor.guard import unknown_hinge
 from tutor.intent import (
     LIST_NOUNS,
@@ -328,7 +329,7 @@ class Answerer:
         else:
             # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".
             asked = re.sub(r"^(?:welke|wat voor(?: een)?) rol (?:speelt|spelen|heeft|hebben) ", "", q)
-            comp = self.composer.explain(top, asked, intent.topic, qvec, intent.kind)
+            comp = explain(self.composer, top, asked, intent.topic, qvec, intent.kind)
             in_order = ORDER_ASKED.search(f"{q} {joined_verbs(q)}") and not classifies(q)
             # "hoe maak je een accountplan" is answered by its parts, "hoe spreek je de dmu aan" is not.
             making = not how_to(q) or asked_verb(q) in MAKING_VERBS

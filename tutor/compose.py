@@ -19,13 +19,10 @@ from index.passages import Sentence
 from index.store import SearchIndex
 from index.text import bm25_tokens, fold, irregular_nouns
 from knowledge.model import Course, GlossaryEntry
-from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, DEFINING, IS_A, advises
-from tutor.intent import _NUM as NUMBER
-from tutor.intent import asked_verb, classifies, how_to, joined_verbs
+from tutor.cues import DEFINING, IS_A
 from tutor.lists import (
     BACKREF,
     SEQUENCE,
-    is_item_head,
 )
 
 EMBED_WEIGHT = 0.25  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
@@ -61,11 +58,6 @@ def match_part(t: str, tokens: frozenset[str]) -> float:
     if len(t) >= 8 and any(len(tok) >= 6 and t.startswith(tok) and len(t) - len(tok) <= 2 for tok in tokens):
         return 0.7
     return 0.0
-
-
-PARTICLES = "af|op|aan|in|uit|voor|vast|samen|door|na|om|terug"
-# Verbs of "hoe … je" that say little of what the notes would say ("hoe pak je dat aan").
-GENERIC_VERBS = frozenset("doe ga pak kom krijg houd maak zorg stel werk gebruik vind".split())
 
 
 def words(sentences: list[Sentence]) -> int:
@@ -290,83 +282,6 @@ class Composer:
         return out
 
     # per intent ------------------------------------------------------------------------------
-    def explain(
-        self, section_id: str, question: str, topic: str, qvec: np.ndarray | None, intent: str = "explanation"
-    ) -> Composition:
-        """One coherent passage around the best sentence (why-questions favour reasons)."""
-        body = self.body(section_id) or self.example(section_id)
-
-        phrase = self.phrase_pattern(topic)
-        # "wat is het doel van een cold call": the sentence that names the goal ("… heeft één doel: …").
-        aspect = ASPECT.search(fold(question))
-        said = re.compile(ASPECT_SAID[str(aspect.lastgroup)]) if aspect else None
-        if said is not None and any(said.search(self.folded[s.id]) for s in body):
-            body = [s for s in body if said.search(self.folded[s.id])]
-
-        # "hoe bouw je een netwerk op", "ik sta op een beurs, wat nu?": what to do, not what it is.
-        advice = how_to(question) or (intent == "scenario" and not classifies(question))
-        joined = joined_verbs(question) if advice else ""
-
-        # A short topic is looked for by its stems ("bezwaar" in "Komen er bezwaren, …").
-        stems = tokens_of(topic) if advice else frozenset()
-        stems = stems if len(stems) <= 2 else frozenset()
-        # "hoe ontdek je het leidmotief": the sentence that says how you discover it ("je ontdekt het …").
-        verb = asked_verb(question) if advice else ""
-        verb = "" if verb in GENERIC_VERBS else fold(verb)[: max(5, len(verb) - 2)]
-
-        # "waarom is een goede lijst belangrijk bij koud bellen": about the list, within cold calling.
-        focus = ""
-        head = re.split(r"\s(?:bij|tijdens|binnen)\s", fold(question))[0]
-        if intent == "why" and head != fold(question):
-            held = [t for t in tokens_of(head) if any(t in self.tokens[s.id] for s in body)]
-            focus = max(held, key=lambda t: self.idf.get(t, 0.0)) if held else ""
-
-        # "hoeveel principes heeft cialdini": the sentence that counts them ("Hij beschreef zes …").
-        counted = re.search(r"\bhoeveel\s+(\w+)", fold(question))
-        counted_stems = tokens_of(counted[1]) if counted else frozenset()
-
-        def bonus(s: Sentence) -> float:
-            toks = self.tokens[s.id]
-            counts = counted_stems and re.search(rf"\b{NUMBER}\b", self.folded[s.id])
-            if counts and any(t in toks or match_part(t, toks) for t in counted_stems):
-                return 0.6
-            if focus and focus in self.tokens[s.id]:
-                return 0.3 + 0.15 * bool(CAUSE.search(s.text))
-            if advice and said is None:
-                # "Dat is vaak niet meteen zichtbaar; je ontdekt het …" names what the sentence before names.
-                said_before = self.tokens[s.id - 1] if s.pos and BACKREF.match(s.text) else frozenset()
-                named = bool(stems) and stems <= self.tokens[s.id] | said_before
-                acts = bool(verb) and re.search(rf"\b(?:{PARTICLES})?{verb}", self.folded[s.id]) is not None
-                told = advises(s, self.paragraph(s))
-                # "Detractors geven een 0 tot en met 6": what it is, not what to do with it.
-                opening = s.text.split()
-                intro = s.para == 0 and s.pos == 0 and IS_A.search(" ".join(opening[:6])) is not None
-                describes = not told and (bool(stems & tokens_of(" ".join(opening[:2]))) or intro)
-                if self.defines(s, topic):
-                    return told - 1.0  # "Netwerken is het bewust opbouwen …" says what it is, not how
-                return 0.5 * named + 0.6 * acts + told - 0.3 * describes
-            if phrase is not None and phrase.search(self.folded[s.id]):
-                return 0.5  # the sentence that uses the asked term literally
-            if said is not None and said.search(self.folded[s.id]):
-                return 0.4
-            if intent == "why":
-                return 0.15 * bool(CAUSE.search(s.text))
-            if intent == "scenario":
-                return 0.1 * is_item_head(s)  # "welk kwadrant is dat?" is answered by a named category
-            return 0.0
-
-        if intent == "scenario":
-            # The situation carries the content words; "wat doe ik dan?" only says what to do.
-            question = (
-                re.sub(r"[,;]?\s*(?:in )?(?:welk|welke|wat voor|hoe|wat)\b[^,;]*$", "", question) or question
-            )
-        question = f"{question} {joined}".strip()
-        best = self.best(body, question, qvec, bonus)
-        literal = phrase is not None and bool(phrase.search(self.folded[best.id]))
-        # Advice needs no sentence naming one word of its object ("hoe positioneer je je bedrijf").
-        span = self.lead_in(self.passage(best, lead=literal), topic, qvec, least=2 if advice else 1)
-        return Composition(self.text(span), sections=[section_id])
-
     def intro(self, section_id: str) -> Composition:
         """The opening passage of a section: what its model or subject is."""
         body = self.body(section_id)

@@ -17,6 +17,7 @@ from index.passages import LIST_MARKER, Sentence
 from index.text import bm25_tokens, fold
 from tutor.categories import genus
 from tutor.compose import LIST_MAX_WORDS, Composer, Composition, tokens_of, words
+from tutor.explaining import explain
 from tutor.intent import LIST_NOUNS, NUMBER_WORDS, Intent
 from tutor.lists import (
     BACKREF,
@@ -163,7 +164,7 @@ class ListComposer:
         sentences that open alike, which a "how does it work" question does not want)."""
         body = self.c.body(section_id)
         if not body:
-            return self.c.explain(section_id, question, intent.topic, qvec)
+            return explain(self.c, section_id, question, intent.topic, qvec)
         # "de 3 nps groepen": the notes write the number ("in drie groepen").
         question = re.sub(r"\b\d{1,2}\b", lambda m: NUMBER_WORDS.get(int(m.group()), m.group()), question)
         regular = self._compose(section_id, question, intent, qvec, runs)

@@ -14,6 +14,7 @@ from index.passages import Sentence
 from tutor.calculate import worked_out
 from tutor.compose import Composer, Composition
 from tutor.cues import FORMULA
+from tutor.explaining import explain
 from tutor.lists import is_item_head
 
 
@@ -38,7 +39,7 @@ def example_of(
             context = c.text(rest) + ("\n\nVoorbeeld: " + c.text(example) if worked else "")
             return Composition(headline, context=context, sections=[section_id])
     if not example:
-        return c.explain(section_id, question, topic, qvec)
+        return explain(c, section_id, question, topic, qvec)
     text = "Voorbeeld: " + c.text(example)
     if not headline:
         return Composition(text, sections=[section_id])

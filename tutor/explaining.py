@@ -1,0 +1,124 @@
+"""Explanations: one coherent passage around the sentence that answers a how, why or what question.
+
+The best sentence of the section wins on IDF-weighted words and vector similarity, plus what the
+question asks of it: a reason for "waarom …", what to do for "hoe … je …" (the verb asked, advice,
+steps told to the reader; not the term's definition), the aspect asked ("het doel van …"), the
+sentence that counts for "hoeveel …". The passage around it starts where its thought starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from index.passages import Sentence
+from index.text import fold
+from tutor.compose import Composer, Composition, match_part, tokens_of
+from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, IS_A, advises
+from tutor.intent import _NUM as NUMBER
+from tutor.intent import asked_verb, classifies, how_to, joined_verbs
+from tutor.lists import BACKREF, is_item_head
+
+PARTICLES = "af|op|aan|in|uit|voor|vast|samen|door|na|om|terug"
+# A word in a sentence's opening that points back at the sentence before ("… is dit een kans").
+POINTING = re.compile(r"\b(?:dit|dat|deze|die|hier|daar|daarom|daardoor)\b", re.I)
+# Verbs of "hoe … je" that say little of what the notes would say ("hoe pak je dat aan").
+GENERIC_VERBS = frozenset("doe ga pak kom krijg houd maak zorg stel werk gebruik vind".split())
+
+
+def explain(
+    c: Composer,
+    section_id: str,
+    question: str,
+    topic: str,
+    qvec: np.ndarray | None,
+    intent: str = "explanation",
+) -> Composition:
+    """One coherent passage around the best sentence (why-questions favour reasons)."""
+    body = c.body(section_id) or c.example(section_id)
+
+    phrase = c.phrase_pattern(topic)
+    # "wat is het doel van een cold call": the sentence that names the goal ("… heeft één doel: …").
+    aspect = ASPECT.search(fold(question))
+    said = re.compile(ASPECT_SAID[str(aspect.lastgroup)]) if aspect else None
+    if said is not None and any(said.search(c.folded[s.id]) for s in body):
+        body = [s for s in body if said.search(c.folded[s.id])]
+
+    # "hoe bouw je een netwerk op", "ik sta op een beurs, wat nu?": what to do, not what it is.
+    advice = how_to(question) or (intent == "scenario" and not classifies(question))
+    joined = joined_verbs(question) if advice else ""
+
+    # A short topic is looked for by its stems ("bezwaar" in "Komen er bezwaren, …").
+    stems = tokens_of(topic) if advice else frozenset()
+    stems = stems if len(stems) <= 2 else frozenset()
+    # "hoe ontdek je het leidmotief": the sentence that says how you discover it ("je ontdekt het …").
+    verb = asked_verb(question) if advice else ""
+    verb = "" if verb in GENERIC_VERBS else fold(verb)[: max(5, len(verb) - 2)]
+
+    # "waarom is een goede lijst belangrijk bij koud bellen": about the list, within cold calling.
+    focus = ""
+    head = re.split(r"\s(?:bij|tijdens|binnen)\s", fold(question))[0]
+    if intent == "why" and head != fold(question):
+        held = [t for t in tokens_of(head) if any(t in c.tokens[s.id] for s in body)]
+        focus = max(held, key=lambda t: c.idf.get(t, 0.0)) if held else ""
+
+    # "hoeveel principes heeft cialdini": the sentence that counts them ("Hij beschreef zes …").
+    counted = re.search(r"\bhoeveel\s+(\w+)", fold(question))
+    counted_stems = tokens_of(counted[1]) if counted else frozenset()
+
+    q_tokens = c.query_tokens(question)
+    q_mass = sum(c.idf.get(t, c.unknown_idf) for t in q_tokens) or 1.0
+
+    def inherited(s: Sentence) -> float:
+        """ "Voor een verkoper is dit een grote kans": what "dit" points at counts too."""
+        if not s.pos or not POINTING.search(" ".join(s.text.split()[:6])):
+            return 0.0
+        own = c._overlap(q_tokens, c.tokens[s.id])
+        joined = c._overlap(q_tokens, c.tokens[s.id] | c.tokens[s.id - 1])
+        return 0.8 * (joined - own) / q_mass
+
+    def bonus(s: Sentence) -> float:
+        return inherited(s) + _bonus(s)
+
+    def _bonus(s: Sentence) -> float:
+        toks = c.tokens[s.id]
+        counts = counted_stems and re.search(rf"\b{NUMBER}\b", c.folded[s.id])
+        if counts and any(t in toks or match_part(t, toks) for t in counted_stems):
+            return 0.6
+        if focus and focus in c.tokens[s.id]:
+            return 0.3 + 0.15 * bool(CAUSE.search(s.text))
+        if advice and said is None:
+            # "Dat is vaak niet meteen zichtbaar; je ontdekt het …" names what the sentence before names.
+            said_before = c.tokens[s.id - 1] if s.pos and BACKREF.match(s.text) else frozenset()
+            named = bool(stems) and stems <= c.tokens[s.id] | said_before
+            acts = bool(verb) and re.search(rf"\b(?:{PARTICLES})?{verb}", c.folded[s.id]) is not None
+            told = advises(s, c.paragraph(s))
+            # "Detractors geven een 0 tot en met 6": what it is, not what to do with it.
+            opening = s.text.split()
+            intro = s.para == 0 and s.pos == 0 and IS_A.search(" ".join(opening[:6])) is not None
+            describes = not told and (bool(stems & tokens_of(" ".join(opening[:2]))) or intro)
+            if c.defines(s, topic):
+                return told - 1.0  # "Netwerken is het bewust opbouwen …" says what it is, not how
+            return 0.5 * named + 0.6 * acts + told - 0.3 * describes
+        if phrase is not None and phrase.search(c.folded[s.id]):
+            return 0.5  # the sentence that uses the asked term literally
+        if said is not None and said.search(c.folded[s.id]):
+            return 0.4
+        if intent == "why":
+            return 0.15 * bool(CAUSE.search(s.text))
+        if intent == "scenario":
+            return 0.1 * is_item_head(s)  # "welk kwadrant is dat?" is answered by a named category
+        return 0.0
+
+    if intent == "scenario":
+        # The situation carries the content words; "wat doe ik dan?" only says what to do.
+        question = (
+            re.sub(r"[,;]?\s*(?:in )?(?:welk|welke|wat voor|hoe|wat)\b[^,;]*$", "", question) or question
+        )
+    question = f"{question} {joined}".strip()
+    best = c.best(body, question, qvec, bonus)
+    literal = phrase is not None and bool(phrase.search(c.folded[best.id]))
+    # Advice needs no sentence naming one word of its object ("hoe positioneer je je bedrijf").
+    span = c.lead_in(c.passage(best, lead=literal), topic, qvec, least=2 if advice else 1)
+    return Composition(c.text(span), sections=[section_id])
