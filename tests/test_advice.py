@@ -192,3 +192,15 @@ def test_a_demonstrative_brings_the_sentence_it_points_at(engine: Engine) -> Non
     said = fold(a.answer)
     assert "op die ladder" in said and "loyaliteitsladder" in said
     assert said.index("loyaliteitsladder") < said.index("op die ladder")
+
+
+def test_a_word_only_a_glossary_description_uses_does_not_break_classification(engine: Engine) -> None:
+    # "telefoongesprek" splits into a glossary-only word; this raised KeyError before.
+    a = engine.answerer.answer("wat zeg ik in een koud telefoongesprek, hoe heet dat")
+    assert a.headline
+
+
+def test_advice_from_the_category_a_situation_clearly_describes(engine: Engine) -> None:
+    q = "een klant koopt al jaren dezelfde stoelen bij ons maar vraagt nu offertes bij anderen. wat nu?"
+    a = engine.answerer.answer(q)
+    assert a.sources[0].section.startswith("Koopsituaties") and "gewijzigde herhaalaankoop" in fold(a.answer)

@@ -266,6 +266,13 @@ class Answerer:
                 forced, phrase = literal_hit
                 intent = Intent("scenario", phrase, followup=intent.followup)
                 confidence = "high"
+        if confidence == "hedged" and not forced and intent.kind == "scenario" and not classifies(q):
+            # "… koopt al jaren bij ons maar vraagt nu offertes bij anderen, wat nu?": a situation one
+            # category of the notes clearly describes gets advice from that category's section.
+            routed = self.classifier.route(q, qvec, [h.section_id for h in r.hits])
+            if routed is not None and routed.section_id != r.hits[0].section_id:
+                forced = routed.section_id
+                intent = Intent(intent.kind, routed.name, followup=intent.followup)
         if confidence == "none" and not forced and (intent.kind == "scenario" or how_to(q)) and r.hits:
             # "de klant zegt dat het te duur is, hoe ga ik om met dat bezwaar?": the situation names a
             # word only a few sections explain; answer from the nearest of those, with a hedge.

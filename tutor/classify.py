@@ -30,6 +30,8 @@ GRADE_WEIGHT = 0.2  # per graded pair the situation shares with the category ("v
 KIND_WEIGHT = 0.15  # the category's name or genus is the kind asked ("welke strategie", "een verkoper die …")
 NAMED_PENALTY = 0.3  # the situation names the category itself
 MIN_SCORE = 0.35  # below this no category is named
+# A situation clearly one category's (score, lead over the next, share of its words): advice from there.
+ROUTE_SCORE, ROUTE_MARGIN, ROUTE_WORDS = 0.7, 0.1, 0.3
 # A description of something one does: "het benaderen van …", "een bestaande klant andere producten
 # verkopen" (an infinitive at the end, no clause that would hold it).
 ACTIVITY = re.compile(
@@ -94,6 +96,22 @@ class Classifier:
         if float(score[best]) < MIN_SCORE:
             return None
         return Match(pool[best], float(score[best]))
+
+    def route(self, question: str, qvec: np.ndarray | None, sections: list[str]) -> Category | None:
+        """The one category a situation clearly describes, for advice about it ("een
+        klant koopt al jaren bij ons maar vraagt nu offertes bij anderen, wat nu?" → Koopsituaties)."""
+        scored = self.scores(question, qvec, sections)
+        if not scored or len(scored[0]) < 2:
+            return None
+        pool, parts = scored
+        score: np.ndarray = np.sum(list(parts.values()), axis=0)
+        first, second = np.argsort(-score)[:2]
+        if score[first] < ROUTE_SCORE or score[first] - score[second] < ROUTE_MARGIN:
+            return None
+        # The situation's own words must say it, not only its drift ("ik haal missie en visie door elkaar").
+        if parts["lexical"][first] < ROUTE_WORDS:
+            return None
+        return pool[int(first)]
 
     def scores(
         self, question: str, qvec: np.ndarray | None, sections: list[str]

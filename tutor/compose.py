@@ -152,7 +152,7 @@ class Composer:
         total = 0.0
         for t in q:
             if t in tokens:
-                total += self.idf[t]
+                total += self.idf.get(t, self.unknown_idf)  # a glossary-only word of a category
             else:
                 total += match_part(t, tokens) * self.idf.get(t, self.unknown_idf)
         return total
