@@ -206,3 +206,11 @@ def test_advice_from_the_category_a_situation_clearly_describes(engine: Engine) 
     q += "wat nu?"
     a = engine.answerer.answer(q)
     assert a.sources[0].section.startswith("Koopsituaties") and "gewijzigde herhaalaankoop" in fold(a.answer)
+
+
+def test_a_word_only_one_section_explains_rescues_an_abstention(engine: Engine) -> None:
+    a = engine.answerer.answer("wat doe je in de oriëntatiefase als verkoper")
+    assert a.found and a.confidence == "hedged" and "zichtbaar" in fold(a.answer)
+    # Not for everyday words a worked example or an aside happens to use.
+    assert not engine.answerer.answer("hoe laat gaat de supermarkt dicht").found
+    assert not engine.answerer.answer("ruzie met mijn huisgenoot over de schoonmaak, wat moet ik doen").found

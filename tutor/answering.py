@@ -38,7 +38,7 @@ from tutor.overview import overview_answer
 from tutor.rephrase import unwrap
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
-from tutor.terms import literal_sections, plain_plural
+from tutor.terms import is_title, literal_sections, plain_plural, rare_word_section
 from tutor.worked import calculation, example_of, formula
 
 MAX_QUESTION_CHARS = 500
@@ -56,6 +56,8 @@ HEDGE_BM25 = 2.5
 ANCHOR_MARGIN = -0.03
 # A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
 ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
+# A word only one section explains rescues a question from abstaining down to this margin.
+RARE_MARGIN = 0.02
 # A second section this close to the first may hold the formula asked for.
 CLOSE = 0.85
 # How-to verbs that build the thing asked about: its parts or steps answer them.
@@ -67,11 +69,6 @@ ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
 )
 HEDGE_NOTE = "Ik weet het niet helemaal zeker, maar in de samenvatting staat:"
-
-
-def plain_tokens(text: str) -> set[str]:
-    """Content tokens without hyphenated wholes ("STP-proces" → stp, proces)."""
-    return {t for t in tokens_of(text) if "-" not in t}
 
 
 def normalise_question(text: str) -> tuple[str, str]:
@@ -151,13 +148,6 @@ class Answerer:
         """The glossary entry called ``name`` (typos forgiven), if the match is good."""
         hit: GlossaryHit | None = self.retriever.glossary.lookup(name) if name else None
         return hit.entry if hit is not None and hit.score >= GLOSSARY_MIN else None
-
-    def _is_title(self, topic: str, section_id: str) -> bool:
-        """Whether ``topic`` is the section's title itself ("stp proces" → "STP-proces", "nps")."""
-        title = self.course.section(section_id).title
-        # "Net Promoter Score (NPS)": the name, or the name in brackets.
-        names = [title, *re.findall(r"\(([^)]+)\)", title), re.sub(r"\s*\([^)]*\)", "", title)]
-        return any(plain_tokens(topic) == plain_tokens(n) for n in names)
 
     def _section_for(self, name: str, fallback: str) -> str:
         """The section that best matches ``name`` by its words (no model call): the one whose title
@@ -284,6 +274,12 @@ class Answerer:
             if anchored is not None and r.dense_top - r.background_top >= ANCHOR_MARGIN:
                 forced, confidence = anchored[0], "hedged"
                 intent = Intent(intent.kind, anchored[1], followup=intent.followup)
+        if confidence == "none" and not forced and intent.kind in ("explanation", "why", "scenario"):
+            # "wat doe je in de oriëntatiefase": a long word of the topic only one section explains.
+            rare = rare_word_section(self.composer, intent.topic)
+            close = r.dense_top - r.background_top >= RARE_MARGIN  # nearer the notes than the background
+            rescued = close and rare in {h.section_id for h in r.hits[:4]}
+            forced, confidence = (rare, "hedged") if rare and rescued else (forced, confidence)
         if confidence == "none" and intent.kind != "comparison":
             return self._not_found(q, r, note, NOT_FOUND, intent.kind)
         top = forced or r.hits[0].section_id
@@ -351,7 +347,7 @@ class Answerer:
                 steps = self.lister.compose(top, q, intent, qvec, runs=False)
                 if len(steps.items) >= 3:
                     comp = steps
-                elif names and not how_to(q) and self._is_title(intent.topic, top):
+                elif names and not how_to(q) and is_title(self.course, intent.topic, top):
                     # "kun je het stp proces uitleggen": the section's opening says what the model is.
                     comp = self.composer.intro(top)
         return self._found(q, note, r, comp, kind, intent, confidence, entry)

@@ -6,7 +6,8 @@ import re
 
 from index.english import to_dutch
 from index.text import fold
-from tutor.compose import Composer
+from knowledge.model import Course
+from tutor.compose import Composer, tokens_of
 from tutor.coverage import display_topic
 from tutor.intent import Intent
 
@@ -59,3 +60,28 @@ def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
             literal = composer.phrase_sections(dutch, examples=False)
             literal = literal if len(literal) <= 3 else []
     return literal
+
+
+def rare_word_section(composer: Composer, topic: str) -> str | None:
+    """The one section whose explanation (not its worked example) uses a long word of ``topic``
+    ("wat doe je in de oriëntatiefase" → Klantrelatiecyclus), if exactly one does."""
+    for word in re.findall(r"[a-z]{9,}", fold(topic)):
+        pattern = re.compile(rf"\b{word}")
+        body = (s for s in composer.sentences if s.part == "body")
+        holders = {s.section_id for s in body if pattern.search(composer.folded[s.id])}
+        if len(holders) == 1:
+            return holders.pop()
+    return None
+
+
+def plain_tokens(text: str) -> set[str]:
+    """Content tokens without hyphenated wholes ("STP-proces" → stp, proces)."""
+    return {t for t in tokens_of(text) if "-" not in t}
+
+
+def is_title(course: Course, topic: str, section_id: str) -> bool:
+    """Whether ``topic`` is the section's title itself ("stp proces" → "STP-proces", "nps")."""
+    title = course.section(section_id).title
+    # "Net Promoter Score (NPS)": the name, or the name in brackets.
+    names = [title, *re.findall(r"\(([^)]+)\)", title), re.sub(r"\s*\([^)]*\)", "", title)]
+    return any(plain_tokens(topic) == plain_tokens(n) for n in names)
