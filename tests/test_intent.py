@@ -227,3 +227,8 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
     sides = detect_intent("wat werkt beter, koude of warme acquisitie").sides
     assert sides == ("koude acquisitie", "warme acquisitie")
     assert detect_intent("hunter versus farmer, wie heb je nodig").sides == ("hunter", "farmer")
+
+
+def test_who_is_in_asks_for_the_members() -> None:
+    assert detect_intent("wie zit er in een dmu").kind == "enumeration"
+    assert detect_intent("wie zitten er allemaal in het inkoopcentrum").kind == "enumeration"

@@ -108,6 +108,8 @@ ENUMERATION = [
     re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:alle|de) )"),
     # "geef een opsomming van de fasen", "een overzicht van de rollen", "wat zijn de vier groeistrategieen"
     re.compile(r"\b(?:opsomming|overzicht|lijstje?|rijtje) (?:van|met)\b"),
+    # "wie zit er in een dmu": its members.
+    re.compile(r"^wie (?:zit|zitten|zijn|horen|hoort) (?:er )?(?:allemaal )?(?:in|bij) "),
     re.compile(rf"^(?:wat zijn|wat waren|welke zijn|what are) (?:de |the )?{_NUM} \w+"),
     re.compile(rf"\b(?:welke|wat zijn (?:de|alle)|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?"
                rf"\w*(?:{LIST_NOUNS})\b"),
