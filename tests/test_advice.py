@@ -214,3 +214,11 @@ def test_a_word_only_one_section_explains_rescues_an_abstention(engine: Engine) 
     # Not for everyday words a worked example or an aside happens to use.
     assert not engine.answerer.answer("hoe laat gaat de supermarkt dicht").found
     assert not engine.answerer.answer("ruzie met mijn huisgenoot over de schoonmaak, wat moet ik doen").found
+
+
+def test_a_models_opening_brings_the_sentence_that_lists_its_phases(engine: Engine) -> None:
+    a = engine.answerer.answer("hoe werkt de klantrelatiecyclus")
+    assert "een gangbare indeling is: orientatie" in fold(a.answer)
+    # A short sentence whose "dit" is the sentence before brings that sentence.
+    auto = engine.answerer.answer("hoe werkt marketing automation")
+    assert fold(auto.answer).index("drempelwaarde") < fold(auto.answer).index("voert dit")

@@ -20,15 +20,13 @@ from index.store import SearchIndex
 from index.text import bm25_tokens, fold, irregular_nouns
 from knowledge.model import Course, GlossaryEntry
 from tutor.cues import DEFINING, IS_A
-from tutor.lists import (
-    BACKREF,
-    SEQUENCE,
-)
+from tutor.lists import BACKREF, SEQUENCE, inline_list
 
 EMBED_WEIGHT = 0.25  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
 TARGET_WORDS = 60
 MAX_WORDS = 130
 LIST_MAX_WORDS = 280
+
 
 @dataclass
 class Composition:
@@ -196,9 +194,14 @@ class Composer:
         start = s.pos
         while start > 0 and BACKREF.match(para[start].text) and s.pos - start < 2:
             start -= 1
-        # "… klanten zo hoog mogelijk op die ladder te krijgen": the ladder the sentence before names.
+        # "… klanten zo hoog mogelijk op die ladder te krijgen": the ladder the sentence before names;
+        # "Marketing automation-software voert dit grotendeels automatisch uit": a short sentence
+        # whose "dit" is the sentence before.
         pointed = re.search(r"\b(?:die|deze)\s+(\w{4,})", self.folded[s.id])
-        if start == s.pos and start > 0 and pointed and pointed[1] in self.folded[para[start - 1].id]:
+        short_this = len(s.text.split()) <= 12 and re.search(r"\b(?:dit|dat)\b", self.folded[s.id])
+        if start == s.pos and start > 0 and (
+            (pointed and pointed[1] in self.folded[para[start - 1].id]) or short_this
+        ):
             start -= 1
         return para[start : s.pos + 1]
 
@@ -283,9 +286,14 @@ class Composer:
 
     # per intent ------------------------------------------------------------------------------
     def intro(self, section_id: str) -> Composition:
-        """The opening passage of a section: what its model or subject is."""
+        """The opening passage of a section: what its model or subject is, and the sentence that
+        lists its parts when the next paragraph opens with one ("Een gangbare indeling is: …")."""
         body = self.body(section_id)
-        return Composition(self.text(self.passage(body[0], lead=True)), sections=[section_id])
+        span = self.passage(body[0], lead=True)
+        following = self.paras[(section_id, "body")][1:2]
+        if following and inline_list(following[0][0].text):
+            span.append(following[0][0])
+        return Composition(self.text(span), sections=[section_id])
 
     def define(self, entry: GlossaryEntry, question: str, qvec: np.ndarray | None) -> Composition:
         """The glossary definition, then the sentences of the notes that explain the term."""
