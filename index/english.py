@@ -45,13 +45,27 @@ WORDS: dict[str, str] = {
     "center": "centrum", "centre": "centrum", "unit": "eenheid", "leading": "leidende",
     "indicator": "indicator", "indicators": "indicatoren",
     "promoter": "promotor", "promoters": "promotors", "detractors": "detractors", "passives": "passives",
+    "buying center": "inkoopcentrum", "buying centre": "inkoopcentrum", "decision making unit": "dmu",
 }  # fmt: skip
+# Terms of several words, said before the words one by one ("buying center" is the notes' inkoopcentrum).
+PHRASES = sorted((k for k in WORDS if " " in k), key=len, reverse=True)
 _WORD = re.compile(r"[a-z]+")
 
 
 def to_dutch(text: str) -> str:
     """``text`` with the English words this list knows in Dutch; "" when it knows none."""
-    words = _WORD.findall(fold(text))
-    if not any(w in WORDS for w in words):
+    folded = " ".join(_WORD.findall(fold(text)))
+    said = [p for p in PHRASES if re.search(rf"\b{p}\b", folded)]
+    for phrase in said:
+        folded = re.sub(rf"\b{phrase}\b", WORDS[phrase], folded)
+    words = folded.split()
+    if not said and not any(w in WORDS for w in words):
         return ""
     return " ".join(WORDS.get(w, w) for w in words)
+
+
+def dutch_phrases(text: str) -> str:
+    """The Dutch of the several-word English terms ``text`` uses ("buying center" → "inkoopcentrum"):
+    exact terms of the trade, unlike single words that an unrelated phrase may share."""
+    folded = " ".join(_WORD.findall(fold(text)))
+    return " ".join(WORDS[p] for p in PHRASES if re.search(rf"\b{p}\b", folded))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index.embedder import Embedder
-from index.english import to_dutch
+from index.english import dutch_phrases, to_dutch
 from index.glossary import GlossaryHit, GlossaryMatcher, asked_term, glossary_key
 from index.store import SearchIndex
 from index.text import bm25_tokens, compounds, irregular_nouns
@@ -215,6 +215,8 @@ class Retriever:
             if b_best and to_dutch(question):
                 # Translated words help find the section, not trust it: the support that counts for
                 # confidence is the question's own words ("ideal customer profile" is no course term).
-                own, _, _ = self._top2(self.bm25_scores(question, english=False))
+                # Several-word terms ("buying center" → inkoopcentrum) are exact, and count.
+                exact = f"{question} {dutch_phrases(question)}".strip()
+                own, _, _ = self._top2(self.bm25_scores(exact, english=False))
                 result.bm25_top = float(own[ids.index(top)])
         return result

@@ -85,3 +85,12 @@ def test_split_compounds_double_an_open_vowel() -> None:
 def test_lookup_takes_the_plural_of_heid(shipped_course: Course) -> None:
     hit = GlossaryMatcher(shipped_course.glossary).lookup("bevoegdheden")
     assert hit is not None and hit.entry.term == "Mandaat"  # "Mandaat (bevoegdheid)"
+
+
+def test_english_terms_of_several_words() -> None:
+    from index.english import dutch_phrases, to_dutch
+
+    assert dutch_phrases("what are the roles in a buying center") == "inkoopcentrum"
+    assert "inkoopcentrum" in to_dutch("what are the roles in a buying center")
+    assert to_dutch("buying motives") == "koopmotieven"
+    assert dutch_phrases("what is nps") == ""
