@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.english import dutch_phrases, to_dutch
 from index.glossary import GlossaryMatcher, asked_term
 from index.text import compounds
 from knowledge.model import Course
@@ -88,8 +89,6 @@ def test_lookup_takes_the_plural_of_heid(shipped_course: Course) -> None:
 
 
 def test_english_terms_of_several_words() -> None:
-    from index.english import dutch_phrases, to_dutch
-
     assert dutch_phrases("what are the roles in a buying center") == "inkoopcentrum"
     assert "inkoopcentrum" in to_dutch("what are the roles in a buying center")
     assert to_dutch("buying motives") == "koopmotieven"
