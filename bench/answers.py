@@ -40,6 +40,7 @@ SETS = {
     "dev_m": ROOT / "bench" / "answers" / "dev_m.json",
     "dev_n": ROOT / "bench" / "answers" / "dev_n.json",
     "test_m": ROOT / "bench" / "answers" / "test_m.json",
+    "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
 
