@@ -245,8 +245,8 @@ class Answerer:
         if step is not None:
             # "welke fase komt na de herhaalaankoop": the next step of the notes' own sequence; a
             # follow-up is about the step named ("loyaliteit").
-            named = Intent(intent.kind, step.title or intent.topic, followup=intent.followup)
-            return self._found(q, note, r, step, "passage", named, "high", None)
+            about = Intent(intent.kind, step.title or intent.topic, followup=intent.followup)
+            return self._found(q, note, r, step, "passage", about, "high", None)
         if intent.kind == "scenario" and classifies(q) and not self._strange(q, confidence):
             # "…, welke koopsituatie is dat?": name the category the situation fits, when one does.
             match = self.classifier.classify(q, qvec, [forced] if forced else [h.section_id for h in r.hits])
