@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 
 from bot.context import StudyContext
 
@@ -17,7 +17,8 @@ async def on_error(update: object, ctx: StudyContext) -> None:
     """Log every unhandled error; apologise in the chat it came from.
 
     A 403 (the user blocked the bot, or it left the group) is no bug: it pauses that chat's daily
-    push, the same as a failed push does, and is logged without a traceback.
+    push, the same as a failed push does, and is logged without a traceback. Nor is Telegram failing
+    through every retry (a warning); the chat still gets the apology when Telegram is back.
     """
     if isinstance(ctx.error, Forbidden):
         chat = update.effective_chat if isinstance(update, Update) else None
@@ -25,7 +26,11 @@ async def on_error(update: object, ctx: StudyContext) -> None:
         if chat is not None:
             await asyncio.to_thread(ctx.tutor.pushes.pause_blocked, chat.id)
         return
-    logger.error("error while handling an update", exc_info=ctx.error)
+    if isinstance(ctx.error, NetworkError) and not isinstance(ctx.error, BadRequest):
+        # Telegram kept failing (5xx, no connection) through every retry: an outage, not a bug.
+        logger.warning("telegram unreachable after retries: %s", ctx.error)
+    else:
+        logger.error("error while handling an update", exc_info=ctx.error)
     if not isinstance(update, Update):
         return
     if update.callback_query is not None:
