@@ -232,3 +232,13 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
 def test_who_is_in_asks_for_the_members() -> None:
     assert detect_intent("wie zit er in een dmu").kind == "enumeration"
     assert detect_intent("wie zitten er allemaal in het inkoopcentrum").kind == "enumeration"
+
+
+def test_lists_asked_by_their_order_or_in_english() -> None:
+    for q in (
+        "fases van de sales funnel van boven naar beneden",
+        "hoe is de piramide van curry van boven naar onder opgebouwd",
+        "which customer relationship strategies are there",
+        "stappen van het verkoopproces",
+    ):
+        assert detect_intent(q).kind == "enumeration", q

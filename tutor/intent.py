@@ -37,7 +37,8 @@ LIST_NOUNS = (
     r"groepen|factoren|componenten|kenmerken|methoden|methodes|strategie[eë]?n|lagen|treden|"
     r"uitgangspunten|criteria|functies|elementen|situaties|koopsituaties|niveaus|categorie[eë]n|"
     r"taken|letters|begrippen|punten|regels|procedures|richtingen|groeirichtingen|waardestrategie[eë]n|"
-    r"stages|steps|phases|principles|roles|types|quadrants|parts|elements|factors|groups"
+    r"stages|steps|phases|principles|roles|types|quadrants|parts|elements|factors|groups|strategies|kinds|"
+    r"methods|components"
 )
 _NUM = r"(?:\d{1,2}|" + "|".join(NUMBERS) + r")"
 
@@ -119,6 +120,10 @@ ENUMERATION = [
     re.compile(r"\bwat voor (?:soorten|typen|types|vormen)\b"),
     WHICH_ARE,
     re.compile(r"^(?:soorten|typen|types|vormen) (?:van )?\w+\??$"),
+    # "fases van de sales funnel van boven naar beneden", "which … are there": the members, in order.
+    re.compile(rf"^(?:{LIST_NOUNS}) (?:van|in|bij) "),
+    re.compile(r"\bvan (?:boven naar (?:beneden|onder)|onder naar boven|koud naar warm|begin tot eind)\w*\b"),
+    re.compile(r"^which .+ (?:are there|exist)\b"),
     re.compile(r"\bwaaruit bestaa?t\b|\bwaar bestaa?t .+ uit\b|\bopbouw van\b"),
     # "waar moeten we op letten": the points to mind, as a list.
     re.compile(r"\bwaar (?:moet|moeten|moet je|moet ik|let je|let ik) (?:\w+ )?op (?:letten|gelet)\b"),
