@@ -55,7 +55,7 @@ _WORD = re.compile(r"[a-z]+")
 def to_dutch(text: str) -> str:
     """``text`` with the English words this list knows in Dutch; "" when it knows none."""
     folded = " ".join(_WORD.findall(fold(text)))
-    said = [p for p in PHRASES if re.search(rf"\b{p}\b", folded)]
+    said = _phrases_in(folded)
     for phrase in said:
         folded = re.sub(rf"\b{phrase}\b", WORDS[phrase], folded)
     words = folded.split()
@@ -67,5 +67,9 @@ def to_dutch(text: str) -> str:
 def dutch_phrases(text: str) -> str:
     """The Dutch of the several-word English terms ``text`` uses ("buying center" → "inkoopcentrum"):
     exact terms of the trade, unlike single words that an unrelated phrase may share."""
-    folded = " ".join(_WORD.findall(fold(text)))
-    return " ".join(WORDS[p] for p in PHRASES if re.search(rf"\b{p}\b", folded))
+    return " ".join(WORDS[p] for p in _phrases_in(" ".join(_WORD.findall(fold(text)))))
+
+
+def _phrases_in(folded: str) -> list[str]:
+    """The several-word terms of ``PHRASES`` that the folded text says, longest first."""
+    return [p for p in PHRASES if re.search(rf"\b{p}\b", folded)]

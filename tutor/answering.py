@@ -39,7 +39,7 @@ from tutor.rephrase import unwrap
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import is_title, literal_sections, plain_plural, rare_word_section
-from tutor.worked import calculation, example_of, formula
+from tutor.worked import brings_numbers, calculation, example_of, formula
 
 MAX_QUESTION_CHARS = 500
 # Calibrated with `bench/answers.py --calibrate` on bench/answers/dev.json only. The margin is the
@@ -328,7 +328,7 @@ class Answerer:
         elif intent.kind == "example":
             comp = example_of(self.composer, top, q, intent.topic, qvec)
         elif intent.kind == "calculation":
-            worked = len(re.findall(r"\d+", q)) >= 2
+            worked = brings_numbers(q)
             if worked and not forced and len(r.hits) > 1 and r.hits[1].score >= CLOSE * r.hits[0].score:
                 # "ik wil 10 orders en 1 op de 5 offertes wordt een order, hoeveel offertes heb ik nodig":
                 # of two close sections, the one that calculates like this.

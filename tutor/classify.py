@@ -87,11 +87,10 @@ class Classifier:
 
         ``sections``: the retrieved sections, best first.
         """
-        scored = self.scores(question, qvec, sections)
-        if not scored:
+        ranked = self._ranked(question, qvec, sections)
+        if ranked is None:
             return None
-        pool, parts = scored
-        score: np.ndarray = np.sum(list(parts.values()), axis=0)
+        pool, _, score = ranked
         best = int(np.argmax(score))
         if float(score[best]) < MIN_SCORE:
             return None
@@ -100,11 +99,10 @@ class Classifier:
     def route(self, question: str, qvec: np.ndarray | None, sections: list[str]) -> Category | None:
         """The one category a situation clearly describes, for advice about it ("een
         klant koopt al jaren bij ons maar vraagt nu offertes bij anderen, wat nu?" → Koopsituaties)."""
-        scored = self.scores(question, qvec, sections)
-        if not scored or len(scored[0]) < 2:
+        ranked = self._ranked(question, qvec, sections)
+        if ranked is None or len(ranked[0]) < 2:
             return None
-        pool, parts = scored
-        score: np.ndarray = np.sum(list(parts.values()), axis=0)
+        pool, parts, score = ranked
         first, second = np.argsort(-score)[:2]
         if score[first] < ROUTE_SCORE or score[first] - score[second] < ROUTE_MARGIN:
             return None
@@ -112,6 +110,16 @@ class Classifier:
         if parts["lexical"][first] < ROUTE_WORDS:
             return None
         return pool[int(first)]
+
+    def _ranked(
+        self, question: str, qvec: np.ndarray | None, sections: list[str]
+    ) -> tuple[list[Category], dict[str, np.ndarray], np.ndarray] | None:
+        """The candidate categories, each part of their score, and the parts summed."""
+        scored = self.scores(question, qvec, sections)
+        if not scored:
+            return None
+        pool, parts = scored
+        return pool, parts, np.sum(list(parts.values()), axis=0)
 
     def scores(
         self, question: str, qvec: np.ndarray | None, sections: list[str]

@@ -89,7 +89,7 @@ class Coverage:
         return self._cache[word]
 
     def _known(self, word: str) -> bool:
-        if self._written(word):
+        if self.written(word):
             return True
         if word.endswith("s") and word[:-1] in self.words:
             return True  # kpis → kpi
@@ -103,7 +103,7 @@ class Coverage:
             if word[:i] not in self.words:
                 continue
             # "producttypen": a course word and a generic one; "groei" + "strategien": a typo in the tail.
-            if self._written(head) or head in GENERIC or (len(head) >= 7 and self.known(head)):
+            if self.written(head) or head in GENERIC or (len(head) >= 7 and self.known(head)):
                 return True
         if word in ENGLISH and self.known(ENGLISH[word]):
             return True  # an English word of the trade: buying → koop
@@ -121,10 +121,6 @@ class Coverage:
 
     def written(self, word: str) -> bool:
         """Whether the notes write ``word`` itself (or an inflection of it)."""
-        return self._written(word)
-
-    def _written(self, word: str) -> bool:
-        """Whether the notes write ``word`` itself (or an inflection of it)."""
         return word in self.words or _STEM.stemWord(word) in self.stems
 
     def only_in_examples(self, topic: str) -> bool:
@@ -135,7 +131,7 @@ class Coverage:
             w = bare(raw)
             if w in SCAFFOLD or w in DUTCH_STOPWORDS or w in GENERIC or w in VERBS or len(w) < 4:
                 continue
-            if not self._written(w):
+            if not self.written(w):
                 continue  # a typo ("kwalitatiefe") or a word the notes lack says nothing about examples
             found.append(w in self.core or _STEM.stemWord(w) in self.core_stems)
         return bool(found) and not any(found)
@@ -150,7 +146,7 @@ class Coverage:
             j
             for i in range(len(raws) - 1)
             for j in (i, i + 1)
-            if min(len(raws[i]), len(raws[i + 1])) >= 3 and self._written(raws[i] + raws[i + 1])
+            if min(len(raws[i]), len(raws[i + 1])) >= 3 and self.written(raws[i] + raws[i + 1])
         }
         for n, raw in enumerate(raws):
             if n in joined:

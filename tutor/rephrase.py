@@ -44,7 +44,8 @@ _FILLERS = "kort|even|eens|simpel|eenvoudig|me|mij|nog|een|keer|nou"
 def unwrap(question: str, written: Callable[[str], bool]) -> str:
     """``question`` without the wrapping around what it asks, its cue words spelt right (``written``:
     whether the course writes a word, which a typo fix must leave alone)."""
-    q = IN_SALES.sub("", question) if len(IN_SALES.sub("", question).split()) >= 2 else question
+    bare = IN_SALES.sub("", question)
+    q = bare if len(bare.split()) >= 2 else question
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
     q = _NOT_GETTING.sub("", q).strip()
     q = _MANNER.sub("", q).strip(" ,")

@@ -46,11 +46,16 @@ def example_of(
     return Composition(headline, context=text, sections=[section_id])
 
 
+def brings_numbers(question: str) -> bool:
+    """Whether ``question`` gives numbers to calculate with (two or more)."""
+    return len(re.findall(r"\d+", question)) >= 2
+
+
 def formula(c: Composer, section_id: str, question: str, qvec: np.ndarray | None) -> tuple[Sentence, float]:
     """The sentence of a section that says how to calculate what ``question`` asks, and its score;
     a sentence that calculates with numbers counts when the question brings numbers."""
     body = c.body(section_id)
-    numbers = len(re.findall(r"\d+", question)) >= 2
+    numbers = brings_numbers(question)
     formulas = [
         s for s in body if FORMULA.search(s.text) or (numbers and len(re.findall(r"\d+", s.text)) >= 2)
     ] or body
