@@ -75,8 +75,8 @@ def explain(
         if not s.pos or not POINTING.search(" ".join(s.text.split()[:6])):
             return 0.0
         own = c._overlap(q_tokens, c.tokens[s.id])
-        joined = c._overlap(q_tokens, c.tokens[s.id] | c.tokens[s.id - 1])
-        return 0.8 * (joined - own) / q_mass
+        with_before = c._overlap(q_tokens, c.tokens[s.id] | c.tokens[s.id - 1])
+        return 0.8 * (with_before - own) / q_mass
 
     def bonus(s: Sentence) -> float:
         return inherited(s) + _bonus(s)
