@@ -395,3 +395,12 @@ def test_a_compound_split_in_the_question_finds_the_notes_word(engine: Engine) -
     assert a.found and a.answer.startswith("Marktaandeel")
     a = engine.answerer.answer("welke strategieën voor klantrelaties zijn er")
     assert a.sources[0].section == "Klantrelatiestrategieën"
+
+
+def test_no_sentence_is_said_twice(engine: Engine) -> None:
+    # A lead-in and the passage after it both took "In het tactische deel …"; once is enough.
+    steps = engine.answerer.answer("welke stappen heeft het zakelijke inkoopproces?").answer
+    assert steps.count("In het tactische deel") == 1 and "In het operationele deel" in steps
+    # "decentrale" forgives to the entry "Centrale inkoop": one entry is not both sides.
+    both = engine.answerer.answer("centrale tegenover decentrale inkoop").answer
+    assert both.count("Centrale inkoop: inkooporganisatie") == 1

@@ -288,13 +288,15 @@ class Answerer:
         entry = r.glossary.entry if r.glossary is not None else None
         kind = "passage"
         if intent.kind == "comparison":
-            sides = []
+            sides: list[tuple[str, GlossaryEntry | None, str]] = []
             for name in intent.sides:
                 e = self._entry(name)
                 dutch = to_dutch(name) if e is None else ""
                 if dutch and self.composer.phrase_sections(dutch):
                     name = dutch  # "transactional selling" as the notes say it: "transactionele verkoop"
                     e = self._entry(name)
+                if e is not None and any(e is other for _, other, _ in sides):
+                    e = None  # "centrale vs decentrale inkoop": one entry cannot be both sides
                 # The side a follow-up took from the last answer is where that answer came from.
                 earlier = previous.section_id if previous is not None and name == previous.term else None
                 sides.append((name, e, e.section_id if e else (earlier or self._section_for(name, top))))

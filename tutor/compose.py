@@ -271,10 +271,11 @@ class Composer:
 
     @staticmethod
     def text(span: list[Sentence]) -> str:
-        """Sentences joined back into text, a blank line between paragraphs."""
+        """Sentences joined back into text, a blank line between paragraphs; a sentence two parts of
+        an answer both took (a lead-in and the passage after it) is said once."""
         out = ""
         prev: Sentence | None = None
-        for s in span:
+        for s in {s.id: s for s in span}.values():
             if prev is None:
                 out = s.text
             elif (s.part, s.para) != (prev.part, prev.para) or s.id != prev.id + 1:
