@@ -1,6 +1,6 @@
 """Answer-quality benchmark: does the answer answer? Per intent, on the dev and the untouched test set.
 
-Usage: python bench/answers.py [--set dev|test|...|test_m|dev,test_b|all] [--verbose] [--calibrate]
+Usage: python bench/answers.py [--set dev|test|...|test_n|dev,test_b|all] [--verbose] [--calibrate]
 A question counts as complete when the answer text holds every "must" term (alternatives split by
 '|', compared case- and accent-insensitively) and its first source is an expected section.
 Off-topic and unknown-term questions must abstain; small talk must get small talk.
@@ -40,6 +40,7 @@ SETS = {
     "dev_m": ROOT / "bench" / "answers" / "dev_m.json",
     "dev_n": ROOT / "bench" / "answers" / "dev_n.json",
     "test_m": ROOT / "bench" / "answers" / "test_m.json",
+    "test_n": ROOT / "bench" / "answers" / "test_n.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
