@@ -41,6 +41,7 @@ SETS = {
     "dev_n": ROOT / "bench" / "answers" / "dev_n.json",
     "test_m": ROOT / "bench" / "answers" / "test_m.json",
     "test_n": ROOT / "bench" / "answers" / "test_n.json",
+    "dev_o": ROOT / "bench" / "answers" / "dev_o.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
