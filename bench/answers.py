@@ -41,6 +41,7 @@ SETS = {
     "dev_n": ROOT / "bench" / "answers" / "dev_n.json",
     "test_m": ROOT / "bench" / "answers" / "test_m.json",
     "test_n": ROOT / "bench" / "answers" / "test_n.json",
+    "test_o": ROOT / "bench" / "answers" / "test_o.json",
     "dev_o": ROOT / "bench" / "answers" / "dev_o.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
