@@ -45,6 +45,8 @@ WORDS: dict[str, str] = {
     "center": "centrum", "centre": "centrum", "unit": "eenheid", "leading": "leidende",
     "indicator": "indicator", "indicators": "indicatoren",
     "promoter": "promotor", "promoters": "promotors", "detractors": "detractors", "passives": "passives",
+    "diamond model": "diamantmodel", "bow tie model": "vlinderdasmodel", "bowtie model": "vlinderdasmodel",
+    "stronger": "steviger", "strong": "stevig",
     "buying center": "inkoopcentrum", "buying centre": "inkoopcentrum", "decision making unit": "dmu",
 }  # fmt: skip
 # Terms of several words, said before the words one by one ("buying center" is the notes' inkoopcentrum).
@@ -68,6 +70,12 @@ def dutch_phrases(text: str) -> str:
     """The Dutch of the several-word English terms ``text`` uses ("buying center" → "inkoopcentrum"):
     exact terms of the trade, unlike single words that an unrelated phrase may share."""
     return " ".join(WORDS[p] for p in _phrases_in(" ".join(_WORD.findall(fold(text)))))
+
+
+def english_phrases(text: str) -> dict[str, str]:
+    """The several-word English terms ``text`` says, each with its Dutch ("diamond model" →
+    "diamantmodel")."""
+    return {p: WORDS[p] for p in _phrases_in(" ".join(_WORD.findall(fold(text))))}
 
 
 def _phrases_in(folded: str) -> list[str]:

@@ -354,6 +354,9 @@ def test_english_comparison_sides_as_the_notes_say_them(engine: Engine) -> None:
     a = engine.answerer.answer("difference between transactional selling and consultative selling")
     labels = [label for label, _ in a.items]
     assert labels == ["Transactionele verkoop", "Consultative selling"]
+    # An English term of several words whose Dutch the notes use is no unknown term.
+    b = engine.answerer.answer("diamond model vs bow tie model")
+    assert b.found and [label for label, _ in b.items] == ["Diamantmodel", "Vlinderdasmodel"]
 
 
 def test_english_question_finds_the_dutch_compound(engine: Engine) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.english import dutch_phrases, to_dutch
+from index.english import dutch_phrases, english_phrases, to_dutch
 from index.glossary import GlossaryMatcher, asked_term
 from index.text import compounds
 from knowledge.model import Course
@@ -93,3 +93,5 @@ def test_english_terms_of_several_words() -> None:
     assert "inkoopcentrum" in to_dutch("what are the roles in a buying center")
     assert to_dutch("buying motives") == "koopmotieven"
     assert dutch_phrases("what is nps") == ""
+    assert english_phrases("Diamond model vs bow tie model?") == {
+        "diamond model": "diamantmodel", "bow tie model": "vlinderdasmodel"}

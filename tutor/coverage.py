@@ -8,6 +8,7 @@ import Stemmer
 from rapidfuzz import fuzz, process
 
 from index.english import WORDS as ENGLISH
+from index.english import english_phrases
 from index.text import DUTCH_STOPWORDS, common_prefix, fold, without_apostrophe_ending
 from knowledge.model import Course
 from tutor.intent import SCAFFOLD
@@ -148,8 +149,10 @@ class Coverage:
             for j in (i, i + 1)
             if min(len(raws[i]), len(raws[i + 1])) >= 3 and self.written(raws[i] + raws[i + 1])
         }
+        # "diamond model": an English term of the trade whose Dutch the notes use is known.
+        english = {w for p, dutch in english_phrases(topic).items() if self.written(dutch) for w in p.split()}
         for n, raw in enumerate(raws):
-            if n in joined:
+            if n in joined or raw in english:
                 distinctive += 1
                 continue
             word = bare(raw)
