@@ -11,6 +11,7 @@ from index.text import bm25_tokens, fold, irregular_nouns
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
 from tutor.intent import asked_verb, detect_intent, how_to, joined_verbs, told_situation
+from tutor.terms import title_word_section
 
 pytestmark = pytest.mark.slow
 
@@ -242,3 +243,14 @@ def test_a_told_situation_is_named_when_one_category_clearly_fits(engine: Engine
     # No category clearly fits a plain plan: nothing is named.
     b = engine.answerer.answer("ik heb morgen een eerste gesprek met een nieuwe klant")
     assert not any(b.headline.startswith(f"{k.name}:") for k in engine.answerer.classifier.categories)
+
+
+def test_a_word_of_a_title_rescues_a_how_question(engine: Engine) -> None:
+    an = engine.answerer
+    # A compound on a title word few sections explain names that section; a word every section
+    # uses ("klant") names none.
+    titled = title_word_section(an.composer, an.course, "netwerkrelatie goed")
+    assert titled is not None and an.course.section(titled).title == "Netwerken"
+    assert title_word_section(an.composer, an.course, "klant echt wil") is None
+    a = an.answer("hoe houd je een netwerkcontact warm")  # a dev_o question
+    assert a.found and a.confidence == "hedged" and a.sources[0].section == "Netwerken"

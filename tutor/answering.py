@@ -39,7 +39,7 @@ from tutor.overview import overview_answer
 from tutor.rephrase import unwrap
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
-from tutor.terms import is_title, literal_sections, plain_plural, rare_word_section
+from tutor.terms import is_title, literal_sections, plain_plural, rare_word_section, title_word_section
 from tutor.worked import brings_numbers, calculation, example_of, formula
 
 MAX_QUESTION_CHARS = 500
@@ -59,6 +59,8 @@ ANCHOR_MARGIN = -0.03
 ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
 # A word only one section explains rescues a question from abstaining down to this margin.
 RARE_MARGIN = 0.02
+# A word of the top section's title rescues a how/why question down to this margin.
+TITLE_MARGIN = -0.01
 # A second section this close to the first may hold the formula asked for.
 CLOSE = 0.85
 # How-to verbs that build the thing asked about: its parts or steps answer them.
@@ -288,6 +290,11 @@ class Answerer:
             close = r.dense_top - r.background_top >= RARE_MARGIN  # nearer the notes than the background
             rescued = close and rare in {h.section_id for h in r.hits[:4]}
             forced, confidence = (rare, "hedged") if rare and rescued else (forced, confidence)
+        if confidence == "none" and not forced and intent.kind in ("explanation", "why") and r.hits:
+            # "hoe vul je een lekke funnel": a word of the top section's own title.
+            titled = title_word_section(self.composer, self.course, intent.topic)
+            if titled == r.hits[0].section_id and r.dense_top - r.background_top >= TITLE_MARGIN:
+                forced, confidence = titled, "hedged"
         if confidence == "none" and intent.kind != "comparison":
             return self._not_found(q, r, note, NOT_FOUND, intent.kind)
         top = forced or r.hits[0].section_id

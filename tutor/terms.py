@@ -11,6 +11,8 @@ from tutor.compose import Composer, tokens_of
 from tutor.coverage import display_topic
 from tutor.intent import Intent
 
+# A title word explained in at most this many sections names its section.
+TITLE_WORD_SECTIONS = 3
 # Intents whose topic is a term the notes may use literally.
 TERM_INTENTS = ("definition", "explanation", "why", "enumeration")
 
@@ -72,6 +74,28 @@ def rare_word_section(composer: Composer, topic: str) -> str | None:
         if len(holders) == 1:
             return holders.pop()
     return None
+
+
+def title_word_section(composer: Composer, course: Course, topic: str) -> str | None:
+    """The section whose title holds a word of ``topic`` that few sections explain, also as the
+    head of a compound ("hoe houd je een netwerkcontact warm" → Netwerken, "een lekke funnel" →
+    the sales funnel), if exactly one title does."""
+    words = re.findall(r"[a-z]{5,}", fold(topic))
+    found: set[str] = set()
+    for section in course.sections:
+        for t in re.findall(r"[a-z]{5,}", fold(section.title)):
+            stem = re.sub(r"(?:en|s)$", "", t)
+            if len(stem) < 5 or not any(w.startswith(stem) for w in words):
+                continue
+            pattern = re.compile(rf"\b{stem}")
+            body = {
+                s.section_id
+                for s in composer.sentences
+                if s.part == "body" and pattern.search(composer.folded[s.id])
+            }
+            if len(body) <= TITLE_WORD_SECTIONS:
+                found.add(section.id)
+    return found.pop() if len(found) == 1 else None
 
 
 def plain_tokens(text: str) -> set[str]:
