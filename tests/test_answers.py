@@ -407,3 +407,18 @@ def test_no_sentence_is_said_twice(engine: Engine) -> None:
     # "decentrale" forgives to the entry "Centrale inkoop": one entry is not both sides.
     both = engine.answerer.answer("centrale tegenover decentrale inkoop").answer
     assert both.count("Centrale inkoop: inkooporganisatie") == 1
+
+
+def test_misspelt_course_terms_are_set_right(engine: Engine) -> None:
+    cov = engine.answerer.coverage
+    assert cov.spelled("noem de kwadranten van kralic") == "noem de kwadranten van kraljic"
+    assert cov.spelled("wat betekend sellogam") == "wat betekend sellogram"
+    # Words the notes lack that are no misspelt term, and inflections, stay as they are.
+    for q in ("wat wordt het weer morgen", "voorbeelden van kpi's", "wat onderscheidt een kenmerk",
+              "een compleet nieuw product", "hoeveel mag je uitgeven", "wat is de spin methode"):
+        assert cov.spelled(q) == q
+
+
+def test_a_strong_match_of_the_notes_words_is_not_hedged(engine: Engine) -> None:
+    a = engine.answerer.answer("noem de kwadranten van kralic")
+    assert a.found and a.confidence == "high" and len(a.items) == 4

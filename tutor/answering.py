@@ -53,6 +53,8 @@ BM25_SUPPORT = 2.5
 HEDGE_MARGIN = 0.015
 HEDGE_MARGIN_KNOWN = 0.01
 HEDGE_BM25 = 2.5
+# Within the hedged band, a BM25 match this strong (many of the notes' words) answers without a hedge.
+STRONG_BM25 = 5.0
 # A situation tied to a section by an anchor word is answered (hedged) down to this margin.
 ANCHOR_MARGIN = -0.03
 # A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
@@ -208,6 +210,7 @@ class Answerer:
         """Answer ``question``; ``previous`` is what the chat talked about last (for follow-ups)."""
         q, note = normalise_question(question)
         q = unwrap(q, self.coverage.written)  # "ik snap niet wat een lead is" → "wat is een lead"
+        q = self.coverage.spelled(q)  # "noem de kwadranten van kralic"
         intent = detect_intent(q)
         overview = overview_answer(q, note, self.course, self.composer, self._source)
         if overview is not None:
@@ -295,6 +298,8 @@ class Answerer:
             titled = title_word_section(self.composer, self.course, intent.topic)
             if titled == r.hits[0].section_id and r.dense_top - r.background_top >= TITLE_MARGIN:
                 forced, confidence = titled, "hedged"
+        if confidence == "hedged" and not forced and r.bm25_top >= STRONG_BM25:
+            confidence = "high"  # the notes' own words, many of them, in one section: no doubt to voice
         if confidence == "none" and intent.kind != "comparison":
             return self._not_found(q, r, note, NOT_FOUND, intent.kind)
         top = forced or r.hits[0].section_id

@@ -13,6 +13,8 @@ from index.text import DUTCH_STOPWORDS, common_prefix, fold, without_apostrophe_
 from knowledge.model import Course
 from tutor.intent import SCAFFOLD
 
+# A misspelt course word is set right from this length and this similarity (rapidfuzz ratio) on.
+SPELL_MIN, SPELL_SCORE = 6, 86
 _STEM = Stemmer.Stemmer("dutch")
 # Generic words that never make a question hinge on them (Dutch and English).
 GENERIC = frozenset(
@@ -62,13 +64,16 @@ class Coverage:
     def __init__(self, course: Course) -> None:
         texts = [course.title]
         examples = []
+        names: list[str] = []  # what the course names: its titles and glossary terms
         for ch in course.chapters:
             texts += [ch.title, ch.intro]
             for s in ch.sections:
                 texts += [s.title, s.body, *s.questions]
                 examples.append(s.example)
+                names.append(s.title)
                 for g in s.glossary:
                     texts += [*g.names, g.definition]
+                    names += g.names
         # The words the course explains, and those only its worked examples use ("laptop", "bakkerij").
         self.core = {w for t in texts for w in re.findall(r"[a-z0-9]+", fold(t))}
         self.core_stems = set(_STEM.stemWords(list(self.core)))
@@ -76,6 +81,8 @@ class Coverage:
         self.stems = set(_STEM.stemWords(list(self.words)))
         self._long = sorted(w for w in self.words if len(w) >= 4)
         self._joined = "\n" + "\n".join(self._long) + "\n"
+        named = {w for t in names for w in re.findall(r"[a-z]+", fold(t))}
+        self._names = sorted(w for w in named if len(w) >= SPELL_MIN)
         self._cache: dict[str, bool] = {}
         self._by_prefix: dict[str, list[str]] = {}
         for w in self._long:
@@ -119,6 +126,32 @@ class Coverage:
             found = process.extract(word, self._long, scorer=fuzz.ratio, score_cutoff=82, limit=5)
             return any(abs(len(w) - len(word)) <= 2 and w[0] == word[0] for w, _, _ in found)
         return False
+
+    def spelled(self, text: str) -> str:
+        """``text`` with misspelt course terms set right ("kralic" → "kraljic", "sellogam" →
+        "sellogram"): a word of six letters or more the notes do not write, nor build as a compound
+        or say in English, that is one word of a title or glossary term of about its length and
+        first letter, misspelt (not any word of the notes: "morgen" is no "mogen")."""
+
+        def fix(m: re.Match[str]) -> str:
+            raw = m.group()
+            word = fold(raw)
+            if len(word) < SPELL_MIN or not word.isalpha() or self.written(word) or word in ENGLISH:
+                return raw
+            if f"\n{word}" in self._joined or f"{word}\n" in self._joined:
+                return raw  # part of a compound the notes use
+            found = process.extract(word, self._names, scorer=fuzz.ratio, score_cutoff=SPELL_SCORE, limit=3)
+            # Not an inflection ("onderscheidt" is no typo of "onderscheiden"): they part before the end.
+            near = [
+                w
+                for w, _, _ in found
+                if abs(len(w) - len(word)) <= 2
+                and w[0] == word[0]
+                and common_prefix(w, word) < min(len(w), len(word)) - 1
+            ]
+            return near[0] if len(near) == 1 or (near and found[0][1] > found[1][1]) else raw
+
+        return re.sub(r"[^\W\d_]+", fix, text)
 
     def written(self, word: str) -> bool:
         """Whether the notes write ``word`` itself (or an inflection of it)."""
