@@ -37,9 +37,10 @@ from tutor.intent import (
 from tutor.listing import ListComposer
 from tutor.overview import overview_answer
 from tutor.rephrase import unwrap
+from tutor.rescue import rescue
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
-from tutor.terms import is_title, literal_sections, plain_plural, rare_word_section, title_word_section
+from tutor.terms import is_title, literal_sections, plain_plural
 from tutor.worked import brings_numbers, calculation, example_of, formula
 
 MAX_QUESTION_CHARS = 500
@@ -55,14 +56,8 @@ HEDGE_MARGIN_KNOWN = 0.01
 HEDGE_BM25 = 2.5
 # Within the hedged band, a BM25 match this strong (many of the notes' words) answers without a hedge.
 STRONG_BM25 = 5.0
-# A situation tied to a section by an anchor word is answered (hedged) down to this margin.
-ANCHOR_MARGIN = -0.03
 # A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
 ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
-# A word only one section explains rescues a question from abstaining down to this margin.
-RARE_MARGIN = 0.02
-# A word of the top section's title rescues a how/why question down to this margin.
-TITLE_MARGIN = -0.01
 # A second section this close to the first may hold the formula asked for.
 CLOSE = 0.85
 # How-to verbs that build the thing asked about: its parts or steps answer them.
@@ -280,24 +275,12 @@ class Answerer:
             if routed is not None and routed.section_id != r.hits[0].section_id:
                 forced = routed.section_id
                 intent = Intent(intent.kind, routed.name, followup=intent.followup)
-        if confidence == "none" and not forced and (intent.kind == "scenario" or how_to(q)) and r.hits:
-            # "de klant zegt dat het te duur is, hoe ga ik om met dat bezwaar?": the situation names a
-            # word only a few sections explain; answer from the nearest of those, with a hedge.
-            anchored = self.anchors.find(q, [h.section_id for h in r.hits[:4]])
-            if anchored is not None and r.dense_top - r.background_top >= ANCHOR_MARGIN:
-                forced, confidence = anchored[0], "hedged"
-                intent = Intent(intent.kind, anchored[1], followup=intent.followup)
-        if confidence == "none" and not forced and intent.kind in ("explanation", "why", "scenario"):
-            # "wat doe je in de oriëntatiefase": a long word of the topic only one section explains.
-            rare = rare_word_section(self.composer, intent.topic)
-            close = r.dense_top - r.background_top >= RARE_MARGIN  # nearer the notes than the background
-            rescued = close and rare in {h.section_id for h in r.hits[:4]}
-            forced, confidence = (rare, "hedged") if rare and rescued else (forced, confidence)
-        if confidence == "none" and not forced and intent.kind in ("explanation", "why") and r.hits:
-            # "hoe vul je een lekke funnel": a word of the top section's own title.
-            titled = title_word_section(self.composer, self.course, intent.topic)
-            if titled == r.hits[0].section_id and r.dense_top - r.background_top >= TITLE_MARGIN:
-                forced, confidence = titled, "hedged"
+        if confidence == "none" and not forced:
+            saved = rescue(self.composer, self.course, self.anchors, q, intent, r)
+            if saved is not None:
+                forced, confidence = saved.section_id, "hedged"
+                if saved.term:
+                    intent = Intent(intent.kind, saved.term, followup=intent.followup)
         if confidence == "hedged" and not forced and r.bm25_top >= STRONG_BM25:
             confidence = "high"  # the notes' own words, many of them, in one section: no doubt to voice
         if confidence == "none" and intent.kind != "comparison":

@@ -1,0 +1,57 @@
+"""Questions retrieval is unsure of, rescued by a word that ties them to one section: a situation's
+anchor word ("… hoe ga ik om met dat bezwaar?"), a long word only one section explains ("wat doe je
+in de oriëntatiefase"), or a word of the top section's own title ("hoe vul je een lekke funnel").
+Each answers with a hedge, and only when the question is not much nearer the background."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.retriever import Retrieval
+from knowledge.model import Course
+from tutor.anchors import Anchors
+from tutor.compose import Composer
+from tutor.intent import Intent, how_to
+from tutor.terms import rare_word_section, title_word_section
+
+# A situation tied to a section by an anchor word is answered (hedged) down to this margin.
+ANCHOR_MARGIN = -0.03
+# A word only one section explains rescues a question from abstaining down to this margin.
+RARE_MARGIN = 0.02
+# A word of the top section's title rescues a how/why question down to this margin.
+TITLE_MARGIN = -0.01
+
+
+@dataclass(frozen=True)
+class Rescue:
+    """The section to answer from, and the term the answer is about when the rescue names one."""
+
+    section_id: str
+    term: str = ""
+
+
+def rescue(
+    composer: Composer, course: Course, anchors: Anchors, q: str, intent: Intent, r: Retrieval
+) -> Rescue | None:
+    """The section an unsure question is still answered from (with a hedge), if one is."""
+    if not r.hits:
+        return None
+    margin = r.dense_top - r.background_top
+    near = [h.section_id for h in r.hits[:4]]
+    if intent.kind == "scenario" or how_to(q):
+        # "de klant zegt dat het te duur is, hoe ga ik om met dat bezwaar?": the situation names a
+        # word only a few sections explain; answer from the nearest of those.
+        anchored = anchors.find(q, near)
+        if anchored is not None and margin >= ANCHOR_MARGIN:
+            return Rescue(anchored[0], anchored[1])
+    if intent.kind in ("explanation", "why", "scenario"):
+        # "wat doe je in de oriëntatiefase": a long word of the topic only one section explains.
+        rare = rare_word_section(composer, intent.topic)
+        if rare and rare in near and margin >= RARE_MARGIN:  # nearer the notes than the background
+            return Rescue(rare)
+    if intent.kind in ("explanation", "why"):
+        # "hoe vul je een lekke funnel": a word of the top section's own title.
+        titled = title_word_section(composer, course, intent.topic)
+        if titled == r.hits[0].section_id and margin >= TITLE_MARGIN:
+            return Rescue(titled)
+    return None
