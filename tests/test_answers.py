@@ -422,3 +422,19 @@ def test_misspelt_course_terms_are_set_right(engine: Engine) -> None:
 def test_a_strong_match_of_the_notes_words_is_not_hedged(engine: Engine) -> None:
     a = engine.answerer.answer("noem de kwadranten van kralic")
     assert a.found and a.confidence == "high" and len(a.items) == 4
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("noem twee nadelen van koude acquisitie", "slechte naam"),
+        ("wat is een zwakte van de net promoter score", "niet vertelt"),
+        ("geef een voordeel van deskresearch", "goedkoop en snel"),  # not "de kracht van afnemers"
+        ("wat zijn de voor- en nadelen van kwalitatieve methoden", "subjectief"),
+        ("what are the limitations of clv", "schatting"),
+    ],
+)
+def test_strengths_and_weaknesses_asked_of_a_term(engine: Engine, question: str, said: str) -> None:
+    assert detect_intent(question).kind == "why"
+    a = engine.answerer.answer(question)
+    assert a.found and said in fold(a.answer)

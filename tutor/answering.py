@@ -21,7 +21,7 @@ from tutor.comparing import compare
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, Coverage
 from tutor.errors import QuestionError
-from tutor.explaining import explain
+from tutor.explaining import aspect_section, explain
 from tutor.guard import unknown_hinge
 from tutor.intent import (
     LIST_NOUNS,
@@ -286,6 +286,8 @@ class Answerer:
         if confidence == "none" and intent.kind != "comparison":
             return self._not_found(q, r, note, NOT_FOUND, intent.kind)
         top = forced or r.hits[0].section_id
+        if intent.kind == "why" and not forced:  # "nadelen van kwantitatieve methoden": where they are said
+            top = aspect_section(self.composer, q, intent.topic, [h.section_id for h in r.hits[:3]]) or top
         entry = r.glossary.entry if r.glossary is not None else None
         kind = "passage"
         if intent.kind == "comparison":

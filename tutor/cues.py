@@ -22,16 +22,20 @@ IS_A = re.compile(
 )
 # An aspect asked of a term, and how the notes say it (singular or plural; not "doelgroep").
 ASPECT = re.compile(
-    r"\b(?:(?P<goal>doel|doelen)|(?P<use>nut|nuttig)|(?P<role>functie)|(?P<plus>voordelen?|kracht)|"
-    r"(?P<minus>nadelen?|zwakte|beperking))\b"
+    r"\b(?:(?P<goal>doel|doelen)|(?P<use>nut|nuttig)|(?P<role>functie)|"
+    r"(?P<plus>voorde(?:el|len)|voor-(?=\s*en\s+nade)|kracht|sterke punt\w*|pluspunt\w*|advantages?|"
+    r"strengths?|pros)|"
+    r"(?P<minus>nade(?:el|len)|zwakte\w*|zwak(?:ke)? punt\w*|beperking\w*|minpunt\w*|disadvantages?|"
+    r"drawbacks?|downsides?|weakness\w*|limitations?|cons))(?:\b|(?<=-))"
 )
 ASPECT_SAID = {
     "goal": r"\bdoel(?:en)?\b",
     "use": r"\bnut(?:tig\w*)?\b",
     "role": r"\bfuncties?\b",
-    "plus": r"\bvoorde(?:el|len)\b|\bkracht\b",
+    "plus": r"\bvoorde(?:el|len)\b|\bkracht\b|\bgoedkoop\b|\bsnel\b|\beenvoud\w*|\bobjectief\b|\bflexibel\b|"
+    r"\bhelpt\b|\bnuttig\b",
     "minus": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b|\bslechte? naam\b|\bkwetsba\w*|"
-    r"\bmisbruik\w*|\bsubjectief\b",
+    r"\bmisbruik\w*|\bsubjectief\b|\bafhankelijk\b|\bgeen \w+ voorspellen\b",
 }
 FORMULA = re.compile(
     r"=|×|\bbereken\w*|\breken\w*|\bformule|\bvermenigvuldig\w*|\bgedeeld\b|\bpercentage\b|\bmin\b|"

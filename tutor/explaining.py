@@ -27,6 +27,26 @@ POINTING = re.compile(r"\b(?:dit|dat|deze|die|hier|daar|daarom|daardoor)\b", re.
 GENERIC_VERBS = frozenset("doe ga pak kom krijg houd maak zorg stel werk gebruik vind".split())
 
 
+def aspect_said(question: str) -> re.Pattern[str] | None:
+    """How the notes say the aspects ``question`` asks of a term (both for "voor- en nadelen")."""
+    aspects = sorted({str(m.lastgroup) for m in ASPECT.finditer(fold(question))})
+    return re.compile("|".join(ASPECT_SAID[a] for a in aspects)) if aspects else None
+
+
+def aspect_section(c: Composer, question: str, topic: str, candidates: list[str]) -> str | None:
+    """The first candidate section that says the strength or weakness asked of the topic in a
+    sentence naming it ("nadelen van kwantitatieve methoden": "Kwantitatieve methoden zijn objectief
+    …, maar ze kunnen geen trendbreuken voorspellen"), if one does."""
+    said = aspect_said(question)
+    about = tokens_of(ASPECT.sub(" ", fold(topic)))
+    if said is None or not about:
+        return None
+    for sid in candidates:
+        if any(said.search(c.folded[s.id]) and about <= c.tokens[s.id] for s in c.body(sid)):
+            return sid
+    return None
+
+
 def explain(
     c: Composer,
     section_id: str,
@@ -40,10 +60,13 @@ def explain(
 
     phrase = c.phrase_pattern(topic)
     # "wat is het doel van een cold call": the sentence that names the goal ("… heeft één doel: …").
-    aspect = ASPECT.search(fold(question))
-    said = re.compile(ASPECT_SAID[str(aspect.lastgroup)]) if aspect else None
-    if said is not None and any(said.search(c.folded[s.id]) for s in body):
-        body = [s for s in body if said.search(c.folded[s.id])]
+    # "voor- en nadelen": both; of the sentences that say one, those about the topic itself
+    # ("Deskresearch is goedkoop en snel", not "de kracht van afnemers").
+    said = aspect_said(question)
+    if said is not None:
+        saying = [s for s in body if said.search(c.folded[s.id])]
+        about = tokens_of(ASPECT.sub(" ", fold(topic)))
+        body = [s for s in saying if about & c.tokens[s.id]] or saying or body
 
     # "hoe bouw je een netwerk op", "ik sta op een beurs, wat nu?": what to do, not what it is.
     advice = how_to(question) or (intent == "scenario" and not classifies(question))

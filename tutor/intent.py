@@ -69,6 +69,12 @@ WHY = re.compile(
     r"what is the (?:goal|purpose)|wat (?:is|zijn) (?:het|de) (?:doel|doelen|nut|voordeel|voordelen|nadeel|"
     r"nadelen|zwakte|zwaktes|kracht|beperking|beperkingen))\b"
 )
+# Strengths or weaknesses asked of something: "nadelen van", "een zwakte bij", "pros of".
+ASPECT_OF = re.compile(
+    r"\b(?:voordel\w*|voordeel|nadel\w*|nadeel|zwakte\w*|zwak(?:ke)? punt\w*|sterk(?:e)? punt\w*|"
+    r"beperking\w*|kracht|pluspunt\w*|minpunt\w*|(?:dis)?advantages?|drawbacks?|downsides?|weakness\w*|strengths?|"
+    r"limitations?|pros and cons)\s+(?:van|bij|aan|of|to)\b"
+)
 COMPARISON = [
     re.compile(r"^wat (?:doet|doen|is|zijn|wil|willen) (?P<a>.+?),? en wat (?:doet|doen|is|zijn|wil|willen) "
                r"(?P<b>.+)$"),
@@ -401,6 +407,10 @@ def detect_intent(question: str) -> Intent:
                 return Intent("comparison", b if not a else f"{a} {b}", sides, followup=followup or not a)
     if EXAMPLE.search(q):
         return Intent("example", topic_of(q), followup=followup)
+    if ASPECT_OF.search(q) and not classifies(q):
+        # "noem twee nadelen van koude acquisitie", "wat is een zwakte van nps": what the notes say
+        # for or against it, as for "wat is het nadeel van …".
+        return Intent("why", topic_of(q), followup=followup)
     if CALCULATION.search(q) or worked_problem(q):
         return Intent("calculation", topic_of(q), followup=followup)
     if classifies(q):
