@@ -78,8 +78,8 @@ ASPECT_OF = re.compile(
 COMPARISON = [
     re.compile(r"^wat (?:doet|doen|is|zijn|wil|willen) (?P<a>.+?),? en wat (?:doet|doen|is|zijn|wil|willen) "
                r"(?P<b>.+)$"),
-    re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: is er)?(?: tussen| between)? "
-               r"(?P<a>.+?) (?:en|and|met|with|vs\.?|versus) (?P<b>.+)$"),
+    re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: is er)?(?: (?:eens )?uit)?"
+               r"(?: tussen| between)? (?P<a>.+?) (?:en|and|met|with|vs\.?|versus) (?P<b>.+)$"),
     re.compile(r"\bwaarin (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
     re.compile(r"\b(?:wat onderscheidt|waarin onderscheidt) (?P<a>.+?) (?:zich )?van (?P<b>.+?)"
                r"(?: (?:bij|in|volgens) .+)?$"),
