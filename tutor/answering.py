@@ -54,7 +54,8 @@ BM25_SUPPORT = 2.5
 HEDGE_MARGIN = 0.015
 HEDGE_MARGIN_KNOWN = 0.01
 HEDGE_BM25 = 2.5
-# Within the hedged band, a BM25 match this strong (many of the notes' words) answers without a hedge.
+# A BM25 match this strong (many of the notes' words in one section) answers down to a margin of 0,
+# and within the hedged band without the hedge.
 STRONG_BM25 = 5.0
 # A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
 ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
@@ -120,7 +121,7 @@ class Answerer:
         if margin >= MARGIN or (margin >= MARGIN_WITH_BM25 and r.bm25_top >= BM25_SUPPORT):
             return "high"
         floor = HEDGE_MARGIN_KNOWN if all_known else HEDGE_MARGIN
-        if margin >= floor and r.bm25_top >= HEDGE_BM25:
+        if (margin >= floor and r.bm25_top >= HEDGE_BM25) or (margin >= 0 and r.bm25_top >= STRONG_BM25):
             return "hedged"
         return "none"
 
