@@ -41,6 +41,7 @@ from tutor.rescue import rescue
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import is_title, literal_sections, plain_plural
+from tutor.twofold import merged, resolved, split_two
 from tutor.worked import brings_numbers, calculation, example_of, formula
 
 MAX_QUESTION_CHARS = 500
@@ -208,6 +209,11 @@ class Answerer:
         q = unwrap(q, self.coverage.written)  # "ik snap niet wat een lead is" → "wat is een lead"
         q = self.coverage.spelled(q)  # "noem de kwadranten van kralic"
         intent = detect_intent(q)
+        two = split_two(q) if intent.kind != "comparison" else None
+        if two is not None:  # "wat is een dmu en waarom is die belangrijk voor een verkoper?"
+            first = self.answer(two[0], previous)
+            second = self.answer(resolved(two[1], first.topic.term if first.topic else ""), first.topic)
+            return merged(first, second) if first.found and second.found else first
         overview = overview_answer(q, note, self.course, self.composer, self._source)
         if overview is not None:
             return overview  # "samenvatting van hoofdstuk 3"

