@@ -75,6 +75,8 @@ def test_intent_details() -> None:
     i = detect_intent("verschil tussen een lead en een prospect")
     assert i.sides == ("lead", "prospect")
     assert detect_intent("leg het verschil uit tussen B2B en B2C").sides == ("b2b", "b2c")
+    assert detect_intent("NPS uitleg pls").kind == "explanation"
+    assert detect_intent("wat betekent de afkorting kam").topic == "kam"
     assert detect_intent("wat zijn de zes stappen van van weele").count == 6
     assert detect_intent("wat zijn de 4 kwadranten").count == 4
     follow = detect_intent("en wat is het verschil met een lead?")

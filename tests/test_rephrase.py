@@ -43,6 +43,9 @@ def test_the_chapter_asked_for() -> None:
     assert asked_chapter("waar gaat college 5 over?") == 5
     assert asked_chapter("kun je hoofdstuk 2 samenvatten") == 2
     assert asked_chapter("hoofdstuk 4") == 4
+    assert asked_chapter("welke modellen komen er in hoofdstuk 5 voor") == 5
+    # "wat moet ik kennen van …" is unwrapped to "leg … uit" first.
+    assert asked_chapter(unwrap("wat moet ik kennen van hoofdstuk 4", _written)) == 4
     assert asked_chapter("wat is een lead") is None
     assert asked_chapter("welke 3 fasen heeft de cyclus") is None
 

@@ -250,7 +250,8 @@ def classifies(question: str) -> bool:
 
 EXPLANATION = re.compile(
     r"^(?:en )?(?:hoe (?:werkt|werken|gaat|verloopt|ontstaat|bouw|doe|gebruik|pas|maak|meet)|leg .*uit|"
-    r"uitleg|explain|how does|how do|wat doet|wat doen|wat houdt .* in|vertel (?:iets )?over)\b"
+    r"uitleg|explain|how does|how do|wat doet|wat doen|wat houdt .* in|vertel (?:iets )?over)\b|"
+    r"^[\w' -]{2,40} (?:uitleg|uitleggen|uitgelegd|explained)(?: (?:pls|plz|aub|graag|please))?$"
 )
 # A question that asks what to do: "hoe bouw je een netwerk op", "hoe pak ik dat aan", "wat doe ik dan".
 HOW_TO = re.compile(
@@ -321,7 +322,7 @@ SCAFFOLD = frozenset(
     daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
     bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
     heeft hebben kent kennen bestaan gebruik gebruikt volgens stof hoort horen allemaal
-    beschrijf omschrijf licht toe verklaar
+    beschrijf omschrijf licht toe verklaar pls plz ff svp afkorting afkortingen begrip
     """.split()
 )
 

@@ -17,9 +17,10 @@ _CH = r"(?:hoofdstuk|college|chapter)"
 _SUM = r"(?:samenvatten|samenvatting|in het kort|overzicht)"
 CHAPTER = re.compile(
     r"\b(?:samenvatting|samenvatten|overzicht|waar gaat|wat staat er in|wat komt er aan bod|onderwerpen|"
+    r"wat (?:moet|moeten) (?:ik|je|we) (?:weten|kennen|leren|kunnen)|welke (?:modellen|begrippen|theorie\w*)|"
     rf"summary|summarise|summarize)\b.*?\b(?:{_CH}|h)\s*(?P<a>\d{{1,2}})\b|"
     rf"^{_CH}\s*(?P<b>\d{{1,2}})\s*{_SUM}?\s*[?.!]*$|"
-    rf"\b{_CH}\s*(?P<c>\d{{1,2}})\b.*\b(?:{_SUM}|over)\s*[?.!]*$",
+    rf"\b{_CH}\s*(?P<c>\d{{1,2}})\b.*\b(?:{_SUM}|over|uit)\s*[?.!]*$",
     re.IGNORECASE,
 )
 
