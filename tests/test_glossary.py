@@ -93,5 +93,6 @@ def test_english_terms_of_several_words() -> None:
     assert "inkoopcentrum" in to_dutch("what are the roles in a buying center")
     assert to_dutch("buying motives") == "koopmotieven"
     assert dutch_phrases("what is nps") == ""
+    assert dutch_phrases("list the customer relationship strategies") == "klantrelatiestrategieen"
     assert english_phrases("Diamond model vs bow tie model?") == {
         "diamond model": "diamantmodel", "bow tie model": "vlinderdasmodel"}
