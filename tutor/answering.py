@@ -19,7 +19,7 @@ from tutor.classify import Classifier, Match, situation_phrase
 from tutor.comparing import compare
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, Coverage
-from tutor.explaining import aspect_section, explain
+from tutor.explaining import aspect_section, explain, verb_section
 from tutor.guard import unknown_hinge
 from tutor.intent import (
     LIST_NOUNS,
@@ -57,7 +57,7 @@ HEDGE_BM25 = 2.5
 STRONG_BM25 = 5.0
 # A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
 ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
-# A second section this close to the first may hold the formula asked for.
+# A second section this close to the first may hold the formula asked for, or the verb a how-to asks.
 CLOSE = 0.85
 # How-to verbs that build the thing asked about: its parts or steps answer them.
 MAKING_VERBS = frozenset("maak bouw opbouw voer invoer stel opstel schrijf richt inricht zet opzet".split())
@@ -273,6 +273,10 @@ class Answerer:
         top = forced or r.hits[0].section_id
         if intent.kind == "why" and not forced:  # "nadelen van kwantitatieve methoden": where they are said
             top = aspect_section(self.composer, q, intent.topic, [h.section_id for h in r.hits[:3]]) or top
+        elif not forced and len(r.hits) > 1 and r.hits[1].score >= CLOSE * r.hits[0].score:
+            # "hoe voorkom je dat één persoon de prognose bepaalt": of two close sections, the one that
+            # says the verb asked.
+            top = verb_section(self.composer, q, [h.section_id for h in r.hits[:2]]) or top
         entry = r.glossary.entry if r.glossary is not None else None
         kind = "passage"
         if intent.kind == "comparison":

@@ -27,6 +27,24 @@ POINTING = re.compile(r"\b(?:dit|dat|deze|die|hier|daar|daarom|daardoor)\b", re.
 GENERIC_VERBS = frozenset("doe ga pak kom krijg houd maak zorg stel werk gebruik vind".split())
 
 
+def verb_stem(question: str) -> str:
+    """The start of the verb a how-to question asks about, unless it says little ("hoe voorkom je
+    …" → "voorko"; "hoe pak je dat aan" → "")."""
+    verb = asked_verb(question)
+    return "" if verb in GENERIC_VERBS else fold(verb)[: max(5, len(verb) - 2)]
+
+
+def verb_section(c: Composer, question: str, candidates: list[str]) -> str | None:
+    """The first candidate section that says the asked verb ("hoe voorkom je dat één persoon de
+    prognose bepaalt" → where "voorkom je dat …" is said), if a how-to question asks one."""
+    verb = verb_stem(question) if how_to(question) else ""
+    pattern = re.compile(rf"\b(?:{PARTICLES})?{verb}") if verb else None
+    for sid in candidates if pattern is not None else []:
+        if any(pattern.search(c.folded[s.id]) for s in c.body(sid)):
+            return sid
+    return None
+
+
 def aspect_said(question: str) -> re.Pattern[str] | None:
     """How the notes say the aspects ``question`` asks of a term (both for "voor- en nadelen")."""
     aspects = sorted({str(m.lastgroup) for m in ASPECT.finditer(fold(question))})
@@ -76,8 +94,7 @@ def explain(
     stems = tokens_of(topic) if advice else frozenset()
     stems = stems if len(stems) <= 2 else frozenset()
     # "hoe ontdek je het leidmotief": the sentence that says how you discover it ("je ontdekt het …").
-    verb = asked_verb(question) if advice else ""
-    verb = "" if verb in GENERIC_VERBS else fold(verb)[: max(5, len(verb) - 2)]
+    verb = verb_stem(question) if advice else ""
 
     # "waarom is een goede lijst belangrijk bij koud bellen": about the list, within cold calling.
     focus = ""
