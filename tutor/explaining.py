@@ -38,11 +38,10 @@ def verb_section(c: Composer, question: str, candidates: list[str]) -> str | Non
     """The first candidate section that says the asked verb ("hoe voorkom je dat één persoon de
     prognose bepaalt" → where "voorkom je dat …" is said), if a how-to question asks one."""
     verb = verb_stem(question) if how_to(question) else ""
-    pattern = re.compile(rf"\b(?:{PARTICLES})?{verb}") if verb else None
-    for sid in candidates if pattern is not None else []:
-        if any(pattern.search(c.folded[s.id]) for s in c.body(sid)):
-            return sid
-    return None
+    if not verb:
+        return None
+    pattern = re.compile(rf"\b(?:{PARTICLES})?{verb}")
+    return next((sid for sid in candidates if any(pattern.search(c.folded[s.id]) for s in c.body(sid))), None)
 
 
 def aspect_said(question: str) -> re.Pattern[str] | None:
