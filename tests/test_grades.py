@@ -118,3 +118,10 @@ def test_everyday_words_of_money_and_supply_become_kraljic_axes() -> None:
 
 def test_a_score_given_in_the_perfect_tense() -> None:
     assert scores_in("een klant heeft ons een 10 gegeven, wat doe ik met hem") == {10}
+
+
+def test_a_market_where_one_is_not_yet_active_is_new() -> None:
+    assert ("other", "mark") in graded_pairs("producten in een markt waar we nog niet actief zijn")
+    assert ("other", "land") in graded_pairs("een land waar wij nooit verkochten")
+    assert ("same", "regio") in graded_pairs("in een regio waar we al klanten hebben")
+    assert not any(t == "mark" for _, t in graded_pairs("de markt groeit"))

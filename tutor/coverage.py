@@ -58,6 +58,17 @@ def display_topic(topic: str) -> str:
     return " ".join(kept) or topic
 
 
+# Endings that make another form of one word ("onderscheidt", "onderscheiden"), not another word.
+_INFLECTIONS = frozenset({"", "t", "d", "e", "n", "s", "en", "de", "te", "st", "er", "tje"})
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are forms of one word: the same up to endings that inflect
+    ("onderscheidt"/"onderscheiden"; "groeipotentie" is a misspelt "groeipotentieel")."""
+    n = common_prefix(a, b)
+    return a[n:] in _INFLECTIONS and b[n:] in _INFLECTIONS
+
+
 class Coverage:
     """Vocabulary of a course, to tell a typo from a term the notes do not contain."""
 
@@ -141,13 +152,10 @@ class Coverage:
             if f"\n{word}" in self._joined or f"{word}\n" in self._joined:
                 return raw  # part of a compound the notes use
             found = process.extract(word, self._names, scorer=fuzz.ratio, score_cutoff=SPELL_SCORE, limit=3)
-            # Not an inflection ("onderscheidt" is no typo of "onderscheiden"): they part before the end.
             near = [
                 w
                 for w, _, _ in found
-                if abs(len(w) - len(word)) <= 2
-                and w[0] == word[0]
-                and common_prefix(w, word) < min(len(w), len(word)) - 1
+                if abs(len(w) - len(word)) <= 2 and w[0] == word[0] and not _inflected(w, word)
             ]
             return near[0] if len(near) == 1 or (near and found[0][1] > found[1][1]) else raw
 

@@ -56,6 +56,12 @@ OPPOSITE = {"high": "low", "low": "high", "hard": "easy", "easy": "hard", "other
 _SINGLE_VOWEL = re.compile(r"([aeou])\1")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Words between a grade word and the word it qualifies ("veel te weinig", "heel erg duur").
+# "<noun> waar we (nog) niet/al actief zijn": whether the situation already knows the noun.
+_WHERE = re.compile(
+    r"\b(?P<noun>[a-z]{4,}) waar (?:we|wij|je|ik|ze|zij|hij|men|jullie) (?:nu )?"
+    r"(?:(?P<not>(?:nog )?(?:helemaal )?(?:niet|nooit|geen))|al|nu al) "
+    r"(?:\w+ )?(?:actief|aanwezig|zitten|zaten|verkopen|verkochten|klanten|leveren|bekend)\b"
+)
 _SKIP = frozenset("de het een te van zijn is er heel erg zo nog al om".split())
 
 
@@ -85,6 +91,9 @@ def graded_pairs(text: str) -> set[tuple[str, str]]:
     for w in ws:
         if w in IMPLIED:
             out.add(IMPLIED[w])
+    # "een markt waar we nog niet actief zijn" is a new market, "… waar we al zitten" an existing one.
+    for m in _WHERE.finditer(" ".join(ws)):
+        out.update(("other" if m["not"] else "same", t) for t in bm25_tokens(m["noun"]))
     return out
 
 
