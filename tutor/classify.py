@@ -60,6 +60,8 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     if kind is None:
         return situation, "", False
     asked = kind.group("kind") or kind.group("name") or kind.group("bare") or kind.group("own")
+    if kind.group("own"):
+        asked = kind.group()[kind.start("own") - kind.start() :].strip(" ,;?")  # "rol in de dmu"
     if kind.group("kind") and not situation.endswith(m.group()[kind.end() :].strip(" ,;?")):
         # "welke rol heeft zij in de dmu": the kind is a role of the DMU.
         rest = re.sub(r"^\s*(?:het|dat|dit|hij|ze|zij|ik|we|wij|je|die)\b", "", m.group()[kind.end() :])

@@ -153,7 +153,10 @@ SCENARIO = re.compile(
     r"procedure|methode|principe)\w* (?:is|zijn|hoort|past) (?:dat|dit|het|daarbij|hierbij)\b"
 )
 # "wat is mijn rol?": the role a situation asks of someone (the kind asked is the "own" group).
-OWN_ROLE = r"wat (?:is|zijn) (?:mijn|zijn|haar|onze|hun) (?P<own>rol|rollen|taak|functie)"
+OWN_ROLE = (
+    r"wat (?:is|zijn) (?:mijn|zijn|haar|onze|hun) (?P<own>rol|rollen|taak|functie)"
+    r"(?: (?:in|binnen|bij) (?:de|het|een) [\w-]+)?"  # "… wat is zijn rol in de dmu"
+)
 # The tail of a scenario that asks which category it is: "…, welke koopsituatie is dat?", "in welk
 # kwadrant van Kraljic zit ik?", "wat is hij dan?", "hoe heet dat?", "is dat een promotor?".
 CLASSIFY_TAIL = re.compile(
