@@ -441,3 +441,8 @@ def test_strengths_and_weaknesses_asked_of_a_term(engine: Engine, question: str,
     assert detect_intent(question).kind == "why"
     a = engine.answerer.answer(question)
     assert a.found and said in fold(a.answer)
+
+
+def test_a_list_of_bare_names_gets_the_sentences_that_take_them_up(engine: Engine) -> None:
+    a = engine.answerer.answer("uit welke onderdelen bestaat stp")
+    assert [text.split()[0] for _, text in a.items] == ["Segmentatie", "Targeting", "Positionering"]

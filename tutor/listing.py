@@ -168,6 +168,8 @@ class ListComposer:
         # "de 3 nps groepen": the notes write the number ("in drie groepen").
         question = re.sub(r"\b\d{1,2}\b", lambda m: NUMBER_WORDS.get(int(m.group()), m.group()), question)
         regular = self._compose(section_id, question, intent, qvec, runs)
+        if not regular.items:
+            regular = self._taken_up(section_id, regular)
         kinds = self._kinds_of(section_id, question)
         if kinds is not None:
             # The section's list of such things, unless the regular list already names them.
@@ -272,6 +274,26 @@ class ListComposer:
         if len(items) < 2:
             return Composition(self.c.text(head + items_span), sections=[section_id])
         return Composition(self.c.text(head), items=items, sections=[section_id])
+
+    def _taken_up(self, section_id: str, comp: Composition) -> Composition:
+        """ "STP staat voor segmentatie, targeting en positionering.": a list of bare names that later
+        sentences take up one by one ("Segmentatie is …", "Targeting is …") gets those sentences as
+        its items; ``comp`` unchanged otherwise."""
+        body = self.c.body(section_id)
+        listing = next((s for s in body if s.text in comp.headline and inline_list(s.text)), None)
+        names = inline_items(listing.text) if listing is not None else []
+        if listing is None or len(names) < 2 or any(len(n.split()) > 3 for n in names):
+            return comp
+        after = body[body.index(listing) + 1 :]
+        items = []
+        for name in names:
+            first = fold(name.split()[0])
+            s = next((x for x in after if len(first) >= 4 and fold(x.text.split()[0]) == first), None)
+            if s is not None:
+                items.append(("", s.text))
+        if len(items) < len(names):
+            return comp
+        return Composition(comp.headline, items=items, sections=comp.sections, title=comp.title)
 
     def _kinds_of(self, section_id: str, question: str) -> Composition | None:
         """ "welke soorten verkopers zijn er?": the glossary entries of the section that are such a
