@@ -76,6 +76,9 @@ def test_intent_details() -> None:
     assert i.sides == ("lead", "prospect")
     assert detect_intent("leg het verschil uit tussen B2B en B2C").sides == ("b2b", "b2c")
     assert detect_intent("NPS uitleg pls").kind == "explanation"
+    both = ("segmentatie", "targeting")
+    assert detect_intent("segmentatie en targeting, hoe verschillen die?").sides == both
+    assert detect_intent("lead of prospect: wat is het verschil").sides == ("lead", "prospect")
     assert detect_intent("wat betekent de afkorting kam").topic == "kam"
     assert detect_intent("wat zijn de zes stappen van van weele").count == 6
     assert detect_intent("wat zijn de 4 kwadranten").count == 4

@@ -87,6 +87,9 @@ COMPARISON = [
     re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or|en|and) (?P<b>.+?)"
                r"(?:,? (?:wat is het|wat zijn de|what is the|what's the)? ?(?:verschil|difference)\w*)$"),
     re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)(?:,[^,]*)?$"),
+    # "segmentatie en targeting, hoe verschillen die?", "lead of prospect: wat is het verschil".
+    re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or) (?P<b>[^,:]+?)[,:]? (?:hoe|waarin|wat) "
+               r"(?:verschillen|verschilt|is het verschil|zijn de verschillen)\b[^,]*$"),
     # "wat is beter: transactionele verkoop of consultative selling", "wie heb je nodig, hunter of farmer".
     re.compile(r"^(?:wat|wie|welke?) (?:is|zijn|werkt|past) (?:beter|handiger|slimmer|nuttiger|belangrijker)"
                r"(?: voor \w+)?[:,]? (?P<a>.+?) of (?P<b>.+)$"),
@@ -354,7 +357,7 @@ def clean(question: str, greeting: bool = False) -> str:
 
 def strip_side(text: str) -> str:
     """A comparison side without articles, trailing question words or punctuation."""
-    t = re.sub(r"[?,.!]+", " ", text).strip()
+    t = re.sub(r"[?,.!:;]+", " ", text).strip()
     t = re.sub(r"^(?:een|de|het|a|an|the) ", "", t)
     t = re.sub(r"\s+(?:van elkaar|precies|eigenlijk|is|zijn)$", "", t)
     return t.strip()
