@@ -29,6 +29,7 @@ def _written(word: str) -> bool:
         ("leg de nps kort uit", "leg de nps uit"),
         ("wat zijn kpi's in sales", "wat zijn kpi's"),
         ("verschil tusen lead en prospect", "verschil tussen lead en prospect"),
+        ("defenitie van leadscoring", "definitie van leadscoring"),
         # Nothing to unwrap: the question stays as it is.
         ("wat is een lead", "wat is een lead"),
         ("ik begrijp het verschil tussen mql en sql niet", "ik begrijp het verschil tussen mql en sql niet"),

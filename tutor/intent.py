@@ -283,7 +283,8 @@ def joined_verbs(question: str) -> str:
 
 
 # Question words a typo must not hide: "verschil tusen lead en prospect", "voorbeld van …".
-_CUES = "tussen verschil verschillen voorbeeld waarom bereken berekenen uitleggen betekent welke noem"
+_CUES = "tussen verschil verschillen voorbeeld waarom bereken berekenen uitleggen betekent welke noem "
+_CUES += "definitie"
 CUE_WORDS = _CUES.split()
 
 
