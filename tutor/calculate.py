@@ -137,8 +137,33 @@ def clv(question: str) -> str | None:
     )
 
 
+_DEAL = re.compile(
+    r"(?:(?P<count>\d+)\s+(?:deals?|kansen|kans|opportunities|orders?|offertes?)\s+(?:van\s+)?)?"
+    r"(?P<together>samen\s+)?(?:€\s*)?(?P<value>\d+(?:[.,]\d+)*)\s*(?P<k>k|duizend|000)?\s*(?:euro|eur|€)?\s*"
+    r"(?:met|à|a|tegen|bij)\s+(?:een\s+)?(?:kans\s+van\s+)?(?P<p>\d+(?:[.,]\d+)?)\s*%"
+)
+
+
+def weighted_pipeline(question: str) -> str | None:
+    """The weighted pipeline of deals with their chance: "2 deals van 50k met 50% kans en één van
+    100.000 met 20%" → each value × its chance, summed."""
+    q = fold(question).replace("€", " € ")
+    terms = []
+    for m in _DEAL.finditer(q):
+        value = float(m["value"].replace(".", "").replace(",", ".")) * (1000 if m["k"] else 1)
+        count = int(m["count"]) if m["count"] and not m["together"] else 1
+        terms.append((count * value, float(m["p"].replace(",", ".")) / 100))
+    if not terms or any(not 0 < p <= 1 for _, p in terms):
+        return None
+    parts = " + ".join(f"{_pct(100 * p)}% × {_euro(v)}" for v, p in terms)
+    return f"Met jouw getallen: {parts} = gewogen pipeline {_euro(sum(v * p for v, p in terms))}."
+
+
 # Each formula with the word its section uses for it.
-FORMULAS = (("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate), ("clv", clv))
+FORMULAS = (
+    ("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate), ("clv", clv),
+    ("gewogen pipeline", weighted_pipeline),
+)  # fmt: skip
 
 
 def worked_out(question: str, section_text: str) -> str | None:
