@@ -87,6 +87,9 @@ COMPARISON = [
     re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or|en|and) (?P<b>.+?)"
                r"(?:,? (?:wat is het|wat zijn de|what is the|what's the)? ?(?:verschil|difference)\w*)$"),
     re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)(?:,[^,]*)?$"),
+    # "is een lead hetzelfde als een prospect?", "is a lead the same as a prospect".
+    re.compile(r"^(?:is|zijn|is a|is an|are) (?P<a>.+?) "
+               r"(?:hetzelfde als|gelijk aan|the same as|the same thing as) (?P<b>.+)$"),
     # "segmentatie en targeting, hoe verschillen die?", "lead of prospect: wat is het verschil".
     re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or) (?P<b>[^,:]+?)[,:]? (?:hoe|waarin|wat) "
                r"(?:verschillen|verschilt|is het verschil|zijn de verschillen)\b[^,]*$"),
