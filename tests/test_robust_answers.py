@@ -24,6 +24,9 @@ TEMPLATES = [
     "wat is beter: {a} of {b}", "{a} {b} in sales", "hoe {a} je {b} met {c}", "{a} 12 {b} 40 {c} 7. nps?",
     "{a}", "{a} {b} {c} {d} {e}", "ik {a} een {b} {c}, hoe heet dat", "ik snap niet wat {a} is",
     "samenvatting van hoofdstuk {n}", "{a} {b} {c}, in welk kwadrant valt dat?",
+    "wat is {a} en waarom is die {b}", "wat is {a}, en hoe {b} je het", "noem twee nadelen van {a}",
+    "de {a} {b} {c} {d}", "{a} 50 euro marge per maand, {b} 3 jaar", "{a} uitleg pls",
+    "is {a} hetzelfde als {b}",
 ]  # fmt: skip
 
 
