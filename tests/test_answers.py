@@ -446,3 +446,17 @@ def test_strengths_and_weaknesses_asked_of_a_term(engine: Engine, question: str,
 def test_a_list_of_bare_names_gets_the_sentences_that_take_them_up(engine: Engine) -> None:
     a = engine.answerer.answer("uit welke onderdelen bestaat stp")
     assert [text.split()[0] for _, text in a.items] == ["Segmentatie", "Targeting", "Positionering"]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("waarom is key account management riskant voor een leverancier", "afhankelijk"),
+        ("waarom is een klantenpiramide eigenlijk nuttig", "keuzes"),
+        # The chance is said of what the sentence before names ("Bij een nieuwe taak …").
+        ("waarom is een nieuwe taak een grote kans voor verkopers", "specificaties"),
+    ],
+)
+def test_why_a_term_is_a_risk_a_chance_or_useful(engine: Engine, question: str, said: str) -> None:
+    a = engine.answerer.answer(question)
+    assert a.found and said in fold(a.answer)

@@ -26,11 +26,14 @@ ASPECT = re.compile(
     r"(?P<plus>voorde(?:el|len)|voor-(?=\s*en\s+nade)|kracht|sterke punt\w*|pluspunt\w*|advantages?|"
     r"strengths?|pros)|"
     r"(?P<minus>nade(?:el|len)|zwakte\w*|zwak(?:ke)? punt\w*|beperking\w*|minpunt\w*|disadvantages?|"
-    r"drawbacks?|downsides?|weakness\w*|limitations?|cons))(?:\b|(?<=-))"
+    r"drawbacks?|downsides?|weakness\w*|limitations?|cons)|"
+    r"(?P<chance>kans)|(?P<risk>riskant|risico|gevaarlijk))(?:\b|(?<=-))"
 )
 ASPECT_SAID = {
     "goal": r"\bdoel(?:en)?\b",
-    "use": r"\bnut(?:tig\w*)?\b",
+    "use": r"\bnut(?:tig\w*)?\b|\bhelpt\b",
+    "chance": r"\bkans\b",
+    "risk": r"\brisico\w*|\bgevaar\w*|\bkwetsba\w*|\bafhankelijk\b",
     "role": r"\bfuncties?\b",
     "plus": r"\bvoorde(?:el|len)\b|\bkracht\b|\bgoedkoop\b|\bsnel\b|\beenvoud\w*|\bobjectief\b|\bflexibel\b|"
     r"\bhelpt\b|\bnuttig\b",

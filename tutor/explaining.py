@@ -83,7 +83,19 @@ def explain(
     if said is not None:
         saying = [s for s in body if said.search(c.folded[s.id])]
         about = tokens_of(ASPECT.sub(" ", fold(topic)))
-        body = [s for s in saying if about & c.tokens[s.id]] or saying or body
+        # "Voor een verkoper is dit een grote kans": what "dit" points at names the topic too.
+        # What a sentence is about: itself and the two before it in its paragraph ("Bij een nieuwe
+        # taak … Er is veel onzekerheid … Voor een verkoper is dit een grote kans").
+        around = {
+            s.id: set().union(*(c.tokens[x.id] for x in c.paragraph(s)[max(0, s.pos - 2) : s.pos + 1]))
+            for s in saying
+        }
+        body = (
+            [s for s in saying if about <= around[s.id]]  # all of the topic: "een nieuwe taak"
+            or [s for s in saying if about & around[s.id]]
+            or saying
+            or body
+        )
 
     # "hoe bouw je een netwerk op", "ik sta op een beurs, wat nu?": what to do, not what it is.
     advice = how_to(question) or (intent == "scenario" and not classifies(question))
