@@ -30,6 +30,11 @@ def _written(word: str) -> bool:
         ("wat zijn kpi's in sales", "wat zijn kpi's"),
         ("verschil tusen lead en prospect", "verschil tussen lead en prospect"),
         ("defenitie van leadscoring", "definitie van leadscoring"),
+        ("ik wil graag weten wat een lead is", "wat is een lead"),
+        ("kun je me helpen met kraljic?", "leg kraljic uit"),
+        ("help me de nps begrijpen", "leg de nps uit"),
+        ("ik heb echt moeite met het sellogram", "leg het sellogram uit"),
+        ("vertel me eens meer over cialdini", "leg cialdini uit"),
         # Nothing to unwrap: the question stays as it is.
         ("wat is een lead", "wat is een lead"),
         ("ik begrijp het verschil tussen mql en sql niet", "ik begrijp het verschil tussen mql en sql niet"),

@@ -40,6 +40,20 @@ _KNOW_ABOUT = re.compile(
 )
 
 
+# "ik wil (graag) weten wat een lead is": the embedded question is the question.
+_WANT_TO_KNOW = re.compile(
+    r"^(?:ik|wij|we) (?:wil|willen|zou|zouden) (?:graag |even |nog )*weten[,:]?\s+", re.IGNORECASE
+)
+# "kun je me helpen met kraljic", "help me de nps begrijpen", "ik heb moeite met het sellogram",
+# "zeg eens iets over netwerken": an explanation of the topic asked.
+_HELP_WITH = re.compile(
+    r"^(?:(?:kun|kan|kunt|wil) (?:je|jij|u) (?:me|mij) (?:even |nog )?"
+    r"(?:helpen|uitleg geven) (?:met|bij|over)|"
+    r"help (?:me|mij) (?:even )?(?:met|bij)?|ik (?:heb|had) (?:veel |nog |echt )*(?:moeite|problemen) met|"
+    r"(?:zeg|vertel) (?:me |mij )?(?:eens |even )?(?:iets |wat |meer )?over|ik snap (?:niks|niets) van)\s*"
+    r"(?P<topic>.+?)(?:\s+(?:te\s+)?(?:begrijpen|snappen|leren))?\s*[?.!]*$",
+    re.I,
+)
 # "wat zijn kpi's in sales": the whole course is about sales; the term is "kpi's".
 IN_SALES = re.compile(r"\s+(?:in|bij|binnen)\s+(?:de\s+)?(?:sales|verkoop)\s*(?=[?!.]*$)", re.IGNORECASE)
 _FILLERS = "kort|even|eens|simpel|eenvoudig|me|mij|nog|een|keer|nou"
@@ -52,6 +66,10 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     q = bare if len(bare.split()) >= 2 else question
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
     q = _NOT_GETTING.sub("", q).strip()
+    q = _WANT_TO_KNOW.sub("", q).strip()
+    helped = _HELP_WITH.match(q)
+    if helped and helped["topic"].split():
+        return f"leg {helped['topic']} uit"
     q = _MANNER.sub("", q).strip(" ,")
     # "leg (me) (nog eens) kort uit wat …": the manner words between "leg" and "uit" go.
     q = re.sub(rf"^leg\s+(?:(?:{_FILLERS})\s+)*uit\b", "leg uit", q, flags=re.IGNORECASE)
