@@ -354,6 +354,9 @@ def test_english_comparison_sides_as_the_notes_say_them(engine: Engine) -> None:
     a = engine.answerer.answer("difference between transactional selling and consultative selling")
     labels = [label for label, _ in a.items]
     assert labels == ["Transactionele verkoop", "Consultative selling"]
+    # "verkopen" is the notes' "Sales (verkoop)", not the "verwachte verkopen" of a forecast.
+    c = engine.answerer.answer("is verkopen hetzelfde als marketing?")
+    assert [label for label, _ in c.items] == ["Sales", "Marketing"]
     # An English term of several words whose Dutch the notes use is no unknown term.
     b = engine.answerer.answer("diamond model vs bow tie model")
     assert b.found and [label for label, _ in b.items] == ["Diamantmodel", "Vlinderdasmodel"]

@@ -63,6 +63,8 @@ CLOSE = 0.85
 MAKING_VERBS = frozenset("maak bouw opbouw voer invoer stel opstel schrijf richt inricht zet opzet".split())
 # A definition that names its members: "…, zoals prijs en kwaliteit".
 SUCH_AS = re.compile(r"\bzoals\b")
+# A plural or infinitive whose singular doubles its vowel: "verkopen" → "verkoop", "taken" → "taak".
+OPEN_PLURAL = re.compile(r"([^aeiou])([aeou])([^aeiou])en$")
 NOT_FOUND = "Dat staat niet in de samenvatting."
 ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
@@ -127,6 +129,8 @@ class Answerer:
     def _entry(self, name: str) -> GlossaryEntry | None:
         """The glossary entry called ``name`` (typos forgiven), if the match is good."""
         hit: GlossaryHit | None = self.retriever.glossary.lookup(name) if name else None
+        if (hit is None or hit.score < GLOSSARY_MIN) and OPEN_PLURAL.search(name):
+            hit = self.retriever.glossary.lookup(OPEN_PLURAL.sub(r"\1\2\2\3", name))  # verkopen → verkoop
         return hit.entry if hit is not None and hit.score >= GLOSSARY_MIN else None
 
     def _section_for(self, name: str, fallback: str) -> str:
