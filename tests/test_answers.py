@@ -463,3 +463,12 @@ def test_a_list_of_bare_names_gets_the_sentences_that_take_them_up(engine: Engin
 def test_why_a_term_is_a_risk_a_chance_or_useful(engine: Engine, question: str, said: str) -> None:
     a = engine.answerer.answer(question)
     assert a.found and said in fold(a.answer)
+
+
+def test_the_example_that_names_the_term(engine: Engine) -> None:
+    # Cold calling's example has no gatekeeper; the DMU example names one.
+    a = engine.answerer.answer("geef eens een voorbeeld van een poortwachter")
+    assert a.sources[0].section == "Zakelijk koopproces" and "secretaresse" in fold(a.answer)
+    # The section about the term keeps its own example, even when it does not say the word.
+    b = engine.answerer.answer("voorbeeld van een accountplan")
+    assert b.sources[0].section == "Accountplan"

@@ -40,7 +40,7 @@ from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import is_title, literal_sections, plain_plural
 from tutor.twofold import merged, resolved, split_two
-from tutor.worked import brings_numbers, calculation, example_of, formula
+from tutor.worked import brings_numbers, calculation, example_of, example_section, formula
 
 # Calibrated with `bench/answers.py --calibrate` on bench/answers/dev.json only. The margin is the
 # dense score of the best section minus the best off-topic background passage (index/offtopic.py):
@@ -324,6 +324,8 @@ class Answerer:
                 # "noem de gunningscriteria": no list in the text, but the term's definition names them.
                 comp, kind = self.composer.define(term, q, qvec), "definition"
         elif intent.kind == "example":
+            if not forced:  # the example that names it, of the sections retrieval found
+                top = example_section(self.composer, intent.topic, [h.section_id for h in r.hits[:3]]) or top
             comp = example_of(self.composer, top, q, intent.topic, qvec)
         elif intent.kind == "calculation":
             worked = brings_numbers(q)

@@ -12,10 +12,19 @@ import numpy as np
 
 from index.passages import Sentence
 from tutor.calculate import worked_out
-from tutor.compose import Composer, Composition
+from tutor.compose import Composer, Composition, tokens_of
 from tutor.cues import FORMULA
 from tutor.explaining import explain
 from tutor.lists import is_item_head
+
+
+def example_section(c: Composer, topic: str, candidates: list[str]) -> str | None:
+    """The first candidate whose worked example names ``topic`` ("voorbeeld van een poortwachter":
+    the hospital's DMU, where the secretary is the gatekeeper), if the first one's does not."""
+    if not topic or not candidates or tokens_of(topic) <= tokens_of(c.course.section(candidates[0]).title):
+        return None  # "voorbeeld van een accountplan": the section about it has the example
+    names = [sid for sid in candidates if any(c.names(s, topic) for s in c.example(sid))]
+    return names[0] if names and names[0] != candidates[0] else None
 
 
 def example_of(
