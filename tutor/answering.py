@@ -39,7 +39,7 @@ from tutor.rescue import rescue
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import is_title, literal_sections, plain_plural
-from tutor.twofold import merged, resolved, split_two
+from tutor.twofold import merged, resolved, split_two, unanswered
 from tutor.worked import brings_numbers, calculation, example_of, example_section, formula
 
 # Calibrated with `bench/answers.py --calibrate` on bench/answers/dev.json only. The margin is the
@@ -195,7 +195,9 @@ class Answerer:
         if two is not None:  # "wat is een dmu en waarom is die belangrijk voor een verkoper?"
             first = self.answer(two[0], previous)
             second = self.answer(resolved(two[1], first.topic.term if first.topic else ""), first.topic)
-            return merged(first, second) if first.found and second.found else first
+            if not first.found:
+                return first
+            return merged(first, second) if second.found else unanswered(first, second)
         overview = overview_answer(q, note, self.course, self.composer, self._source)
         if overview is not None:
             return overview  # "samenvatting van hoofdstuk 3"

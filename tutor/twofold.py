@@ -31,10 +31,9 @@ def split_two(question: str) -> tuple[str, str] | None:
 
 def resolved(second: str, term: str) -> str:
     """``second`` with its pointer to the first question's subject spelt out ("hoe meet je die" →
-    "hoe meet je klantloyaliteit"); unchanged when it names its own subject."""
-    if not term:
-        return second
-    return _POINTER.sub(term, second, count=1) if _POINTER.search(second) else f"{second} ({term})"
+    "hoe meet je klantloyaliteit"); unchanged without one (it names its own subject, or the chat's
+    last topic, the first answer's, is what it follows up on)."""
+    return _POINTER.sub(term, second, count=1) if term else second
 
 
 def merged(first: Answer, second: Answer) -> Answer:
@@ -56,3 +55,12 @@ def merged(first: Answer, second: Answer) -> Answer:
     confidence = "hedged" if "hedged" in (first.confidence, second.confidence) else first.confidence
     note = first.note or second.note
     return replace(first, context=context, sources=sources[:3], confidence=confidence, note=note)
+
+
+def unanswered(first: Answer, second: Answer) -> Answer:
+    """The first answer, saying that the second question found nothing in the notes (its own
+    refusal when it names the term: "SPIN selling staat niet in de samenvatting.")."""
+    said = second.headline if second.headline.endswith("staat niet in de samenvatting.") else ""
+    line = said or f"Over “{second.question}” staat niets in de samenvatting."
+    context = "\n\n".join(p for p in (first.context, line) if p)
+    return replace(first, context=context)
