@@ -472,3 +472,8 @@ def test_the_example_that_names_the_term(engine: Engine) -> None:
     # The section about the term keeps its own example, even when it does not say the word.
     b = engine.answerer.answer("voorbeeld van een accountplan")
     assert b.sources[0].section == "Accountplan"
+
+
+def test_a_where_list_gives_the_places(engine: Engine) -> None:
+    a = engine.answerer.answer("waar kan ik zoal netwerken?")
+    assert "beurzen" in fold(a.answer) and "linkedin" in fold(a.answer)

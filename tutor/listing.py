@@ -47,6 +47,10 @@ ASKING = frozenset(
 KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds) (?:van |of )?([a-z]{4,})\b")
 
 
+# Words that name where something happens: the items of a "waar …" list.
+PLACES = re.compile(r"\b(?:gelegenhe\w+|plekken|plaatsen|locaties|evenementen|bijeenkomsten)\b")
+
+
 class ListComposer:
     """Composes list answers from a course's indexed sentences."""
 
@@ -189,8 +193,11 @@ class ListComposer:
         q_mass = sum(self.c.idf[t] for t in q_tokens) or 1.0
         openings = [fold(s.text.split()[0]) for s in body]
         base = self.c.score(question, qvec, [s.id for s in body])
+        # "waar kun je allemaal netwerken": a list of places or occasions ("Gelegenheden om te …").
+        where = re.match(r"^(?:en )?waar\b", fold(question)) is not None
         for i, s in enumerate(body):
             base[i] += 0.3 * bool(announces(s.text)) + 0.2 * inline_list(s.text)
+            base[i] += 0.4 * (where and PLACES.search(self.c.folded[s.id]) is not None)
             if intent.count is not None and announced_count(s.text) == intent.count:
                 base[i] += 0.3
             base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
