@@ -223,8 +223,10 @@ def test_a_list_with_a_count() -> None:
 
 
 def test_more_small_talk() -> None:
-    for q in ("thanks a lot", "wat kan deze bot", "wat kan de bot allemaal"):
+    for q in ("thanks a lot", "wat kan deze bot", "wat kan de bot allemaal", "hoi, ik ben nieuw",
+              "dit helpt echt, top", "ben je een robot?", "are you a bot"):
         assert detect_intent(q).kind == "smalltalk", q
+    assert detect_intent("is dit een goede methode voor een prognose").kind != "smalltalk"
 
 
 def test_a_classification_asked_with_a_separable_verb() -> None:

@@ -56,7 +56,10 @@ SMALLTALK = re.compile(
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat het(?: met (?:je|jou))?|alles goed|"
     r"wie heeft (?:jou|je) (?:gemaakt|gebouwd|bedacht)|who made you|"
     r"how are you|who are you|what can you do|"
-    r"dat (?:hielp|helpt|was (?:duidelijk|handig|nuttig|helder))(?: me| mij)?(?: echt| enorm| goed)?|"
+    r"(?:dat|dit|je|jij) (?:hielp|helpt|was (?:duidelijk|handig|nuttig|helder))(?: me| mij)?"
+    r"(?: echt| enorm| goed| heel| erg)*|ik ben (?:nieuw|net begonnen|er weer)(?: hier)?|"
+    r"ben (?:jij|je) (?:een )?(?:mens|bot|robot|ai|echt)(?: of (?:een )?\w+)?|"
+    r"are you (?:a )?(?:human|bot|robot)|"
     r"(?:heel |erg )?(?:duidelijk|helder)|ik snap het|snap ik)[\s,.!?]*)+"
     r"(?:daar|allemaal|iedereen|studybot|bot|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
 )

@@ -14,16 +14,21 @@ def smalltalk_reply(question: str, course_title: str) -> str:
     q = clean(question)
     if re.search(r"\b(?:dank|bedankt|thanks|thank you|thx|merci)", q):
         return "Graag gedaan! Succes met leren 💪 Stel gerust nog een vraag."
-    if re.search(r"\b(?:wie|wat) ben (?:jij|je)\b|who are you|wie heeft (?:jou|je)|who made you", q):
+    identity = r"\b(?:wie|wat) ben (?:jij|je)\b|\bben (?:jij|je) (?:een )?(?:mens|bot|robot|ai|echt)"
+    if re.search(rf"{identity}|who are you|are you|wie heeft (?:jou|je)|who made you", q):
         return (
             f"Ik ben studybot, je studiemaatje voor {course_title}. Ik beantwoord vragen uit de "
             f"samenvatting en overhoor je met /quiz. {EXAMPLE}"
         )
+    if re.search(r"\b(?:hielp|helpt)\b", q):
+        return "Fijn dat het helpt! Stel gerust nog een vraag, of oefen met /quiz."
     if re.search(r"\b(?:help|hulp|wat (?:kan|kun|kunt) (?:je|jij|u)|what can you do|hoe werk)", q):
         return (
             "Stel een vraag over de stof en ik zoek het antwoord in de samenvatting op. "
             f"{EXAMPLE} Oefenen? Typ /quiz."
         )
+    if re.search(r"\bik ben (?:nieuw|net begonnen)", q):
+        return f"Welkom! Ik ben studybot en help je met {course_title}. {EXAMPLE} Oefenen? Typ /quiz."
     if re.search(r"\bhoe gaat het|alles goed|how are you", q):
         return f"Goed, dank je! Klaar om te leren? {EXAMPLE}"
     if re.search(r"\b(?:doei|tot ziens|bye|dag)$", q):
