@@ -269,3 +269,11 @@ def test_of_two_close_sections_the_one_that_says_the_verb_asked(engine: Engine) 
     # A dev_m question.
     a = an.answer("we verkopen software aan scholen, hoe kies ik op welke scholen ik me richt")
     assert a.sources[0].section == "STP-proces"
+
+
+def test_someone_who_showed_interest_is_a_lead(engine: Engine) -> None:
+    # A dev_m question (a rephrasing with "toont interesse" still reads as sympathie: see the note).
+    a = engine.answerer.answer("iemand heeft ons contactformulier ingevuld en interesse getoond, wat is hij?")
+    assert a.found and a.headline.startswith("Lead:")
+    b = engine.answerer.answer("illustreer het diamantmodel met een voorbeeld")  # "illustreer" asks nothing
+    assert b.found and "diamantmodel" in fold(b.answer)

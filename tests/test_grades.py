@@ -81,6 +81,9 @@ def test_split_tail_finds_the_situation_on_either_side() -> None:
     question = "de secretaresse houdt verkopers tegen, welke rol heeft zij in de dmu?"
     situation, kind, named = split_tail(question)
     assert situation == "de secretaresse houdt verkopers tegen" and kind == "rol in de dmu" and not named
+    # "…, wat is hij nu?" asks what someone is.
+    assert classifies("iemand heeft ons formulier ingevuld en interesse getoond, wat is hij nu")
+    assert classifies("iemand vult ons contactformulier in. wat is hij?")
     # "… wat is zijn rol in de dmu": the role the situation asks of someone, and where.
     assert split_tail("de directeur hakt de knoop door, wat is zijn rol in de dmu")[1] == "rol in de dmu"
 

@@ -159,6 +159,8 @@ class Classifier:
         # The subject when the situation opens with one ("Een verkoper die …"), not a verb ("we verkopen").
         opens = re.match(r"^\s*(?:een|de|het|die|deze|dit)\s+(\w+)", situation, re.I)
         subject = bm25_tokens(opens[1]) if opens else []
+        if re.match(r"^\s*(?:iemand|een persoon)\b", situation, re.I):
+            subject = bm25_tokens("persoon")  # "iemand heeft ons formulier ingevuld": a person who …
         # "ik bel een bedrijf zonder afspraak, hoe heet dat?": something one does, named as an
         # activity ("het benaderen van …"), not a person ("verkoper die …").
         # ("… en ik bied meteen een hoesje aan").

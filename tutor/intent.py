@@ -179,7 +179,8 @@ CLASSIFY_TAIL = re.compile(
     r"(?:als|wanneer|bij een|voor een|een|dat|dit)\s+(?:[\w'-]+\W+){3,}[\w'-]+$|"
     # "Welke DMU-rol heeft hij?", "welke rol speelt zij?" (not "welke stappen heeft het model?").
     r"\b(?:welk|welke)\s+(?:[\w'-]+\s+){0,2}?(?:heeft|hebben|speelt|spelen|vervult)\s+(?:hij|ze|zij|die)\b[^,;]*$|"
-    r"\bwat (?:is|zijn) (?:hij|zij|ze|dat|dit|die) dan\b[^,;]*$|"
+    r"\bwat (?:is|zijn) (?:hij|zij|ze|dat|dit|die) (?:dan|nu)\b[^,;]*$|"
+    r"[,;.]\s*wat (?:is|zijn) (?:hij|zij|ze)\s*$|"
     # "…, wat is mijn rol?": the role the situation asks of me.
     rf"[,;.]\s*{OWN_ROLE}\s*$|"
     # A situation, then "wat betekent dat (voor de klant)?".
@@ -335,7 +336,8 @@ SCAFFOLD = frozenset(
     daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
     bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
     heeft hebben kent kennen bestaan gebruik gebruikt volgens stof hoort horen allemaal
-    beschrijf omschrijf licht toe verklaar pls plz ff svp afkorting afkortingen begrip
+    beschrijf omschrijf licht toe verklaar pls plz ff svp afkorting afkortingen begrip illustreer
+    illustreren illustratie
     """.split()
 )
 
