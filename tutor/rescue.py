@@ -1,6 +1,7 @@
 """Questions retrieval is unsure of, rescued by a word that ties them to one section: a situation's
 anchor word ("… hoe ga ik om met dat bezwaar?"), a long word only one section explains ("wat doe je
-in de oriëntatiefase"), or a word of the top section's own title ("hoe vul je een lekke funnel").
+in de oriëntatiefase"), a word of the top section's own title ("hoe vul je een lekke funnel"), or
+numbers that fill in one section's formula.
 Each answers with a hedge, and only when the question is not much nearer the background."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from index.retriever import Retrieval
 from knowledge.model import Course
 from tutor.anchors import Anchors
+from tutor.calculate import worked_out
 from tutor.compose import Composer
 from tutor.intent import Intent, how_to
 from tutor.terms import rare_word_section, title_word_section
@@ -28,6 +30,14 @@ class Rescue:
 
     section_id: str
     term: str = ""
+    sure: bool = False  # the student's numbers fill in its formula: no hedge
+
+
+def numbers_fit(composer: Composer, q: str, intent: Intent, section_id: str) -> bool:
+    """Whether a calculation's numbers fill in the formula of ``section_id``."""
+    if intent.kind != "calculation":
+        return False
+    return worked_out(q, composer.text(composer.body(section_id))) is not None
 
 
 def rescue(
@@ -49,6 +59,11 @@ def rescue(
         rare = rare_word_section(composer, intent.topic)
         if rare and rare in near and margin >= RARE_MARGIN:  # nearer the notes than the background
             return Rescue(rare)
+    # "verkoop was 200, 230 en 260 stuks, hoeveel verwacht ik volgend jaar": the section whose
+    # formula the student's numbers fill in.
+    worked = [sid for sid in near[:3] if numbers_fit(composer, q, intent, sid)]
+    if worked:
+        return Rescue(worked[0], sure=True)
     if intent.kind in ("explanation", "why"):
         # "hoe vul je een lekke funnel": a word of the top section's own title.
         titled = title_word_section(composer, course, intent.topic)

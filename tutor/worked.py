@@ -11,7 +11,7 @@ import re
 import numpy as np
 
 from index.passages import Sentence
-from tutor.calculate import worked_out
+from tutor.calculate import worked_formula, worked_out
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.cues import FORMULA
 from tutor.explaining import explain
@@ -65,11 +65,16 @@ def formula(c: Composer, section_id: str, question: str, qvec: np.ndarray | None
     a sentence that calculates with numbers counts when the question brings numbers."""
     body = c.body(section_id)
     numbers = brings_numbers(question)
+    # The sentence that names the formula the question's numbers fill in ("… de trendextrapolatie: …").
+    fills = worked_formula(question, c.text(body)) if numbers else None
+    names = {s.id for s in body if fills is not None and fills[0] in c.folded[s.id]}
     formulas = [
-        s for s in body if FORMULA.search(s.text) or (numbers and len(re.findall(r"\d+", s.text)) >= 2)
+        s
+        for s in body
+        if FORMULA.search(s.text) or (numbers and len(re.findall(r"\d+", s.text)) >= 2) or s.id in names
     ] or body
     scores = c.score(question, qvec, [s.id for s in formulas])
-    scores = scores + np.array([0.3 * ("=" in s.text or "×" in s.text) for s in formulas])
+    scores = scores + np.array([0.3 * ("=" in s.text or "×" in s.text) + (s.id in names) for s in formulas])
     i = int(np.argmax(scores))
     return formulas[i], float(scores[i])
 
