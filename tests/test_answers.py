@@ -357,6 +357,9 @@ def test_english_comparison_sides_as_the_notes_say_them(engine: Engine) -> None:
     # "verkopen" is the notes' "Sales (verkoop)", not the "verwachte verkopen" of a forecast.
     c = engine.answerer.answer("is verkopen hetzelfde als marketing?")
     assert [label for label, _ in c.items] == ["Sales", "Marketing"]
+    # "funnel" is the one glossary entry whose name ends in it: "Sales funnel".
+    d = engine.answerer.answer("funnel of suspect: wat is het verschil")
+    assert [label for label, _ in d.items][:1] == ["Sales funnel"]
     # An English term of several words whose Dutch the notes use is no unknown term.
     b = engine.answerer.answer("diamond model vs bow tie model")
     assert b.found and [label for label, _ in b.items] == ["Diamantmodel", "Vlinderdasmodel"]

@@ -8,7 +8,6 @@ import re
 import numpy as np
 
 from index.english import to_dutch
-from index.glossary import GlossaryHit
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from index.text import fold
 from knowledge.model import GlossaryEntry
@@ -38,7 +37,7 @@ from tutor.rephrase import normalise_question, unwrap
 from tutor.rescue import numbers_fit, rescue
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
-from tutor.terms import is_title, literal_sections, plain_plural
+from tutor.terms import entry_named, is_title, literal_sections, plain_plural
 from tutor.twofold import merged, resolved, split_two, unanswered
 from tutor.worked import brings_numbers, calculation, example_of, example_section, formula
 
@@ -63,8 +62,6 @@ CLOSE = 0.85
 MAKING_VERBS = frozenset("maak bouw opbouw voer invoer stel opstel schrijf richt inricht zet opzet".split())
 # A definition that names its members: "…, zoals prijs en kwaliteit".
 SUCH_AS = re.compile(r"\bzoals\b")
-# A plural or infinitive whose singular doubles its vowel: "verkopen" → "verkoop", "taken" → "taak".
-OPEN_PLURAL = re.compile(r"([^aeiou])([aeou])([^aeiou])en$")
 NOT_FOUND = "Dat staat niet in de samenvatting."
 ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
@@ -128,10 +125,7 @@ class Answerer:
 
     def _entry(self, name: str) -> GlossaryEntry | None:
         """The glossary entry called ``name`` (typos forgiven), if the match is good."""
-        hit: GlossaryHit | None = self.retriever.glossary.lookup(name) if name else None
-        if (hit is None or hit.score < GLOSSARY_MIN) and OPEN_PLURAL.search(name):
-            hit = self.retriever.glossary.lookup(OPEN_PLURAL.sub(r"\1\2\2\3", name))  # verkopen → verkoop
-        return hit.entry if hit is not None and hit.score >= GLOSSARY_MIN else None
+        return entry_named(self.retriever.glossary.lookup, self.course, name, GLOSSARY_MIN)
 
     def _section_for(self, name: str, fallback: str) -> str:
         """The section that best matches ``name`` by its words (no model call): the one whose title

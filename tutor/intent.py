@@ -90,6 +90,9 @@ COMPARISON = [
     re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or|en|and) (?P<b>.+?)"
                r"(?:,? (?:wat is het|wat zijn de|what is the|what's the)? ?(?:verschil|difference)\w*)$"),
     re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)(?:,[^,]*)?$"),
+    # "koude en warme acquisitie vergelijken", "vergelijk een lead met een prospect".
+    re.compile(r"^(?P<a>[^,]+?) (?:en|met) (?P<b>[^,]+?) (?:vergelijken|vergeleken|compare[d]?)$"),
+    re.compile(r"^(?:vergelijk|compare) (?P<a>.+?) (?:en|met|with|and) (?P<b>.+)$"),
     # "is een lead hetzelfde als een prospect?", "is a lead the same as a prospect".
     re.compile(r"^(?:is|zijn|is a|is an|are) (?P<a>.+?) "
                r"(?:hetzelfde als|gelijk aan|the same as|the same thing as) (?P<b>.+)$"),

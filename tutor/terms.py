@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from index.english import to_dutch
+from index.glossary import GlossaryHit
 from index.text import fold
-from knowledge.model import Course
+from knowledge.model import Course, GlossaryEntry
 from tutor.compose import Composer, tokens_of
 from tutor.coverage import display_topic
 from tutor.intent import Intent
 
+# A plural or infinitive whose singular doubles its vowel: "verkopen" → "verkoop", "taken" → "taak".
+OPEN_PLURAL = re.compile(r"([^aeiou])([aeou])([^aeiou])en$")
 # A title word explained in at most this many sections names its section.
 TITLE_WORD_SECTIONS = 3
 # Intents whose topic is a term the notes may use literally.
@@ -96,6 +100,23 @@ def title_word_section(composer: Composer, course: Course, topic: str) -> str | 
             if len(body) <= TITLE_WORD_SECTIONS:
                 found.add(section.id)
     return found.pop() if len(found) == 1 else None
+
+
+def entry_named(
+    lookup: Callable[[str], GlossaryHit | None], course: Course, name: str, minimum: float
+) -> GlossaryEntry | None:
+    """The glossary entry called ``name``: as looked up (typos forgiven, a score of at least
+    ``minimum``), in the singular ("verkopen" → "verkoop"), or the one entry whose name ends in the
+    word asked ("funnel" → "Sales funnel")."""
+    if not name:
+        return None
+    hit = lookup(name)
+    if (hit is None or hit.score < minimum) and OPEN_PLURAL.search(name):
+        hit = lookup(OPEN_PLURAL.sub(r"\1\2\2\3", name))
+    if hit is not None and hit.score >= minimum:
+        return hit.entry
+    heads = [g for g in course.glossary if any(fold(n).split()[-1:] == [fold(name)] for n in g.names)]
+    return heads[0] if len(heads) == 1 else None
 
 
 def plain_tokens(text: str) -> set[str]:
