@@ -277,3 +277,9 @@ def test_someone_who_showed_interest_is_a_lead(engine: Engine) -> None:
     assert a.found and a.headline.startswith("Lead:")
     b = engine.answerer.answer("illustreer het diamantmodel met een voorbeeld")  # "illustreer" asks nothing
     assert b.found and "diamantmodel" in fold(b.answer)
+
+
+def test_where_in_a_model_a_situation_belongs(engine: Engine) -> None:
+    situation = "diesel kost ons miljoenen maar er zijn genoeg leveranciers"
+    a = engine.answerer.answer(f"{situation}, waar valt dat in kraljic?")
+    assert a.headline.startswith("Hefboomproducten")

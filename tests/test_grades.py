@@ -81,6 +81,10 @@ def test_split_tail_finds_the_situation_on_either_side() -> None:
     question = "de secretaresse houdt verkopers tegen, welke rol heeft zij in de dmu?"
     situation, kind, named = split_tail(question)
     assert situation == "de secretaresse houdt verkopers tegen" and kind == "rol in de dmu" and not named
+    # "…, waar valt dat in kraljic?" asks where in a model it belongs.
+    where = split_tail("staal kost veel en er zijn genoeg leveranciers, waar valt dat in kraljic")
+    assert where[1] == "kraljic"
+    assert ("high", "leverancier") in graded_pairs("er zijn genoeg leveranciers")
     # "…, wat is hij nu?" asks what someone is.
     assert classifies("iemand heeft ons formulier ingevuld en interesse getoond, wat is hij nu")
     assert classifies("iemand vult ons contactformulier in. wat is hij?")

@@ -59,7 +59,8 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     kind = KIND.search(m.group())
     if kind is None:
         return situation, "", False
-    asked = kind.group("kind") or kind.group("name") or kind.group("bare") or kind.group("own")
+    groups = ("kind", "name", "bare", "own", "where")
+    asked = next((kind.group(g) for g in groups if kind.group(g)), "")
     if kind.group("own"):
         asked = kind.group()[kind.start("own") - kind.start() :].strip(" ,;?")  # "rol in de dmu"
     if kind.group("kind") and not situation.endswith(m.group()[kind.end() :].strip(" ,;?")):

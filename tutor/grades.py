@@ -17,7 +17,8 @@ from index.text import DUTCH_STOPWORDS, bm25_tokens, fold
 GRADES: dict[str, str] = {}
 for grade, words in {
     "high": "veel hoog hoge groot grote grotere meer sterk sterke vaak zwaar zware uitgebreid uitgebreide "
-    "lang lange langdurig langdurige enorm enorme heel tientallen honderden talloze elke iedere many much "
+    "lang lange langdurig langdurige enorm enorme heel tientallen honderden talloze elke iedere genoeg "
+    "voldoende volop legio ruim ruime many much plenty enough "
     "high large big often",
     "low": "weinig laag lage klein kleine minder nauwelijks beperkt beperkte zelden kort korte geen niet "
     "niks nooit bijna few little low small rarely never",

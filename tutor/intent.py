@@ -165,6 +165,10 @@ SCENARIO = re.compile(
     r"procedure|methode|principe)\w* (?:is|zijn|hoort|past) (?:dat|dit|het|daarbij|hierbij)\b"
 )
 # "wat is mijn rol?": the role a situation asks of someone (the kind asked is the "own" group).
+WHERE_IN = (
+    r"waar (?:valt|vallen|hoort|horen|zit|zitten|past|passen) (?:dat|dit|het|die|deze|hij|ze|zij) "
+    r"(?:in|bij|onder|binnen) (?:de |het |een )?(?P<where>[\w' -]+?)"
+)
 OWN_ROLE = (
     r"wat (?:is|zijn) (?:mijn|zijn|haar|onze|hun) (?P<own>rol|rollen|taak|functie)"
     r"(?: (?:in|binnen|bij) (?:de|het|een) [\w-]+)?"  # "… wat is zijn rol in de dmu"
@@ -186,6 +190,8 @@ CLASSIFY_TAIL = re.compile(
     r"[,;.]\s*wat (?:is|zijn) (?:hij|zij|ze)\s*$|"
     # "…, wat is mijn rol?": the role the situation asks of me.
     rf"[,;.]\s*{OWN_ROLE}\s*$|"
+    # "…, waar valt dat in kraljic?": where in a model the situation belongs.
+    rf"[,;.]\s*{WHERE_IN}\s*$|"
     # A situation, then "wat betekent dat (voor de klant)?".
     r"[,;.]\s*wat (?:betekent dat|betekent dit)(?: voor (?:mij|ons|(?:de|mijn|onze) \w+))?\s*$|"
     r"\bhoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'n [\w-]+)\b[^,;]*$|"
@@ -198,6 +204,7 @@ CLASSIFY_TAIL = re.compile(
 # What kind of category the tail asks for: the words between "welk(e)/wat voor" and the verb, or
 # the name in "is dat een promotor?".
 KIND = re.compile(
+    rf"{WHERE_IN}$|"
     r"(?:welk|welke|wat voor(?: een)?)\s+(?P<kind>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:is|zijn|hoort|horen|past|"
     r"passen|valt|vallen|zit|zitten|gebruik\w*|kies|hanteer\w*|bedoel|noem|heet|betreft|heeft|hebben|speelt|"
     r"spelen|vervult|zet|zetten|pas|speel|benut)\b|"
