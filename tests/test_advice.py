@@ -11,8 +11,9 @@ from index.text import bm25_tokens, fold, irregular_nouns
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
 from tutor.explaining import verb_section
-from tutor.intent import asked_verb, detect_intent, how_to, joined_verbs, told_situation
+from tutor.intent import detect_intent, told_situation
 from tutor.terms import title_word_section
+from tutor.verbs import asked_verb, how_to, joined_verbs
 
 pytestmark = pytest.mark.slow
 

@@ -468,6 +468,12 @@ def test_why_a_term_is_a_risk_a_chance_or_useful(engine: Engine, question: str, 
     assert a.found and said in fold(a.answer)
 
 
+def test_what_a_named_category_entails(engine: Engine) -> None:
+    # "customer intimacy (de beste totaaloplossing en de sterkste klantrelatie)": its bracket says it.
+    a = engine.answerer.answer("wat houdt productontwikkeling in?")
+    assert a.headline.startswith("Productontwikkeling: nieuwe producten voor bestaande markten")
+
+
 def test_the_example_that_names_the_term(engine: Engine) -> None:
     # Cold calling's example has no gatekeeper; the DMU example names one.
     a = engine.answerer.answer("geef eens een voorbeeld van een poortwachter")

@@ -7,7 +7,7 @@ import pytest
 from index.passages import Sentence, paragraphs, split_sentences
 from tutor.categories import numbers_in
 from tutor.classify import split_tail
-from tutor.intent import classifies, detect_intent, fix_cue_typos
+from tutor.intent import classifies, detect_intent
 from tutor.lists import (
     announced_count,
     count_items,
@@ -16,6 +16,7 @@ from tutor.lists import (
     is_item_head,
     repeated_head,
 )
+from tutor.verbs import fix_cue_typos
 
 
 @pytest.mark.parametrize(

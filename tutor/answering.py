@@ -22,12 +22,10 @@ from tutor.explaining import aspect_section, explain, verb_section
 from tutor.guard import unknown_hinge
 from tutor.intent import (
     LIST_NOUNS,
+    WHAT_IS_IN,
     Intent,
-    asked_verb,
     classifies,
     detect_intent,
-    how_to,
-    joined_verbs,
     situation_and_tail,
     told_situation,
 )
@@ -39,6 +37,7 @@ from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import entry_named, is_title, literal_sections, plain_plural
 from tutor.twofold import merged, resolved, split_two, unanswered
+from tutor.verbs import asked_verb, how_to, joined_verbs
 from tutor.worked import brings_numbers, calculation, example_of, example_section, formula
 
 # Calibrated with `bench/answers.py --calibrate` on bench/answers/dev.json only. The margin is the
@@ -311,7 +310,11 @@ class Answerer:
             # "wat zijn gunningscriteria" asks what the term means, not for a list.
             comp = self.composer.define(entry, q, qvec)
             kind = "definition"
-        elif intent.kind == "definition" and entry is None and (named := self.classifier.named(intent.topic)):
+        elif (
+            (intent.kind == "definition" or (intent.kind == "explanation" and WHAT_IS_IN.match(q)))
+            and entry is None
+            and (named := self.classifier.named(intent.topic))
+        ):
             # A term the notes describe in brackets ("marktpenetratie (meer verkopen van …)").
             comp = self.classifier.compose(Match(named, 1.0))
             kind = "definition"

@@ -17,8 +17,9 @@ from index.text import fold
 from tutor.compose import Composer, Composition, match_part, tokens_of
 from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, IS_A, advises
 from tutor.intent import _NUM as NUMBER
-from tutor.intent import asked_verb, classifies, how_to, joined_verbs
+from tutor.intent import classifies
 from tutor.lists import BACKREF, is_item_head
+from tutor.verbs import asked_verb, how_to, joined_verbs
 
 PARTICLES = "af|op|aan|in|uit|voor|vast|samen|door|na|om|terug"
 # A word in a sentence's opening that points back at the sentence before ("… is dit een kans").

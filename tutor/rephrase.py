@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable
 
 from tutor.errors import QuestionError
-from tutor.intent import fix_cue_typos
+from tutor.verbs import fix_cue_typos
 
 MAX_QUESTION_CHARS = 500
 

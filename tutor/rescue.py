@@ -13,8 +13,9 @@ from knowledge.model import Course
 from tutor.anchors import Anchors
 from tutor.calculate import worked_out
 from tutor.compose import Composer
-from tutor.intent import Intent, how_to
+from tutor.intent import Intent
 from tutor.terms import rare_word_section, title_word_section
+from tutor.verbs import how_to
 
 # A situation tied to a section by an anchor word is answered (hedged) down to this margin.
 ANCHOR_MARGIN = -0.03

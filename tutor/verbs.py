@@ -1,0 +1,66 @@
+"""The verbs of a question: whether it asks what to do ("hoe bouw je een netwerk op"), which verb
+(with its particle joined: "hoe sluit je een gesprek af" → "afsluit"), and its cue words spelt right."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rapidfuzz.distance import Levenshtein
+
+# A question that asks what to do: "hoe bouw je een netwerk op", "hoe pak ik dat aan", "wat doe ik dan".
+HOW_TO = re.compile(
+    r"\bhoe (pak|bouw|maak|doe|zorg|kies|bereid|stel|win|overtuig|kom|voer|begin|vind|ontdek|krijg|houd|"
+    r"volg|reageer|ga|bepaal|verbeter|behoud|bind|benader|gebruik|positioneer|stem|sluit|check|controleer|"
+    r"voorkom|vergroot|verhoog|spreek|onderhoud|verzamel|bedien|herken|werf|behandel|presenteer|"
+    r"onderhandel|open|werk)\w* (?:ik|je|jij|we|wij|u|jullie)\b|"
+    r"\bwat (?:doe|moet|zeg|kan) ik\b|\bwat (?:moet|kan) (?:je|jij|we)\b|\bwat nu\b|"
+    r"\bhow (?:do|can|should) (?:i|you|we)\b"
+)
+
+
+SEPARABLE = re.compile(
+    r"\b(bereid|bouw|zet|voer|pak|stel|volg|werk|breng|neem|vul|sluit|richt|spreek|leg|stem|ga)(?:t|en)?\b"
+    r"(?:\s+[\w'-]+){0,6}?\s+(voor|op|in|aan|uit|af|vast|samen|om)\b(?=\s*(?:[,.;?!]|$)|\s+(?:met|volgens|bij|als)\b)"
+)
+
+
+def joined_verbs(question: str) -> str:
+    """The separable verbs of ``question`` joined ("hoe bereid je het gesprek voor" → "voorbereid"),
+    the way the notes write them as nouns and infinitives ("voorbereiding", "opbouwen")."""
+    return " ".join(m.group(2) + m.group(1) for m in SEPARABLE.finditer(question.lower()))
+
+
+# Question words a typo must not hide: "verschil tusen lead en prospect", "voorbeld van …".
+_CUES = "tussen verschil verschillen voorbeeld waarom bereken berekenen uitleggen betekent welke noem "
+_CUES += "definitie"
+CUE_WORDS = _CUES.split()
+
+
+def fix_cue_typos(question: str, known: Callable[[str], bool]) -> str:
+    """``question`` with misspelt cue words set right (one letter off, same first letter, and no
+    word ``known`` to the course)."""
+
+    def fixed(m: re.Match[str]) -> str:
+        w = m.group()
+        if len(w) < 5 or w.lower() in CUE_WORDS or known(w.lower()):
+            return w
+        near = [c for c in CUE_WORDS if c[0] == w[0].lower() and Levenshtein.distance(c, w.lower()) == 1]
+        return near[0] if near else w
+
+    return re.sub(r"[A-Za-z]+", fixed, question)
+
+
+def how_to(question: str) -> bool:
+    """Whether ``question`` asks what to do (advice), rather than what something is."""
+    return HOW_TO.search(question.lower()) is not None
+
+
+def asked_verb(question: str) -> str:
+    """The verb a how-to question asks about ("hoe ontdek je het leidmotief" → "ontdek"), joined
+    with its particle when it has one ("hoe sluit je een gesprek af" → "afsluit")."""
+    m = HOW_TO.search(question.lower())
+    if m is None or not m.group(1):
+        return ""
+    joined = [j for j in joined_verbs(question).split() if j.endswith(m.group(1))]
+    return joined[0] if joined else m.group(1)
