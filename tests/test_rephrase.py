@@ -31,6 +31,7 @@ def _written(word: str) -> bool:
         ("verschil tusen lead en prospect", "verschil tussen lead en prospect"),
         ("defenitie van leadscoring", "definitie van leadscoring"),
         ("ik wil graag weten wat een lead is", "wat is een lead"),
+        ("wat zegt de stof over het aida model?", "wat is het aida model"),
         ("kun je me helpen met kraljic?", "leg kraljic uit"),
         ("help me de nps begrijpen", "leg de nps uit"),
         ("ik heb echt moeite met het sellogram", "leg het sellogram uit"),

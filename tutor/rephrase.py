@@ -54,6 +54,12 @@ _HELP_WITH = re.compile(
     r"(?P<topic>.+?)(?:\s+(?:te\s+)?(?:begrijpen|snappen|leren))?\s*[?.!]*$",
     re.I,
 )
+# "wat zegt de stof over X", "wat vindt de samenvatting van X": what X is, by the notes.
+_NOTES_ON = re.compile(
+    r"^wat (?:zegt|vindt|schrijft|vertelt) (?:de|het) (?:samenvatting|stof|boek|reader|cursus) "
+    r"(?:over|van) (?P<topic>.+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
 # "wat zijn kpi's in sales": the whole course is about sales; the term is "kpi's".
 IN_SALES = re.compile(r"\s+(?:in|bij|binnen)\s+(?:de\s+)?(?:sales|verkoop)\s*(?=[?!.]*$)", re.IGNORECASE)
 _FILLERS = "kort|even|eens|simpel|eenvoudig|me|mij|nog|een|keer|nou"
@@ -67,6 +73,9 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
     q = _NOT_GETTING.sub("", q).strip()
     q = _WANT_TO_KNOW.sub("", q).strip()
+    notes_on = _NOTES_ON.match(q)
+    if notes_on:
+        return f"wat is {notes_on['topic']}"
     helped = _HELP_WITH.match(q)
     if helped and helped["topic"].split():
         return f"leg {helped['topic']} uit"
