@@ -35,7 +35,7 @@ from tutor.rephrase import normalise_question, unwrap
 from tutor.rescue import numbers_fit, rescue
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
-from tutor.terms import entry_named, is_title, literal_sections, plain_plural
+from tutor.terms import entry_named, glossary_heads, is_title, literal_sections, plain_plural
 from tutor.twofold import merged, resolved, split_two, unanswered
 from tutor.verbs import asked_verb, how_to, joined_verbs
 from tutor.worked import brings_numbers, calculation, example_of, example_section, formula
@@ -79,6 +79,7 @@ class Answerer:
         self.lister = ListComposer(self.composer)
         self.coverage = Coverage(self.course)
         self.anchors = Anchors(self.course, self.coverage)
+        self.heads = glossary_heads(self.course)
 
     def _source(self, section_id: str, score: float) -> Source:
         s = self.course.section(section_id)
@@ -124,7 +125,7 @@ class Answerer:
 
     def _entry(self, name: str) -> GlossaryEntry | None:
         """The glossary entry called ``name`` (typos forgiven), if the match is good."""
-        return entry_named(self.retriever.glossary.lookup, self.course, name, GLOSSARY_MIN)
+        return entry_named(self.retriever.glossary.lookup, self.heads, name, GLOSSARY_MIN)
 
     def _section_for(self, name: str, fallback: str) -> str:
         """The section that best matches ``name`` by its words (no model call): the one whose title

@@ -102,12 +102,24 @@ def title_word_section(composer: Composer, course: Course, topic: str) -> str | 
     return found.pop() if len(found) == 1 else None
 
 
+def glossary_heads(course: Course) -> dict[str, list[GlossaryEntry]]:
+    """The glossary entries by the last word of each of their names ("funnel" → Sales funnel)."""
+    heads: dict[str, list[GlossaryEntry]] = {}
+    for g in course.glossary:
+        for last in {fold(n).split()[-1] for n in g.names if n.split()}:
+            heads.setdefault(last, []).append(g)
+    return heads
+
+
 def entry_named(
-    lookup: Callable[[str], GlossaryHit | None], course: Course, name: str, minimum: float
+    lookup: Callable[[str], GlossaryHit | None],
+    heads: dict[str, list[GlossaryEntry]],
+    name: str,
+    minimum: float,
 ) -> GlossaryEntry | None:
     """The glossary entry called ``name``: as looked up (typos forgiven, a score of at least
     ``minimum``), in the singular ("verkopen" → "verkoop"), or the one entry whose name ends in the
-    word asked ("funnel" → "Sales funnel")."""
+    word asked (``heads``: "funnel" → "Sales funnel")."""
     if not name:
         return None
     hit = lookup(name)
@@ -115,8 +127,8 @@ def entry_named(
         hit = lookup(OPEN_PLURAL.sub(r"\1\2\2\3", name))
     if hit is not None and hit.score >= minimum:
         return hit.entry
-    heads = [g for g in course.glossary if any(fold(n).split()[-1:] == [fold(name)] for n in g.names)]
-    return heads[0] if len(heads) == 1 else None
+    named = heads.get(fold(name), [])
+    return named[0] if len(named) == 1 else None
 
 
 def plain_tokens(text: str) -> set[str]:
