@@ -22,6 +22,8 @@ def test_two_questions_are_split_and_the_second_points_at_the_first() -> None:
         assert split_two(q) is None, q
     assert resolved("waarom is die belangrijk", "DMU") == "waarom is DMU belangrijk"
     assert resolved("hoe bereken je de score", "NPS") == "hoe bereken je de score"
+    assert resolved("hoe meet je die?", "NPS") == "hoe meet je NPS?"
+    assert resolved("hoe werkt het proces", "NPS") == "hoe werkt het proces"  # an article, no pointer
 
 
 @pytest.mark.slow

@@ -14,8 +14,12 @@ _TWO = re.compile(
     r"(?P<b>(?:waarom|hoe|wat|welke?|wanneer|wie|why|how|what|when)\b.{3,})$",
     re.IGNORECASE,
 )
-# A word in the second part that points at what the first asked about.
-_POINTER = re.compile(r"\b(?:die|dat|deze|dit|het|hij|ze|zij|hem|it|they|them)\b(?!\s+\w+\s+(?:is|zijn)\b)")
+# A word in the second part that points at what the first asked about: a pronoun, or a demonstrative
+# that stands alone ("hoe meet je die", "waarom is die belangrijk"; not the article of "het proces").
+_POINTER = re.compile(
+    r"\b(?:hij|zij|ze|hem|it|they|them)\b|\b(?:die|dat|deze|dit|het)\b(?=\s*(?:$|[?.!,;])|\s+(?:is|zijn|"
+    r"werkt|werken|doet|heeft|kan|moet|belangrijk|nodig|nuttig|handig|zo|eigenlijk|precies|uit|in|op)\b)"
+)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
