@@ -105,31 +105,33 @@ class Classifier:
     def route(self, question: str, qvec: np.ndarray | None, sections: list[str]) -> Category | None:
         """The one category a situation clearly describes, for advice about it ("een
         klant koopt al jaren bij ons maar vraagt nu offertes bij anderen, wat nu?" → Koopsituaties)."""
-        ranked = self._ranked(question, qvec, sections)
-        if ranked is None or len(ranked[0]) < 2:
-            return None
-        pool, parts, score = ranked
-        first, second = np.argsort(-score)[:2]
-        if score[first] < ROUTE_SCORE or score[first] - score[second] < ROUTE_MARGIN:
-            return None
+        lead = self._leader(question, qvec, sections, ROUTE_SCORE, ROUTE_MARGIN)
         # The situation's own words must say it, not only its drift ("ik haal missie en visie door elkaar").
-        if parts["lexical"][first] < ROUTE_WORDS:
+        if lead is None or lead[1] < ROUTE_WORDS:
             return None
-        return pool[int(first)]
+        return lead[0].category
 
     def recognise(self, question: str, qvec: np.ndarray | None, sections: list[str]) -> Match | None:
         """The category a situation told without a question clearly is ("ik toon reviews van 200
         tevreden klanten" → Sociale bewijskracht), if one is."""
+        lead = self._leader(question, qvec, sections, TOLD_SCORE, TOLD_MARGIN)
+        if lead is None or (not lead[0].category.member and lead[1] < TOLD_WORDS):
+            return None
+        return lead[0]
+
+    def _leader(
+        self, question: str, qvec: np.ndarray | None, sections: list[str], score_min: float, lead_min: float
+    ) -> tuple[Match, float] | None:
+        """The best category when it scores at least ``score_min`` and leads the next by ``lead_min``:
+        its match and the share of the situation's words it holds."""
         ranked = self._ranked(question, qvec, sections)
         if ranked is None or len(ranked[0]) < 2:
             return None
         pool, parts, score = ranked
         first, second = np.argsort(-score)[:2]
-        if score[first] < TOLD_SCORE or score[first] - score[second] < TOLD_MARGIN:
+        if score[first] < score_min or score[first] - score[second] < lead_min:
             return None
-        if not pool[int(first)].member and parts["lexical"][first] < TOLD_WORDS:
-            return None
-        return Match(pool[int(first)], float(score[first]))
+        return Match(pool[int(first)], float(score[first])), float(parts["lexical"][first])
 
     def _ranked(
         self, question: str, qvec: np.ndarray | None, sections: list[str]

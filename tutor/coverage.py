@@ -62,6 +62,12 @@ def display_topic(topic: str) -> str:
 _INFLECTIONS = frozenset({"", "t", "d", "e", "n", "s", "en", "de", "te", "st", "er", "tje"})
 
 
+def _typo_shape(candidate: str, word: str) -> bool:
+    """Whether ``word`` could be a typo of ``candidate``: about its length ('marketingmix' is no
+    typo of 'marketing') and the same first letter ('pestel' is no 'bestel', 'sandler' no 'ander')."""
+    return abs(len(candidate) - len(word)) <= 2 and candidate[0] == word[0]
+
+
 def _inflected(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are forms of one word: the same up to endings that inflect
     ("onderscheidt"/"onderscheiden"; "groeipotentie" is a misspelt "groeipotentieel")."""
@@ -112,7 +118,7 @@ class Coverage:
             return True
         if word.endswith("s") and word[:-1] in self.words:
             return True  # kpis → kpi
-        if len(word) >= 5 and (f"\n{word}" in self._joined or f"{word}\n" in self._joined):
+        if len(word) >= 5 and self._in_compound(word):
             return True  # part of a compound the notes use: vlinderdas → vlinderdasmodel
         # Both parts a real word: "mag" + "net" is no compound ("magnet"), "vlinder" + "das" is.
         for i in range(4, len(word) - 2):
@@ -132,11 +138,13 @@ class Coverage:
         ):
             return True  # an English cognate or a Dutch inflection: mission → missie, vision → visie
         if len(word) >= 5:
-            # A typo keeps the length ('marketingmix' is not a typo of 'marketing') and the first letter
-            # ('pestel' is no 'bestel', 'sandler' no 'ander').
             found = process.extract(word, self._long, scorer=fuzz.ratio, score_cutoff=82, limit=5)
-            return any(abs(len(w) - len(word)) <= 2 and w[0] == word[0] for w, _, _ in found)
+            return any(_typo_shape(w, word) for w, _, _ in found)
         return False
+
+    def _in_compound(self, word: str) -> bool:
+        """Whether ``word`` begins or ends a word the notes write (vlinderdas → vlinderdasmodel)."""
+        return f"\n{word}" in self._joined or f"{word}\n" in self._joined
 
     def spelled(self, text: str) -> str:
         """``text`` with misspelt course terms set right ("kralic" → "kraljic", "sellogam" →
@@ -149,14 +157,10 @@ class Coverage:
             word = fold(raw)
             if len(word) < SPELL_MIN or not word.isalpha() or self.written(word) or word in ENGLISH:
                 return raw
-            if f"\n{word}" in self._joined or f"{word}\n" in self._joined:
+            if self._in_compound(word):
                 return raw  # part of a compound the notes use
             found = process.extract(word, self._names, scorer=fuzz.ratio, score_cutoff=SPELL_SCORE, limit=3)
-            near = [
-                w
-                for w, _, _ in found
-                if abs(len(w) - len(word)) <= 2 and w[0] == word[0] and not _inflected(w, word)
-            ]
+            near = [w for w, _, _ in found if _typo_shape(w, word) and not _inflected(w, word)]
             return near[0] if len(near) == 1 or (near and found[0][1] > found[1][1]) else raw
 
         return re.sub(r"[^\W\d_]+", fix, text)
