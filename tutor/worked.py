@@ -11,7 +11,7 @@ import re
 import numpy as np
 
 from index.passages import Sentence
-from tutor.calculate import worked_formula, worked_out
+from tutor.calculate import worked_formula
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.cues import FORMULA
 from tutor.explaining import explain
@@ -60,14 +60,17 @@ def brings_numbers(question: str) -> bool:
     return len(re.findall(r"\d+", question)) >= 2
 
 
-def formula(c: Composer, section_id: str, question: str, qvec: np.ndarray | None) -> tuple[Sentence, float]:
-    """The sentence of a section that says how to calculate what ``question`` asks, and its score;
-    a sentence that calculates with numbers counts when the question brings numbers."""
+def formula(
+    c: Composer, section_id: str, question: str, qvec: np.ndarray | None
+) -> tuple[Sentence, float, str | None]:
+    """The sentence of a section that says how to calculate what ``question`` asks, its score, and
+    the formula worked out with the question's numbers when they fill one in; a sentence that
+    calculates with numbers counts when the question brings numbers."""
     body = c.body(section_id)
     numbers = brings_numbers(question)
+    fills = worked_formula(question, c.text(body))
     # The sentence that names the formula the question's numbers fill in ("… de trendextrapolatie: …").
-    fills = worked_formula(question, c.text(body)) if numbers else None
-    names = {s.id for s in body if fills is not None and fills[0] in c.folded[s.id]}
+    names = {s.id for s in body if numbers and fills is not None and fills[0] in c.folded[s.id]}
     formulas = [
         s
         for s in body
@@ -76,21 +79,20 @@ def formula(c: Composer, section_id: str, question: str, qvec: np.ndarray | None
     scores = c.score(question, qvec, [s.id for s in formulas])
     scores = scores + np.array([0.3 * ("=" in s.text or "×" in s.text) + (s.id in names) for s in formulas])
     i = int(np.argmax(scores))
-    return formulas[i], float(scores[i])
+    return formulas[i], float(scores[i]), fills[1] if fills else None
 
 
 def calculation(
     c: Composer, section_id: str, question: str, topic: str, qvec: np.ndarray | None
 ) -> Composition:
     """The formula sentence(s) and, when it has numbers, the worked example."""
-    best = formula(c, section_id, question, qvec)[0]
+    best, _, mine = formula(c, section_id, question, qvec)
     span = c.lead_in(c.passage(best, target=35, limit=90), topic, qvec)
     example = c.example(section_id)
     context = ""
     if example and any(re.search(r"\d", s.text) for s in example):
         context = "Voorbeeld: " + c.text(example)
     # "… 200 promotors, 120 passives en 80 detractors": the formula worked out with these numbers.
-    mine = worked_out(question, c.text(c.body(section_id)))
     if mine is not None:
         context = f"{mine}\n\n{context}".strip()
     return Composition(c.text(span), context=context, sections=[section_id])
