@@ -43,6 +43,7 @@ SETS = {
     "test_n": ROOT / "bench" / "answers" / "test_n.json",
     "test_o": ROOT / "bench" / "answers" / "test_o.json",
     "dev_o": ROOT / "bench" / "answers" / "dev_o.json",
+    "test_p": ROOT / "bench" / "answers" / "test_p.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
