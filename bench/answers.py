@@ -43,6 +43,7 @@ SETS = {
     "test_n": ROOT / "bench" / "answers" / "test_n.json",
     "test_o": ROOT / "bench" / "answers" / "test_o.json",
     "dev_o": ROOT / "bench" / "answers" / "dev_o.json",
+    "dev_p": ROOT / "bench" / "answers" / "dev_p.json",
     "test_p": ROOT / "bench" / "answers" / "test_p.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
