@@ -146,6 +146,9 @@ def test_list_helpers() -> None:
         ("mijn klant geeft een 8. is dat een promotor?", "mijn klant geeft een 8", "promotor"),
         ("een klant gaf een 2, wat is hij dan", "een klant gaf een 2", ""),
         ("ik bel zonder afspraak, hoe heet dat?", "ik bel zonder afspraak", ""),
+        # The name asked first, the situation after it.
+        ("hoe noem je een klant die alles goedkoop koopt", "een klant die alles goedkoop koopt", ""),
+        ("hoe heet het als je iemand belt zonder afspraak", "als je iemand belt zonder afspraak", ""),
     ],
 )  # fmt: skip
 def test_classification_tail(question: str, situation: str, kind: str) -> None:
@@ -255,3 +258,21 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
     sides = detect_intent("wat werkt beter, koude of warme acquisitie").sides
     assert sides == ("koude acquisitie", "warme acquisitie")
     assert detect_intent("hunter versus farmer, wie heb je nodig").sides == ("hunter", "farmer")
+
+
+@pytest.mark.parametrize(
+    "question, sides",
+    [
+        ("verschil tussen een lead en een prospect", ("lead", "prospect")),
+        # A context both share, said once after the last side.
+        ("inkoper en beslisser in de dmu: wat is het verschil", ("inkoper", "beslisser")),
+        # The second side shares the first one's verb.
+        ("kopen via een webshop versus via een verkoper",
+         ("kopen via een webshop", "kopen via een verkoper")),
+        ("hunter of farmer, wie doet wat", ("hunter", "farmer")),
+        ("en wat is het verschil met een lead", ("lead",)),
+    ],
+)  # fmt: skip
+def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:
+    intent = detect_intent(question)
+    assert intent.kind == "comparison" and intent.sides == sides

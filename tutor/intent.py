@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from index.glossary import asked_term
 from index.text import fold
+from tutor.sides import comparison_sides
 from tutor.verbs import HOW_TO, SEPARABLE
 
 INTENTS = (
@@ -76,32 +77,6 @@ ASPECT_OF = re.compile(
     r"beperking\w*|kracht|pluspunt\w*|minpunt\w*|(?:dis)?advantages?|drawbacks?|downsides?|weakness\w*|strengths?|"
     r"limitations?|pros and cons)\s+(?:van|bij|aan|of|to)\b"
 )
-COMPARISON = [
-    re.compile(r"^wat (?:doet|doen|is|zijn|wil|willen) (?P<a>.+?),? en wat (?:doet|doen|is|zijn|wil|willen) "
-               r"(?P<b>.+)$"),
-    re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: is er)?(?: (?:eens )?uit)?"
-               r"(?: tussen| between)? (?P<a>.+?) (?:en|and|met|with|vs\.?|versus) (?P<b>.+)$"),
-    re.compile(r"\bwaarin (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
-    re.compile(r"\b(?:wat onderscheidt|waarin onderscheidt) (?P<a>.+?) (?:zich )?van (?P<b>.+?)"
-               r"(?: (?:bij|in|volgens) .+)?$"),
-    re.compile(r"\bhoe (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
-    re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or|en|and) (?P<b>.+?)"
-               r"(?:,? (?:wat is het|wat zijn de|what is the|what's the)? ?(?:verschil|difference)\w*)$"),
-    re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)(?:,[^,]*)?$"),
-    # "koude en warme acquisitie vergelijken", "vergelijk een lead met een prospect".
-    re.compile(r"^(?P<a>[^,]+?) (?:en|met) (?P<b>[^,]+?) (?:vergelijken|vergeleken|compare[d]?)$"),
-    re.compile(r"^(?:vergelijk|compare) (?P<a>.+?) (?:en|met|with|and) (?P<b>.+)$"),
-    # "is een lead hetzelfde als een prospect?", "is a lead the same as a prospect".
-    re.compile(r"^(?:is|zijn|is a|is an|are) (?P<a>.+?) "
-               r"(?:hetzelfde als|gelijk aan|the same as|the same thing as) (?P<b>.+)$"),
-    # "segmentatie en targeting, hoe verschillen die?", "lead of prospect: wat is het verschil".
-    re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or) (?P<b>[^,:]+?)[,:]? (?:hoe|waarin|wat) "
-               r"(?:verschillen|verschilt|is het verschil|zijn de verschillen)\b[^,]*$"),
-    # "wat is beter: transactionele verkoop of consultative selling", "wie heb je nodig, hunter of farmer".
-    re.compile(r"^(?:wat|wie|welke?) (?:is|zijn|werkt|past) (?:beter|handiger|slimmer|nuttiger|belangrijker)"
-               r"(?: voor \w+)?[:,]? (?P<a>.+?) of (?P<b>.+)$"),
-    re.compile(r"\b(?:verschil|difference) (?:met|with) (?P<b>.+)$"),
-]  # fmt: skip
 # "hoe verschilt het koopgedrag per koopsituatie": each of the kinds in turn.
 PER = re.compile(r"^hoe (?:verschilt|verschillen|varieert|varieren) .+ per (\w+)(?: van .+)?$")
 EXAMPLE = re.compile(r"\b(?:voorbeeld|voorbeelden|example|examples|bijvoorbeeld)\b")
@@ -193,6 +168,9 @@ CLASSIFY_TAIL = re.compile(
     # A situation, then "wat betekent dat (voor de klant)?".
     r"[,;.]\s*wat (?:betekent dat|betekent dit)(?: voor (?:mij|ons|(?:de|mijn|onze) \w+))?\s*$|"
     r"\bhoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'n [\w-]+)\b[^,;]*$|"
+    # The name asked first, then what it names: "hoe heet het wanneer een klant …", "hoe noem je iemand die".
+    r"^hoe (?:heet|heten|noem je|noemen we|noem ik|noemen ze) (?:het |dat |dit )?"
+    r"(?=(?:als|wanneer|een|iemand|mensen|klanten|bedrijven|de|je|het)\s(?:[\w'-]+\W+){2,}[\w'-]+$)|"
     r"[,;.]\s*(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) [\w' -]+$|"
     # A situation, then only "welk beïnvloedingsprincipe?" / ", welke koopsituatie?".
     r"[,;.!]\s*(?:en\s+)?(?:welk|welke|wat voor(?: een)?)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+$",
@@ -316,14 +294,6 @@ def clean(question: str, greeting: bool = False) -> str:
     return re.sub(r"\s+", " ", q).strip(" ,")
 
 
-def strip_side(text: str) -> str:
-    """A comparison side without articles, trailing question words or punctuation."""
-    t = re.sub(r"[?,.!:;]+", " ", text).strip()
-    t = re.sub(r"^(?:een|de|het|a|an|the) ", "", t)
-    t = re.sub(r"\s+(?:van elkaar|precies|eigenlijk|is|zijn)$", "", t)
-    return t.strip()
-
-
 def topic_of(q: str) -> str:
     """The words of ``q`` that name the concept asked about."""
     term = asked_term(q)
@@ -364,16 +334,9 @@ def detect_intent(question: str) -> Intent:
     per = PER.search(q)
     if per:
         return Intent("enumeration", topic_of(q), followup=followup, per=per[1])
-    for pattern in COMPARISON:
-        m = pattern.search(q)
-        if m:
-            a = strip_side(m.groupdict().get("a") or "")
-            b = strip_side(m["b"])
-            if b and (a or pattern is COMPARISON[-1]):
-                if a and len(a.split()) == 1 and len(b.split()) >= 2 and re.search(r"(?:e|ele|ieve)$", a):
-                    a = f"{a} {' '.join(b.split()[1:])}"  # "rationele en emotionele koopmotieven"
-                sides = (a, b) if a else (b,)
-                return Intent("comparison", b if not a else f"{a} {b}", sides, followup=followup or not a)
+    sides = comparison_sides(q)
+    if sides:
+        return Intent("comparison", " ".join(sides), sides, followup=followup or len(sides) == 1)
     if EXAMPLE.search(q):
         return Intent("example", topic_of(q), followup=followup)
     if ASPECT_OF.search(q) and not classifies(q):

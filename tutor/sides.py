@@ -1,0 +1,70 @@
+"""The sides of a comparison: "verschil tussen X en Y", "X vs Y", "X of Y, wie doet wat"."""
+
+from __future__ import annotations
+
+import re
+
+COMPARISON = [
+    re.compile(r"^wat (?:doet|doen|is|zijn|wil|willen) (?P<a>.+?),? en wat (?:doet|doen|is|zijn|wil|willen) "
+               r"(?P<b>.+)$"),
+    re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: is er)?(?: (?:eens )?uit)?"
+               r"(?: tussen| between)? (?P<a>.+?) (?:en|and|met|with|vs\.?|versus) (?P<b>.+)$"),
+    re.compile(r"\bwaarin (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
+    re.compile(r"\b(?:wat onderscheidt|waarin onderscheidt) (?P<a>.+?) (?:zich )?van (?P<b>.+?)"
+               r"(?: (?:bij|in|volgens) .+)?$"),
+    re.compile(r"\bhoe (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
+    re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or|en|and) (?P<b>.+?)"
+               r"(?:,? (?:wat is het|wat zijn de|what is the|what's the)? ?(?:verschil|difference)\w*)$"),
+    re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)(?:,[^,]*)?$"),
+    # "koude en warme acquisitie vergelijken", "vergelijk een lead met een prospect".
+    re.compile(r"^(?P<a>[^,]+?) (?:en|met) (?P<b>[^,]+?) (?:vergelijken|vergeleken|compare[d]?)$"),
+    re.compile(r"^(?:vergelijk|compare) (?P<a>.+?) (?:en|met|with|and) (?P<b>.+)$"),
+    # "is een lead hetzelfde als een prospect?", "is a lead the same as a prospect".
+    re.compile(r"^(?:is|zijn|is a|is an|are) (?P<a>.+?) "
+               r"(?:hetzelfde als|gelijk aan|the same as|the same thing as) (?P<b>.+)$"),
+    # "segmentatie en targeting, hoe verschillen die?", "lead of prospect: wat is het verschil".
+    re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or) (?P<b>[^,:]+?)[,:]? (?:hoe|waarin|wat) "
+               r"(?:verschillen|verschilt|is het verschil|zijn de verschillen)\b[^,]*$"),
+    # "wat is beter: transactionele verkoop of consultative selling", "wie heb je nodig, hunter of farmer".
+    re.compile(r"^(?:wat|wie|welke?) (?:is|zijn|werkt|past) (?:beter|handiger|slimmer|nuttiger|belangrijker)"
+               r"(?: voor \w+)?[:,]? (?P<a>.+?) of (?P<b>.+)$"),
+    # "marketing of sales, wat doet wie?", "cross of upselling: wat is wat".
+    re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or|vs\.?|versus) (?P<b>[^,:]+?)[,:]? "
+               r"(?:wat doet wie|wie doet wat|wat is wat|what does what|which is which)$"),
+    re.compile(r"\b(?:verschil|difference) (?:met|with) (?P<b>.+)$"),
+]  # fmt: skip
+# A context both sides share, said once after the last: "gebruiker en beslisser in de dmu".
+SHARED_CONTEXT = re.compile(r"^(?P<side>.+?) (?:in|bij|binnen|van|volgens|uit) (?:de|het|een) .+$")
+PREPOSITION = re.compile(r"^(?:aan|voor|bij|met|in|op|naar|tegen|via|zonder|door|to|for|with) ")
+
+
+def strip_side(text: str) -> str:
+    """A comparison side without articles, trailing question words or punctuation."""
+    t = re.sub(r"[?,.!:;]+", " ", text).strip()
+    t = re.sub(r"^(?:een|de|het|a|an|the) ", "", t)
+    t = re.sub(r"\s+(?:van elkaar|precies|eigenlijk|is|zijn)$", "", t)
+    return t.strip()
+
+
+def comparison_sides(q: str) -> tuple[str, ...]:
+    """The sides a (folded) comparison question names: two, or one when the other is the topic
+    talked about before ("en wat is het verschil met een lead?"); empty when it compares nothing."""
+    for pattern in COMPARISON:
+        m = pattern.search(q)
+        if not m:
+            continue
+        a = strip_side(m.groupdict().get("a") or "")
+        b = strip_side(m["b"])
+        if not b or not (a or pattern is COMPARISON[-1]):
+            continue
+        if a and len(a.split()) == 1 and len(b.split()) >= 2 and re.search(r"(?:e|ele|ieve)$", a):
+            a = f"{a} {' '.join(b.split()[1:])}"  # "rationele en emotionele koopmotieven"
+        if a and PREPOSITION.match(b) and not PREPOSITION.match(a):
+            # "verkopen aan een consument versus aan een bedrijf": the second side shares the verb.
+            head = re.split(r" (?=(?:aan|voor|bij|met|in|op|naar|tegen|via|zonder|door) )", a, maxsplit=1)[0]
+            b = f"{head} {b}" if head != a else b
+        shared = SHARED_CONTEXT.match(b) if a else None
+        if shared and not SHARED_CONTEXT.match(a) and len(a.split()) <= 3:
+            b = shared["side"]  # retrieval still reads the context in the question
+        return (a, b) if a else (b,)
+    return ()
