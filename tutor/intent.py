@@ -108,6 +108,9 @@ ENUMERATION = [
     re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*|"
                r"horen (?:bij|in))\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
+    # "welke psychologische trucs beschrijft cialdini", "welke andere keuzes heb je": a plural asked for.
+    re.compile(r"^(?:en )?welke (?:andere |\w+e )?[\w'-]{3,}(?:en|s|'s)\b"
+               r"(?! (?:is|zijn|hoort|past|valt) (?:dat|dit|het)\b)"),
     re.compile(r"\bwat voor (?:soorten|typen|types|vormen)\b"),
     WHICH_ARE,
     re.compile(r"^(?:soorten|typen|types|vormen) (?:van )?\w+\??$"),

@@ -47,6 +47,8 @@ ASKING = frozenset(
 KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds) (?:van |of )?([a-z]{4,})\b")
 
 
+# "welke (andere) signalen …": the plural asked for.
+ASKED_PLURAL = re.compile(r"^(?:en )?welke (?:andere |\w+e )?([\w'-]{4,}(?:en|s))\b")
 # Words that name where something happens: the items of a "waar …" list.
 PLACES = re.compile(r"\b(?:gelegenhe\w+|plekken|plaatsen|locaties|evenementen|bijeenkomsten)\b")
 
@@ -195,9 +197,13 @@ class ListComposer:
         base = self.c.score(question, qvec, [s.id for s in body])
         # "waar kun je allemaal netwerken": a list of places or occasions ("Gelegenheden om te …").
         where = re.match(r"^(?:en )?waar\b", fold(question)) is not None
+        # "welke signalen wijzen op vertrek": the sentences that use the thing asked for ("Signalen …").
+        plural = ASKED_PLURAL.match(fold(question))
+        asked = plural[1] if plural and not re.fullmatch(LIST_NOUNS, plural[1]) else ""
         for i, s in enumerate(body):
             base[i] += 0.3 * bool(announces(s.text)) + 0.2 * inline_list(s.text)
             base[i] += 0.4 * (where and PLACES.search(self.c.folded[s.id]) is not None)
+            base[i] += 0.4 * self._uses(asked, s)
             if intent.count is not None and announced_count(s.text) == intent.count:
                 base[i] += 0.3
             base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
@@ -226,6 +232,7 @@ class ListComposer:
             # reached, and sentences on topic.
             value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete
             value -= 0.3 * (n < 2)  # a sentence without items is no list
+            value += 0.4 * self._uses(asked, body[int(i)])
             if intent.count is not None:
                 value -= 0.1 * abs(n - intent.count)  # "de 4 uitgangspunten": four, not seven
             ordinal = ORDINAL.match(body[int(i)].text)
@@ -281,6 +288,11 @@ class ListComposer:
         if len(items) < 2:
             return Composition(self.c.text(head + items_span), sections=[section_id])
         return Composition(self.c.text(head), items=items, sections=[section_id])
+
+    def _uses(self, asked: str, s: Sentence) -> bool:
+        """Whether ``s`` states something about the plural asked for (a question that uses the
+        word — "hoeveel mag het werven kosten?" — does not)."""
+        return bool(asked) and "?" not in s.text and re.search(rf"{asked}\b", self.c.folded[s.id]) is not None
 
     def _taken_up(self, section_id: str, comp: Composition) -> Composition:
         """ "STP staat voor segmentatie, targeting en positionering.": a list of bare names that later

