@@ -24,6 +24,13 @@ def test_nps_from_counts_percentages_and_a_total() -> None:
     assert nps("hoe bereken je de nps") is None
 
 
+def test_nps_from_the_scores_each_group_gave() -> None:
+    assert "NPS +20" in (nps("van 100 klanten gaven 40 een 9-10, 40 gaven 7-8 en 20 gaven 0-6") or "")
+    line = nps("500 mensen: 200 geven een 9 of 10, 150 een 7 of 8 en 150 een 6 of lager, nps?")
+    assert line is not None and "40% promotors" in line and "30% detractors" in line and "NPS +10" in line
+    assert nps("in 2 jaar gaven 30 klanten een 8") is None  # no promotors or detractors named
+
+
 def test_hit_rate_and_churn_rate() -> None:
     assert hit_rate("van de 80 offertes worden er 20 een order") == (
         "Met jouw getallen: 20 orders / 80 offertes = hitrate 25%."
@@ -53,6 +60,11 @@ def test_weighted_pipeline() -> None:
     assert "€ 60.000" in (weighted_pipeline("drie kansen van samen € 200.000 met 30% kans") or "")
     assert weighted_pipeline("wat is een gewogen pipeline") is None
     assert weighted_pipeline("een deal van 10.000 met 150%") is None
+
+
+def test_weighted_pipeline_of_deals_of_equal_value() -> None:
+    line = weighted_pipeline("4 deals van elk 25.000 euro met 40% kans")
+    assert line is not None and "€ 40.000" in line
 
 
 def test_trend() -> None:

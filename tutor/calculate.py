@@ -33,6 +33,8 @@ def nps(question: str) -> str | None:
     named_first = rf"(promotor|passive|passief|detractor)s?\w*\s*(?:is|zijn|:)?\s*{_N}\s*(%|procent)?"
     for m in re.finditer(named_first, q):
         found.setdefault(_GROUP[m[1]], (_num(m[2]), bool(m[3])))
+    for group, count in _by_score(q).items():
+        found.setdefault(group, (count, False))
     if "promotors" not in found or "detractors" not in found:
         return None
     share = {g: v for g, (v, pct) in found.items() if pct}
@@ -55,6 +57,33 @@ def nps(question: str) -> str | None:
         f"Met jouw getallen: {_pct(promoters)}% promotors − {_pct(detractors)}% detractors = "
         f"NPS {sign}{_pct(score)}."
     )
+
+
+# "150 gaven 9-10", "110 geven een 9 of 10, 50 een 7 of 8 en 40 een 6 of lager": counts by score given.
+_GAVE = r"(?:gaven|geven|gaf|geeft|scoorden|scoren)"
+_BY_SCORE = re.compile(
+    rf"\b(\d+)\s+(?:(?:klanten|mensen|respondenten)\s+)?(?:{_GAVE}|met)?\s*(?:een\s+|cijfer\s+)?(\d{{1,2}})\s*"
+    r"(?:(?:-|–|tot(?: en met)?|of|en)\s*(\d{1,2})|(of lager|of minder|of hoger))?\b"
+)
+
+
+def _by_score(q: str) -> dict[str, float]:
+    """The groups of NPS counts given by the scores they gave ("60 gaven 0-6" → detractors)."""
+    found: dict[str, float] = {}
+    pos = 0
+    while (m := _BY_SCORE.search(q, pos)) is not None:
+        pos = m.start() + 1  # "100 klanten gaven 40 een 9-10": the count may be a match's score
+        low = int(m[2])
+        high = int(m[3]) if m[3] else (0 if m[4] in ("of lager", "of minder") else 10 if m[4] else low)
+        low, high = min(low, high), max(low, high)
+        if high > 10 or not (m[3] or m[4] or re.search(rf"\b{_GAVE}\b", m[0])):
+            continue  # "in 2 jaar" is no score
+        group = "promotors" if low >= 9 else "passives" if low >= 7 and high <= 8 else ""
+        group = group or ("detractors" if high <= 6 else "")
+        if group:
+            found[group] = found.get(group, 0.0) + float(m[1])
+            pos = m.end()
+    return found
 
 
 def hit_rate(question: str) -> str | None:
@@ -139,7 +168,8 @@ def clv(question: str) -> str | None:
 
 
 _DEAL = re.compile(
-    r"(?:(?P<count>\d+)\s+(?:deals?|kansen|kans|opportunities|orders?|offertes?)\s+(?:van\s+)?)?"
+    r"(?:(?P<count>\d+)\s+(?:deals?|kansen|kans|opportunities|orders?|offertes?)\s+(?:van\s+)?"
+    r"(?:elk|ieder|per stuk)?\s*)?"
     r"(?P<together>samen\s+)?(?:€\s*)?(?P<value>\d+(?:[.,]\d+)*)\s*(?P<k>k|duizend|000)?\s*(?:euro|eur|€)?\s*"
     r"(?:met|à|a|tegen|bij)\s+(?:een\s+)?(?:kans\s+van\s+)?(?P<p>\d+(?:[.,]\d+)?)\s*%"
 )

@@ -90,7 +90,9 @@ def worked_problem(q: str) -> bool:
     given = len(re.findall(r"\d+(?:[.,]\d+)?\s*%?", q))
     asks = re.search(r"\b(?:wat is (?:de|het|mijn|onze)|hoeveel|hoe hoog|what is the)\b", q) is not None
     # "… 80 detractors. nps?": only the value's name asked.
-    named = re.search(r"\b(?:nps|hitrate|hit rate|churn rate|churn|clv|marktaandeel)\s*[?!.]*$", q)
+    named = re.search(
+        r"\b(?:nps|hitrate|hit rate|churn rate|churn|clv|marktaandeel|(?:gewogen )?pipeline)\s*[?!.]*$", q
+    )
     return given >= 2 and (asks or named is not None)
 
 
