@@ -46,7 +46,7 @@ WORDS: dict[str, str] = {
     "indicator": "indicator", "indicators": "indicatoren",
     "promoter": "promotor", "promoters": "promotors", "detractors": "detractors", "passives": "passives",
     "groups": "groepen", "group": "groep", "distinguish": "onderscheiden", "process": "proces",
-    "processes": "processen",
+    "processes": "processen", "skills": "vaardigheden", "skill": "vaardigheid",
     "customer relationship strategies": "klantrelatiestrategieen",
     "customer relationship strategy": "klantrelatiestrategie",
     "customer relationship cycle": "klantrelatiecyclus",

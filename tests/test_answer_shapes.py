@@ -42,3 +42,16 @@ def test_comparison_sides_that_share_a_context_or_a_verb(engine: Engine) -> None
 def test_a_name_asked_before_the_situation(engine: Engine) -> None:
     a = engine.answerer.answer("hoe noem je klanten die ons een 9 of 10 geven")
     assert a.found and "promotor" in fold(a.answer)
+
+
+def test_a_range_with_one_unknown_end_is_no_unknown_term(engine: Engine) -> None:
+    # "vaarwel" is not in the notes, but the range's other end is: no "… staat niet in de samenvatting".
+    a = engine.answerer.answer("van kennismaking tot vaarwel: welke fasen doorloopt een klantrelatie")
+    assert a.found and "herhaalaankoop" in fold(a.answer)
+
+
+def test_an_abbreviation_of_a_term_rescues_an_unsure_question(engine: Engine) -> None:
+    # "am" is the notes' abbreviation of accountmanager; "skills" are its vaardigheden.
+    a = engine.answerer.answer("welke skills heeft een am nodig")
+    assert a.found and a.sources[0].section == "Functies van de accountmanager"
+    assert "analytisch vermogen" in fold(a.answer)

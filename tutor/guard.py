@@ -14,6 +14,9 @@ from tutor.coverage import Coverage, display_topic
 from tutor.intent import Intent
 from tutor.terms import original_words
 
+# "van oriëntatie tot afscheid", "van suspect naar klant": the two ends of a range.
+RANGE = re.compile(r"\bvan ([\w'-]+) (?:tot|naar|t/m) ([\w'-]+)")
+
 
 def unknown_hinge(
     q: str,
@@ -45,6 +48,10 @@ def unknown_hinge(
         if intent.kind == "definition" and coverage.only_in_examples(topic):
             return original_words(q, display_topic(topic))
         unknown, distinctive = coverage.unknown_terms(topic)
+        # "van oriëntatie tot afscheid": a range whose other end the notes know is no term.
+        for ends in RANGE.findall(fold(q)):
+            if any(e not in unknown for e in ends):
+                unknown = [u for u in unknown if u not in ends]
         if not unknown:
             continue
         # A term question hinges on its unknown words when they are at least half of what it

@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 
+from index.english import to_dutch
 from index.passages import LIST_MARKER, Sentence
 from index.text import bm25_tokens, fold
 from tutor.categories import genus
@@ -200,6 +201,7 @@ class ListComposer:
         # "welke signalen wijzen op vertrek": the sentences that use the thing asked for ("Signalen …").
         plural = ASKED_PLURAL.match(fold(question))
         asked = plural[1] if plural and not re.fullmatch(LIST_NOUNS, plural[1]) else ""
+        asked = to_dutch(asked) or asked  # "welke skills" → "vaardigheden"
         for i, s in enumerate(body):
             base[i] += 0.3 * bool(announces(s.text)) + 0.2 * inline_list(s.text)
             base[i] += 0.4 * (where and PLACES.search(self.c.folded[s.id]) is not None)

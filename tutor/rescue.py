@@ -1,7 +1,7 @@
 """Questions retrieval is unsure of, rescued by a word that ties them to one section: a situation's
-anchor word ("… hoe ga ik om met dat bezwaar?"), a long word only one section explains ("wat doe je
-in de oriëntatiefase"), a word of the top section's own title ("hoe vul je een lekke funnel"), or
-numbers that fill in one section's formula.
+anchor word ("… hoe ga ik om met dat bezwaar?"), an abbreviation of a term ("am"), a long word only
+one section explains ("wat doe je in de oriëntatiefase"), a word of the top section's own title
+("hoe vul je een lekke funnel"), or numbers that fill in one section's formula.
 Each answers with a hedge, and only when the question is not much nearer the background."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tutor.anchors import Anchors
 from tutor.calculate import worked_out
 from tutor.compose import Composer
 from tutor.intent import Intent
-from tutor.terms import rare_word_section, title_word_section
+from tutor.terms import abbreviation_entries, rare_word_section, title_word_section
 from tutor.verbs import how_to
 
 # A situation tied to a section by an anchor word is answered (hedged) down to this margin.
@@ -65,6 +65,11 @@ def rescue(
     worked = [sid for sid in near[:3] if numbers_fit(composer, q, intent, sid)]
     if worked:
         return Rescue(worked[0], sure=True)
+    # "welke skills moet een goede am bezitten": an abbreviation of a term one of the nearest
+    # sections explains.
+    for entry in abbreviation_entries(course, q):
+        if entry.section_id in near[:2] and margin >= TITLE_MARGIN:
+            return Rescue(entry.section_id, entry.term)
     if intent.kind in ("explanation", "why"):
         # "hoe vul je een lekke funnel": a word of the top section's own title.
         titled = title_word_section(composer, course, intent.topic)

@@ -80,6 +80,17 @@ def rare_word_section(composer: Composer, topic: str) -> str | None:
     return None
 
 
+def abbreviation_entries(course: Course, q: str) -> list[GlossaryEntry]:
+    """The glossary entries whose abbreviation the question uses as a word ("een goede am" →
+    Accountmanager (… AM)); only names the notes write in capitals, so "am" in English is rare."""
+    words = set(re.findall(r"[a-z0-9']+", fold(q)))
+    return [
+        e
+        for e in course.glossary
+        if any(2 <= len(n) <= 5 and n.isupper() and fold(n) in words for n in e.names)
+    ]
+
+
 def title_word_section(composer: Composer, course: Course, topic: str) -> str | None:
     """The section whose title holds a word of ``topic`` that few sections explain, also as the
     head of a compound ("hoe houd je een netwerkcontact warm" → Netwerken, "een lekke funnel" →
