@@ -34,6 +34,8 @@ from tutor.verbs import fix_cue_typos
         ("welke rollen zijn er in de dmu", "enumeration"),
         ("uit welke onderdelen bestaat een accountplan", "enumeration"),
         ("list the stages of the sales funnel", "enumeration"),
+        ("marktpenetratie, productontwikkeling en welke andere groeirichtingen", "enumeration"),
+        ("welke psychologische principes beschrijft cialdini", "enumeration"),
         ("verschil tussen een lead en een prospect", "comparison"),
         ("hunter vs farmer", "comparison"),
         ("diamantmodel of vlinderdasmodel, wat is het verschil?", "comparison"),
@@ -158,6 +160,7 @@ def test_classification_tail(question: str, situation: str, kind: str) -> None:
 
 def test_not_a_classification() -> None:
     assert not classifies("welke stappen zijn er in het sellogram")
+    assert not classifies("wat doet een inkoopcentrum, welke leden")  # a question, then what it asks
     assert not classifies("welke strategieen horen bij klantrelaties")
     assert split_tail("ik heb een klant met 40% van de omzet, is dat een probleem?")[
         2

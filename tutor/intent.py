@@ -111,7 +111,7 @@ ENUMERATION = [
                r"horen (?:bij|in))\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
     # "welke psychologische trucs beschrijft cialdini", "welke andere keuzes heb je": a plural asked for.
-    re.compile(r"^(?:en )?welke (?:andere |\w+e )?[\w'-]{3,}(?:en|s|'s)\b"
+    re.compile(r"(?:^|[,:;] |\ben )welke (?:andere |\w+e )?[\w'-]{3,}(?:en|s|'s)\b"
                r"(?! (?:is|zijn|hoort|past|valt) (?:dat|dit|het)\b)"),
     re.compile(r"\bwat voor (?:soorten|typen|types|vormen)\b"),
     WHICH_ARE,
@@ -243,6 +243,10 @@ def classifies(question: str) -> bool:
     q = clean(question)
     situation, tail = situation_and_tail(q)
     if tail is None or SUPERLATIVE.search(q) is not None:
+        return False
+    # "wat doet een key account team, welke specialisten": a question, no situation.
+    asks = re.match(r"(?:wat (?:doet|doen|is|zijn|houdt|betekent)|welke|what|which)\b", situation)
+    if tail.start() > 0 and asks:
         return False
     # "…, welke onderdelen moeten erin?" and "…, welke zijn dat?" ask for a list, not one category.
     kind = KIND.search(tail.group())

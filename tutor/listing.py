@@ -49,7 +49,7 @@ KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds) (?:van |of )?([a-
 
 
 # "welke (andere) signalen …": the plural asked for.
-ASKED_PLURAL = re.compile(r"^(?:en )?welke (?:andere |\w+e )?([\w'-]{4,}(?:en|s))\b")
+ASKED_PLURAL = re.compile(r"(?:^|[,:;] |\ben )welke (?:andere |\w+e )?([\w'-]{4,}(?:en|s))\b")
 # Words that name where something happens: the items of a "waar …" list.
 PLACES = re.compile(r"\b(?:gelegenhe\w+|plekken|plaatsen|locaties|evenementen|bijeenkomsten)\b")
 
@@ -199,7 +199,7 @@ class ListComposer:
         # "waar kun je allemaal netwerken": a list of places or occasions ("Gelegenheden om te …").
         where = re.match(r"^(?:en )?waar\b", fold(question)) is not None
         # "welke signalen wijzen op vertrek": the sentences that use the thing asked for ("Signalen …").
-        plural = ASKED_PLURAL.match(fold(question))
+        plural = ASKED_PLURAL.search(fold(question))
         asked = plural[1] if plural and not re.fullmatch(LIST_NOUNS, plural[1]) else ""
         asked = to_dutch(asked) or asked  # "welke skills" → "vaardigheden"
         for i, s in enumerate(body):
