@@ -23,6 +23,8 @@ def _written(word: str) -> bool:
         ("ik snap niet wat een lead is", "wat is een lead"),
         ("leg in simpele woorden uit wat kraljic is", "wat is kraljic"),
         ("wat moet ik weten over nps voor het tentamen", "leg nps uit"),
+        ("de klantenpiramide, wat moet ik daarvan weten", "leg de klantenpiramide uit"),
+        ("kraljic: wat moet je kennen voor de toets", "leg kraljic uit"),
         ("ik snap niet hoe de delphi methode werkt", "hoe werkt de delphi methode"),
         ("leg kort uit wat de clv inhoudt", "wat houdt de clv in"),
         ("leg me nog eens uit hoe de funnel werkt", "hoe werkt de funnel"),

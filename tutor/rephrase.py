@@ -32,10 +32,13 @@ _EMBEDDED = re.compile(
     r"(is|zijn|werkt|werken|betekent|betekenen|inhoudt|doet|doen)\s*[?.!]*$",
     re.IGNORECASE,
 )
-# "wat moet ik weten over nps (voor het tentamen)" → "leg nps uit".
+# "wat moet ik weten over nps (voor het tentamen)" → "leg nps uit"; so is "nps, wat moet ik daarvan weten".
 _KNOW_ABOUT = re.compile(
     r"^wat (?:moet|moeten|moet je|zou) (?:ik|je|we|wij)? ?(?:weten|kennen|onthouden|leren) (?:over|van) "
-    r"(?P<topic>.+?)(?: voor (?:het|de|mijn) (?:tentamen|toets|examen|test))?\s*[?.!]*$",
+    r"(?P<topic>.+?)(?: voor (?:het|de|mijn) (?:tentamen|toets|examen|test))?\s*[?.!]*$|"
+    r"^(?P<first>[^,:]+?)[,:]\s*wat (?:moet|moeten|moet je|zou|wil) (?:ik|je|we|wij)? ?"
+    r"(?:daarvan |daarover |ervan |erover )?(?:weten|kennen|onthouden|leren)(?: (?:van|over))?"
+    r"(?: voor (?:het|de|mijn) \w+)?\s*[?.!]*$",
     re.IGNORECASE,
 )
 
@@ -85,7 +88,7 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     q = re.sub(r"\s+(?:kort|even|eens|simpel|eenvoudig)\s+uit\s*([?.!]*)$", r" uit\1", q, flags=re.I)
     know = _KNOW_ABOUT.match(q)
     if know:
-        return f"leg {know['topic']} uit"
+        return f"leg {know['topic'] or know['first']} uit"
     m = _EMBEDDED.match(q)
     if m:
         verb = {"inhoudt": "houdt", "doet": "doet"}.get(m[4].lower(), m[4])
