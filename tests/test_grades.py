@@ -95,6 +95,8 @@ def test_split_tail_finds_the_situation_on_either_side() -> None:
 def test_scores_someone_gives() -> None:
     assert scores_in("waarom is een klant die een 7 of 8 geeft een risico") == {7, 8}
     assert scores_in("de klant geeft ons een 10") == {10} and scores_in("hij scoort 8") == {8}
+    assert scores_in("ze gaf ons een zeven") == {7} and scores_in("een klant scoort een tien") == {10}
+    assert not scores_in("er zijn een paar van")
     assert scores_in("nog maar 2 plekken beschikbaar") == set()
     assert scores_in("wat zijn de 4 kwadranten") == set() and scores_in("in een 4 stappen") == set()
     # "en" joins what follows; it is no plural noun, and a 10 is not read as a 1.

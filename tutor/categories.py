@@ -72,8 +72,17 @@ SCORE = re.compile(
 )
 
 
+# "scoort ons met een negen": a score in words.
+_WORDS = "nul een twee drie vier vijf zes zeven acht negen tien".split()
+SCORE_WORDS = {w: i for i, w in enumerate(_WORDS) if w != "een"}  # "een" is mostly the article
+_SCORE_WORD = re.compile(
+    rf"\b(een|cijfer|score|scoort|scoorde|geeft|geven|gaf|gegeven)\s+({'|'.join(SCORE_WORDS)})\b"
+)
+
+
 def scores_in(text: str) -> set[int]:
     """The scores (0–10) ``text`` says someone gives."""
+    text = _SCORE_WORD.sub(lambda m: f"{m[1]} {SCORE_WORDS[m[2]]}", text)
     return {int(n) for m in SCORE.finditer(text) for n in m.groups() if n is not None and int(n) <= 10}
 
 
