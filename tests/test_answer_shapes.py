@@ -55,3 +55,9 @@ def test_an_abbreviation_of_a_term_rescues_an_unsure_question(engine: Engine) ->
     a = engine.answerer.answer("welke skills heeft een am nodig")
     assert a.found and a.sources[0].section == "Functies van de accountmanager"
     assert "analytisch vermogen" in fold(a.answer)
+
+
+def test_a_quote_that_echoes_the_notes_quoted_example_names_its_category(engine: Engine) -> None:
+    # The notes quote "Nog maar drie op voorraad" for schaarste; a quote of the same shape fits it.
+    a = engine.answerer.answer("de verkoper roept 'nog maar vijf stuks over', welk principe is dat")
+    assert a.found and fold(a.headline).startswith("schaarste")

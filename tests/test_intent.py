@@ -6,7 +6,7 @@ import pytest
 
 from index.passages import Sentence, paragraphs, split_sentences
 from tutor.categories import numbers_in
-from tutor.classify import split_tail
+from tutor.classify import quote_pairs, split_tail
 from tutor.intent import classifies, detect_intent
 from tutor.lists import (
     announced_count,
@@ -279,3 +279,10 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:
     intent = detect_intent(question)
     assert intent.kind == "comparison" and intent.sides == sides
+
+
+def test_quote_pairs_treat_numbers_alike() -> None:
+    assert quote_pairs("hij zegt 'nog maar twee plekken'") & quote_pairs('"Nog maar drie op voorraad"') == {
+        ("nog", "maar"), ("maar", "#")
+    }
+    assert quote_pairs("geen quote hier") == set()

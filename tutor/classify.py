@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -29,6 +30,7 @@ MEMBER_WEIGHT = 0.15  # one of a listed kind rather than a lone concept
 GRADE_WEIGHT = 0.2  # per graded pair the situation shares with the category ("veel leveranciers")
 KIND_WEIGHT = 0.15  # the category's name or genus is the kind asked ("welke strategie", "een verkoper die …")
 NAMED_PENALTY = 0.3  # the situation names the category itself
+QUOTE_WEIGHT = 0.3  # the situation quotes words the way the notes quote the category's example
 MIN_SCORE = 0.35  # below this no category is named
 # A situation clearly one category's (score, lead over the next, share of its words): advice from there.
 ROUTE_SCORE, ROUTE_MARGIN, ROUTE_WORDS = 0.7, 0.1, 0.3
@@ -40,6 +42,20 @@ TOLD_SCORE, TOLD_MARGIN, TOLD_WORDS = 0.7, 0.15, 0.5
 ACTIVITY = re.compile(
     r"^het\s(?!\w+ste\b)|^(?:een|je)\s(?!.*\b(?:die|dat|waarin|waarbij|om)\b).*\w+en$", re.I
 )
+
+
+# Quoted words: "nog maar twee plekken vrij", 'stuur maar wat informatie'.
+QUOTED = re.compile(r"[\"“”‘’']([^\"“”‘’']{6,80})[\"“”‘’']")
+NUMBER_WORD = re.compile(r"^(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend)$")
+
+
+def quote_pairs(text: str) -> set[tuple[str, str]]:
+    """The word pairs of the quotes in ``text``, every number alike ("nog maar drie" ~ "nog maar twee")."""
+    pairs: set[tuple[str, str]] = set()
+    for quote in QUOTED.findall(text):
+        ws = ["#" if NUMBER_WORD.match(w) else w for w in re.findall(r"[a-z0-9]+", fold(quote))]
+        pairs.update(pairwise(ws))
+    return pairs
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,10 @@ class Classifier:
         self.name_tokens = {k.name: frozenset(tokens_of(k.name)) for k in self.categories}
         # "Nieuwe taak" → "nieuwetaak", to find a name inside the asked kind
         self.joined = {k.name: fold(k.name).replace(" ", "") for k in self.categories}
+        self.quotes = {
+            k.name: frozenset().union(*(quote_pairs(composer.sentences[i].text) for i in k.sentence_ids))
+            for k in self.categories
+        }
         self.section_tokens: dict[str, frozenset[str]] = {}
         for s in composer.sentences:
             self.section_tokens[s.section_id] = (
@@ -158,6 +178,7 @@ class Classifier:
         tail_tokens = tokens_of(tail)
         tail_total = sum(c.idf.get(t, c.unknown_idf) for t in tail_tokens)
         asked = scores_in(situation)  # "een 8", not the 2 of "nog maar 2 plekken"
+        quoted = quote_pairs(question)
         kinds = [t for t in bm25_tokens(tail) if len(t) >= 3]
         # The subject when the situation opens with one ("Een verkoper die …"), not a verb ("we verkopen").
         opens = re.match(r"^\s*(?:een|de|het|die|deze|dit)\s+(\w+)", situation, re.I)
@@ -218,6 +239,7 @@ class Classifier:
             "number": np.array([NUMBER_WEIGHT * bool(asked and asked <= k.numbers) for k in pool]),
             "member": np.array([MEMBER_WEIGHT * k.member for k in pool]),
             "grade": np.array([GRADE_WEIGHT * grade_fit(pairs, k.pairs) for k in pool], dtype=float),
+            "quote": QUOTE_WEIGHT * np.array([len(quoted & self.quotes[k.name]) >= 2 for k in pool], float),
             "kind": KIND_WEIGHT * np.array([self._is_kind(k, kinds, subject, activity) for k in pool], float),
             # Usually what is described, not the answer ("… veel groeipotentieel" is no "Groeipotentieel"),
             # though the answer may be in the question ("de inkoper regelt …, welke rol?").
