@@ -61,3 +61,11 @@ def test_a_quote_that_echoes_the_notes_quoted_example_names_its_category(engine:
     # The notes quote "Nog maar drie op voorraad" for schaarste; a quote of the same shape fits it.
     a = engine.answerer.answer("de verkoper roept 'nog maar vijf stuks over', welk principe is dat")
     assert a.found and fold(a.headline).startswith("schaarste")
+
+
+def test_a_separable_verb_in_a_situation_is_read_joined(engine: Engine) -> None:
+    # "verkoopt ze door" is the notes' "doorverkopen"; "wat voor klant is de webwinkel" asks a kind of klant.
+    a = engine.answerer.answer(
+        "een webwinkel koopt onze tassen in en verkoopt ze door aan studenten, wat voor klant is de webwinkel"
+    )
+    assert a.found and fold(a.headline).startswith("b2r")

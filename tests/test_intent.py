@@ -16,7 +16,7 @@ from tutor.lists import (
     is_item_head,
     repeated_head,
 )
-from tutor.verbs import fix_cue_typos
+from tutor.verbs import fix_cue_typos, joined_particles
 
 
 @pytest.mark.parametrize(
@@ -148,6 +148,9 @@ def test_list_helpers() -> None:
         ("mijn klant geeft een 8. is dat een promotor?", "mijn klant geeft een 8", "promotor"),
         ("een klant gaf een 2, wat is hij dan", "een klant gaf een 2", ""),
         ("ik bel zonder afspraak, hoe heet dat?", "ik bel zonder afspraak", ""),
+        # The subject of the situation repeated in the tail is not part of the kind asked.
+        ("een winkel verkoopt het door, wat voor klant is de winkel", "een winkel verkoopt het door",
+         "klant"),
         # The name asked first, the situation after it.
         ("hoe noem je een klant die alles goedkoop koopt", "een klant die alles goedkoop koopt", ""),
         ("hoe heet het als je iemand belt zonder afspraak", "als je iemand belt zonder afspraak", ""),
@@ -286,3 +289,9 @@ def test_quote_pairs_treat_numbers_alike() -> None:
         ("nog", "maar"), ("maar", "#")
     }
     assert quote_pairs("geen quote hier") == set()
+
+
+def test_separable_verbs_of_a_situation_are_joined() -> None:
+    assert joined_particles("een winkel verkoopt ons product door aan consumenten") == "doorverkoop"
+    assert joined_particles("de klant stapt over naar een concurrent") == "overstap"
+    assert joined_particles("ik koop een fiets") == ""

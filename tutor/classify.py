@@ -21,6 +21,7 @@ from tutor.categories import Category, CategoryCollector, genus, same_name, scor
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.grades import as_purchasing, grade_fit, graded_pairs
 from tutor.intent import KIND, situation_and_tail
+from tutor.verbs import joined_particles
 
 SECTION_WEIGHT = 0.15  # the category's section is among the retrieved ones
 SIMILARITY_WEIGHT = 0.1  # z-scored over all categories: the situation against the sentences that use one
@@ -83,7 +84,9 @@ def split_tail(question: str) -> tuple[str, str, bool]:
         # "welke rol heeft zij in de dmu": the kind is a role of the DMU.
         rest = re.sub(r"^\s*(?:het|dat|dit|hij|ze|zij|ik|we|wij|je|die)\b", "", m.group()[kind.end() :])
         rest = re.sub(r"\b(?:toe|in|op|aan)\s*$", "", rest.strip(" ,;?"))  # "welke strategie pas je toe"
-        asked = f"{asked} {rest.strip(' ,;?')}".strip()
+        subject = re.sub(r"^(?:de|het|een|deze|die|mijn|onze)\s+", "", rest.strip(" ,;?"))
+        if not (subject and fold(subject) in fold(situation)):  # "wat voor klant is de supermarkt"
+            asked = f"{asked} {rest.strip(' ,;?')}".strip()
     return situation, asked, kind.group("name") is not None
 
 
@@ -171,7 +174,7 @@ class Classifier:
         c = self.composer
         if named and not any(tokens_of(tail) & self.name_tokens[k.name] for k in self.categories):
             return None  # "is dat een probleem?" asks for a judgement, not a category
-        q = words_of(situation)
+        q = words_of(f"{situation} {joined_particles(situation)}")  # "verkoopt … door": doorverkopen
         pairs = graded_pairs(situation)
         pairs |= as_purchasing(pairs)  # "kost weinig, overal te krijgen": low impact, low supply risk
         total = sum(c.idf.get(t, c.unknown_idf) for t in q) or 1.0

@@ -25,6 +25,20 @@ SEPARABLE = re.compile(
 )
 
 
+# A situation's separable verbs: "de supermarkt verkoopt ons product door aan …" → "doorverkoop".
+SITUATION_SEPARABLE = re.compile(
+    r"\b(verkoop|koop|stap|bel|geef|haak|val|zeg|loop|lever|schaf|bied|roep|stuur|vraag|neem|ga|kom|"
+    r"breid|spreek|werk|besteed)(?:t|en)?\b(?:\s+[\w'-]+){0,4}?\s+(door|terug|over|in|uit|af|mee|weg|aan|op)\b"
+    r"(?=\s+(?:aan|naar|bij|met|voor|van|als)\b|\s*[,.;?!]|\s*$)"
+)
+
+
+def joined_particles(situation: str) -> str:
+    """The separable verbs of a told situation joined as the notes write them ("verkoopt … door" →
+    "doorverkoop", "stapt … over" → "overstap")."""
+    return " ".join(m.group(2) + m.group(1) for m in SITUATION_SEPARABLE.finditer(situation.lower()))
+
+
 def joined_verbs(question: str) -> str:
     """The separable verbs of ``question`` joined ("hoe bereid je het gesprek voor" → "voorbereid"),
     the way the notes write them as nouns and infinitives ("voorbereiding", "opbouwen")."""
