@@ -62,6 +62,8 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("hoi", "smalltalk"),
         ("hee!", "smalltalk"),
         ("heel erg bedankt", "smalltalk"),
+        ("hoi bot, hoe gaat ie?", "smalltalk"),
+        ("ok thanks, this helps a lot", "smalltalk"),
         ("dankjewel voor de uitleg", "smalltalk"),
         ("waarmee kun je me helpen?", "smalltalk"),
         ("hee wat is een lead", "definition"),
