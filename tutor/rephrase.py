@@ -57,6 +57,18 @@ _HELP_WITH = re.compile(
     r"(?P<topic>.+?)(?:\s+(?:te\s+)?(?:begrijpen|snappen|leren))?\s*[?.!]*$",
     re.I,
 )
+# "kun je uitleggen waarom kraljic belangrijk is": the embedded question is the question.
+_CAN_YOU_SAY = re.compile(
+    r"^(?:kun|kan|kunt|wil|zou) (?:je|jij|u) (?:me |mij |ons )?(?:even |eens |nog eens |kort )?"
+    r"(?:uitleggen|vertellen|zeggen|aangeven|beschrijven)[,:]?\s+(?=(?:waarom|hoe|wat|welke|wie|wanneer)\b)",
+    re.IGNORECASE,
+)
+# "klopt het dat passives een 7 of 8 geven?", "waar of niet waar: …": the statement to check.
+_VERIFY = re.compile(
+    r"^(?:klopt het (?:dat|als)|is het (?:waar|juist|correct) dat|(?:waar of (?:niet waar|onwaar)|"
+    r"juist of onjuist|true or false)[:,]?|is it true that)\s+",
+    re.IGNORECASE,
+)
 # "wat zegt de stof over X", "wat vindt de samenvatting van X": what X is, by the notes.
 _NOTES_ON = re.compile(
     r"^wat (?:zegt|vindt|schrijft|vertelt) (?:de|het) (?:samenvatting|stof|boek|reader|cursus) "
@@ -76,6 +88,8 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
     q = _NOT_GETTING.sub("", q).strip()
     q = _WANT_TO_KNOW.sub("", q).strip()
+    q = _CAN_YOU_SAY.sub("", q).strip()
+    q = _VERIFY.sub("", q).strip() or q
     notes_on = _NOTES_ON.match(q)
     if notes_on:
         return f"wat is {notes_on['topic']}"
