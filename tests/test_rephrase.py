@@ -33,7 +33,7 @@ def _written(word: str) -> bool:
         ("verschil tusen lead en prospect", "verschil tussen lead en prospect"),
         ("defenitie van leadscoring", "definitie van leadscoring"),
         ("ik wil graag weten wat een lead is", "wat is een lead"),
-        ("kun je me uitleggen waarom de nps nuttig is", "waarom de nps nuttig is"),
+        ("kun je me uitleggen waarom de nps nuttig is", "waarom is de nps nuttig"),
         ("klopt het dat een lead interesse heeft getoond?", "een lead interesse heeft getoond?"),
         ("waar of niet waar: de funnel is een afvalrace", "de funnel is een afvalrace"),
         ("wat zegt de stof over het aida model?", "wat is het aida model"),
