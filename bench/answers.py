@@ -44,6 +44,7 @@ SETS = {
     "test_o": ROOT / "bench" / "answers" / "test_o.json",
     "dev_o": ROOT / "bench" / "answers" / "dev_o.json",
     "dev_p": ROOT / "bench" / "answers" / "dev_p.json",
+    "dev_q": ROOT / "bench" / "answers" / "dev_q.json",
     "test_p": ROOT / "bench" / "answers" / "test_p.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }

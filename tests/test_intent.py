@@ -63,6 +63,8 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("hee!", "smalltalk"),
         ("heel erg bedankt", "smalltalk"),
         ("hoi bot, hoe gaat ie?", "smalltalk"),
+        ("top dank", "smalltalk"),
+        ("wat zijn de valkuilen van koude acquisitie", "why"),
         ("ok thanks, this helps a lot", "smalltalk"),
         ("dankjewel voor de uitleg", "smalltalk"),
         ("waarmee kun je me helpen?", "smalltalk"),

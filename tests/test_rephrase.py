@@ -34,6 +34,7 @@ def _written(word: str) -> bool:
         ("defenitie van leadscoring", "definitie van leadscoring"),
         ("ik wil graag weten wat een lead is", "wat is een lead"),
         ("kun je me uitleggen waarom de nps nuttig is", "waarom is de nps nuttig"),
+        ("wat is t verschil tss een lead en prospect", "wat is het verschil tussen een lead en prospect"),
         ("klopt het dat een lead interesse heeft getoond?", "een lead interesse heeft getoond?"),
         ("waar of niet waar: de funnel is een afvalrace", "de funnel is een afvalrace"),
         ("wat zegt de stof over het aida model?", "wat is het aida model"),

@@ -25,8 +25,8 @@ ASPECT = re.compile(
     r"\b(?:(?P<goal>doel|doelen)|(?P<use>nut|nuttig)|(?P<role>functie)|"
     r"(?P<plus>voorde(?:el|len)|voor-(?=\s*en\s+nade)|kracht|sterke punt\w*|pluspunt\w*|advantages?|"
     r"strengths?|pros)|"
-    r"(?P<minus>nade(?:el|len)|zwakte\w*|zwak(?:ke)? punt\w*|beperking\w*|minpunt\w*|disadvantages?|"
-    r"drawbacks?|downsides?|weakness\w*|limitations?|cons)|"
+    r"(?P<minus>nade(?:el|len)|zwakte\w*|zwak(?:ke)? punt\w*|beperking\w*|minpunt\w*|valkuil\w*|"
+    r"disadvantages?|pitfalls?|drawbacks?|downsides?|weakness\w*|limitations?|cons)|"
     r"(?P<chance>kans)|(?P<risk>riskant|risico|gevaarlijk))(?:\b|(?<=-))"
 )
 ASPECT_SAID = {

@@ -46,7 +46,7 @@ SMALLTALK = re.compile(
     r"(?:hoi+|he+y*|hee+|hallo+|hai|hi+|hello|yo+|goedemorgen|goedemiddag|goedenavond|goeienavond|"
     r"goeiemiddag|hoe is het|waarmee kun je (?:me|mij) helpen|wat kun je voor (?:me|mij) doen|"
     r"goeiemorgen|morgen|middag|dag|doei|tot ziens|bye|dank ?je(?: wel)?|dank u(?: wel)?|dankjewel|"
-    r"dankuwel|bedankt|thanks(?: a lot| so much)?|thank you(?: so much| very much)?|thx|merci|top|super|"
+    r"dankuwel|bedankt|dank|thanks(?: a lot| so much)?|thank you(?: so much| very much)?|thx|merci|top|super|"
     r"cool|ok[eé]?y?|prima|fijn|nice|haha+|"
     r"(?:dank|bedankt|thanks|dankjewel|dankuwel) (?:je |u )?(?:wel )?voor (?:je|jouw|uw|de|the) "
     r"(?:hulp|uitleg|antwoord\w*|help)|"
@@ -70,12 +70,13 @@ GREETING_PREFIX = re.compile(
 WHY = re.compile(
     r"^(?:en )?(?:waarom|why|hoe komt het dat|wat is de reden|waarvoor|waar dient|"
     r"what is the (?:goal|purpose)|wat (?:is|zijn) (?:het|de) (?:doel|doelen|nut|voordeel|voordelen|nadeel|"
-    r"nadelen|zwakte|zwaktes|kracht|beperking|beperkingen))\b"
+    r"nadelen|zwakte|zwaktes|kracht|beperking|beperkingen|valkuil|valkuilen))\b"
 )
 # Strengths or weaknesses asked of something: "nadelen van", "een zwakte bij", "pros of".
 ASPECT_OF = re.compile(
     r"\b(?:voordel\w*|voordeel|nadel\w*|nadeel|zwakte\w*|zwak(?:ke)? punt\w*|sterk(?:e)? punt\w*|"
-    r"beperking\w*|kracht|pluspunt\w*|minpunt\w*|(?:dis)?advantages?|drawbacks?|downsides?|weakness\w*|strengths?|"
+    r"beperking\w*|kracht|pluspunt\w*|minpunt\w*|valkuil\w*|(?:dis)?advantages?|drawbacks?|downsides?|"
+    r"pitfalls?|weakness\w*|strengths?|"
     r"limitations?|pros and cons)\s+(?:van|bij|aan|of|to)\b"
 )
 # "hoe verschilt het koopgedrag per koopsituatie": each of the kinds in turn.

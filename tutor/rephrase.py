@@ -80,11 +80,19 @@ IN_SALES = re.compile(r"\s+(?:in|bij|binnen)\s+(?:de\s+)?(?:sales|verkoop)\s*(?=
 _FILLERS = "kort|even|eens|simpel|eenvoudig|me|mij|nog|een|keer|nou"
 
 
+# Chat shorthand: "wat is t verschil tss een hunter en farmer".
+_SHORTHAND = {"t": "het", "'t": "het", "tss": "tussen", "tssn": "tussen", "vd": "van de", "vh": "van het",
+              "ff": "even", "mn": "mijn", "zn": "zijn", "wt": "wat", "idd": "inderdaad", "egt": "echt",
+              "nie": "niet", "kheb": "ik heb", "kweet": "ik weet"}  # fmt: skip
+_SHORT = re.compile(r"(?<![\w'-])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w'-])", re.IGNORECASE)
+
+
 def unwrap(question: str, written: Callable[[str], bool]) -> str:
     """``question`` without the wrapping around what it asks, its cue words spelt right (``written``:
     whether the course writes a word, which a typo fix must leave alone)."""
     bare = IN_SALES.sub("", question)
     q = bare if len(bare.split()) >= 2 else question
+    q = _SHORT.sub(lambda m: _SHORTHAND[m[1].lower()], q)
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
     q = _NOT_GETTING.sub("", q).strip()
     q = _WANT_TO_KNOW.sub("", q).strip()
