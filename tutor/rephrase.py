@@ -80,6 +80,40 @@ IN_SALES = re.compile(r"\s+(?:in|bij|binnen)\s+(?:de\s+)?(?:sales|verkoop)\s*(?=
 _FILLERS = "kort|even|eens|simpel|eenvoudig|me|mij|nog|een|keer|nou"
 
 
+# "voor mijn tentamen moet ik de kwadranten van kraljic kennen, welke zijn het?", "ik heb morgen een
+# toets over de dmu, wie zitten erin?": the context names what the question points at.
+_EXAM_ABOUT = re.compile(
+    r"^(?:(?:ik|we|wij) (?:heb|hebben) (?:\w+ ){0,2}?(?:een |mijn |ons |het |de )?"
+    r"(?:toets|tentamen|examen|test)(?: \w+)? (?:over|van) (?P<about>[^,;:.?]+?)|"
+    r"(?:ik )?(?:moet|moeten|wil|ga) (?:ik |we |wij |je )?"
+    r"(?P<known>[^,;:.?]+?) (?:kennen|weten|leren|snappen|begrijpen))"
+    r"\s*[,;:.]\s*(?P<q>(?:wat|welke|wie|hoe|waarom)\b.+)$",
+    re.IGNORECASE,
+)
+_FOR_EXAM = re.compile(r"\s*\b(?:voor|op) (?:mijn|het|de|ons|onze) (?:tentamen|toets|examen)\b[,:]?\s*", re.I)
+# "welke zijn het", "wie zitten erin": the pointers the context fills in.
+_WHICH_ARE_IT = re.compile(r"^(wat|welke) (?:zijn|waren) (?:het|dat|die|dit)\b", re.IGNORECASE)
+_THERE = {"erin": "in", "daarin": "in", "ervan": "van", "daarvan": "van", "erover": "over",
+          "daarover": "over"}  # fmt: skip
+
+
+def _in_context(q: str) -> str:
+    """A question after its exam context, with what it points at spelt out."""
+    q = _FOR_EXAM.sub(" ", q).strip(" ,")
+    m = _EXAM_ABOUT.match(q)
+    if m is None:
+        return q
+    topic, asked = (m["about"] or m["known"]).strip(), m["q"].strip()
+    if re.fullmatch(r"(?:dit|dat|het|deze|die|alles|veel)", topic, re.IGNORECASE):
+        return asked
+    if _WHICH_ARE_IT.match(asked):
+        return _WHICH_ARE_IT.sub(lambda w: f"wat zijn {topic}", asked, count=1)
+    there = re.search(rf"\b({'|'.join(_THERE)})\b", asked)
+    if there:
+        return f"{asked[: there.start()]}{_THERE[there[1]]} {topic}{asked[there.end() :]}"
+    return asked if len(topic.split()) > 6 else f"{asked} ({topic})"
+
+
 # Chat shorthand: "wat is t verschil tss een hunter en farmer".
 _SHORTHAND = {"t": "het", "'t": "het", "tss": "tussen", "tssn": "tussen", "vd": "van de", "vh": "van het",
               "ff": "even", "mn": "mijn", "zn": "zijn", "wt": "wat", "idd": "inderdaad", "egt": "echt",
@@ -95,6 +129,7 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     q = _SHORT.sub(lambda m: _SHORTHAND[m[1].lower()], q)
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
     q = _NOT_GETTING.sub("", q).strip()
+    q = _in_context(q)
     q = _WANT_TO_KNOW.sub("", q).strip()
     q = _CAN_YOU_SAY.sub("", q).strip()
     q = _VERIFY.sub("", q).strip() or q
