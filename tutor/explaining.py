@@ -152,7 +152,7 @@ def explain(
             describes = not told and (bool(stems & tokens_of(" ".join(opening[:2]))) or intro)
             if c.defines(s, topic):
                 return told - 1.0  # "Netwerken is het bewust opbouwen …" says what it is, not how
-            return 0.5 * named + 0.6 * acts + told - 0.3 * describes
+            return 0.4 * named + 0.6 * acts + told - 0.3 * describes
         if phrase is not None and phrase.search(c.folded[s.id]):
             return 0.5  # the sentence that uses the asked term literally
         if said is not None and said.search(c.folded[s.id]):
