@@ -76,3 +76,8 @@ def test_what_happens_in_a_phase_is_read_by_the_phase(engine: Engine) -> None:
     assert "beur" not in bm25_tokens("wat gebeurt er daarna")
     a = engine.answerer.answer("wat gebeurt er in de orientatiefase")
     assert a.found and a.sources[0].section == "Klantrelatiecyclus"
+
+
+def test_how_to_recognise_something_is_answered_by_its_description(engine: Engine) -> None:
+    a = engine.answerer.answer("hoe herken je een promotor")
+    assert a.found and "9 of 10" in a.answer

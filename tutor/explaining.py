@@ -99,7 +99,9 @@ def explain(
         )
 
     # "hoe bouw je een netwerk op", "ik sta op een beurs, wat nu?": what to do, not what it is.
-    advice = how_to(question) or (intent == "scenario" and not classifies(question))
+    # "hoe herken je een detractor" asks what one looks like: its description, not advice.
+    recognise = re.search(r"\bhoe (?:herken|herkent|zie|ziet|onderscheid\w*) (?:je|ik|u)\b", question)
+    advice = (how_to(question) and not recognise) or (intent == "scenario" and not classifies(question))
     joined = joined_verbs(question) if advice else ""
 
     # A short topic is looked for by its stems ("bezwaar" in "Komen er bezwaren, …").
