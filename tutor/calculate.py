@@ -12,16 +12,19 @@ from itertools import pairwise
 
 from index.text import fold
 
-_N = r"(\d+(?:[.,]\d+)?)"
+_N = r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"  # "1.200" is twelve hundred, "12,5" a decimal
 _GROUP = {"promotor": "promotors", "passive": "passives", "passief": "passives", "detractor": "detractors"}
 
 
 def _num(text: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        text = text.replace(".", "")  # Dutch thousands: "€ 1.200"
     return float(text.replace(",", "."))
 
 
 def _pct(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    """12,5 or 30.000: Dutch decimals and thousands, one decimal at most."""
+    return f"{x:,.1f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def nps(question: str) -> str | None:
@@ -131,6 +134,21 @@ def _first(text: str, *patterns: str) -> re.Match[str] | None:
 _PERIOD = {"maand": 12, "week": 52, "jaar": 1, "kwartaal": 4}
 
 
+def _share_of_sales(q: str) -> tuple[float, str] | None:
+    """The margin per period as a share of the sales per period: "koopt elk jaar voor 2000 euro met
+    25% marge" → (500, "jaar")."""
+    sales = _first(
+        q,
+        rf"(?:voor\s+)?{_MONEY}\s+(?:omzet\s+)?(?:per|elk|ieder|elke|iedere)\s+{_PER}",
+        rf"(?:per|elk|ieder|elke|iedere)\s+{_PER}\s+(?:voor\s+)?{_MONEY}",
+    )
+    share = _first(q, rf"{_N}\s*%\s*(?:marge|winst)", rf"(?:marge|winst)\s+(?:van\s+|is\s+)?{_N}\s*%")
+    if sales is None or share is None:
+        return None
+    amount, period = (sales[1], sales[2]) if sales[1][0].isdigit() else (sales[2], sales[1])
+    return _num(amount) * _num(share[1]) / 100, period
+
+
 def clv(question: str) -> str | None:
     """The CLV of a margin per period, the years a customer stays and (if given) what winning them
     costs: "50 euro marge per maand, klant blijft 2 jaar, werven kost 200 euro"."""
@@ -146,13 +164,18 @@ def clv(question: str) -> str | None:
     cost = re.search(
         rf"(?:werv\w*|acquisitie\w*)\s+(?:kost\w*\s+|is\s+|van\s+|:\s*)?(?:€\s*)?{_N}", q
     ) or re.search(rf"{_MONEY}\s*(?:aan\s+)?(?:wervingskosten|acquisitiekosten|werving|acquisitie)", q)
-    if margin is None or (years is None and months is None):
+    sold = None if margin is not None else _share_of_sales(q)
+    if (margin is None and sold is None) or (years is None and months is None):
         return None
-    # "50 euro marge per maand" names the amount first, "marge per jaar is 1200" the period.
-    first_amount = margin[1][0].isdigit()
-    amount, period = (margin[1], margin[2]) if first_amount else (margin[2], margin[1])
+    if sold is not None:  # "koopt elk jaar voor 2000 euro met 25% marge": a share of the sales
+        amount, period, start = _pct(sold[0]), sold[1], -1
+    elif margin is not None:
+        # "50 euro marge per maand" names the amount first, "marge per jaar is 1200" the period.
+        first_amount = margin[1][0].isdigit()
+        amount, period = (margin[1], margin[2]) if first_amount else (margin[2], margin[1])
+        start = margin.start()
     per_year = _num(amount) * _PERIOD[period]
-    duration = _num(years[1]) if years is not None and years.start() != margin.start() else None
+    duration = _num(years[1]) if years is not None and years.start() != start else None
     if duration is None:
         duration = _num(months[1]) / 12 if months is not None else None
     if not duration or duration <= 0:
@@ -210,10 +233,32 @@ def trend(question: str) -> str | None:
     )
 
 
+_SCALE = r"\s*(miljoen|mln|miljard|duizend|k)?"
+_TIMES = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "duizend": 1e3, "k": 1e3}
+
+
+def market_share(question: str) -> str | None:
+    """Our share of the market's sales: "wij verkopen 30.000 stuks, de markt is 600.000 stuks" → 5%."""
+    q = fold(question).replace("€", " € ")
+    ours = re.search(
+        rf"\b(?:wij|we|ons bedrijf|onze (?:omzet|afzet|verkoop))\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{_N}{_SCALE}", q
+    )
+    market = re.search(
+        rf"\b(?:de |totale |hele )*(?:markt\w*)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{_N}{_SCALE}", q
+    )
+    if ours is None or market is None or ours.start() == market.start():
+        return None
+    part = _num(ours[1]) * _TIMES.get(ours[2] or "", 1.0)
+    whole = _num(market[1]) * _TIMES.get(market[2] or "", 1.0)
+    if whole <= 0 or part > whole:
+        return None
+    return f"Met jouw getallen: {_pct(part)} / {_pct(whole)} = marktaandeel {_pct(100 * part / whole)}%."
+
+
 # Each formula with the word its section uses for it.
 FORMULAS = (
     ("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate), ("clv", clv),
-    ("gewogen pipeline", weighted_pipeline), ("trendextrapolatie", trend),
+    ("gewogen pipeline", weighted_pipeline), ("trendextrapolatie", trend), ("marktaandeel", market_share),
 )  # fmt: skip
 
 
