@@ -212,8 +212,8 @@ class Answerer:
         search_text = f"{previous.term}: {q}" if forced and previous else q
         r = self.retriever.search(search_text, k=4)
         # The student's numbers filling in a retrieved section's formula hinge on no unknown term.
-        worked = any(numbers_fit(self.composer, q, intent, h.section_id) for h in r.hits[:3])
-        unknown = None if forced or worked else unknown_hinge(q, intent, r, self.coverage, self._entry)
+        filled_in = any(numbers_fit(self.composer, q, intent, h.section_id) for h in r.hits[:3])
+        unknown = None if forced or filled_in else unknown_hinge(q, intent, r, self.coverage, self._entry)
         if unknown:
             msg = f"{unknown[:1].upper()}{unknown[1:]} staat niet in de samenvatting."
             return self._not_found(q, r, note, msg, intent.kind)
