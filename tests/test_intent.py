@@ -155,6 +155,9 @@ def test_list_helpers() -> None:
         # The subject of the situation repeated in the tail is not part of the kind asked.
         ("een winkel verkoopt het door, wat voor klant is de winkel", "een winkel verkoopt het door",
          "klant"),
+        # A kind asked as "vorm van …", and "… hoort daarbij" after it.
+        ("we delen systemen, welke vorm van binding is dat", "we delen systemen", "binding"),
+        ("de klant kost geld, welke strategie hoort daarbij", "de klant kost geld", "strategie"),
         # The name asked first, the situation after it.
         ("hoe noem je een klant die alles goedkoop koopt", "een klant die alles goedkoop koopt", ""),
         ("hoe heet het als je iemand belt zonder afspraak", "als je iemand belt zonder afspraak", ""),

@@ -83,10 +83,13 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     if kind.group("kind") and not situation.endswith(m.group()[kind.end() :].strip(" ,;?")):
         # "welke rol heeft zij in de dmu": the kind is a role of the DMU.
         rest = re.sub(r"^\s*(?:het|dat|dit|hij|ze|zij|ik|we|wij|je|die)\b", "", m.group()[kind.end() :])
-        rest = re.sub(r"\b(?:toe|in|op|aan)\s*$", "", rest.strip(" ,;?"))  # "welke strategie pas je toe"
+        # "welke strategie pas je toe", "welke strategie hoort daarbij"
+        rest = re.sub(r"\b(?:toe|in|op|aan|daarbij|hierbij|erbij|daar|hier)\s*$", "", rest.strip(" ,;?"))
         subject = re.sub(r"^(?:de|het|een|deze|die|mijn|onze)\s+", "", rest.strip(" ,;?"))
         if not (subject and fold(subject) in fold(situation)):  # "wat voor klant is de supermarkt"
             asked = f"{asked} {rest.strip(' ,;?')}".strip()
+    # "welke vorm van binding": the kind is binding.
+    asked = re.sub(r"^(?:vorm|soort|type|variant|manier|categorie)\s+(?:van\s+)?(?=\w{4,})", "", asked)
     return situation, asked, kind.group("name") is not None
 
 
