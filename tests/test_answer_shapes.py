@@ -81,3 +81,10 @@ def test_what_happens_in_a_phase_is_read_by_the_phase(engine: Engine) -> None:
 def test_how_to_recognise_something_is_answered_by_its_description(engine: Engine) -> None:
     a = engine.answerer.answer("hoe herken je een promotor")
     assert a.found and "9 of 10" in a.answer
+
+
+def test_an_aspect_of_a_section_s_own_subject_is_answered_from_that_section(engine: Engine) -> None:
+    # The "accountplan" of "Accountmanagement invoeren" says "doelen", but the Accountplan section is
+    # the one about it.
+    a = engine.answerer.answer("wat is het doel van het accountplan")
+    assert a.found and a.sources[0].section == "Accountplan"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import re
 
-import numpy as np
-
 from index.english import to_dutch
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from index.text import fold
@@ -15,9 +13,10 @@ from tutor.anchors import Anchors
 from tutor.answer import Answer, Source, Topic
 from tutor.categories import scores_in
 from tutor.classify import Classifier, Match, situation_phrase
-from tutor.comparing import compare
+from tutor.comparing import compare, side_section
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, Coverage
+from tutor.cues import ASPECT
 from tutor.explaining import aspect_section, explain, verb_section
 from tutor.guard import unknown_hinge
 from tutor.intent import (
@@ -126,25 +125,6 @@ class Answerer:
     def _entry(self, name: str) -> GlossaryEntry | None:
         """The glossary entry called ``name`` (typos forgiven), if the match is good."""
         return entry_named(self.retriever.glossary.lookup, self.heads, name, GLOSSARY_MIN)
-
-    def _section_for(self, name: str, fallback: str) -> str:
-        """The section that best matches ``name`` by its words (no model call): the one whose title
-        holds all of them ("kwantitatieve methoden" → "Kwantitatieve voorspellingsmethoden"), else
-        ``fallback`` when its text names it, else by BM25."""
-        wanted = tokens_of(name)
-
-        def holds(title: set[str]) -> bool:
-            return all(any(t == x or (len(t) >= 5 and x.endswith(t)) for x in title) for t in wanted)
-
-        titled = [s.id for s in self.course.sections if wanted and holds(tokens_of(s.title))]
-        if len(titled) == 1:
-            return titled[0]
-        if wanted and any(wanted <= self.composer.tokens[s.id] for s in self.composer.body(fallback)):
-            return fallback  # "marketeer en verkoper": both sides in the section the question found
-        scores = self.retriever.bm25_scores(name)
-        if not len(scores) or float(scores.max()) <= 0:
-            return fallback
-        return self.retriever.index.chunks[int(np.argmax(scores))].section_id
 
     def _names_section(self, topic: str, section_id: str) -> bool:
         """Whether ``topic`` is the section's own subject (its title or its first glossary term)."""
@@ -276,8 +256,11 @@ class Answerer:
         if confidence == "none" and intent.kind != "comparison":
             return self._not_found(q, r, note, NOT_FOUND, intent.kind)
         top = forced or r.hits[0].section_id
-        if intent.kind == "why" and not forced:  # "nadelen van kwantitatieve methoden": where they are said
-            top = aspect_section(self.composer, q, intent.topic, [h.section_id for h in r.hits[:3]]) or top
+        if intent.kind == "why":
+            # "nadelen van kwantitatieve methoden": where they are said (the section named stays).
+            if not forced and not is_title(self.course, ASPECT.sub("", intent.topic), top):
+                nearest = [h.section_id for h in r.hits[:3]]
+                top = aspect_section(self.composer, q, intent.topic, nearest) or top
         elif not forced and len(r.hits) > 1 and r.hits[1].score >= CLOSE * r.hits[0].score:
             # "hoe voorkom je dat één persoon de prognose bepaalt": of two close sections, the one that
             # says the verb asked.
@@ -296,7 +279,8 @@ class Answerer:
                     e = None  # "centrale vs decentrale inkoop": one entry cannot be both sides
                 # The side a follow-up took from the last answer is where that answer came from.
                 earlier = previous.section_id if previous is not None and name == previous.term else None
-                sides.append((name, e, e.section_id if e else (earlier or self._section_for(name, top))))
+                home = e.section_id if e else earlier
+                sides.append((name, e, home or side_section(self.composer, self.retriever, name, top)))
             comp = compare(self.composer, sides, q, qvec)
             if not comp.headline or not comp.sections:
                 return self._not_found(q, r, note, NOT_FOUND, intent.kind)

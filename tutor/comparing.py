@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from index.passages import Sentence
+from index.retriever import Retriever
 from knowledge.model import GlossaryEntry
 from tutor.compose import Composer, Composition, tokens_of
 
@@ -72,3 +73,23 @@ def compare(
     labels = " en ".join(n for n, _, _ in sides)
     headline = contrast or f"Het verschil tussen {labels}:"
     return Composition(headline, items=items, sections=sections)
+
+
+def side_section(c: Composer, retriever: Retriever, name: str, fallback: str) -> str:
+    """The section that best matches ``name`` by its words (no model call): the one whose title
+    holds all of them ("kwantitatieve methoden" → "Kwantitatieve voorspellingsmethoden"), else
+    ``fallback`` when its text names it, else by BM25."""
+    wanted = tokens_of(name)
+
+    def holds(title: set[str]) -> bool:
+        return all(any(t == x or (len(t) >= 5 and x.endswith(t)) for x in title) for t in wanted)
+
+    titled = [s.id for s in c.course.sections if wanted and holds(tokens_of(s.title))]
+    if len(titled) == 1:
+        return titled[0]
+    if wanted and any(wanted <= c.tokens[s.id] for s in c.body(fallback)):
+        return fallback  # "marketeer en verkoper": both sides in the section the question found
+    scores = retriever.bm25_scores(name)
+    if not len(scores) or float(scores.max()) <= 0:
+        return fallback
+    return retriever.index.chunks[int(np.argmax(scores))].section_id
