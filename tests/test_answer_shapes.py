@@ -88,3 +88,10 @@ def test_an_aspect_of_a_section_s_own_subject_is_answered_from_that_section(engi
     # the one about it.
     a = engine.answerer.answer("wat is het doel van het accountplan")
     assert a.found and a.sources[0].section == "Accountplan"
+
+
+def test_a_section_the_question_names_by_its_title_answers(engine: Engine) -> None:
+    # "inkoper" and "beïnvloeden" pull towards the DMU, but the question names Aanbestedingen.
+    a = engine.answerer.answer("mag je de inkoper beinvloeden tijdens aanbestedingen")
+    assert a.found and a.sources[0].section == "Aanbestedingen"
+    assert "niet toegestaan" in fold(a.answer)

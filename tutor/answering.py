@@ -34,7 +34,7 @@ from tutor.rephrase import normalise_question, unwrap
 from tutor.rescue import numbers_fit, rescue
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
-from tutor.terms import entry_named, glossary_heads, is_title, literal_sections, plain_plural
+from tutor.terms import entry_named, glossary_heads, is_title, literal_sections, plain_plural, titled_section
 from tutor.twofold import merged, resolved, split_two, unanswered
 from tutor.verbs import asked_verb, how_to, joined_verbs
 from tutor.worked import brings_numbers, calculation, example_of, example_section, formula
@@ -261,6 +261,8 @@ class Answerer:
             if not forced and not is_title(self.course, ASPECT.sub("", intent.topic), top):
                 nearest = [h.section_id for h in r.hits[:3]]
                 top = aspect_section(self.composer, q, intent.topic, nearest) or top
+        elif not forced and (titled := titled_section(self.composer, q, [h.section_id for h in r.hits[:3]])):
+            top = titled  # "… bij aanbestedingen de inkoper beïnvloeden": the section the question names
         elif not forced and len(r.hits) > 1 and r.hits[1].score >= CLOSE * r.hits[0].score:
             # "hoe voorkom je dat één persoon de prognose bepaalt": of two close sections, the one that
             # says the verb asked.

@@ -77,12 +77,21 @@ class Composer:
         n = max(len(self.sentences), 1)
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
         self.unknown_idf = math.log(1 + n)
+        used: dict[str, set[str]] = {}
+        for s, toks in zip(self.sentences, self.tokens, strict=True):
+            if s.part == "body":
+                used.setdefault(s.section_id, set()).update(toks)
+        self.section_df = Counter(t for toks in used.values() for t in toks)
         self.paras: dict[tuple[str, str], list[list[Sentence]]] = {}
         for s in self.sentences:
             paras = self.paras.setdefault((s.section_id, s.part), [])
             while len(paras) <= s.para:
                 paras.append([])
             paras[s.para].append(s)
+
+    def spread(self, token: str) -> int:
+        """How many sections use ``token`` (a stem) in their text."""
+        return self.section_df.get(token, 0)
 
     # literal phrases ------------------------------------------------------------------------
     @staticmethod
@@ -199,8 +208,10 @@ class Composer:
         # whose "dit" is the sentence before.
         pointed = re.search(r"\b(?:die|deze)\s+(\w{4,})", self.folded[s.id])
         short_this = len(s.text.split()) <= 12 and re.search(r"\b(?:dit|dat)\b", self.folded[s.id])
+        # "Het werk zit daarom vóór de aanbesteding": a consequence of the sentence before.
+        therefore = re.match(r"^(?:\S+\s+){1,3}(?:daarom|daardoor|dus|hierdoor)\b", self.folded[s.id])
         if start == s.pos and start > 0 and (
-            (pointed and pointed[1] in self.folded[para[start - 1].id]) or short_this
+            (pointed and pointed[1] in self.folded[para[start - 1].id]) or short_this or therefore
         ):
             start -= 1
         return para[start : s.pos + 1]

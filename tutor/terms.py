@@ -153,3 +153,21 @@ def is_title(course: Course, topic: str, section_id: str) -> bool:
     # "Net Promoter Score (NPS)": the name, or the name in brackets.
     names = [title, *re.findall(r"\(([^)]+)\)", title), re.sub(r"\s*\([^)]*\)", "", title)]
     return any(plain_tokens(topic) == plain_tokens(n) for n in names)
+
+
+def titled_section(composer: Composer, q: str, candidates: list[str]) -> str | None:
+    """The one candidate section whose title the question names in full ("… bij aanbestedingen …"
+    → Aanbestedingen; "NPS" for "Net Promoter Score (NPS)"), if exactly one is named, and by words
+    few other sections use ("Klanten" is named by every question about a klant)."""
+    said = plain_tokens(q)
+    if candidates and plain_tokens(composer.course.section(candidates[0]).title) & said:
+        return None  # the top section's own title is named too ("the steps of the STP process")
+    named = []
+    for sid in candidates:
+        title = composer.course.section(sid).title
+        if any(composer.spread(t) > TITLE_WORD_SECTIONS for t in plain_tokens(title)):
+            continue
+        names = [title, *re.findall(r"\(([^)]+)\)", title), re.sub(r"\s*\([^)]*\)", "", title)]
+        if any((wanted := plain_tokens(n)) and wanted <= said for n in names):
+            named.append(sid)
+    return named[0] if len(named) == 1 else None
