@@ -419,6 +419,8 @@ def test_misspelt_course_terms_are_set_right(engine: Engine) -> None:
     cov = engine.answerer.coverage
     assert cov.spelled("noem de kwadranten van kralic") == "noem de kwadranten van kraljic"
     assert cov.spelled("wat betekend sellogam") == "wat betekend sellogram"
+    # A term that only lacks its ending is no compound part ("marktpotentie" in "marktpotentieel").
+    assert cov.spelled("wat is het marktpotentie") == "wat is het marktpotentieel"
     # Words the notes lack that are no misspelt term, and inflections, stay as they are.
     for q in ("wat wordt het weer morgen", "voorbeelden van kpi's", "wat onderscheidt een kenmerk",
               "een compleet nieuw product", "hoeveel mag je uitgeven", "wat is de spin methode"):

@@ -157,8 +157,9 @@ class Coverage:
             word = fold(raw)
             if len(word) < SPELL_MIN or not word.isalpha() or self.written(word) or word in ENGLISH:
                 return raw
-            if self._in_compound(word):
-                return raw  # part of a compound the notes use
+            # Part of a compound the notes use, unless it only lacks an ending ("marktpotentie").
+            if self._in_compound(word) and not re.search(rf"\n{word}[a-z]{{1,2}}\n", self._joined):
+                return raw
             found = process.extract(word, self._names, scorer=fuzz.ratio, score_cutoff=SPELL_SCORE, limit=3)
             near = [w for w, _, _ in found if _typo_shape(w, word) and not _inflected(w, word)]
             return near[0] if len(near) == 1 or (near and found[0][1] > found[1][1]) else raw
