@@ -35,6 +35,7 @@ def _written(word: str) -> bool:
         ("ik wil graag weten wat een lead is", "wat is een lead"),
         ("kun je me uitleggen waarom de nps nuttig is", "waarom is de nps nuttig"),
         ("wat is t verschil tss een lead en prospect", "wat is het verschil tussen een lead en prospect"),
+        ("welke verkopertypes zijn er", "welke soorten verkoper zijn er"),
         ("voor de toets moet ik de fasen van de funnel kennen, welke zijn dat",
          "wat zijn de fasen van de funnel"),
         ("ik heb vrijdag een tentamen over de dmu, wie zitten erin", "wie zitten in de dmu"),

@@ -121,12 +121,17 @@ _SHORTHAND = {"t": "het", "'t": "het", "tss": "tussen", "tssn": "tussen", "vd": 
 _SHORT = re.compile(r"(?<![\w'-])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w'-])", re.IGNORECASE)
 
 
+_KINDS = re.compile(r"\b([a-z]{4,}?)(?:types|typen|soorten)\b", re.IGNORECASE)
+
+
 def unwrap(question: str, written: Callable[[str], bool]) -> str:
     """``question`` without the wrapping around what it asks, its cue words spelt right (``written``:
     whether the course writes a word, which a typo fix must leave alone)."""
     bare = IN_SALES.sub("", question)
     q = bare if len(bare.split()) >= 2 else question
     q = _SHORT.sub(lambda m: _SHORTHAND[m[1].lower()], q)
+    # "welke klanttypes zijn er": kinds of klant, as the notes say it ("Soorten klanten").
+    q = _KINDS.sub(lambda m: m[0] if written(m[0].lower()) else f"soorten {m[1]}", q)
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
     q = _NOT_GETTING.sub("", q).strip()
     q = _in_context(q)
