@@ -40,9 +40,12 @@ class Composition:
 
 
 def tokens_of(text: str) -> set[str]:
-    """Stemmed content tokens; a doubled final consonant is undone ('stapp' → 'stap')."""
+    """Stemmed content tokens; a doubled final consonant is undone ('stapp' → 'stap'); the "s" of
+    "kpi's" is no token."""
     out = set()
     for t in bm25_tokens(text):
+        if t == "s":
+            continue
         out.add(t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiou" else t)
     return out
 
