@@ -35,6 +35,7 @@ def _written(word: str) -> bool:
         ("ik wil graag weten wat een lead is", "wat is een lead"),
         ("kun je me uitleggen waarom de nps nuttig is", "waarom is de nps nuttig"),
         ("wat is t verschil tss een lead en prospect", "wat is het verschil tussen een lead en prospect"),
+        ("waarom zou je een swot analyse maken", "wat is het nut van een swot analyse"),
         ("welke verkopertypes zijn er", "welke soorten verkoper zijn er"),
         ("voor de toets moet ik de fasen van de funnel kennen, welke zijn dat",
          "wat zijn de fasen van de funnel"),

@@ -57,6 +57,12 @@ _HELP_WITH = re.compile(
     r"(?P<topic>.+?)(?:\s+(?:te\s+)?(?:begrijpen|snappen|leren))?\s*[?.!]*$",
     re.I,
 )
+# "waarom zou ik de clv berekenen": what it is good for.
+_WHY_USE = re.compile(
+    r"^waarom (?:zou|zouden) (?:ik|je|jij|we|wij|een bedrijf|een verkoper) (?:eigenlijk )?"
+    r"(?P<topic>.+?) (?:berekenen|gebruiken|meten|maken|inzetten|toepassen|bijhouden|uitrekenen)\s*[?.!]*$",
+    re.IGNORECASE,
+)
 # "kun je uitleggen waarom kraljic belangrijk is": the embedded question is the question.
 _CAN_YOU_SAY = re.compile(
     r"^(?:kun|kan|kunt|wil|zou) (?:je|jij|u) (?:me |mij |ons )?(?:even |eens |nog eens |kort )?"
@@ -148,6 +154,9 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     # "leg (me) (nog eens) kort uit wat …": the manner words between "leg" and "uit" go.
     q = re.sub(rf"^leg\s+(?:(?:{_FILLERS})\s+)*uit\b", "leg uit", q, flags=re.IGNORECASE)
     q = re.sub(r"\s+(?:kort|even|eens|simpel|eenvoudig)\s+uit\s*([?.!]*)$", r" uit\1", q, flags=re.I)
+    use = _WHY_USE.match(q)
+    if use:
+        return f"wat is het nut van {use['topic']}"
     know = _KNOW_ABOUT.match(q)
     if know:
         return f"leg {know['topic'] or know['first']} uit"
