@@ -421,6 +421,8 @@ def test_misspelt_course_terms_are_set_right(engine: Engine) -> None:
     assert cov.spelled("wat betekend sellogam") == "wat betekend sellogram"
     # A term that only lacks its ending is no compound part ("marktpotentie" in "marktpotentieel").
     assert cov.spelled("wat is het marktpotentie") == "wat is het marktpotentieel"
+    # Two letters swapped in a short term.
+    assert cov.spelled("hoe werkt de saels funnel") == "hoe werkt de sales funnel"
     # Words the notes lack that are no misspelt term, and inflections, stay as they are.
     for q in ("wat wordt het weer morgen", "voorbeelden van kpi's", "wat onderscheidt een kenmerk",
               "een compleet nieuw product", "hoeveel mag je uitgeven", "wat is de spin methode"):

@@ -68,6 +68,12 @@ def _typo_shape(candidate: str, word: str) -> bool:
     return abs(len(candidate) - len(word)) <= 2 and candidate[0] == word[0]
 
 
+def _swapped(name: str, word: str) -> bool:
+    """Whether ``word`` is ``name`` with two neighbouring letters swapped."""
+    diff = [i for i, (x, y) in enumerate(zip(name, word, strict=False)) if x != y]
+    return len(name) == len(word) and len(diff) == 2 and diff[1] == diff[0] + 1
+
+
 def _inflected(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are forms of one word: the same up to endings that inflect
     ("onderscheidt"/"onderscheiden"; "groeipotentie" is a misspelt "groeipotentieel")."""
@@ -100,6 +106,8 @@ class Coverage:
         self._joined = "\n" + "\n".join(self._long) + "\n"
         named = {w for t in names for w in re.findall(r"[a-z]+", fold(t))}
         self._names = sorted(w for w in named if len(w) >= SPELL_MIN)
+        # Short names, set right only for two letters swapped ("saels" → "sales").
+        self._short = {"".join(sorted(w)): w for w in named if 4 <= len(w) < SPELL_MIN}
         self._cache: dict[str, bool] = {}
         self._by_prefix: dict[str, list[str]] = {}
         for w in self._long:
@@ -155,8 +163,11 @@ class Coverage:
         def fix(m: re.Match[str]) -> str:
             raw = m.group()
             word = fold(raw)
-            if len(word) < SPELL_MIN or not word.isalpha() or self.written(word) or word in ENGLISH:
+            if not word.isalpha() or self.written(word) or word in ENGLISH:
                 return raw
+            if len(word) < SPELL_MIN:
+                short = self._short.get("".join(sorted(word)), "")
+                return short if _swapped(short, word) else raw
             # Part of a compound the notes use, unless it only lacks an ending ("marktpotentie").
             if self._in_compound(word) and not re.search(rf"\n{word}[a-z]{{1,2}}\n", self._joined):
                 return raw
