@@ -14,7 +14,7 @@ from tutor.rephrase import unwrap
 
 
 def _written(word: str) -> bool:
-    return word in {"lead", "prospect", "kraljic", "nps", "clv", "funnel", "kpi's"}
+    return word in {"lead", "prospect", "kraljic", "nps", "clv", "funnel", "kpi's", "beslisser"}
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,8 @@ def _written(word: str) -> bool:
         ("kun je me uitleggen waarom de nps nuttig is", "waarom is de nps nuttig"),
         ("wat is t verschil tss een lead en prospect", "wat is het verschil tussen een lead en prospect"),
         ("waarom zou je een swot analyse maken", "wat is het nut van een swot analyse"),
+        ("wie beslist er in de dmu", "wie is de beslisser in de dmu"),
+        ("wie beslist over de aankoop", "wie beslist over de aankoop"),
         ("welke verkopertypes zijn er", "welke soorten verkoper zijn er"),
         ("voor de toets moet ik de fasen van de funnel kennen, welke zijn dat",
          "wat zijn de fasen van de funnel"),

@@ -57,6 +57,8 @@ _HELP_WITH = re.compile(
     r"(?P<topic>.+?)(?:\s+(?:te\s+)?(?:begrijpen|snappen|leren))?\s*[?.!]*$",
     re.I,
 )
+# "wie beslist er in de dmu", "wie gebruikt het": who does it.
+_WHO_DOES = re.compile(r"^wie (\w{4,}?)t(?: er)?((?: (?:in|bij|binnen) .+)?)\s*[?.!]*$", re.IGNORECASE)
 # "waarom zou ik de clv berekenen": what it is good for.
 _WHY_USE = re.compile(
     r"^waarom (?:zou|zouden) (?:ik|je|jij|we|wij|een bedrijf|een verkoper) (?:eigenlijk )?"
@@ -154,6 +156,13 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     # "leg (me) (nog eens) kort uit wat …": the manner words between "leg" and "uit" go.
     q = re.sub(rf"^leg\s+(?:(?:{_FILLERS})\s+)*uit\b", "leg uit", q, flags=re.IGNORECASE)
     q = re.sub(r"\s+(?:kort|even|eens|simpel|eenvoudig)\s+uit\s*([?.!]*)$", r" uit\1", q, flags=re.I)
+    agent = _WHO_DOES.match(q)
+    if agent:
+        # "wie beslist er in de dmu": the notes' noun for who does it ("beslisser").
+        stem = agent[1]
+        noun = next((n for n in (f"{stem}er", f"{stem}{stem[-1]}er") if written(n)), "")
+        if noun:
+            return f"wie is de {noun}{agent[2]}"
     use = _WHY_USE.match(q)
     if use:
         return f"wat is het nut van {use['topic']}"
