@@ -103,3 +103,9 @@ def test_the_s_of_an_apostrophe_plural_names_nothing(engine: Engine) -> None:
     assert "s" not in tokens_of("kpi's") and "kpi" in tokens_of("kpi's")
     a = engine.answerer.answer("noem eens wat voorbeelden van kpi's")
     assert a.found and a.sources[0].section == "Processen" and "hitrate" in fold(a.answer)
+
+
+def test_how_many_members_is_answered_by_the_list(engine: Engine) -> None:
+    # The notes never count the phases; their list does.
+    a = engine.answerer.answer("hoeveel fasen kent de klantrelatiecyclus")
+    assert a.intent == "enumeration" and all(t in fold(a.answer) for t in ("herhaalaankoop", "beeindiging"))

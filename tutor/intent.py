@@ -112,6 +112,8 @@ ENUMERATION = [
     re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*|"
                r"horen (?:bij|in))\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
+    # "hoeveel fasen heeft de klantrelatiecyclus": the list answers the count.
+    re.compile(rf"^hoeveel (?:\w+ )?(?:{LIST_NOUNS})\b"),
     # "welke psychologische trucs beschrijft cialdini", "welke andere keuzes heb je": a plural asked for.
     re.compile(r"(?:^|[,:;] |\ben )welke (?:andere |\w+e )?[\w'-]{3,}(?:en|s|'s)\b"
                r"(?! (?:is|zijn|hoort|past|valt) (?:dat|dit|het)\b)"),
