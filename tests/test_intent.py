@@ -283,6 +283,9 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         ("kopen via een webshop versus via een verkoper",
          ("kopen via een webshop", "kopen via een verkoper")),
         ("hunter of farmer, wie doet wat", ("hunter", "farmer")),
+        # A lone adjective shares the other side's noun.
+        ("verschil tussen een openbare en een meervoudig onderhandse procedure",
+         ("openbare procedure", "meervoudig onderhandse procedure")),
         ("en wat is het verschil met een lead", ("lead",)),
     ],
 )  # fmt: skip

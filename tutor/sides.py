@@ -58,7 +58,7 @@ def comparison_sides(q: str) -> tuple[str, ...]:
         if not b or not (a or pattern is COMPARISON[-1]):
             continue
         if a and len(a.split()) == 1 and len(b.split()) >= 2 and re.search(r"(?:e|ele|ieve)$", a):
-            a = f"{a} {' '.join(b.split()[1:])}"  # "rationele en emotionele koopmotieven"
+            a = f"{a} {b.split()[-1]}"  # "rationele en emotionele koopmotieven", "… onderhandse procedure"
         if a and PREPOSITION.match(b) and not PREPOSITION.match(a):
             # "verkopen aan een consument versus aan een bedrijf": the second side shares the verb.
             head = re.split(r" (?=(?:aan|voor|bij|met|in|op|naar|tegen|via|zonder|door) )", a, maxsplit=1)[0]
