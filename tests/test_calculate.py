@@ -11,6 +11,7 @@ from tests.conftest import COURSE
 from tutor.calculate import (
     churn_rate,
     clv,
+    funnel_back,
     hit_rate,
     market_share,
     nps,
@@ -85,6 +86,16 @@ def test_market_share_and_dutch_thousands() -> None:
     # "€ 1.200" is twelve hundred; a margin as a share of the sales per period.
     assert "CLV € 3.100" in (clv("marge van € 1.200 per jaar, klant blijft 3 jaar, werving 500") or "")
     assert "CLV € 720" in (clv("klant koopt per maand voor 100 euro met 30% marge, 2 jaar, werving 0") or "")
+
+
+def test_funnel_worked_back_from_the_target() -> None:
+    line = funnel_back("hoeveel leads heb ik nodig voor 8 klanten als 1 op de 4 leads klant wordt")
+    assert line is not None and "32 leads" in line
+    line = funnel_back("doel 20 orders, de helft van de offertes wordt getekend en een op de drie prospects "
+                       "vraagt een offerte: hoeveel prospects")
+    assert line is not None and "120 prospects" in line
+    # "telkens de helft" leaves the number of stages open: no guess.
+    assert funnel_back("hoeveel leads voor 20 klanten als telkens de helft doorgaat") is None
 
 
 def test_trend() -> None:

@@ -7,6 +7,7 @@ numbers the question names unambiguously are used; anything else gets the formul
 
 from __future__ import annotations
 
+import math
 import re
 from itertools import pairwise
 
@@ -117,6 +118,46 @@ def churn_rate(question: str) -> str | None:
         return None
     rate = _pct(100 * gone / total)
     return f"Met jouw getallen: {_pct(gone)} vertrokken / {_pct(total)} klanten = churn rate {rate}%."
+
+
+_FRACTION = {"de helft": 0.5, "een derde": 1 / 3, "een kwart": 0.25, "een vijfde": 0.2, "een tiende": 0.1}
+_COUNT = {w: i for i, w in enumerate("nul een twee drie vier vijf zes zeven acht negen tien".split())}
+_RATIO = re.compile(
+    rf"\b(?:(\d+|een|één) op (?:de |elke |iedere )?(\d+|{'|'.join(_COUNT)})|"
+    r"(\d+(?:[.,]\d+)?)\s*(?:%|procent)|"
+    + "|".join(f"({k})" for k in _FRACTION)
+    + r")"
+)
+_STAGES = r"(leads|prospects|suspects|offertes|gesprekken|afspraken|demo'?s|bezoeken|contacten)"
+
+
+def funnel_back(question: str) -> str | None:
+    """What a target takes at an earlier stage of the funnel: "hoeveel leads heb ik nodig voor 10
+    klanten als 1 op de 5 leads klant wordt" → 10 ÷ 20% = 50 leads (each ratio given divides)."""
+    q = fold(question)
+    asked = re.search(rf"\bhoeveel {_STAGES}", q)
+    target = re.search(rf"\b{_N}\s+(?:nieuwe\s+)?(klanten|orders|deals|opdrachten|klant)\b", q)
+    if asked is None or target is None or re.search(r"\b(?:telkens|steeds|elke fase|per fase)\b", q):
+        return None
+    ratios = []
+    for m in _RATIO.finditer(q):
+        if m[1]:
+            of = float(_COUNT[m[2]]) if m[2] in _COUNT else _num(m[2])
+            ratios.append((1.0 if m[1] in ("een", "één") else _num(m[1])) / of if of else 2.0)
+        elif m[3]:
+            ratios.append(_num(m[3]) / 100)
+        else:
+            ratios.append(_FRACTION[m[0]])
+    if not ratios or any(not 0 < r <= 1 for r in ratios):
+        return None
+    need = _num(target[1])
+    for r in ratios:
+        need /= r
+    shares = " ÷ ".join(f"{_pct(100 * r)}%" for r in ratios)
+    return (
+        f"Met jouw getallen: {_pct(_num(target[1]))} {target[2]} ÷ {shares} = "
+        f"{_pct(math.ceil(need - 1e-9))} {asked[1]} nodig."
+    )
 
 
 def _euro(x: float) -> str:
@@ -259,6 +300,7 @@ def market_share(question: str) -> str | None:
 FORMULAS = (
     ("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate), ("clv", clv),
     ("gewogen pipeline", weighted_pipeline), ("trendextrapolatie", trend), ("marktaandeel", market_share),
+    ("trechterberekening", funnel_back),
 )  # fmt: skip
 
 
