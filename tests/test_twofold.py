@@ -24,6 +24,11 @@ def test_two_questions_are_split_and_the_second_points_at_the_first() -> None:
     assert resolved("hoe bereken je de score", "NPS") == "hoe bereken je de score"
     assert resolved("hoe meet je die?", "NPS") == "hoe meet je NPS?"
     assert resolved("hoe werkt het proces", "NPS") == "hoe werkt het proces"  # an article, no pointer
+    # Two sentences, also after a comparison; a second that names only a kind of list gets the subject.
+    two = split_two("Wat is het verschil tussen B2B en B2C? Geef ook een voorbeeld.", sentences_only=True)
+    assert two == ("Wat is het verschil tussen B2B en B2C?", "Geef ook een voorbeeld.")
+    assert split_two("verschil tussen b2b en b2c", sentences_only=True) is None
+    assert resolved("Welke stappen zijn er?", "sellogram") == "Welke stappen zijn er bij sellogram"
 
 
 @pytest.mark.slow

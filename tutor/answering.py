@@ -165,7 +165,7 @@ class Answerer:
         q = unwrap(q, self.coverage.written)  # "ik snap niet wat een lead is" → "wat is een lead"
         q = self.coverage.spelled(q)  # "noem de kwadranten van kralic"
         intent = detect_intent(q)
-        two = split_two(q) if intent.kind != "comparison" else None
+        two = split_two(q, sentences_only=intent.kind == "comparison")
         if two is not None:  # "wat is een dmu en waarom is die belangrijk voor een verkoper?"
             first = self.answer(two[0], previous)
             second = self.answer(resolved(two[1], first.topic.term if first.topic else ""), first.topic)

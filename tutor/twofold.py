@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from tutor.answer import Answer
+from tutor.intent import LIST_NOUNS, detect_intent
 
 # "<question>, en <question word> …": the second part opens with its own question word.
 _TWO = re.compile(
@@ -25,9 +26,19 @@ _POINTER = re.compile(
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
-def split_two(question: str) -> tuple[str, str] | None:
-    """The two questions of ``question`` (first, second), if it asks two."""
-    m = _TWO.match(question.strip())
+# "<question>? <question or request>": two sentences ("… verschil tussen b2b en b2c? Geef een voorbeeld.").
+_TWO_SENTENCES = re.compile(
+    r"^(?P<a>.{6,}?\?)\s+(?P<b>(?:geef|noem|leg|en|wat|wie|welke?|hoe|waarom|wanneer|kun|kan)\b.{3,})$",
+    re.IGNORECASE,
+)
+
+
+def split_two(question: str, sentences_only: bool = False) -> tuple[str, str] | None:
+    """The two questions of ``question`` (first, second), if it asks two (``sentences_only``: only
+    when they are two sentences, as a comparison's "en" joins its sides)."""
+    m = _TWO_SENTENCES.match(question.strip())
+    if m is None and not sentences_only:
+        m = _TWO.match(question.strip())
     if m is None:
         return None
     return m["a"].strip(" ,;"), m["b"].strip()
@@ -35,9 +46,17 @@ def split_two(question: str) -> tuple[str, str] | None:
 
 def resolved(second: str, term: str) -> str:
     """``second`` with its pointer to the first question's subject spelt out ("hoe meet je die" →
-    "hoe meet je klantloyaliteit"); unchanged without one (it names its own subject, or the chat's
+    "hoe meet je klantloyaliteit"), or that subject added when it names only a kind of list ("Welke
+    rollen zijn er?" → "… in de dmu"); unchanged otherwise (it names its own subject, or the chat's
     last topic, the first answer's, is what it follows up on)."""
-    return _POINTER.sub(term, second, count=1) if term else second
+    if not term:
+        return second
+    if _POINTER.search(second):
+        return _POINTER.sub(term, second, count=1)
+    topic = set(detect_intent(second).topic.split())
+    if topic and all(re.fullmatch(LIST_NOUNS, w) for w in topic):
+        return f"{second.rstrip(' ?.!')} bij {term}"
+    return second
 
 
 def merged(first: Answer, second: Answer) -> Answer:
