@@ -109,3 +109,10 @@ def test_how_many_members_is_answered_by_the_list(engine: Engine) -> None:
     # The notes never count the phases; their list does.
     a = engine.answerer.answer("hoeveel fasen kent de klantrelatiecyclus")
     assert a.intent == "enumeration" and all(t in fold(a.answer) for t in ("herhaalaankoop", "beeindiging"))
+
+
+def test_one_of_a_pair_brings_the_sentences_that_name_the_pair(engine: Engine) -> None:
+    # "Op de andere as …" alone leaves the reader asking "which other?".
+    a = engine.answerer.answer("noem de kwadranten van de kraljic matrix")
+    text = fold(a.answer)
+    assert "twee assen" in text and "op de ene as" in text and "op de andere as" in text

@@ -66,6 +66,10 @@ def words(sentences: list[Sentence]) -> int:
     return sum(len(s.text.split()) for s in sentences)
 
 
+# "Op de ene as …", "Op de andere as …": one of a pair the sentence before names.
+OTHER_ONE = re.compile(r"^(?:\S+\s+){0,2}(?:de|het) (?:andere|ene)\b")
+
+
 class Composer:
     """Builds answer texts for one course from its indexed sentences."""
 
@@ -213,9 +217,14 @@ class Composer:
         short_this = len(s.text.split()) <= 12 and re.search(r"\b(?:dit|dat)\b", self.folded[s.id])
         # "Het werk zit daarom vóór de aanbesteding": a consequence of the sentence before.
         therefore = re.match(r"^(?:\S+\s+){1,3}(?:daarom|daardoor|dus|hierdoor)\b", self.folded[s.id])
+
         if start == s.pos and start > 0 and (
             (pointed and pointed[1] in self.folded[para[start - 1].id]) or short_this or therefore
         ):
+            start -= 1
+        # "Op de andere as staat …": the one it is the other of is in the sentence before ("Op de ene
+        # as …"), and that one's pair before it ("De matrix heeft twee assen.").
+        while start > 0 and OTHER_ONE.match(self.folded[para[start].id]):
             start -= 1
         return para[start : s.pos + 1]
 
