@@ -131,6 +131,13 @@ class GlossaryMatcher:
         if len(t) >= 4:
             hits += [GlossaryHit(self._entries[i], self._names[i], 90.0) for i in self._heads.get(t, ())]
         best = max((h.score for h in hits), default=0.0)
+        rest, _, kind = t.rpartition(" ")
+        if best < 100.0 and rest and len(kind) >= 4:
+            # "oem klant": the term and its kind, when the entry's definition says it is one ("OEM:
+            # klant die het gekochte product …").
+            hit = self._lookup(rest)
+            if hit is not None and hit.score >= 100.0 and _clean(hit.entry.definition).startswith(kind[:5]):
+                hits.append(GlossaryHit(hit.entry, hit.name, 99.0))
         if len(t) >= 6 and t in self._tails and 85.0 <= best < 100.0:
             # The word as the glossary writes it, ending a name, beats a look-alike ("acquisiteur").
             i = self._tails[t]

@@ -88,6 +88,14 @@ def test_lookup_takes_the_plural_of_heid(shipped_course: Course) -> None:
     assert hit is not None and hit.entry.term == "Mandaat"  # "Mandaat (bevoegdheid)"
 
 
+def test_lookup_takes_a_term_followed_by_its_kind(shipped_course: Course) -> None:
+    matcher = GlossaryMatcher(shipped_course.glossary)
+    hit = matcher.lookup("oem klant")  # "OEM: klant die het gekochte product verwerkt …"
+    assert hit is not None and hit.entry.term == "OEM" and hit.score >= 95
+    hit = matcher.lookup("oem leverancier")  # not what its definition says it is
+    assert hit is None or hit.score < 95
+
+
 def test_english_terms_of_several_words() -> None:
     assert dutch_phrases("what are the roles in a buying center") == "inkoopcentrum"
     assert "inkoopcentrum" in to_dutch("what are the roles in a buying center")
