@@ -82,6 +82,16 @@ def _variants(term: str) -> list[str]:
     return out
 
 
+def _negated(asked: str, name: str) -> bool:
+    """Whether ``asked`` is ``name`` with a word negated by a prefix ("decentrale" ↔ "centrale",
+    "ongedifferentieerd" ↔ "gedifferentieerd")."""
+    a, n = asked.split(), name.split()
+    prefixes = ("de", "on", "non", "niet-", "a")
+    if len(a) != len(n):
+        return False
+    return any(x != y and x.endswith(y) and x.removesuffix(y) in prefixes for x, y in zip(a, n, strict=True))
+
+
 def _shares_stem(a: str, b: str) -> bool:
     """Whether two single words start alike for six letters and most of the shorter one."""
     if " " in b or min(len(a), len(b)) < 7:
@@ -144,6 +154,11 @@ class GlossaryMatcher:
             hits.append(GlossaryHit(self._entries[i], self._names[i], 89.0))
         return max(hits, key=lambda h: h.score, default=None)
 
+    def negated(self, term: str) -> GlossaryEntry | None:
+        """The entry ``term`` is the opposite of ("decentrale inkoop" → Centrale inkoop), if any."""
+        t = _clean(term)
+        return next((self._entries[i] for i, n in enumerate(self._names) if _negated(t, n)), None)
+
     def _lookup(self, t: str) -> GlossaryHit | None:
         # Short terms are abbreviations: demand an exact hit, 'ncs' must not become 'nps'.
         scorer = fuzz.ratio if len(t) <= 4 else fuzz.token_sort_ratio
@@ -153,6 +168,8 @@ class GlossaryMatcher:
         name, score, idx = found
         if len(t) <= 4 and name != t:
             score = min(score, 60.0)
+        elif _negated(t, name):
+            score = min(score, 60.0)  # "decentrale inkoop" is the opposite of "centrale inkoop"
         elif score < 88 and " " not in t:
             # "hitratio" for "hitrate": one word that keeps a name's first six letters and most of it.
             near = [i for i in self._by_six.get(t[:6], ()) if _shares_stem(t, self._names[i])]

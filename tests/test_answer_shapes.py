@@ -116,3 +116,9 @@ def test_one_of_a_pair_brings_the_sentences_that_name_the_pair(engine: Engine) -
     a = engine.answerer.answer("noem de kwadranten van de kraljic matrix")
     text = fold(a.answer)
     assert "twee assen" in text and "op de ene as" in text and "op de andere as" in text
+
+
+def test_a_negated_term_is_explained_beside_its_opposite(engine: Engine) -> None:
+    a = engine.answerer.answer("wat is decentrale inkoop")
+    assert a.found and "elke vestiging zelf" in fold(a.answer)
+    assert not a.answer.startswith("Centrale inkoop:")

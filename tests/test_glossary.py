@@ -96,6 +96,15 @@ def test_lookup_takes_a_term_followed_by_its_kind(shipped_course: Course) -> Non
     assert hit is None or hit.score < 95
 
 
+def test_a_negated_term_is_not_its_opposite(shipped_course: Course) -> None:
+    matcher = GlossaryMatcher(shipped_course.glossary)
+    hit = matcher.lookup("decentrale inkoop")
+    assert hit is None or hit.score < 85  # not "Centrale inkoop"
+    negated = matcher.negated("decentrale inkoop")
+    assert negated is not None and negated.term == "Centrale inkoop"
+    assert matcher.negated("centrale inkoop") is None
+
+
 def test_english_terms_of_several_words() -> None:
     assert dutch_phrases("what are the roles in a buying center") == "inkoopcentrum"
     assert "inkoopcentrum" in to_dutch("what are the roles in a buying center")

@@ -199,7 +199,10 @@ class Answerer:
             return self._not_found(q, r, note, msg, intent.kind)
         all_known = bool(intent.topic) and not self.coverage.unknown_terms(q)[0]
         confidence = "high" if forced else self.confidence(r, all_known)
-        literal = [] if r.glossary is not None else literal_sections(self.composer, q, intent)
+        opposite = self.retriever.glossary.negated(intent.topic) if intent.kind == "definition" else None
+        # "wat is decentrale inkoop": explained beside its opposite, "Centrale inkoop".
+        literal = [opposite.section_id] if opposite else []
+        literal = literal or ([] if r.glossary is not None else literal_sections(self.composer, q, intent))
         if literal and not forced:
             # The notes use the asked term word for word: answer from there, whatever the margin.
             top_id = r.hits[0].section_id if r.hits else ""
