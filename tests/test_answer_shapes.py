@@ -122,3 +122,9 @@ def test_a_negated_term_is_explained_beside_its_opposite(engine: Engine) -> None
     a = engine.answerer.answer("wat is decentrale inkoop")
     assert a.found and "elke vestiging zelf" in fold(a.answer)
     assert not a.answer.startswith("Centrale inkoop:")
+
+
+def test_a_word_that_stems_like_a_grade_still_counts(engine: Engine) -> None:
+    # "kortingen" stems like the grade word "korte"; it names financiële binding's means.
+    a = engine.answerer.answer("we belonen vaste klanten met kortingen en bonussen, welke binding is dat")
+    assert a.found and fold(a.headline).startswith("financiele binding")

@@ -103,17 +103,16 @@ def same_name(found: str, name: str) -> bool:
     return len(a) >= 3 and (a == b or (len(b) >= 6 and a.startswith(b)) or (len(a) >= 6 and b.startswith(a)))
 
 
-GRADE_TOKENS = frozenset(tokens_of(" ".join(GRADES)))
-
-
 # Words that report speech carry nothing of the situation: "de verkoper zegt 'nog maar 2 plekken …'".
 SAYING = frozenset(tokens_of("zegt zeg zei zeggen vertelt vertel antwoordt roept"))
 
 
 def words_of(text: str) -> set[str]:
     """Content tokens without bare numbers (a score is matched by its range), grade words ("weinig",
-    "hoge": graded pairs weigh those, with the word they qualify) or words that report speech."""
-    return {t for t in tokens_of(text) if not t.isdigit() and t not in GRADE_TOKENS and t not in SAYING}
+    "hoge": graded pairs weigh those, with the word they qualify) or words that report speech. A
+    grade word goes as written: "kortingen" stems like "korte" but is no grade."""
+    kept = " ".join(w for w in re.findall(r"[\w'-]+", fold(text)) if w not in GRADES)
+    return {t for t in tokens_of(kept) if not t.isdigit() and t not in SAYING}
 
 
 def genus(description: str) -> str:

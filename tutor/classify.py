@@ -185,7 +185,8 @@ class Classifier:
         tail_total = sum(c.idf.get(t, c.unknown_idf) for t in tail_tokens)
         asked = scores_in(situation)  # "een 8", not the 2 of "nog maar 2 plekken"
         quoted = quote_pairs(question)
-        kinds = [t for t in bm25_tokens(tail) if len(t) >= 3]
+        # As stems ("strategie") and as written ("binding", which stems to "bind").
+        kinds = [t for t in bm25_tokens(tail) if len(t) >= 3] + re.findall(r"[a-z]{5,}", fold(tail))
         # The subject when the situation opens with one ("Een verkoper die …"), not a verb ("we verkopen").
         opens = re.match(r"^\s*(?:een|de|het|die|deze|dit)\s+(\w+)", situation, re.I)
         subject = bm25_tokens(opens[1]) if opens else []
