@@ -128,3 +128,9 @@ def test_a_word_that_stems_like_a_grade_still_counts(engine: Engine) -> None:
     # "kortingen" stems like the grade word "korte"; it names financiële binding's means.
     a = engine.answerer.answer("we geven vaste klanten kortingen en spaarpunten, welke binding is dat")
     assert a.found and fold(a.headline).startswith("financiele binding")
+
+
+def test_the_opposite_of_a_term_is_where_the_notes_say_it(engine: Engine) -> None:
+    a = engine.answerer.answer("wat is het omgekeerde van koude acquisitie")
+    assert a.found and "warme acquisitie" in fold(a.answer)
+    assert engine.answerer.answer("wat is het tegendeel van een hunter").found  # no unknown term

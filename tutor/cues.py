@@ -27,7 +27,8 @@ ASPECT = re.compile(
     r"strengths?|pros)|"
     r"(?P<minus>nade(?:el|len)|zwakte\w*|zwak(?:ke)? punt\w*|beperking\w*|minpunt\w*|valkuil\w*|"
     r"disadvantages?|pitfalls?|drawbacks?|downsides?|weakness\w*|limitations?|cons)|"
-    r"(?P<chance>kans)|(?P<risk>riskant|risico|gevaarlijk))(?:\b|(?<=-))"
+    r"(?P<chance>kans)|(?P<risk>riskant|risico|gevaarlijk)|(?P<opposite>tegenovergestelde|omgekeerde|tegendeel|"
+    r"opposite))(?:\b|(?<=-))"
 )
 ASPECT_SAID = {
     "goal": r"\bdoel(?:en)?\b",
@@ -35,6 +36,7 @@ ASPECT_SAID = {
     "chance": r"\bkans\b",
     "risk": r"\brisico\w*|\bgevaar\w*|\bkwetsba\w*|\bafhankelijk\b",
     "role": r"\bfuncties?\b",
+    "opposite": r"\btegenovergestelde\b|\btegenover\b|\bin tegenstelling\b|\bomgekeerd\w*|\btegendeel\b",
     "plus": r"\bvoorde(?:el|len)\b|\bkracht\b|\bgoedkoop\b|\bsnel\b|\beenvoud\w*|\bobjectief\b|\bflexibel\b|"
     r"\bhelpt\b|\bnuttig\b",
     "minus": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b|\bslechte? naam\b|\bkwetsba\w*|"

@@ -70,7 +70,8 @@ GREETING_PREFIX = re.compile(
 WHY = re.compile(
     r"^(?:en )?(?:waarom|why|hoe komt het dat|wat is de reden|waarvoor|waar dient|"
     r"what is the (?:goal|purpose)|wat (?:is|zijn) (?:het|de) (?:doel|doelen|nut|voordeel|voordelen|nadeel|"
-    r"nadelen|zwakte|zwaktes|kracht|beperking|beperkingen|valkuil|valkuilen))\b"
+    r"nadelen|zwakte|zwaktes|kracht|beperking|beperkingen|valkuil|valkuilen|tegenovergestelde|omgekeerde|"
+    r"tegendeel))\b"
 )
 # Strengths or weaknesses asked of something: "nadelen van", "een zwakte bij", "pros of".
 ASPECT_OF = re.compile(
