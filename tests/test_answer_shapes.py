@@ -134,3 +134,9 @@ def test_the_opposite_of_a_term_is_where_the_notes_say_it(engine: Engine) -> Non
     a = engine.answerer.answer("wat is het omgekeerde van koude acquisitie")
     assert a.found and "warme acquisitie" in fold(a.answer)
     assert engine.answerer.answer("wat is het tegendeel van een hunter").found  # no unknown term
+
+
+def test_why_a_term_matters_is_answered_where_the_notes_use_the_term(engine: Engine) -> None:
+    # "belangrijk" pulled towards "Wat een klant belangrijk vindt …"; the phase is the subject.
+    a = engine.answerer.answer("waarom is de eerste aankoop zo belangrijk")
+    assert a.found and a.sources[0].section == "Klantrelatiecyclus" and "vlekkeloos" in a.answer

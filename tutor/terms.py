@@ -19,6 +19,11 @@ OPEN_PLURAL = re.compile(r"([^aeiou])([aeou])([^aeiou])en$")
 TITLE_WORD_SECTIONS = 3
 # Intents whose topic is a term the notes may use literally.
 TERM_INTENTS = ("definition", "explanation", "why", "enumeration")
+# What a why-question says of its term, not the term: "waarom is X zo belangrijk".
+EVALUATIVE = frozenset(
+    "belangrijk belangrijker nuttig handig zinvol nodig noodzakelijk essentieel cruciaal slim goed "
+    "verstandig gevaarlijk riskant lastig moeilijk waardevol".split()
+)
 
 
 def original_words(question: str, topic: str) -> str:
@@ -50,11 +55,14 @@ def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
     share" → "marktaandeel")."""
     literal: list[str] = []
     if intent.kind in TERM_INTENTS:
-        said = original_words(q, intent.topic) if intent.topic else ""
-        plain_topic = display_topic(intent.topic)
+        topic = intent.topic
+        if intent.kind == "why":  # "waarom is de eerste aankoop zo belangrijk": about "eerste aankoop"
+            topic = " ".join(w for w in topic.split() if w not in EVALUATIVE) or topic
+        said = original_words(q, topic) if topic else ""
+        plain_topic = display_topic(topic)
         literal = (
             composer.phrase_sections(said)
-            or composer.phrase_sections(intent.topic)
+            or composer.phrase_sections(topic)
             or composer.phrase_sections(plain_topic, examples=False)
         )
         if len(plain_topic.split()) < 2 and len(literal) > 3:
