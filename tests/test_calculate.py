@@ -98,6 +98,12 @@ def test_funnel_worked_back_from_the_target() -> None:
     assert funnel_back("hoeveel leads voor 20 klanten als telkens de helft doorgaat") is None
 
 
+def test_offers_from_a_hit_rate_and_clv_from_a_margin_per_purchase() -> None:
+    assert "= 60 offertes" in (hit_rate("hoeveel offertes voor 15 orders bij een hitrate van 25%") or "")
+    line = clv("winst 50 euro per bestelling, 6 bestellingen per jaar, klant blijft 2 jaar")
+    assert line is not None and "CLV € 600" in line
+
+
 def test_trend() -> None:
     assert trend("we verkochten 400, 440 en 480 fietsen, wat is de prognose voor volgend jaar") == (
         "Met jouw getallen: 400 → 440 → 480 is gemiddeld +40 per periode, dus de trend geeft voor de "

@@ -328,6 +328,10 @@ class Answerer:
                 # of two close sections, the one that calculates like this.
                 fits = {h.section_id: formula(self.composer, h.section_id, q, qvec)[1] for h in r.hits[:2]}
                 top = max(fits, key=lambda sid: fits[sid])
+            if worked and not forced and not numbers_fit(self.composer, q, intent, top):
+                # The student's numbers fill in the formula of another of the nearest sections.
+                closest = [h.section_id for h in r.hits[:3]]
+                top = next((sid for sid in closest if numbers_fit(self.composer, q, intent, sid)), top)
             comp = calculation(self.composer, top, q, intent.topic, qvec)
         else:
             # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".

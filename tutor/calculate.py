@@ -96,6 +96,12 @@ def hit_rate(question: str) -> str | None:
     offers = re.search(rf"{_N}\s+offertes", q)
     orders = re.search(rf"{_N}\s+(?:een\s+)?(?:order|orders|opdracht|opdrachten|getekend)\b", q)
     orders = orders or re.search(rf"(?:worden|leiden)\s+(?:er\s+)?{_N}\s+(?:tot\s+)?(?:een\s+)?order", q)
+    rate_given = re.search(rf"hit\s?rate\s+(?:van\s+|is\s+|:\s*)?{_N}\s*%", q)
+    if orders and rate_given and not offers and 0 < _num(rate_given[1]) <= 100:
+        # "hoeveel offertes voor 10 orders bij een hitrate van 25%": the offers it takes.
+        need = math.ceil(_num(orders[1]) * 100 / _num(rate_given[1]) - 1e-9)
+        given = _pct(_num(rate_given[1]))
+        return f"Met jouw getallen: {_pct(_num(orders[1]))} orders ÷ hitrate {given}% = {need} offertes."
     if not offers or not orders:
         return None
     n_offers, n_orders = _num(offers[1]), _num(orders[1])
@@ -175,6 +181,20 @@ def _first(text: str, *patterns: str) -> re.Match[str] | None:
 _PERIOD = {"maand": 12, "week": 52, "jaar": 1, "kwartaal": 4}
 
 
+def _per_purchase(q: str) -> tuple[float, str] | None:
+    """The margin per period from a margin per purchase and the purchases per period: "marge 60 euro
+    per aankoop, 4 aankopen per jaar" → (240, "jaar")."""
+    each = _first(
+        q,
+        rf"(?:marge|winst)\s+(?:van\s+|is\s+)?{_MONEY}\s+per\s+(?:aankoop|bestelling|order)",
+        rf"{_MONEY}\s*(?:marge|winst)\s+per\s+(?:aankoop|bestelling|order)",
+    )
+    count = re.search(rf"{_N}\s*(?:aankopen|bestellingen|orders|keer)\s+(?:per|elk|ieder)\s+{_PER}", q)
+    if each is None or count is None:
+        return None
+    return _num(each[1]) * _num(count[1]), count[2]
+
+
 def _share_of_sales(q: str) -> tuple[float, str] | None:
     """The margin per period as a share of the sales per period: "koopt elk jaar voor 2000 euro met
     25% marge" → (500, "jaar")."""
@@ -205,7 +225,7 @@ def clv(question: str) -> str | None:
     cost = re.search(
         rf"(?:werv\w*|acquisitie\w*)\s+(?:kost\w*\s+|is\s+|van\s+|:\s*)?(?:€\s*)?{_N}", q
     ) or re.search(rf"{_MONEY}\s*(?:aan\s+)?(?:wervingskosten|acquisitiekosten|werving|acquisitie)", q)
-    sold = None if margin is not None else _share_of_sales(q)
+    sold = None if margin is not None else (_per_purchase(q) or _share_of_sales(q))
     if (margin is None and sold is None) or (years is None and months is None):
         return None
     if sold is not None:  # "koopt elk jaar voor 2000 euro met 25% marge": a share of the sales

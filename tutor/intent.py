@@ -44,7 +44,10 @@ _NUM = r"(?:\d{1,2}|" + "|".join(NUMBERS) + r")"
 SMALLTALK = re.compile(
     r"^(?:(?:heel |erg |super |hartstikke |echt |enorm )*"
     r"(?:hoi+|he+y*|hee+|hallo+|hai|hi+|hello|yo+|goedemorgen|goedemiddag|goedenavond|goeienavond|"
-    r"goeiemiddag|hoe is het|waarmee kun je (?:me|mij) helpen|wat kun je voor (?:me|mij) doen|"
+    r"goeiemiddag|hoe is het|waarmee (?:kun|kan|kunt) (?:je|jij|u) (?:me|mij) helpen(?: bij| met)?(?: het)?"
+    r"(?: leren| studeren| de stof)?|wat kun je voor (?:me|mij) doen|"
+    r"fijne (?:avond|dag|middag|ochtend|weekend)(?: nog)?|welterusten|slaap lekker|"
+    r"tot (?:morgen|straks|later)|"
     r"goeiemorgen|morgen|middag|dag|doei|tot ziens|bye|dank ?je(?: wel)?|dank u(?: wel)?|dankjewel|"
     r"dankuwel|bedankt|dank|thanks(?: a lot| so much)?|thank you(?: so much| very much)?|thx|merci|top|super|"
     r"cool|ok[eé]?y?|prima|fijn|nice|haha+|"
@@ -60,7 +63,7 @@ SMALLTALK = re.compile(
     r"(?: echt| enorm| goed| heel| erg)*|ik ben (?:nieuw|net begonnen|er weer)(?: hier)?|"
     r"ben (?:jij|je) (?:een )?(?:mens|bot|robot|ai|echt)(?: of (?:een )?\w+)?|"
     r"are you (?:a )?(?:human|bot|robot)|"
-    r"(?:heel |erg )?(?:duidelijk|helder)|ik snap het|snap ik)[\s,.!?]*)+"
+    r"(?:heel |erg |helemaal )?(?:duidelijk|helder)(?: nu)?|ik snap het(?: nu)?|snap ik)[\s,.!?]*)+"
     r"(?:daar|allemaal|iedereen|studybot|bot|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
 )
 GREETING_PREFIX = re.compile(
@@ -96,7 +99,10 @@ def worked_problem(q: str) -> bool:
     named = re.search(
         r"\b(?:nps|hitrate|hit rate|churn rate|churn|clv|marktaandeel|(?:gewogen )?pipeline)\s*[?!.]*$", q
     )
-    return given >= 2 and (asks or named is not None)
+    # "verkopen waren 200, 230 en 260 stuks; prognose volgend jaar?": a series to extend.
+    series = re.search(r"\d+(?:\s*(?:,|en|;)\s*\d+){2,}", q)
+    series = series and re.search(r"\b(?:prognose|voorspel\w*|trend)\b", q)
+    return given >= 2 and (asks or named is not None or bool(series))
 
 
 # "een accountmanager vervult meerdere rollen, welke zijn dat?"

@@ -22,7 +22,7 @@ def smalltalk_reply(question: str, course_title: str) -> str:
         )
     if re.search(r"\b(?:hielp|helpt)\b", q):
         return "Fijn dat het helpt! Stel gerust nog een vraag, of oefen met /quiz."
-    if re.search(r"\b(?:help|hulp|wat (?:kan|kun|kunt) (?:je|jij|u)|what can you do|hoe werk)", q):
+    if re.search(r"\b(?:help|helpen|hulp|wat (?:kan|kun|kunt) (?:je|jij|u)|what can you do|hoe werk)", q):
         return (
             "Stel een vraag over de stof en ik zoek het antwoord in de samenvatting op. "
             f"{EXAMPLE} Oefenen? Typ /quiz."
@@ -31,8 +31,11 @@ def smalltalk_reply(question: str, course_title: str) -> str:
         return f"Welkom! Ik ben studybot en help je met {course_title}. {EXAMPLE} Oefenen? Typ /quiz."
     if re.search(r"\bhoe gaat het|alles goed|how are you", q):
         return f"Goed, dank je! Klaar om te leren? {EXAMPLE}"
-    if re.search(r"\b(?:doei|tot ziens|bye|dag)$", q):
+    farewell = r"\b(?:doei|tot ziens|bye|dag|tot (?:morgen|straks|later))$|\bfijne \w+|welterusten|slaap"
+    if re.search(farewell, q):
         return "Tot ziens en succes met leren! 👋"
+    if re.search(r"\b(?:duidelijk|helder|snap)\b", q):
+        return "Mooi! Stel gerust nog een vraag, of test jezelf met /quiz."
     if re.fullmatch(r"(?:top|super|cool|ok[eé]?y?|prima|fijn|nice|haha+)", q):
         return f"👍 {EXAMPLE}"
     return f"Hoi! Ik help je met {course_title}. {EXAMPLE}"
