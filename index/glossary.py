@@ -112,6 +112,7 @@ class GlossaryMatcher:
                 self._entries.append(e)
         # "vlinderdas model" → "vlinderdasmodel"; "churn" → "churn rate" (all but the last word).
         self._joined = {n.replace(" ", ""): i for i, n in reversed(list(enumerate(self._names)))}
+        self._exact = {n: i for i, n in reversed(list(enumerate(self._names)))}
         self._by_six: dict[str, list[int]] = {}  # one-word names by their first six letters
         for i, n in enumerate(self._names):
             if " " not in n and len(n) >= 7:
@@ -145,9 +146,9 @@ class GlossaryMatcher:
         if best < 100.0 and rest and len(kind) >= 4:
             # "oem klant": the term and its kind, when the entry's definition says it is one ("OEM:
             # klant die het gekochte product …").
-            hit = self._lookup(rest)
-            if hit is not None and hit.score >= 100.0 and _clean(hit.entry.definition).startswith(kind[:5]):
-                hits.append(GlossaryHit(hit.entry, hit.name, 99.0))
+            i = self._exact.get(rest, -1)
+            if i >= 0 and _clean(self._entries[i].definition).startswith(kind[:5]):
+                hits.append(GlossaryHit(self._entries[i], self._names[i], 99.0))
         if len(t) >= 6 and t in self._tails and 85.0 <= best < 100.0:
             # The word as the glossary writes it, ending a name, beats a look-alike ("acquisiteur").
             i = self._tails[t]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -150,9 +151,10 @@ def entry_named(
     return named[0] if len(named) == 1 else None
 
 
-def plain_tokens(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def plain_tokens(text: str) -> frozenset[str]:
     """Content tokens without hyphenated wholes ("STP-proces" → stp, proces)."""
-    return {t for t in tokens_of(text) if "-" not in t}
+    return frozenset(t for t in tokens_of(text) if "-" not in t)
 
 
 def is_title(course: Course, topic: str, section_id: str) -> bool:
