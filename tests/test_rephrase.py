@@ -35,6 +35,7 @@ def _written(word: str) -> bool:
         ("ik wil graag weten wat een lead is", "wat is een lead"),
         ("kun je me uitleggen waarom de nps nuttig is", "waarom is de nps nuttig"),
         ("wat is t verschil tss een lead en prospect", "wat is het verschil tussen een lead en prospect"),
+        ("hunter t.o.v. farmer", "hunter t.o.v. farmer"),
         ("waarom zou je een swot analyse maken", "wat is het nut van een swot analyse"),
         ("wie beslist er in de dmu", "wie is de beslisser in de dmu"),
         ("wie beslist over de aankoop", "wie beslist over de aankoop"),

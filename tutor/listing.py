@@ -294,7 +294,8 @@ class ListComposer:
     def _uses(self, asked: str, s: Sentence) -> bool:
         """Whether ``s`` states something about the plural asked for (a question that uses the
         word — "hoeveel mag het werven kosten?" — does not)."""
-        return bool(asked) and "?" not in s.text and re.search(rf"{asked}\b", self.c.folded[s.id]) is not None
+        found = re.search(rf"{re.escape(asked)}\b", self.c.folded[s.id]) if asked else None
+        return found is not None and "?" not in s.text
 
     def _taken_up(self, section_id: str, comp: Composition) -> Composition:
         """ "STP staat voor segmentatie, targeting en positionering.": a list of bare names that later

@@ -126,7 +126,8 @@ def _in_context(q: str) -> str:
 _SHORTHAND = {"t": "het", "'t": "het", "tss": "tussen", "tssn": "tussen", "vd": "van de", "vh": "van het",
               "ff": "even", "mn": "mijn", "zn": "zijn", "wt": "wat", "idd": "inderdaad", "egt": "echt",
               "nie": "niet", "kheb": "ik heb", "kweet": "ik weet"}  # fmt: skip
-_SHORT = re.compile(r"(?<![\w'-])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w'-])", re.IGNORECASE)
+# (not the "t" of "t.o.v.")
+_SHORT = re.compile(r"(?<![\w'.-])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w'.-])", re.IGNORECASE)
 
 
 _KINDS = re.compile(r"\b([a-z]{4,}?)(?:types|typen|soorten)\b", re.IGNORECASE)

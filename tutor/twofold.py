@@ -47,7 +47,7 @@ def split_two(question: str, sentences_only: bool = False) -> tuple[str, str] | 
 def resolved(second: str, term: str) -> str:
     """``second`` with its pointer to the first question's subject spelt out ("hoe meet je die" →
     "hoe meet je klantloyaliteit"), or that subject added when it names only a kind of list ("Welke
-    rollen zijn er?" → "… in de dmu"); unchanged otherwise (it names its own subject, or the chat's
+    rollen zijn er?" → "… bij dmu"); unchanged otherwise (it names its own subject, or the chat's
     last topic, the first answer's, is what it follows up on)."""
     if not term:
         return second
