@@ -64,6 +64,7 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("heel erg bedankt", "smalltalk"),
         ("hoi bot, hoe gaat ie?", "smalltalk"),
         ("top dank", "smalltalk"),
+        ("en wat is een prospect?", "definition"),
         ("helder, ik snap het nu", "smalltalk"),
         ("fijne dag nog!", "smalltalk"),
         ("waarmee kan je me helpen", "smalltalk"),

@@ -376,7 +376,9 @@ def detect_intent(question: str) -> Intent:
     english = re.match(r"^what does (?P<t>.+) (?:mean|stand for)$", q)
     if english:
         return Intent("definition", topic_of(f"wat is {english['t']}"), followup=followup)
-    if asked_term(q) is not None or re.match(r"^(?:what(?:'s| is| are)|whats|define|meaning of)\b", q):
-        topic = topic_of(re.sub(r"^(?:what(?:'s| is| are)|whats|define|meaning of) ", "wat is ", q))
+    # "en wat is B2R?": the follow-up's "en" is no part of the term.
+    core = re.sub(r"^(?:en|and|maar|oke|ok) ", "", q) if followup else q
+    if asked_term(core) is not None or re.match(r"^(?:what(?:'s| is| are)|whats|define|meaning of)\b", core):
+        topic = topic_of(re.sub(r"^(?:what(?:'s| is| are)|whats|define|meaning of) ", "wat is ", core))
         return Intent("definition", topic, followup=followup)
     return Intent("explanation", topic_of(q), followup=followup)
