@@ -131,6 +131,17 @@ _SHORT = re.compile(r"(?<![\w'.-])(" + "|".join(map(re.escape, _SHORTHAND)) + r"
 
 
 _KINDS = re.compile(r"\b([a-z]{4,}?)(?:types|typen|soorten)\b", re.IGNORECASE)
+# A term said first, then asked about: "acquisitiekosten, wat zijn dat", "rfm, waar staan die letters
+# voor", "kraljic: hoe werkt dat"; "gevavepro uitschrijven".
+_FRONTED = re.compile(
+    r"^(?P<t>[\w'&-]+(?: [\w'&-]+)?)\s*[,:]\s*(?:(?P<what>wat (?:is|zijn|betekent|betekenen))|"
+    r"(?P<stands>waar (?:staat|staan))|(?P<how>hoe (?:werkt|werken)))\s+(?:dat|dit|die|het|ze)"
+    r"(?: (?:drie |vier |twee )?(?:letters|afkorting))?(?: precies| eigenlijk)?(?P<voor> voor)?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+_WRITE_OUT = re.compile(
+    r"^(?P<t>[\w'&-]+) (?:uitschrijven|voluit|uitgeschreven|afkorting)\s*[?.!]*$", re.IGNORECASE
+)
 
 
 def unwrap(question: str, written: Callable[[str], bool]) -> str:
@@ -144,6 +155,11 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
     q = _NOT_GETTING.sub("", q).strip()
     q = _in_context(q)
+    fronted = _FRONTED.match(q)
+    if fronted and (fronted["voor"] or not fronted["stands"]):
+        asked = fronted["what"] or fronted["how"] or "waar staat"
+        q = f"{asked} {fronted['t']}{' voor' if fronted['stands'] else ''}"
+    q = _WRITE_OUT.sub(lambda m: f"waar staat {m['t']} voor", q)
     q = _WANT_TO_KNOW.sub("", q).strip()
     q = _CAN_YOU_SAY.sub("", q).strip()
     q = _VERIFY.sub("", q).strip() or q
