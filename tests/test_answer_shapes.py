@@ -140,3 +140,9 @@ def test_why_a_term_matters_is_answered_where_the_notes_use_the_term(engine: Eng
     # "belangrijk" pulled towards "Wat een klant belangrijk vindt …"; the phase is the subject.
     a = engine.answerer.answer("waarom is de eerste aankoop zo belangrijk")
     assert a.found and a.sources[0].section == "Klantrelatiecyclus" and "vlekkeloos" in a.answer
+
+
+def test_an_english_term_of_the_glossary_rescues_an_unsure_question(engine: Engine) -> None:
+    # "buying center" is the notes' inkoopcentrum, a name of the DMU (a dev_m question, reworded).
+    a = engine.answerer.answer("which roles are in a buying center")
+    assert a.found and all(t in fold(a.answer) for t in ("gebruiker", "beslisser", "poortwachter"))

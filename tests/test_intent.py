@@ -34,6 +34,7 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("welke rollen zijn er in de dmu", "enumeration"),
         ("uit welke onderdelen bestaat een accountplan", "enumeration"),
         ("list the stages of the sales funnel", "enumeration"),
+        ("who are the members in a decision making unit", "enumeration"),
         ("marktpenetratie, productontwikkeling en welke andere groeirichtingen", "enumeration"),
         ("welke psychologische principes beschrijft cialdini", "enumeration"),
         ("verschil tussen een lead en een prospect", "comparison"),

@@ -113,6 +113,7 @@ ENUMERATION = [
     re.compile(r"\b(?:opsomming|overzicht|lijstje?|rijtje) (?:van|met)\b"),
     # "wie zit er in een dmu": its members.
     re.compile(r"^wie (?:zit|zitten|zijn|horen|hoort) (?:er )?(?:allemaal )?(?:in|bij) "),
+    re.compile(r"^who (?:are|is|sits?|belongs?) (?:the (?:people|members|roles) )?in "),
     re.compile(rf"^(?:wat zijn|wat waren|welke zijn|what are) (?:de |the )?{_NUM} \w+"),
     re.compile(rf"\b(?:welke|wat zijn (?:de|alle)|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?"
                rf"\w*(?:{LIST_NOUNS})\b"),

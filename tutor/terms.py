@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from index.english import to_dutch
+from index.english import english_phrases, to_dutch
 from index.glossary import GlossaryHit
 from index.text import fold
 from knowledge.model import Course, GlossaryEntry
@@ -91,12 +91,14 @@ def rare_word_section(composer: Composer, topic: str) -> str | None:
 
 def abbreviation_entries(course: Course, q: str) -> list[GlossaryEntry]:
     """The glossary entries whose abbreviation the question uses as a word ("een goede am" →
-    Accountmanager (… AM)); only names the notes write in capitals, so "am" in English is rare."""
+    Accountmanager (… AM)); only names the notes write in capitals, so "am" in English is rare —
+    or that an English term of several words names ("buying center" → DMU (… inkoopcentrum))."""
     words = set(re.findall(r"[a-z0-9']+", fold(q)))
+    dutch = set(english_phrases(q).values())
     return [
         e
         for e in course.glossary
-        if any(2 <= len(n) <= 5 and n.isupper() and fold(n) in words for n in e.names)
+        if any((2 <= len(n) <= 5 and n.isupper() and fold(n) in words) or fold(n) in dutch for n in e.names)
     ]
 
 
