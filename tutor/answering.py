@@ -191,9 +191,10 @@ class Answerer:
             return Answer(q, False, "none", ASK_TOPIC, intent=intent.kind, confidence="none", note=note)
         search_text = f"{previous.term}: {q}" if forced and previous else q
         r = self.retriever.search(search_text, k=4)
-        # The student's numbers filling in a retrieved section's formula hinge on no unknown term.
-        filled_in = any(numbers_fit(self.composer, q, intent, h.section_id) for h in r.hits[:3])
-        unknown = None if forced or filled_in else unknown_hinge(q, intent, r, self.coverage, self._entry)
+        # The nearest sections whose formula the student's numbers fill in: such a question hinges
+        # on no unknown term.
+        fitting = [h.section_id for h in r.hits[:3] if numbers_fit(self.composer, q, intent, h.section_id)]
+        unknown = None if forced or fitting else unknown_hinge(q, intent, r, self.coverage, self._entry)
         if unknown:
             msg = f"{unknown[:1].upper()}{unknown[1:]} staat niet in de samenvatting."
             return self._not_found(q, r, note, msg, intent.kind)
@@ -328,10 +329,8 @@ class Answerer:
                 # of two close sections, the one that calculates like this.
                 fits = {h.section_id: formula(self.composer, h.section_id, q, qvec)[1] for h in r.hits[:2]}
                 top = max(fits, key=lambda sid: fits[sid])
-            if worked and not forced and not numbers_fit(self.composer, q, intent, top):
-                # The student's numbers fill in the formula of another of the nearest sections.
-                closest = [h.section_id for h in r.hits[:3]]
-                top = next((sid for sid in closest if numbers_fit(self.composer, q, intent, sid)), top)
+            if worked and not forced and fitting and top not in fitting:
+                top = fitting[0]  # the student's numbers fill in another nearest section's formula
             comp = calculation(self.composer, top, q, intent.topic, qvec)
         else:
             # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".

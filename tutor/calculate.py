@@ -12,20 +12,33 @@ import re
 from itertools import pairwise
 
 from index.text import fold
+from tutor.intent import COUNTS
 
-_N = r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"  # "1.200" is twelve hundred, "12,5" a decimal
+# "1.200" is twelve hundred (Dutch thousands), "12,5" a decimal.
+_THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+_N = rf"({_THOUSANDS}|\d+(?:[.,]\d+)?)"
 _GROUP = {"promotor": "promotors", "passive": "passives", "passief": "passives", "detractor": "detractors"}
 
 
 def _num(text: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    if re.fullmatch(_THOUSANDS, text):
         text = text.replace(".", "")  # Dutch thousands: "€ 1.200"
     return float(text.replace(",", "."))
 
 
+def _dutch(formatted: str) -> str:
+    """A number Python formatted ("1,234.5") the Dutch way ("1.234,5")."""
+    return formatted.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def _up(x: float) -> int:
+    """``x`` rounded up to a whole number, not past a float's noise (50.000000001 → 50)."""
+    return math.ceil(x - 1e-9)
+
+
 def _pct(x: float) -> str:
     """12,5 or 30.000: Dutch decimals and thousands, one decimal at most."""
-    return f"{x:,.1f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")
+    return _dutch(f"{x:,.1f}".rstrip("0").rstrip("."))
 
 
 def nps(question: str) -> str | None:
@@ -99,7 +112,7 @@ def hit_rate(question: str) -> str | None:
     rate_given = re.search(rf"hit\s?rate\s+(?:van\s+|is\s+|:\s*)?{_N}\s*%", q)
     if orders and rate_given and not offers and 0 < _num(rate_given[1]) <= 100:
         # "hoeveel offertes voor 10 orders bij een hitrate van 25%": the offers it takes.
-        need = math.ceil(_num(orders[1]) * 100 / _num(rate_given[1]) - 1e-9)
+        need = _up(_num(orders[1]) * 100 / _num(rate_given[1]))
         given = _pct(_num(rate_given[1]))
         return f"Met jouw getallen: {_pct(_num(orders[1]))} orders ÷ hitrate {given}% = {need} offertes."
     if not offers or not orders:
@@ -127,9 +140,8 @@ def churn_rate(question: str) -> str | None:
 
 
 _FRACTION = {"de helft": 0.5, "een derde": 1 / 3, "een kwart": 0.25, "een vijfde": 0.2, "een tiende": 0.1}
-_COUNT = {w: i for i, w in enumerate("nul een twee drie vier vijf zes zeven acht negen tien".split())}
 _RATIO = re.compile(
-    rf"\b(?:(\d+|een|één) op (?:de |elke |iedere )?(\d+|{'|'.join(_COUNT)})|"
+    rf"\b(?:(\d+|een|één) op (?:de |elke |iedere )?(\d+|{'|'.join(COUNTS)})|"
     r"(\d+(?:[.,]\d+)?)\s*(?:%|procent)|"
     + "|".join(f"({k})" for k in _FRACTION)
     + r")"
@@ -148,7 +160,7 @@ def funnel_back(question: str) -> str | None:
     ratios = []
     for m in _RATIO.finditer(q):
         if m[1]:
-            of = float(_COUNT[m[2]]) if m[2] in _COUNT else _num(m[2])
+            of = float(COUNTS[m[2]]) if m[2] in COUNTS else _num(m[2])
             ratios.append((1.0 if m[1] in ("een", "één") else _num(m[1])) / of if of else 2.0)
         elif m[3]:
             ratios.append(_num(m[3]) / 100)
@@ -162,14 +174,14 @@ def funnel_back(question: str) -> str | None:
     shares = " ÷ ".join(f"{_pct(100 * r)}%" for r in ratios)
     return (
         f"Met jouw getallen: {_pct(_num(target[1]))} {target[2]} ÷ {shares} = "
-        f"{_pct(math.ceil(need - 1e-9))} {asked[1]} nodig."
+        f"{_pct(_up(need))} {asked[1]} nodig."
     )
 
 
 def _euro(x: float) -> str:
     """€ 1.050 or € 12,50: Dutch thousands and decimals."""
     whole = f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
-    return "€ " + whole.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return "€ " + _dutch(whole)
 
 
 _MONEY = rf"(?:€\s*)?{_N}\s*(?:euro|eur|€)?"

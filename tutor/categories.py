@@ -19,6 +19,7 @@ from index.passages import Sentence
 from index.text import bm25_tokens, fold
 from tutor.compose import Composer, tokens_of
 from tutor.grades import GRADES, graded_pairs
+from tutor.intent import COUNTS
 from tutor.lists import is_item_head
 
 # A named item with its description in brackets: "marktpenetratie (meer verkopen van …)".
@@ -73,8 +74,7 @@ SCORE = re.compile(
 
 
 # "scoort ons met een negen": a score in words.
-_WORDS = "nul een twee drie vier vijf zes zeven acht negen tien".split()
-SCORE_WORDS = {w: i for i, w in enumerate(_WORDS) if w != "een"}  # "een" is mostly the article
+SCORE_WORDS = {w: i for w, i in COUNTS.items() if w != "een"}  # "een" is mostly the article
 _SCORE_WORD = re.compile(
     rf"\b(een|cijfer|score|scoort|scoorde|geeft|geven|gaf|gegeven)\s+({'|'.join(SCORE_WORDS)})\b"
 )

@@ -31,6 +31,8 @@ NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 }  # fmt: skip
 NUMBER_WORDS = {n: w for w, n in list(NUMBERS.items())[:9]}  # 3 → "drie", as the notes write it
+# Counts in words, "een" included ("een op de vier", "een negen").
+COUNTS = {w: i for i, w in enumerate("nul een twee drie vier vijf zes zeven acht negen tien".split())}
 LIST_NOUNS = (
     r"stappen|stap|fasen|fases|fase|kwadranten|principes|rollen|onderdelen|soorten|vormen|types|typen|"
     r"groepen|factoren|componenten|kenmerken|methoden|methodes|strategie[eë]?n|lagen|treden|"
@@ -344,12 +346,16 @@ def _count(q: str) -> int | None:
     return number_value(m.group(1))
 
 
+# "en wat is …", "maar hoe …": a follow-up on what was said before.
+FOLLOWUP = re.compile(r"^(?:en|and|maar|oke|ok) ")
+
+
 def detect_intent(question: str) -> Intent:
     """Classify ``question`` (Dutch or English) and pull out its topic."""
     q = clean(question)
     if not q or SMALLTALK.match(q) or SMALLTALK.match(clean(question, greeting=True)):
         return Intent("smalltalk")
-    followup = bool(re.match(r"^(?:en|and|maar|oke|ok) ", q))
+    followup = bool(FOLLOWUP.match(q))
     if WHY.match(q):
         return Intent("why", topic_of(q), followup=followup)
     per = PER.search(q)
@@ -378,7 +384,7 @@ def detect_intent(question: str) -> Intent:
     if english:
         return Intent("definition", topic_of(f"wat is {english['t']}"), followup=followup)
     # "en wat is B2R?": the follow-up's "en" is no part of the term.
-    core = re.sub(r"^(?:en|and|maar|oke|ok) ", "", q) if followup else q
+    core = FOLLOWUP.sub("", q)
     if asked_term(core) is not None or re.match(r"^(?:what(?:'s| is| are)|whats|define|meaning of)\b", core):
         topic = topic_of(re.sub(r"^(?:what(?:'s| is| are)|whats|define|meaning of) ", "wat is ", core))
         return Intent("definition", topic, followup=followup)

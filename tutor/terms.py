@@ -159,12 +159,15 @@ def plain_tokens(text: str) -> frozenset[str]:
     return frozenset(t for t in tokens_of(text) if "-" not in t)
 
 
+def title_names(title: str) -> list[str]:
+    """The names a section's title gives it: "Net Promoter Score (NPS)" is itself, the name in
+    brackets and the name without them."""
+    return [title, *re.findall(r"\(([^)]+)\)", title), re.sub(r"\s*\([^)]*\)", "", title)]
+
+
 def is_title(course: Course, topic: str, section_id: str) -> bool:
     """Whether ``topic`` is the section's title itself ("stp proces" → "STP-proces", "nps")."""
-    title = course.section(section_id).title
-    # "Net Promoter Score (NPS)": the name, or the name in brackets.
-    names = [title, *re.findall(r"\(([^)]+)\)", title), re.sub(r"\s*\([^)]*\)", "", title)]
-    return any(plain_tokens(topic) == plain_tokens(n) for n in names)
+    return any(plain_tokens(topic) == plain_tokens(n) for n in title_names(course.section(section_id).title))
 
 
 def titled_section(composer: Composer, q: str, candidates: list[str]) -> str | None:
@@ -179,7 +182,6 @@ def titled_section(composer: Composer, q: str, candidates: list[str]) -> str | N
         title = composer.course.section(sid).title
         if any(composer.spread(t) > TITLE_WORD_SECTIONS for t in plain_tokens(title)):
             continue
-        names = [title, *re.findall(r"\(([^)]+)\)", title), re.sub(r"\s*\([^)]*\)", "", title)]
-        if any((wanted := plain_tokens(n)) and wanted <= said for n in names):
+        if any((wanted := plain_tokens(n)) and wanted <= said for n in title_names(title)):
             named.append(sid)
     return named[0] if len(named) == 1 else None

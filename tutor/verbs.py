@@ -33,16 +33,21 @@ SITUATION_SEPARABLE = re.compile(
 )
 
 
+def _joined(pattern: re.Pattern[str], text: str) -> str:
+    """Each separable verb ``pattern`` finds, its particle before its stem."""
+    return " ".join(m.group(2) + m.group(1) for m in pattern.finditer(text.lower()))
+
+
 def joined_particles(situation: str) -> str:
     """The separable verbs of a told situation joined as the notes write them ("verkoopt … door" →
     "doorverkoop", "stapt … over" → "overstap")."""
-    return " ".join(m.group(2) + m.group(1) for m in SITUATION_SEPARABLE.finditer(situation.lower()))
+    return _joined(SITUATION_SEPARABLE, situation)
 
 
 def joined_verbs(question: str) -> str:
     """The separable verbs of ``question`` joined ("hoe bereid je het gesprek voor" → "voorbereid"),
     the way the notes write them as nouns and infinitives ("voorbereiding", "opbouwen")."""
-    return " ".join(m.group(2) + m.group(1) for m in SEPARABLE.finditer(question.lower()))
+    return _joined(SEPARABLE, question)
 
 
 # Question words a typo must not hide: "verschil tusen lead en prospect", "voorbeld van …".
