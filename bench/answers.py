@@ -46,6 +46,7 @@ SETS = {
     "dev_p": ROOT / "bench" / "answers" / "dev_p.json",
     "dev_q": ROOT / "bench" / "answers" / "dev_q.json",
     "test_p": ROOT / "bench" / "answers" / "test_p.json",
+    "test_q": ROOT / "bench" / "answers" / "test_q.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
