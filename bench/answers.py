@@ -47,6 +47,7 @@ SETS = {
     "dev_q": ROOT / "bench" / "answers" / "dev_q.json",
     "test_p": ROOT / "bench" / "answers" / "test_p.json",
     "test_q": ROOT / "bench" / "answers" / "test_q.json",
+    "dev_r": ROOT / "bench" / "answers" / "dev_r.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
