@@ -11,7 +11,7 @@ from index.text import fold
 from knowledge.model import GlossaryEntry
 from tutor.anchors import Anchors
 from tutor.answer import Answer, Source, Topic
-from tutor.categories import scores_in
+from tutor.categories import Category, scores_in
 from tutor.classify import Classifier, Match, situation_phrase
 from tutor.comparing import compare, side_section
 from tutor.compose import Composer, Composition, tokens_of
@@ -159,6 +159,15 @@ class Answerer:
         covering = {k.section_id for k in self.classifier.categories if asked <= k.numbers}
         return next((sid for sid in near if sid in covering), None)
 
+    def _score_group(self, q: str, section_id: str) -> Category | None:
+        """The one category of ``section_id`` whose scores hold every score the question gives."""
+        asked = scores_in(q)
+        own = [k for k in self.classifier.categories if k.section_id == section_id and k.numbers]
+        if any(re.search(rf"\b{re.escape(fold(k.name))}", fold(q)) for k in own):
+            return None  # "klopt het dat een promotor een 8 geeft": a group named is what is asked
+        groups = [k for k in own if asked <= k.numbers]
+        return groups[0] if len(groups) == 1 else None
+
     def answer(self, question: str, previous: Topic | None = None) -> Answer:
         """Answer ``question``; ``previous`` is what the chat talked about last (for follow-ups)."""
         q, note = normalise_question(question)
@@ -194,7 +203,10 @@ class Answerer:
         # The nearest sections whose formula the student's numbers fill in: such a question hinges
         # on no unknown term.
         fitting = [h.section_id for h in r.hits[:3] if numbers_fit(self.composer, q, intent, h.section_id)]
-        unknown = None if forced or fitting else unknown_hinge(q, intent, r, self.coverage, self._entry)
+        # Scores the student gives ("gaf een 8") point at the section that groups them: no unknown term.
+        scored = self._scored_section(q, r)
+        guarded = not (forced or fitting or scored)
+        unknown = unknown_hinge(q, intent, r, self.coverage, self._entry) if guarded else None
         if unknown:
             msg = f"{unknown[:1].upper()}{unknown[1:]} staat niet in de samenvatting."
             return self._not_found(q, r, note, msg, intent.kind)
@@ -209,9 +221,14 @@ class Answerer:
             top_id = r.hits[0].section_id if r.hits else ""
             forced = top_id if top_id in literal else literal[0]
             confidence = "high"
-        if not forced and (scored := self._scored_section(q, r)):
+        if not forced and scored:
             # "waarom is een klant die een 7 of 8 geeft een risico?": the scores point at their section.
             forced, confidence = scored, "high"
+            group = self._score_group(q, scored)
+            if group is not None and intent.kind in ("explanation", "scenario") and not how_to(q):
+                # "de klant gaf een 8, is dat goed nieuws?": what the notes say about that group.
+                return self._found(q, note, r, self.classifier.compose(Match(group, 1.0)), "passage",
+                                   Intent(intent.kind, group.name), "high", None)  # fmt: skip
         qvec = r.query_vector
         step = neighbour(self.composer, [forced] if forced else [h.section_id for h in r.hits[:3]], q)
         if step is not None:

@@ -45,7 +45,7 @@ _NUM = r"(?:\d{1,2}|" + "|".join(NUMBERS) + r")"
 
 SMALLTALK = re.compile(
     r"^(?:(?:heel |erg |super |hartstikke |echt |enorm )*"
-    r"(?:hoi+|he+y*|hee+|hallo+|hai|hi+|hello|yo+|goedemorgen|goedemiddag|goedenavond|goeienavond|"
+    r"(?:hoi+|he+y*|hee+|hallo+(?:tjes)?|hai|hi+|hello|yo+|goedemorgen|goedemiddag|goedenavond|goeienavond|"
     r"goeiemiddag|hoe is het|waarmee (?:kun|kan|kunt) (?:je|jij|u) (?:me|mij) helpen(?: bij| met)?(?: het)?"
     r"(?: leren| studeren| de stof)?|wat kun je voor (?:me|mij) doen|"
     r"fijne (?:avond|dag|middag|ochtend|weekend)(?: nog)?|welterusten|slaap lekker|"
@@ -56,6 +56,7 @@ SMALLTALK = re.compile(
     r"(?:dank|bedankt|thanks|dankjewel|dankuwel) (?:je |u )?(?:wel )?voor (?:je|jouw|uw|de|the) "
     r"(?:hulp|uitleg|antwoord\w*|help)|"
     r"wie ben (?:jij|je)|wat ben (?:jij|je)|wat (?:kan|kun|kunt) (?:je|jij|u)(?: allemaal)?(?: doen)?|"
+    r"(?:wat|waarover) (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? vragen|"
     r"wat (?:kan|doet) (?:deze|die|de|jouw) (?:bot|app|studybot)(?: allemaal)?(?: doen)?|"
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat (?:het|ie|'t)(?: met (?:je|jou))?|alles goed|bot|"
     r"(?:that|this|it) (?:helped|helps|was (?:helpful|clear|useful|great))(?: a lot| me)?|"

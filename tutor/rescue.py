@@ -55,8 +55,9 @@ def rescue(
         anchored = anchors.find(q, near)
         if anchored is not None and margin >= ANCHOR_MARGIN:
             return Rescue(anchored[0], anchored[1])
-    if intent.kind in ("explanation", "why", "scenario"):
-        # "wat doe je in de oriëntatiefase": a long word of the topic only one section explains.
+    if intent.kind in ("explanation", "why", "scenario", "example", "definition"):
+        # "wat doe je in de oriëntatiefase", "voorbeeld van een trendbreuk": a long word of the topic
+        # only one section explains.
         rare = rare_word_section(composer, intent.topic)
         if rare and rare in near and margin >= RARE_MARGIN:  # nearer the notes than the background
             return Rescue(rare)

