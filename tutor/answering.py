@@ -11,7 +11,6 @@ from index.text import fold
 from knowledge.model import GlossaryEntry
 from tutor.anchors import Anchors
 from tutor.answer import Answer, Source, Topic
-from tutor.categories import Category, scores_in
 from tutor.classify import Classifier, Match, situation_phrase
 from tutor.comparing import compare, side_section
 from tutor.compose import Composer, Composition, tokens_of
@@ -150,24 +149,6 @@ class Answerer:
         odd, distinctive = self.coverage.unknown_terms(situation_and_tail(q)[0])
         return bool(odd) and 2 * len(odd) >= distinctive
 
-    def _scored_section(self, q: str, r: Retrieval) -> str | None:
-        """The retrieved section whose categories cover the scores the question gives, if one does."""
-        asked = scores_in(q)
-        if not asked:
-            return None
-        near = [h.section_id for h in r.hits[:4]]
-        covering = {k.section_id for k in self.classifier.categories if asked <= k.numbers}
-        return next((sid for sid in near if sid in covering), None)
-
-    def _score_group(self, q: str, section_id: str) -> Category | None:
-        """The one category of ``section_id`` whose scores hold every score the question gives."""
-        asked = scores_in(q)
-        own = [k for k in self.classifier.categories if k.section_id == section_id and k.numbers]
-        if any(re.search(rf"\b{re.escape(fold(k.name))}", fold(q)) for k in own):
-            return None  # "klopt het dat een promotor een 8 geeft": a group named is what is asked
-        groups = [k for k in own if asked <= k.numbers]
-        return groups[0] if len(groups) == 1 else None
-
     def answer(self, question: str, previous: Topic | None = None) -> Answer:
         """Answer ``question``; ``previous`` is what the chat talked about last (for follow-ups)."""
         q, note = normalise_question(question)
@@ -204,7 +185,7 @@ class Answerer:
         # on no unknown term.
         fitting = [h.section_id for h in r.hits[:3] if numbers_fit(self.composer, q, intent, h.section_id)]
         # Scores the student gives ("gaf een 8") point at the section that groups them: no unknown term.
-        scored = self._scored_section(q, r)
+        scored = self.classifier.scored_section(q, [h.section_id for h in r.hits[:4]])
         guarded = not (forced or fitting or scored)
         unknown = unknown_hinge(q, intent, r, self.coverage, self._entry) if guarded else None
         if unknown:
@@ -224,7 +205,7 @@ class Answerer:
         if not forced and scored:
             # "waarom is een klant die een 7 of 8 geeft een risico?": the scores point at their section.
             forced, confidence = scored, "high"
-            group = self._score_group(q, scored)
+            group = self.classifier.score_group(q, scored)
             if group is not None and intent.kind in ("explanation", "scenario") and not how_to(q):
                 # "de klant gaf een 8, is dat goed nieuws?": what the notes say about that group.
                 return self._found(q, note, r, self.classifier.compose(Match(group, 1.0)), "passage",

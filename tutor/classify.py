@@ -114,6 +114,25 @@ class Classifier:
                 self.section_tokens.get(s.section_id, frozenset()) | (composer.tokens[s.id])
             )
 
+    def scored_section(self, q: str, near: list[str]) -> str | None:
+        """The nearest section (of ``near``, best first) whose categories cover the scores the
+        question gives, if one does."""
+        asked = scores_in(q)
+        if not asked:
+            return None
+        covering = {k.section_id for k in self.categories if asked <= k.numbers}
+        return next((sid for sid in near if sid in covering), None)
+
+    def score_group(self, q: str, section_id: str) -> Category | None:
+        """The one category of ``section_id`` whose scores hold every score the question gives,
+        unless the question names one of its groups itself."""
+        asked = scores_in(q)
+        own = [k for k in self.categories if k.section_id == section_id and k.numbers]
+        if any(re.search(rf"\b{re.escape(fold(k.name))}", fold(q)) for k in own):
+            return None  # "klopt het dat een promotor een 8 geeft": a group named is what is asked
+        groups = [k for k in own if asked <= k.numbers]
+        return groups[0] if len(groups) == 1 else None
+
     def classify(self, question: str, qvec: np.ndarray | None, sections: list[str]) -> Match | None:
         """The category that fits the situation in ``question`` best, if one fits well enough.
 
