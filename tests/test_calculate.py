@@ -68,6 +68,9 @@ def test_weighted_pipeline() -> None:
     two = weighted_pipeline("2 deals van 50k met 40% kans") or ""
     assert "€ 100.000 = gewogen pipeline € 40.000" in two
     assert "€ 60.000" in (weighted_pipeline("drie kansen van samen € 200.000 met 30% kans") or "")
+    # A count in words counts too: "vier offertes van 25.000" is 100.000.
+    four = weighted_pipeline("vier offertes van 25.000 met 20%") or ""
+    assert "€ 100.000 = gewogen pipeline € 20.000" in four
     assert weighted_pipeline("wat is een gewogen pipeline") is None
     assert weighted_pipeline("een deal van 10.000 met 150%") is None
 

@@ -264,7 +264,7 @@ def clv(question: str) -> str | None:
 
 
 _DEAL = re.compile(
-    r"(?:(?P<count>\d+)\s+(?:deals?|kansen|kans|opportunities|orders?|offertes?)\s+(?:van\s+)?"
+    rf"(?:(?P<count>\d+|{'|'.join(list(COUNTS)[2:])})\s+(?:deals?|kansen|kans|opportunities|orders?|offertes?)\s+(?:van\s+)?"
     r"(?:elk|ieder|per stuk)?\s*)?"
     r"(?P<together>samen\s+)?(?:€\s*)?(?P<value>\d+(?:[.,]\d+)*)\s*(?P<k>k|duizend|000)?\s*(?:euro|eur|€)?\s*"
     r"(?:met|à|a|tegen|bij)\s+(?:een\s+)?(?:kans\s+van\s+)?(?P<p>\d+(?:[.,]\d+)?)\s*%"
@@ -278,7 +278,7 @@ def weighted_pipeline(question: str) -> str | None:
     terms = []
     for m in _DEAL.finditer(q):
         value = float(m["value"].replace(".", "").replace(",", ".")) * (1000 if m["k"] else 1)
-        count = int(m["count"]) if m["count"] and not m["together"] else 1
+        count = int(COUNTS.get(m["count"], m["count"])) if m["count"] and not m["together"] else 1
         terms.append((count * value, float(m["p"].replace(",", ".")) / 100))
     if not terms or any(not 0 < p <= 1 for _, p in terms):
         return None
