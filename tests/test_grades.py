@@ -45,7 +45,8 @@ def test_a_sentence_about_siblings_in_turn_gives_each_its_own_clause() -> None:
 @pytest.mark.parametrize(
     "found, name, same",
     [("transactieklanten", "Transactieklant", True), ("poortwachter", "Poortwachter", True),
-     ("gebruikers", "gebruiker", True), ("inkoper", "inkoopcentrum", False), ("de", "Detractor", False)],
+     ("gebruikers", "gebruiker", True), ("inkoper", "inkoopcentrum", False), ("de", "Detractor", False),
+     ("poortwachter dmu", "Poortwachter", True), ("voordeelmakers", "Voordeel", False)],
 )  # fmt: skip
 def test_same_name_allows_the_plural(found: str, name: str, same: bool) -> None:
     assert same_name(found, name) is same

@@ -100,7 +100,9 @@ def numbers_in(text: str) -> set[int]:
 def same_name(found: str, name: str) -> bool:
     """Whether ``found`` is ``name``, in the singular or the plural ("transactieklanten")."""
     a, b = (re.sub(r"(?:'s|s|en)$", "", fold(x).strip()) for x in (found, name))
-    return len(a) >= 3 and (a == b or (len(b) >= 6 and a.startswith(b)) or (len(a) >= 6 and b.startswith(a)))
+    # "poortwachter dmu" is the poortwachter; "voordeelmakers" is no kind of voordeel.
+    longer = len(b) >= 6 and a.startswith(b) and not a[len(b) : len(b) + 1].isalpha()
+    return len(a) >= 3 and (a == b or longer or (len(a) >= 6 and b.startswith(a)))
 
 
 # Words that report speech carry nothing of the situation: "de verkoper zegt 'nog maar 2 plekken …'".
