@@ -38,3 +38,10 @@ def test_a_score_told_names_its_group_not_the_question_the_score_answers(engine:
 def test_new_greetings_and_help_questions_are_small_talk(engine: Engine, q: str) -> None:
     a = engine.answerer.answer(q)
     assert a.intent == "smalltalk" and "staat niet" not in a.answer
+
+
+def test_a_comparison_asks_about_one_aspect_of_both_sides(engine: Engine) -> None:
+    # The definitions say nothing of the DMU; the paragraph that introduces each side does.
+    a = engine.answerer.answer("gewijzigde tegenover rechtstreekse herhaalaankoop, qua dmu")
+    text = fold(a.answer)
+    assert a.intent == "comparison" and "middelgroot" in text and "de dmu is klein" in text

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from index.passages import Sentence
 from index.retriever import Retriever
+from index.text import fold
 from knowledge.model import GlossaryEntry
 from tutor.compose import Composer, Composition, tokens_of
 
+# Words that ask for the comparison itself, no aspect of it.
+COMPARE_WORDS = frozenset(
+    tokens_of("verschil verschillen tussen vergelijk vergelijken vs versus tegenover onderscheid "
+              "onderscheidt waarin hetzelfde wat welke hoe wie doet zit zitten difference between compare "
+              "what the and")
+)  # fmt: skip
 # "een gewone klant": the plain kind, named by its noun.
 PLAIN = frozenset(tokens_of("gewoon gewone normaal normale regulier reguliere standaard klassieke"))
 
@@ -68,11 +77,51 @@ def compare(
             items.append((name[:1].upper() + name[1:], text))
         sections.append(section_id)
     items = [(label, text) for label, text in items if text not in contrast]
+    aspect = aspect_of(question, [name for name, _, _ in sides])
+    if aspect:
+        # "nieuwe taak vs rechtstreekse herhaalaankoop, hoe groot is de dmu": per side, what the
+        # paragraph that introduces it says about the aspect asked (once, when the sides share it).
+        label_of = {(e.term if e else n[:1].upper() + n[1:]): i for i, (n, e, _) in enumerate(sides)}
+        said = {
+            label: _about(c, text, aspect, homes[label_of[label]], side_names[label_of[label]])
+            for label, text in items
+            if label in label_of
+        }
+        said = {label: t for label, t in said.items() if t and t not in contrast}
+        shared = [t for t in said.values() if list(said.values()).count(t) > 1]
+        items = [(label, f"{text} {said[label]}" if said.get(label) not in (None, *shared) else text)
+                 for label, text in items]  # fmt: skip
+        contrast = " ".join(dict.fromkeys([contrast, *shared])).strip()
     if not items and not contrast:
         return Composition("", sections=sections)
     labels = " en ".join(n for n, _, _ in sides)
     headline = contrast or f"Het verschil tussen {labels}:"
     return Composition(headline, items=items, sections=sections)
+
+
+# The clause after the sides that asks about one aspect of both: ", hoe groot is de dmu", "qua prijs".
+ASPECT_CLAUSE = re.compile(r"(?:,|\bqua\b|\bwat betreft\b|\bals het gaat om\b)\s*([^,]+)$")
+
+
+def aspect_of(question: str, names: list[str]) -> set[str]:
+    """The tokens of the aspect a comparison asks about, beyond its sides."""
+    m = ASPECT_CLAUSE.search(fold(question))
+    if m is None:
+        return set()
+    named = set().union(*(tokens_of(n) for n in names))
+    return tokens_of(m.group(1)) - named - COMPARE_WORDS
+
+
+def _about(c: Composer, said: str, aspect: set[str], section_id: str, names: tuple[str, ...]) -> str:
+    """The sentence about ``aspect`` in the paragraph that introduces a side (the first sentence
+    with all the words of one of ``names``), when what is ``said`` already holds none of it."""
+    if aspect & tokens_of(said):
+        return ""
+    intro = next((s for s in c.body(section_id) if any(tokens_of(n) <= c.tokens[s.id] for n in names)), None)
+    if intro is None:
+        return ""
+    about = max(c.paragraph(intro), key=lambda s: len(aspect & c.tokens[s.id]))
+    return about.text if aspect & c.tokens[about.id] else ""
 
 
 def side_section(c: Composer, retriever: Retriever, name: str, fallback: str) -> str:
