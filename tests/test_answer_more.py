@@ -45,3 +45,13 @@ def test_a_comparison_asks_about_one_aspect_of_both_sides(engine: Engine) -> Non
     a = engine.answerer.answer("gewijzigde tegenover rechtstreekse herhaalaankoop, qua dmu")
     text = fold(a.answer)
     assert a.intent == "comparison" and "middelgroot" in text and "de dmu is klein" in text
+
+
+def test_words_of_the_notes_asked_as_written_lead_an_explanation(engine: Engine) -> None:
+    # "manager van zijn accounts" is said once, in the list of the accountmanager's roles; the
+    # glossary's definition of accountmanager says nothing of what he watches.
+    a = engine.answerer.answer("wat doet de accountmanager als manager van zijn accounts")
+    assert a.headline.startswith("En hij is manager van zijn accounts")
+    # A phrase that is only the glossary term itself keeps its definition.
+    a = engine.answerer.answer("wat houdt het pareto principe in")
+    assert a.headline.startswith("Paretoprincipe")

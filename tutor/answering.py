@@ -11,7 +11,7 @@ from index.text import fold
 from knowledge.model import GlossaryEntry
 from tutor.anchors import Anchors
 from tutor.answer import Answer, Source, Topic
-from tutor.classify import Classifier, Match, situation_phrase
+from tutor.classify import Classifier, Match, leading_phrase, situation_phrase
 from tutor.comparing import compare, side_section
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, Coverage
@@ -237,6 +237,12 @@ class Answerer:
                 forced, phrase = literal_hit
                 intent = Intent("scenario", phrase, followup=intent.followup)
                 confidence = "high"
+        term_names = r.glossary.entry.names if r.glossary is not None else ()
+        lead = intent.kind == "explanation" and bool(r.hits) and not forced
+        lead_phrase = leading_phrase(self.composer, q, r.hits[0].section_id, term_names) if lead else None
+        phrased = lead_phrase is not None
+        if lead_phrase:  # "wat houdt een am in de gaten als manager van zijn accounts": those words lead
+            intent = Intent("explanation", lead_phrase, followup=intent.followup)
         if confidence == "hedged" and not forced and intent.kind == "scenario" and not classifies(q):
             # "… koopt al jaren bij ons maar vraagt nu offertes bij anderen, wat nu?": a situation one
             # category of the notes clearly describes gets advice from that category's section.
@@ -291,6 +297,7 @@ class Answerer:
             confidence = "high"
         elif (
             entry is not None
+            and not phrased
             and entry.section_id == top
             and (
                 intent.kind == "definition"

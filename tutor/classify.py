@@ -21,7 +21,7 @@ from tutor.categories import Category, CategoryCollector, genus, same_name, scor
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.grades import as_purchasing, grade_fit, graded_pairs
 from tutor.intent import KIND, situation_and_tail
-from tutor.verbs import joined_particles
+from tutor.verbs import how_to, joined_particles
 
 SECTION_WEIGHT = 0.15  # the category's section is among the retrieved ones
 SIMILARITY_WEIGHT = 0.1  # z-scored over all categories: the situation against the sentences that use one
@@ -91,6 +91,9 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     # "welke vorm van binding": the kind is binding.
     asked = re.sub(r"^(?:vorm|soort|type|variant|manier|categorie)\s+(?:van\s+)?(?=\w{4,})", "", asked)
     return situation, asked, kind.group("name") is not None
+
+# A question asked straight out, no situation told first.
+DIRECT = re.compile(r"(?:wat|welke|hoe|waar\w*|wie|wanneer)\b")
 
 
 class Classifier:
@@ -336,3 +339,16 @@ def situation_phrase(composer: Composer, question: str) -> tuple[str, str] | Non
         if best is not None:
             break
     return (best[1], best[2]) if best else None
+
+
+def leading_phrase(composer: Composer, question: str, top_id: str, term_names: tuple[str, ...]) -> str | None:
+    """Three or more words of a direct question that the top section uses as written ("als manager
+    van zijn accounts"), unless they only name the term the glossary found (``term_names``): they
+    say what is asked better than the term they contain."""
+    if not DIRECT.match(question) or how_to(question):
+        return None
+    hit = situation_phrase(composer, question)
+    if hit is None or hit[0] != top_id or len(hit[1].split()) < 3:
+        return None
+    bare = re.sub(r"\b(?:de|het|een)\b|\W", "", hit[1])
+    return None if bare in {re.sub(r"\W", "", fold(n)) for n in term_names} else hit[1]
