@@ -48,6 +48,7 @@ SETS = {
     "test_p": ROOT / "bench" / "answers" / "test_p.json",
     "test_q": ROOT / "bench" / "answers" / "test_q.json",
     "dev_r": ROOT / "bench" / "answers" / "dev_r.json",
+    "dev_s": ROOT / "bench" / "answers" / "dev_s.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
