@@ -55,3 +55,15 @@ def test_words_of_the_notes_asked_as_written_lead_an_explanation(engine: Engine)
     # A phrase that is only the glossary term itself keeps its definition.
     a = engine.answerer.answer("wat houdt het pareto principe in")
     assert a.headline.startswith("Paretoprincipe")
+
+
+def test_numbers_a_formula_takes_make_a_calculation_without_its_cue_word(engine: Engine) -> None:
+    a = engine.answerer.answer("jaarverkopen 300, 330 en 360, wat verwacht je voor komend jaar")
+    assert a.intent == "calculation" and "360 + 30 = 390" in a.answer
+
+
+def test_a_worked_clv_leads_with_the_sentence_that_writes_the_formula_out(engine: Engine) -> None:
+    q = "25 abonnees die elk 100 euro marge per jaar opleveren en 4 jaar blijven, wat zijn ze samen waard"
+    a = engine.answerer.answer(q)
+    assert a.headline.startswith("Een eenvoudige berekening is: CLV =")
+    assert "× 25 klanten = € 10.000 samen" in a.answer

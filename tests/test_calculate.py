@@ -60,6 +60,14 @@ def test_customer_lifetime_value() -> None:
     assert clv("50 euro marge per maand") is None  # how long the customer stays is not said
 
 
+def test_clv_of_several_customers_each_worth_the_same() -> None:
+    line = clv("10 klanten met elk 2000 euro marge per jaar die 3 jaar blijven") or ""
+    assert line.endswith("CLV € 6.000 per klant; × 10 klanten = € 60.000 samen.")
+    # Customers named without "elk", "samen" or "totaal": the CLV of one.
+    one = clv("we hebben 200 leden, 25 euro marge per maand, ze blijven 3 jaar") or ""
+    assert one.endswith("CLV € 900.")
+
+
 def test_weighted_pipeline() -> None:
     assert weighted_pipeline("een deal van 80.000 euro met een kans van 25% en een van 10.000 met 90%") == (
         "Met jouw getallen: 25% × € 80.000 + 90% × € 10.000 = gewogen pipeline € 29.000."

@@ -30,7 +30,7 @@ from tutor.intent import (
 from tutor.listing import ListComposer
 from tutor.overview import overview_answer
 from tutor.rephrase import normalise_question, unwrap
-from tutor.rescue import numbers_fit, rescue
+from tutor.rescue import as_calculation, numbers_fit, rescue
 from tutor.sequence import neighbour
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import entry_named, glossary_heads, is_title, literal_sections, plain_plural, titled_section
@@ -183,6 +183,7 @@ class Answerer:
         r = self.retriever.search(search_text, k=4)
         # The nearest sections whose formula the student's numbers fill in: such a question hinges
         # on no unknown term.
+        intent = as_calculation(self.composer, q, intent, [h.section_id for h in r.hits[:3]])
         fitting = [h.section_id for h in r.hits[:3] if numbers_fit(self.composer, q, intent, h.section_id)]
         # Scores the student gives ("gaf een 8") point at the section that groups them: no unknown term.
         scored = self.classifier.scored_section(q, [h.section_id for h in r.hits[:4]])

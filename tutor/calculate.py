@@ -257,10 +257,13 @@ def clv(question: str) -> str | None:
     value = per_year * duration - acquisition
     steps = f"{_euro(_num(amount))} × {_PERIOD[period]} = " if period != "jaar" else ""
     minus = f" − {_euro(acquisition)} werving" if cost is not None else ""
-    return (
-        f"Met jouw getallen: {steps}{_euro(per_year)} marge per jaar × {_pct(duration)} jaar{minus} = "
-        f"CLV {_euro(value)}."
-    )
+    line = f"Met jouw getallen: {steps}{_euro(per_year)} marge per jaar × {_pct(duration)} jaar{minus} = "
+    # "10 klanten met elk …, totale clv": the CLV of one, times the customers.
+    many = re.search(rf"{_N}\s+(?:klanten|leden|abonnees|accounts)\b", q)
+    if many is not None and _num(many[1]) > 1 and re.search(r"\b(?:elk|ieder|totale?|totaal|samen)\b", q):
+        count = _num(many[1])
+        return f"{line}CLV {_euro(value)} per klant; × {_pct(count)} klanten = {_euro(value * count)} samen."
+    return f"{line}CLV {_euro(value)}."
 
 
 _DEAL = re.compile(

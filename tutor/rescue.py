@@ -16,6 +16,7 @@ from tutor.compose import Composer
 from tutor.intent import Intent
 from tutor.terms import abbreviation_entries, rare_word_section, title_word_section
 from tutor.verbs import how_to
+from tutor.worked import brings_numbers
 
 # A situation tied to a section by an anchor word is answered (hedged) down to this margin.
 ANCHOR_MARGIN = -0.03
@@ -39,6 +40,15 @@ def numbers_fit(composer: Composer, q: str, intent: Intent, section_id: str) -> 
     if intent.kind != "calculation":
         return False
     return worked_out(q, composer.text(composer.body(section_id))) is not None
+
+
+def as_calculation(composer: Composer, q: str, intent: Intent, near: list[str]) -> Intent:
+    """``intent``, or a calculation when the question's numbers fill in the formula of one of the
+    ``near`` sections ("kwartaalverkopen 100, 120, 140, 160: wat verwacht ik …")."""
+    if intent.kind == "calculation" or not brings_numbers(q):
+        return intent
+    calc = Intent("calculation", intent.topic, followup=intent.followup)
+    return calc if any(numbers_fit(composer, q, calc, sid) for sid in near) else intent
 
 
 def rescue(

@@ -71,6 +71,8 @@ def formula(
     fills = worked_formula(question, c.text(body))
     # The sentence that names the formula the question's numbers fill in ("… de trendextrapolatie: …").
     names = {s.id for s in body if numbers and fills is not None and fills[0] in c.folded[s.id]}
+    # Of those, the one that writes it out ("CLV = …"), when the word is all over its section.
+    names = {i for i in names if re.search(r"[=×]", c.sentences[i].text)} or names
     formulas = [
         s
         for s in body
