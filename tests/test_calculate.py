@@ -11,6 +11,7 @@ from tests.conftest import COURSE
 from tutor.calculate import (
     churn_rate,
     clv,
+    conversion,
     funnel_back,
     hit_rate,
     market_share,
@@ -66,6 +67,18 @@ def test_clv_of_several_customers_each_worth_the_same() -> None:
     # Customers named without "elk", "samen" or "totaal": the CLV of one.
     one = clv("we hebben 200 leden, 25 euro marge per maand, ze blijven 3 jaar") or ""
     assert one.endswith("CLV € 900.")
+
+
+def test_conversion_between_two_funnel_stages() -> None:
+    assert conversion("uit 400 leads kwamen 100 prospects") == (
+        "Met jouw getallen: 100 prospects / 400 leads = conversieratio 25%."
+    )
+    assert (conversion("we hadden 80 prospects en daarvan werden er 20 klant") or "").startswith(
+        "Met jouw getallen: 20 klanten / 80 prospects"
+    )
+    # Offers to orders is the hit rate; a later stage first, or a ratio given, is no conversion asked.
+    assert conversion("100 offertes en 25 orders") is None
+    assert conversion("ik wil 50 klanten en 1 op de 4 leads wordt prospect") is None
 
 
 def test_weighted_pipeline() -> None:

@@ -124,6 +124,30 @@ def hit_rate(question: str) -> str | None:
     return f"Met jouw getallen: {_pct(n_orders)} orders / {_pct(n_offers)} offertes = hitrate {_pct(rate)}%."
 
 
+# The funnel's stages, top to bottom, as a question may name them.
+_FUNNEL = (
+    ("suspects", r"suspects?"), ("leads", r"leads?"), ("prospects", r"prospects?"),
+    ("offertes", r"offertes?"), ("orders", r"orders?|klant(?:en)?|deals?"),
+)  # fmt: skip
+
+
+def conversion(question: str) -> str | None:
+    """The conversion from one funnel stage to a later one: "van 500 leads worden er 100 prospect"."""
+    q = fold(question)
+    found = []
+    for rank, (name, pattern) in enumerate(_FUNNEL):
+        m = re.search(rf"{_N}\s+(?:\w+\s+)?(?:{pattern})\b", q)
+        if m is not None:  # "20 klant": named as the student named them
+            said = next((w for w in ("klanten", "deals") if w[:4] in m[0]), name)
+            found.append((m.start(), rank, said, _num(m[1])))
+    if len(found) != 2 or "%" in q:
+        return None
+    (_, r1, n1, a), (_, r2, n2, b) = sorted(found)
+    if r2 <= r1 or a <= 0 or b > a or (n1, n2) == ("offertes", "orders"):
+        return None  # offers to orders is the hit rate
+    return f"Met jouw getallen: {_pct(b)} {n2} / {_pct(a)} {n1} = conversieratio {_pct(100 * b / a)}%."
+
+
 def churn_rate(question: str) -> str | None:
     """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
     q = fold(question)
@@ -335,7 +359,7 @@ def market_share(question: str) -> str | None:
 FORMULAS = (
     ("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate), ("clv", clv),
     ("gewogen pipeline", weighted_pipeline), ("trendextrapolatie", trend), ("marktaandeel", market_share),
-    ("trechterberekening", funnel_back),
+    ("trechterberekening", funnel_back), ("conversieratio", conversion),
 )  # fmt: skip
 
 
