@@ -67,3 +67,11 @@ def test_a_worked_clv_leads_with_the_sentence_that_writes_the_formula_out(engine
     a = engine.answerer.answer(q)
     assert a.headline.startswith("Een eenvoudige berekening is: CLV =")
     assert "× 25 klanten = € 10.000 samen" in a.answer
+
+
+def test_a_list_asked_by_one_aspect_is_the_list_the_notes_make_by_it(engine: Engine) -> None:
+    a = engine.answerer.answer("welke soorten verkopers onderscheid je qua kanaal")
+    assert a.intent == "enumeration" and all(t in fold(a.answer) for t in ("field sales", "inside sales"))
+    # "qua" is no term the notes lack.
+    a = engine.answerer.answer("welke soorten klanten zijn er qua fase")
+    assert a.found and "groeiende klanten" in fold(a.answer)

@@ -43,6 +43,9 @@ ASKING = frozenset(
     | tokens_of("soorten vormen typen")
 )
 
+# "soorten verkopers qua kanaal": a list asked by one aspect.
+BY_ASPECT = re.compile(r"\b(?:qua|wat betreft|op basis van|(?:ingedeeld|indelen|verdeeld) naar)\s+(.+)$")
+
 
 # "welke soorten verkopers", "what types of customers": the kind of thing asked.
 KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds) (?:van |of )?([a-z]{4,})\b")
@@ -178,6 +181,9 @@ class ListComposer:
         if not regular.items:
             regular = self._taken_up(section_id, regular)
         kinds = self._kinds_of(section_id, question)
+        by = BY_ASPECT.search(fold(question))
+        if by is not None and tokens_of(by[1]) & tokens_of(regular.headline):
+            return regular  # "soorten verkopers qua kanaal": the list the notes make by that aspect
         if kinds is not None:
             # The section's list of such things, unless the regular list already names them.
             said = fold(" ".join([regular.headline, *(t for _, t in regular.items)]))
