@@ -11,7 +11,7 @@ from index.embedder import Embedder
 from index.english import dutch_phrases, to_dutch
 from index.glossary import GlossaryHit, GlossaryMatcher, asked_term, glossary_key
 from index.store import SearchIndex
-from index.text import bm25_tokens, compounds, irregular_nouns
+from index.text import bm25_tokens, compound_parts, compounds, irregular_nouns
 from knowledge.model import Course
 
 METHODS = ("bm25", "dense", "hybrid")
@@ -131,6 +131,7 @@ class Retriever:
         if dutch:
             more = bm25_tokens(dutch) + bm25_tokens(" ".join(compounds(dutch)))
             tokens += [t for t in dict.fromkeys(more) if t in vocab and t not in tokens]
+        tokens += [p for t in tokens if t not in vocab for p in compound_parts(t, vocab) if p not in tokens]
         known = [t for t in tokens if t in vocab]
         if not known:
             return np.zeros(len(self.index.chunks), dtype=np.float32)

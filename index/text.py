@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Collection
 
 import Stemmer
 
@@ -77,6 +78,24 @@ def compounds(text: str) -> list[str]:
                 for stem in dict.fromkeys((modifier, modifier.rstrip("s"), plain, long)):
                     out += [stem + head, stem + "s" + head]
     return list(dict.fromkeys(out))
+
+
+def compound_parts(token: str, vocab: Collection[str]) -> list[str]:
+    """The notes' words an unknown compound token is made of: the compounds it ends ("research" →
+    "deskresearch", "fieldresearch"), or a known tail and the words its head begins
+    ("knelpuntkwadrant" → "kwadrant", "knelpuntproduct"). Few candidates or none."""
+    if len(token) < 6:
+        return []
+    ends = [v for v in vocab if v.endswith(token) and v != token]
+    if 0 < len(ends) <= 3:
+        return ends
+    for cut in range(5, len(token) - 3):
+        head, tail = token[:cut], token[cut:]
+        if tail in vocab:
+            begun = [v for v in vocab if v.startswith(head) and v != tail]
+            if 0 < len(begun) <= 3:
+                return [tail, *begun]
+    return []
 
 
 # Verb forms the stemmer cannot bring to the noun the notes use ("de klant klaagt" ↔ "klachten",

@@ -75,3 +75,9 @@ def test_a_list_asked_by_one_aspect_is_the_list_the_notes_make_by_it(engine: Eng
     # "qua" is no term the notes lack.
     a = engine.answerer.answer("welke soorten klanten zijn er qua fase")
     assert a.found and "groeiende klanten" in fold(a.answer)
+
+
+def test_a_word_the_notes_only_use_inside_compounds_is_found(engine: Engine) -> None:
+    # "research" alone is not in the notes; "deskresearch" and "fieldresearch" are.
+    a = engine.answerer.answer("welke soorten research ken je")
+    assert a.found and "deskresearch" in fold(a.headline)

@@ -17,7 +17,7 @@ import numpy as np
 
 from index.passages import Sentence
 from index.store import SearchIndex
-from index.text import bm25_tokens, fold, irregular_nouns
+from index.text import bm25_tokens, compound_parts, fold, irregular_nouns
 from knowledge.model import Course, GlossaryEntry
 from tutor.cues import DEFINING, IS_A
 from tutor.lists import BACKREF, SEQUENCE, inline_list
@@ -159,7 +159,8 @@ class Composer:
                     break
             else:
                 out |= whole
-        return out
+        # "research" → "deskresearch", "fieldresearch": the notes' compounds an unknown word ends.
+        return out | {p for t in out if t not in self.idf for p in compound_parts(t, self.idf)}
 
     def _overlap(self, q: set[str], tokens: frozenset[str]) -> float:
         """IDF mass of the question terms in ``tokens``; a compound tail counts for most of it."""
