@@ -81,3 +81,11 @@ def test_a_word_the_notes_only_use_inside_compounds_is_found(engine: Engine) -> 
     # "research" alone is not in the notes; "deskresearch" and "fieldresearch" are.
     a = engine.answerer.answer("welke soorten research ken je")
     assert a.found and "deskresearch" in fold(a.headline)
+
+
+def test_a_compound_the_notes_never_write_is_read_by_its_parts(engine: Engine) -> None:
+    # "knelpuntkwadrant" is not in the notes; "knelpuntproducten" and "kwadrant" are (Kraljic).
+    a = engine.answerer.answer("wat is de aanpak van een inkoper in het knelpuntkwadrant")
+    assert a.headline.startswith("Knelpuntproducten")
+    a = engine.answerer.answer("wat doe je in het knelpuntkwadrant om zeker te zijn van levering")
+    assert a.found and "Inkoopportfoliomatrix (Kraljic)" in [s.section for s in a.sources][:1]
