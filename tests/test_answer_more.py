@@ -89,3 +89,9 @@ def test_a_compound_the_notes_never_write_is_read_by_its_parts(engine: Engine) -
     assert a.headline.startswith("Knelpuntproducten")
     a = engine.answerer.answer("wat doe je in het knelpuntkwadrant om zeker te zijn van levering")
     assert a.found and "Inkoopportfoliomatrix (Kraljic)" in [s.section for s in a.sources][:1]
+
+
+def test_the_name_of_a_kind_asked_first(engine: Engine) -> None:
+    # "hoe heet de fase waarin …": which KAM phase the situation after "waarin" is.
+    a = engine.answerer.answer("hoe heet de fase waarin klant en leverancier bijna één organisatie zijn")
+    assert a.headline.startswith("Synergistic-KAM")

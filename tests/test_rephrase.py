@@ -40,6 +40,9 @@ def _written(word: str) -> bool:
         ("stp voluit", "waar staat stp voor"),
         ("een klant geeft een 8, wat is dat voor klant", "een klant geeft een 8, wat is dat voor klant"),
         ("hunter t.o.v. farmer", "hunter t.o.v. farmer"),
+        # A verb right after "hoe": asked straight out, though it ends in "zijn".
+        ("hoe heet de fase waarin klant en leverancier bijna een bedrijf zijn",
+         "hoe heet de fase waarin klant en leverancier bijna een bedrijf zijn"),
         ("waarom zou je een swot analyse maken", "wat is het nut van een swot analyse"),
         ("wie beslist er in de dmu", "wie is de beslisser in de dmu"),
         ("wie beslist over de aankoop", "wie beslist over de aankoop"),

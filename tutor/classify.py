@@ -76,7 +76,7 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     kind = KIND.search(m.group())
     if kind is None:
         return situation, "", False
-    groups = ("kind", "name", "bare", "own", "where")
+    groups = ("kind", "name", "bare", "first", "own", "where")
     asked = next((kind.group(g) for g in groups if kind.group(g)), "")
     if kind.group("own"):
         asked = kind.group()[kind.start("own") - kind.start() :].strip(" ,;?")  # "rol in de dmu"

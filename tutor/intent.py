@@ -188,6 +188,9 @@ CLASSIFY_TAIL = re.compile(
     # A situation, then "wat betekent dat (voor de klant)?".
     r"[,;.]\s*wat (?:betekent dat|betekent dit)(?: voor (?:mij|ons|(?:de|mijn|onze) \w+))?\s*$|"
     r"\bhoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'n [\w-]+)\b[^,;]*$|"
+    # "hoe heet de fase waarin klant en leverancier …": the name of a kind asked first.
+    r"^hoe (?:heet|heten|noem je|noemen we) (?:de|het) [\w'-]+ "
+    r"(?=(?:waarin|waarbij|waarop|als|wanneer)\s(?:[\w'-]+\W+){2,}[\w'-]+$)|"
     # The name asked first, then what it names: "hoe heet het wanneer een klant …", "hoe noem je iemand die".
     r"^hoe (?:heet|heten|noem je|noemen we|noem ik|noemen ze) (?:het |dat |dit )?"
     r"(?=(?:als|wanneer|een|iemand|mensen|klanten|bedrijven|de|je|het)\s(?:[\w'-]+\W+){2,}[\w'-]+$)|"
@@ -206,6 +209,7 @@ KIND = re.compile(
     r"spelen|vervult|zet|zetten|pas|speel|benut)\b|"
     r"(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) (?P<name>[\w' -]+)$|"
     r"(?:welk|welke|wat voor(?: een)?)\s+(?P<bare>(?:[\w'-]+\s+){0,3}?[\w'-]+)$|"
+    r"^hoe (?:heet|heten|noem je|noemen we) (?:de|het) (?P<first>[\w'-]+) $|"
     rf"{OWN_ROLE}$",
     re.IGNORECASE,
 )

@@ -32,6 +32,12 @@ _EMBEDDED = re.compile(
     r"(is|zijn|werkt|werken|betekent|betekenen|inhoudt|doet|doen)\s*[?.!]*$",
     re.IGNORECASE,
 )
+# A verb right after the question word: a question asked straight out, no embedded one.
+_FINITE = re.compile(
+    r"(?:heet|heten|noem|noemen|is|zijn|was|waren|werkt|kan|kun|kunt|moet|mag|wil|ga|gaat|doe|doet|zit|"
+    r"staat|komt|wordt|worden)\b",
+    re.IGNORECASE,
+)
 # "wat moet ik weten over nps (voor het tentamen)" → "leg nps uit"; so is "nps, wat moet ik daarvan weten".
 _KNOW_ABOUT = re.compile(
     r"^wat (?:moet|moeten|moet je|zou) (?:ik|je|we|wij)? ?(?:weten|kennen|onthouden|leren) (?:over|van) "
@@ -187,7 +193,7 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     if know:
         return f"leg {know['topic'] or know['first']} uit"
     m = _EMBEDDED.match(q)
-    if m:
+    if m and not _FINITE.match(m[3]):  # "hoe heet de fase waarin … zijn" is asked straight out
         verb = {"inhoudt": "houdt", "doet": "doet"}.get(m[4].lower(), m[4])
         rest = f"{m[2]} {verb} {m[3]}"
         if verb == "houdt":
