@@ -95,3 +95,8 @@ def test_the_name_of_a_kind_asked_first(engine: Engine) -> None:
     # "hoe heet de fase waarin …": which KAM phase the situation after "waarin" is.
     a = engine.answerer.answer("hoe heet de fase waarin klant en leverancier bijna één organisatie zijn")
     assert a.headline.startswith("Synergistic-KAM")
+
+
+def test_a_detail_word_only_one_sentence_uses_is_where_the_answer_is(engine: Engine) -> None:
+    a = engine.answerer.answer("wat is het gevolg van een vormfout bij een aanbesteding")
+    assert "vormfout kan tot uitsluiting leiden" in a.headline

@@ -8,6 +8,7 @@ sentence that counts for "hoeveel …". The passage around it starts where its t
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -63,6 +64,17 @@ def aspect_section(c: Composer, question: str, topic: str, candidates: list[str]
         if any(said.search(c.folded[s.id]) and about <= c.tokens[s.id] for s in c.body(sid)):
             return sid
     return None
+
+
+@functools.cache
+def glossary_tokens(c: Composer) -> frozenset[str]:
+    """The tokens of every glossary term, alias and definition of the course."""
+    return frozenset(
+        t
+        for section in c.course.sections
+        for g in section.glossary
+        for t in tokens_of(" ".join([*g.names, g.definition]))
+    )
 
 
 def explain(
@@ -123,6 +135,10 @@ def explain(
 
     q_tokens = c.query_tokens(question)
     q_mass = sum(c.idf.get(t, c.unknown_idf) for t in q_tokens) or 1.0
+    # "wat als ik een vormfout maak": a long word of the notes that only one sentence uses.
+    # A detail, not a term the glossary explains ("verkoopproces", "value proposition").
+    singular = {t for t in q_tokens if len(t) >= 7 and t in c.idf and c.idf[t] >= c.unknown_idf - 1e-9}
+    singular -= glossary_tokens(c)
 
     def inherited(s: Sentence) -> float:
         """ "Voor een verkoper is dit een grote kans": what "dit" points at counts too."""
@@ -157,6 +173,8 @@ def explain(
             return 0.4 * named + 0.6 * acts + told - 0.3 * describes
         if phrase is not None and phrase.search(c.folded[s.id]):
             return 0.5  # the sentence that uses the asked term literally
+        if singular & toks:
+            return 0.4
         if said is not None and said.search(c.folded[s.id]):
             return 0.4
         if intent == "why":
