@@ -254,8 +254,10 @@ def test_a_word_of_a_title_rescues_a_how_question(engine: Engine) -> None:
     titled = title_word_section(an.composer, an.course, "netwerkrelatie goed")
     assert titled is not None and an.course.section(titled).title == "Netwerken"
     assert title_word_section(an.composer, an.course, "klant echt wil") is None
-    a = an.answer("hoe houd je een netwerkcontact warm")  # a dev_o question
-    assert a.found and a.confidence == "hedged" and a.sources[0].section == "Netwerken"
+    # A dev_o question; BM25 now also reads the compound's parts (netwerk, contact), so retrieval
+    # may be sure of it without the rescue.
+    a = an.answer("hoe houd je een netwerkcontact warm")
+    assert a.found and a.confidence in ("hedged", "high") and a.sources[0].section == "Netwerken"
 
 
 def test_of_two_close_sections_the_one_that_says_the_verb_asked(engine: Engine) -> None:
