@@ -100,3 +100,13 @@ def test_the_name_of_a_kind_asked_first(engine: Engine) -> None:
 def test_a_detail_word_only_one_sentence_uses_is_where_the_answer_is(engine: Engine) -> None:
     a = engine.answerer.answer("wat is het gevolg van een vormfout bij een aanbesteding")
     assert "vormfout kan tot uitsluiting leiden" in a.headline
+
+
+@pytest.mark.parametrize(
+    "q, start",
+    [("waar staat clv voor", "Customer Lifetime Value (CLV"),
+     ("waarvoor staat de afkorting kam", "Key account management (KAM"),
+     ("waar staat b2r voor", "B2R (business-to-reseller)")],
+)  # fmt: skip
+def test_an_abbreviation_is_written_out_by_its_glossary_entry(engine: Engine, q: str, start: str) -> None:
+    assert engine.answerer.answer(q).headline.startswith(start)

@@ -38,6 +38,7 @@ def _written(word: str) -> bool:
         ("kpi, wat is dat precies", "wat is kpi"),
         ("smart: waar staan die letters voor?", "waar staat smart voor"),
         ("stp voluit", "waar staat stp voor"),
+        ("waarvoor staat de afkorting kam", "waar staat kam voor"),
         ("een klant geeft een 8, wat is dat voor klant", "een klant geeft een 8, wat is dat voor klant"),
         ("hunter t.o.v. farmer", "hunter t.o.v. farmer"),
         # A verb right after "hoe": asked straight out, though it ends in "zijn".

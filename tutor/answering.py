@@ -20,6 +20,7 @@ from tutor.explaining import aspect_section, explain, verb_section
 from tutor.guard import unknown_hinge
 from tutor.intent import (
     LIST_NOUNS,
+    STANDS_FOR,
     WHAT_IS_IN,
     Intent,
     classifies,
@@ -303,6 +304,7 @@ class Answerer:
             and (
                 intent.kind == "definition"
                 or (intent.kind == "explanation" and not how_to(q))  # "hoe pak je de dmu aan": advice
+                or STANDS_FOR.match(q)  # "waar staat kam voor": the term the glossary writes out
                 or plain_plural(q, intent)
             )
         ):

@@ -110,6 +110,8 @@ def worked_problem(q: str) -> bool:
 
 # "een accountmanager vervult meerdere rollen, welke zijn dat?"
 WHICH_ARE = re.compile(r"\bwelke (?:zijn|waren) (?:dat|dit|die|er|deze)\b")
+# "waar staat rfm voor": the words an abbreviation's letters stand for.
+STANDS_FOR = re.compile(r"^(?:waar staat|waar staan) (?:de (?:afkorting|letters) )?.+ voor$")
 ENUMERATION = [
     re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:alle|de) )"),
     # "geef een opsomming van de fasen", "een overzicht van de rollen", "wat zijn de vier groeistrategieen"
@@ -142,7 +144,7 @@ ENUMERATION = [
                r"\bwat (?:hoort|zit|staat|komt) er in\b"),
     re.compile(rf"\b{_NUM} (?:\w+ )?\w*(?:{LIST_NOUNS})\b"),
     re.compile(rf"\b(?:what are|what were|which are)\s+(?:the\s+)?(?:[\w']+\s+){{0,3}}\w*(?:{LIST_NOUNS})\b"),
-    re.compile(r"^(?:waar staat|waar staan) (?:de (?:afkorting|letters) )?.+ voor$"),
+    STANDS_FOR,
     re.compile(r"^(?:en )?de andere\b|^(?:en )?(?:welke|wat) (?:nog )?meer\b"),
     re.compile(rf"^(?:\w+[ -]){{1,3}}\w*(?:{LIST_NOUNS})$"),  # "kraljic matrix kwadranten"
     # "kwadranten kraljic matrix", "rollen dmu", "fasen van het stp proces": the list noun first.

@@ -146,7 +146,10 @@ _FRONTED = re.compile(
     re.IGNORECASE,
 )
 _WRITE_OUT = re.compile(
-    r"^(?P<t>[\w'&-]+) (?:uitschrijven|voluit|uitgeschreven|afkorting)\s*[?.!]*$", re.IGNORECASE
+    r"^(?P<t>[\w'&-]+) (?:uitschrijven|voluit|uitgeschreven|afkorting)\s*[?.!]*$|"
+    # "waarvoor staat de afkorting kam": what it stands for, no purpose asked.
+    r"^waarvoor (?:staat|staan) (?:de afkorting |de letters |het woord )?(?P<w>[\w'&-]+)\s*[?.!]*$",
+    re.IGNORECASE,
 )
 
 
@@ -165,7 +168,7 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     if fronted and (fronted["voor"] or not fronted["stands"]):
         asked = fronted["what"] or fronted["how"] or "waar staat"
         q = f"{asked} {fronted['t']}{' voor' if fronted['stands'] else ''}"
-    q = _WRITE_OUT.sub(lambda m: f"waar staat {m['t']} voor", q)
+    q = _WRITE_OUT.sub(lambda m: f"waar staat {m['t'] or m['w']} voor", q)
     q = _WANT_TO_KNOW.sub("", q).strip()
     q = _CAN_YOU_SAY.sub("", q).strip()
     q = _VERIFY.sub("", q).strip() or q
