@@ -14,7 +14,8 @@ from tutor.rephrase import unwrap
 
 
 def _written(word: str) -> bool:
-    return word in {"lead", "prospect", "kraljic", "nps", "clv", "funnel", "kpi's", "beslisser"}
+    known = {"lead", "prospect", "kraljic", "nps", "clv", "funnel", "kpi's", "beslisser", "deskresearch"}
+    return word in known
 
 
 @pytest.mark.parametrize(
@@ -39,6 +40,9 @@ def _written(word: str) -> bool:
         ("smart: waar staan die letters voor?", "waar staat smart voor"),
         ("stp voluit", "waar staat stp voor"),
         ("waarvoor staat de afkorting kam", "waar staat kam voor"),
+        # The head a Dutch "desk- en" leaves out, when the notes write the whole compound.
+        ("verschil tussen desk- en fieldresearch", "verschil tussen deskresearch en fieldresearch"),
+        ("verschil tussen in- en verkoop", "verschil tussen in- en verkoop"),
         ("een klant geeft een 8, wat is dat voor klant", "een klant geeft een 8, wat is dat voor klant"),
         ("hunter t.o.v. farmer", "hunter t.o.v. farmer"),
         # A verb right after "hoe": asked straight out, though it ends in "zijn".

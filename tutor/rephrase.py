@@ -153,12 +153,27 @@ _WRITE_OUT = re.compile(
 )
 
 
+# "desk- en fieldresearch": the first compound's head left out, as Dutch writes it.
+_ELIDED = re.compile(r"\b([a-z]{2,})- (en|of|and|or) ([a-z]{5,})\b", re.IGNORECASE)
+
+
+def _elided(m: re.Match[str], written: Callable[[str], bool]) -> str:
+    """"desk- en fieldresearch" → "deskresearch en fieldresearch", when the course writes the
+    whole first compound; left as it was otherwise."""
+    first, joiner, second = m[1], m[2], m[3]
+    for cut in range(1, len(second) - 3):
+        if written(f"{first}{second[cut:]}".lower()):
+            return f"{first}{second[cut:]} {joiner} {second}"
+    return m[0]
+
+
 def unwrap(question: str, written: Callable[[str], bool]) -> str:
     """``question`` without the wrapping around what it asks, its cue words spelt right (``written``:
     whether the course writes a word, which a typo fix must leave alone)."""
     bare = IN_SALES.sub("", question)
     q = bare if len(bare.split()) >= 2 else question
     q = _SHORT.sub(lambda m: _SHORTHAND[m[1].lower()], q)
+    q = _ELIDED.sub(lambda m: _elided(m, written), q)  # "desk- en fieldresearch"
     # "welke klanttypes zijn er": kinds of klant, as the notes say it ("Soorten klanten").
     q = _KINDS.sub(lambda m: m[0] if written(m[0].lower()) else f"soorten {m[1]}", q)
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
