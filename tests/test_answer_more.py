@@ -110,3 +110,8 @@ def test_a_detail_word_only_one_sentence_uses_is_where_the_answer_is(engine: Eng
 )  # fmt: skip
 def test_an_abbreviation_is_written_out_by_its_glossary_entry(engine: Engine, q: str, start: str) -> None:
     assert engine.answerer.answer(q).headline.startswith(start)
+
+
+def test_a_comparison_of_three_sides_has_a_block_for_each(engine: Engine) -> None:
+    a = engine.answerer.answer("wat is het verschil tussen b2b, b2c en b2r")
+    assert a.intent == "comparison" and [label for label, _ in a.items] == ["B2B", "B2C", "B2R"]

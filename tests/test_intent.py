@@ -293,6 +293,8 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         ("verschil tussen een openbare en een meervoudig onderhandse procedure",
          ("openbare procedure", "meervoudig onderhandse procedure")),
         ("en wat is het verschil met een lead", ("lead",)),
+        # More than two sides, listed with commas.
+        ("wat is het verschil tussen b2b, b2c en b2r", ("b2b", "b2c", "b2r")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

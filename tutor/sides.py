@@ -53,7 +53,10 @@ def comparison_sides(q: str) -> tuple[str, ...]:
         m = pattern.search(q)
         if not m:
             continue
-        a = strip_side(m.groupdict().get("a") or "")
+        # "b2b, b2c en b2r": more sides than two, listed before the last pair.
+        *listed, first = (m.groupdict().get("a") or "").split(",")
+        more = [side for side in map(strip_side, listed) if side]
+        a = strip_side(first)
         b = strip_side(m["b"])
         if not b or not (a or pattern is COMPARISON[-1]):
             continue
@@ -66,5 +69,5 @@ def comparison_sides(q: str) -> tuple[str, ...]:
         shared = SHARED_CONTEXT.match(b) if a else None
         if shared and not SHARED_CONTEXT.match(a) and len(a.split()) <= 3:
             b = shared["side"]  # retrieval still reads the context in the question
-        return (a, b) if a else (b,)
+        return (*more, a, b) if a else (b,)
     return ()
