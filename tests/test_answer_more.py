@@ -115,3 +115,14 @@ def test_an_abbreviation_is_written_out_by_its_glossary_entry(engine: Engine, q:
 def test_a_comparison_of_three_sides_has_a_block_for_each(engine: Engine) -> None:
     a = engine.answerer.answer("wat is het verschil tussen b2b, b2c en b2r")
     assert a.intent == "comparison" and [label for label, _ in a.items] == ["B2B", "B2C", "B2R"]
+
+
+@pytest.mark.parametrize(
+    "q, start",
+    [("wat is de eerste stap van het sellogram", "Je begint met contact maken"),
+     ("wat is het laatste onderdeel van een accountplan", "Het plan eindigt met"),
+     ("wat is de laatste fase van de sales funnel", "De laatste fase: order.")],
+)  # fmt: skip
+def test_a_step_asked_by_its_place_in_the_order(engine: Engine, q: str, start: str) -> None:
+    a = engine.answerer.answer(q)
+    assert a.headline.startswith(start)

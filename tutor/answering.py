@@ -32,7 +32,7 @@ from tutor.listing import ListComposer
 from tutor.overview import overview_answer
 from tutor.rephrase import normalise_question, unwrap
 from tutor.rescue import as_calculation, numbers_fit, rescue
-from tutor.sequence import neighbour
+from tutor.sequence import ORDINAL, neighbour, ordinal_step
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import entry_named, glossary_heads, is_title, literal_sections, plain_plural, titled_section
 from tutor.twofold import merged, resolved, split_two, unanswered
@@ -277,6 +277,11 @@ class Answerer:
             # "hoe voorkom je dat één persoon de prognose bepaalt": of two close sections, the one that
             # says the verb asked.
             top = verb_section(self.composer, q, [h.section_id for h in r.hits[:2]]) or top
+        if ORDINAL.match(q):  # "wat is de eerste stap van het sellogram": that item of its list
+            steps = self.lister.compose(top, q, Intent("enumeration", intent.topic), qvec)
+            placed = ordinal_step(self.composer, q, steps)
+            if placed is not None:
+                return self._found(q, note, r, placed, "passage", intent, confidence, None)
         entry = r.glossary.entry if r.glossary is not None else None
         kind = "passage"
         if intent.kind == "comparison":

@@ -64,3 +64,34 @@ def neighbour(composer: Composer, section_ids: list[str], question: str) -> Comp
             headline = f"{items[at][:1].upper()}{items[at][1:]} is {where} stap in deze volgorde."
             return Composition(headline, context=s.text, sections=[sid])
     return None
+
+
+# "wat is de eerste stap van het sellogram", "het laatste onderdeel van een accountplan".
+ORDINAL = re.compile(
+    r"^(?:wat|welke|wie|hoe heet)\s+(?:is|was)?\s*(?:de|het)\s+(?P<n>eerste|tweede|derde|vierde|vijfde|zesde|"
+    r"laatste)\s+(?P<noun>stap|fase|onderdeel|deel|element|principe|kwadrant|rol|groep|laag|trede)\b",
+    re.IGNORECASE,
+)
+_PLACE = {"eerste": 0, "tweede": 1, "derde": 2, "vierde": 3, "vijfde": 4, "zesde": 5, "laatste": -1}
+
+
+def ordinal_step(composer: Composer, question: str, steps: Composition) -> Composition | None:
+    """The step a question asks by its place in the order ("de eerste stap"), from the list of
+    ``steps`` (the announcement and its items, in order, or one sentence that lists them), the
+    whole list kept as context."""
+    m = ORDINAL.match(question.strip())
+    if m is None:
+        return None
+    items = [text for _, text in steps.items]
+    if not items:  # "Een veelgebruikte indeling is: suspects → leads → …"
+        listing = [s.text for sid in steps.sections for s in composer.body(sid) if s.text in steps.headline]
+        items = max((inline_items(t) for t in listing), key=len, default=[])
+    at = _PLACE[m["n"].lower()]
+    if len(items) < 2 or at >= len(items):
+        return None
+    listed = "\n".join(f"• {label + ': ' if label else ''}{text}" for label, text in steps.items)
+    context = f"{steps.headline}\n{listed}".strip() if steps.items else steps.headline
+    item = items[at]
+    # A step named in a list ("suspects") is said whole; a sentence that tells it stands alone.
+    headline = item if item[-1:] in ".!?" else f"De {m['n'].lower()} {m['noun'].lower()}: {item}."
+    return Composition(headline, context=context, sections=steps.sections, title=item[:60])
