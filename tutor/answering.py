@@ -15,7 +15,7 @@ from tutor.classify import Classifier, Match, leading_phrase, situation_phrase
 from tutor.comparing import compare, side_section
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, Coverage
-from tutor.cues import ASPECT
+from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED
 from tutor.explaining import aspect_section, explain, verb_section
 from tutor.guard import unknown_hinge
 from tutor.intent import (
@@ -32,7 +32,7 @@ from tutor.listing import ListComposer
 from tutor.overview import overview_answer
 from tutor.rephrase import normalise_question, unwrap
 from tutor.rescue import as_calculation, numbers_fit, rescue
-from tutor.sequence import ORDINAL, neighbour, ordinal_step
+from tutor.sequence import neighbour, ordinal_step
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import entry_named, glossary_heads, is_title, literal_sections, plain_plural, titled_section
 from tutor.twofold import merged, resolved, split_two, unanswered
@@ -52,12 +52,8 @@ HEDGE_BM25 = 2.5
 # A BM25 match this strong (many of the notes' words in one section) answers down to a margin of 0,
 # and within the hedged band without the hedge.
 STRONG_BM25 = 5.0
-# A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
-ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
 # A second section this close to the first may hold the formula asked for, or the verb a how-to asks.
 CLOSE = 0.85
-# How-to verbs that build the thing asked about: its parts or steps answer them.
-MAKING_VERBS = frozenset("maak bouw opbouw voer invoer stel opstel schrijf richt inricht zet opzet".split())
 # A definition that names its members: "…, zoals prijs en kwaliteit".
 SUCH_AS = re.compile(r"\bzoals\b")
 NOT_FOUND = "Dat staat niet in de samenvatting."
@@ -277,11 +273,8 @@ class Answerer:
             # "hoe voorkom je dat één persoon de prognose bepaalt": of two close sections, the one that
             # says the verb asked.
             top = verb_section(self.composer, q, [h.section_id for h in r.hits[:2]]) or top
-        if ORDINAL.match(q):  # "wat is de eerste stap van het sellogram": that item of its list
-            steps = self.lister.compose(top, q, Intent("enumeration", intent.topic), qvec)
-            placed = ordinal_step(self.composer, q, steps)
-            if placed is not None:
-                return self._found(q, note, r, placed, "passage", intent, confidence, None)
+        if (placed := ordinal_step(self.lister, top, q, intent.topic, qvec)) is not None:
+            return self._found(q, note, r, placed, "passage", intent, confidence, None)  # "de eerste stap"
         entry = r.glossary.entry if r.glossary is not None else None
         kind = "passage"
         if intent.kind == "comparison":

@@ -67,3 +67,7 @@ def advises(s: Sentence, paragraph: list[Sentence]) -> float:
     run = sum(bool(ADVICE.search(t.text)) for t in paragraph[s.pos + 1 : s.pos + 3])
     told = 0.15 * bool(PROCEDURE.search(s.text)) if not ADVICE.search(s.text) else 0.3
     return told + 0.15 * run
+# A question for a course of action in its order: "hoe bouw ik dat op", "hoe verloopt …".
+ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
+# How-to verbs that build the thing asked about: its parts or steps answer them.
+MAKING_VERBS = frozenset("maak bouw opbouw voer invoer stel opstel schrijf richt inricht zet opzet".split())

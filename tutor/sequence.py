@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from index.text import fold
 from tutor.compose import Composer, Composition
+from tutor.intent import Intent
+from tutor.listing import ListComposer
 from tutor.lists import inline_items
 
 # "welke fase komt na de herhaalaankoop (in de klantrelatiecyclus)?", "wat volgt op prospects?",
@@ -75,13 +79,17 @@ ORDINAL = re.compile(
 _PLACE = {"eerste": 0, "tweede": 1, "derde": 2, "vierde": 3, "vijfde": 4, "zesde": 5, "laatste": -1}
 
 
-def ordinal_step(composer: Composer, question: str, steps: Composition) -> Composition | None:
-    """The step a question asks by its place in the order ("de eerste stap"), from the list of
-    ``steps`` (the announcement and its items, in order, or one sentence that lists them), the
-    whole list kept as context."""
+def ordinal_step(
+    lister: ListComposer, section_id: str, question: str, topic: str, qvec: np.ndarray | None
+) -> Composition | None:
+    """The step a question asks by its place in the order ("de eerste stap"), from the section's
+    list (the announcement and its items, in order, or one sentence that lists them), the whole
+    list kept as context."""
     m = ORDINAL.match(question.strip())
     if m is None:
         return None
+    composer = lister.c
+    steps = lister.compose(section_id, question, Intent("enumeration", topic), qvec)
     items = [text for _, text in steps.items]
     if not items:  # "Een veelgebruikte indeling is: suspects → leads → …"
         listing = [s.text for sid in steps.sections for s in composer.body(sid) if s.text in steps.headline]
