@@ -14,7 +14,8 @@ from tutor.rephrase import unwrap
 
 
 def _written(word: str) -> bool:
-    known = {"lead", "prospect", "kraljic", "nps", "clv", "funnel", "kpi's", "beslisser", "deskresearch"}
+    known = {"lead", "prospect", "kraljic", "nps", "clv", "funnel", "kpi's", "beslisser", "deskresearch",
+             "routineproducten", "hefboomproducten"}
     return word in known
 
 
@@ -43,6 +44,8 @@ def _written(word: str) -> bool:
         # The head a Dutch "desk- en" leaves out, when the notes write the whole compound.
         ("verschil tussen desk- en fieldresearch", "verschil tussen deskresearch en fieldresearch"),
         ("verschil tussen in- en verkoop", "verschil tussen in- en verkoop"),
+        ("routine-, hefboom- en strategische producten",
+         "routineproducten, hefboomproducten en strategische producten"),
         ("een klant geeft een 8, wat is dat voor klant", "een klant geeft een 8, wat is dat voor klant"),
         ("hunter t.o.v. farmer", "hunter t.o.v. farmer"),
         # A verb right after "hoe": asked straight out, though it ends in "zijn".

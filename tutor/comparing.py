@@ -94,7 +94,8 @@ def compare(
         contrast = " ".join(dict.fromkeys([contrast, *shared])).strip()
     if not items and not contrast:
         return Composition("", sections=sections)
-    labels = " en ".join(n for n, _, _ in sides)
+    names = [n for n, _, _ in sides]
+    labels = f"{', '.join(names[:-1])} en {names[-1]}" if len(names) > 1 else names[0]
     headline = contrast or f"Het verschil tussen {labels}:"
     return Composition(headline, items=items, sections=sections)
 

@@ -153,18 +153,27 @@ _WRITE_OUT = re.compile(
 )
 
 
-# "desk- en fieldresearch": the first compound's head left out, as Dutch writes it.
-_ELIDED = re.compile(r"\b([a-z]{2,})- (en|of|and|or) ([a-z]{5,})\b", re.IGNORECASE)
+# "desk- en fieldresearch", "routine-, hefboom- en strategische producten": a compound's head
+# left out, as Dutch writes it, until the last word of the list.
+_ELIDED = re.compile(r"\b([a-z]{2,})-(?=,|\s)", re.IGNORECASE)
+_LIST_END = re.compile(r"\s(?:en|of|and|or)\s+([a-z]+)(?:\s+([a-z]+))?", re.IGNORECASE)
 
 
-def _elided(m: re.Match[str], written: Callable[[str], bool]) -> str:
-    """"desk- en fieldresearch" → "deskresearch en fieldresearch", when the course writes the
-    whole first compound; left as it was otherwise."""
-    first, joiner, second = m[1], m[2], m[3]
-    for cut in range(1, len(second) - 3):
-        if written(f"{first}{second[cut:]}".lower()):
-            return f"{first}{second[cut:]} {joiner} {second}"
-    return m[0]
+def _elided(q: str, written: Callable[[str], bool]) -> str:
+    """Each "desk-" written whole ("deskresearch") when the course writes the whole compound, its
+    head taken from the word that ends the list; left as it was otherwise."""
+
+    def whole(m: re.Match[str]) -> str:
+        end = _LIST_END.search(q, m.end())
+        if end is None:
+            return m[0]
+        for word in (w for w in (end[2], end[1]) if w):
+            for cut in range(len(word) - 3):
+                if written(f"{m[1]}{word[cut:]}".lower()):
+                    return f"{m[1]}{word[cut:]}"
+        return m[0]
+
+    return _ELIDED.sub(whole, q)
 
 
 def unwrap(question: str, written: Callable[[str], bool]) -> str:
@@ -173,7 +182,7 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     bare = IN_SALES.sub("", question)
     q = bare if len(bare.split()) >= 2 else question
     q = _SHORT.sub(lambda m: _SHORTHAND[m[1].lower()], q)
-    q = _ELIDED.sub(lambda m: _elided(m, written), q)  # "desk- en fieldresearch"
+    q = _elided(q, written)  # "desk- en fieldresearch"
     # "welke klanttypes zijn er": kinds of klant, as the notes say it ("Soorten klanten").
     q = _KINDS.sub(lambda m: m[0] if written(m[0].lower()) else f"soorten {m[1]}", q)
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
