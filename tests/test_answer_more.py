@@ -126,3 +126,9 @@ def test_a_comparison_of_three_sides_has_a_block_for_each(engine: Engine) -> Non
 def test_a_step_asked_by_its_place_in_the_order(engine: Engine, q: str, start: str) -> None:
     a = engine.answerer.answer(q)
     assert a.headline.startswith(start)
+
+
+def test_a_strength_asked_is_the_sentence_that_names_it_not_one_that_hints_at_it(engine: Engine) -> None:
+    # The opening's "een eenvoudige maatstaf" hints at a strength; "De kracht van NPS is …" names it.
+    a = engine.answerer.answer("noem een nadeel en een voordeel van nps")
+    assert a.headline.startswith("De kracht van NPS")

@@ -66,6 +66,10 @@ def aspect_section(c: Composer, question: str, topic: str, candidates: list[str]
     return None
 
 
+# The nouns that name a strength or a weakness outright.
+ASPECT_NOUN = re.compile(r"\b(?:kracht|voorde(?:el|len)|nade(?:el|len)|zwakte\w*|beperking\w*)\b")
+
+
 @functools.cache
 def glossary_tokens(c: Composer) -> frozenset[str]:
     """The tokens of every glossary term, alias and definition of the course."""
@@ -176,7 +180,8 @@ def explain(
         if singular & toks:
             return 0.4
         if said is not None and said.search(c.folded[s.id]):
-            return 0.4
+            # "De kracht van NPS is …" names the aspect; "een eenvoudige maatstaf" only hints at it.
+            return 0.4 + 0.15 * bool(ASPECT_NOUN.search(c.folded[s.id]))
         if intent == "why":
             return 0.15 * bool(CAUSE.search(s.text))
         if intent == "scenario":
