@@ -48,6 +48,7 @@ def _written(word: str) -> bool:
          "routineproducten, hefboomproducten en strategische producten"),
         ("een klant geeft een 8, wat is dat voor klant", "een klant geeft een 8, wat is dat voor klant"),
         ("hunter t.o.v. farmer", "hunter t.o.v. farmer"),
+        ("waarom zou een bedrijf aan netwerken doen", "waarom zou een bedrijf aan netwerken doen"),
         # A verb right after "hoe": asked straight out, though it ends in "zijn".
         ("hoe heet de fase waarin klant en leverancier bijna een bedrijf zijn",
          "hoe heet de fase waarin klant en leverancier bijna een bedrijf zijn"),

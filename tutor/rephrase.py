@@ -34,8 +34,8 @@ _EMBEDDED = re.compile(
 )
 # A verb right after the question word: a question asked straight out, no embedded one.
 _FINITE = re.compile(
-    r"(?:heet|heten|noem|noemen|is|zijn|was|waren|werkt|kan|kun|kunt|moet|mag|wil|ga|gaat|doe|doet|zit|"
-    r"staat|komt|wordt|worden)\b",
+    r"(?:heet|heten|noem|noemen|is|zijn|was|waren|werkt|kan|kun|kunt|kunnen|moet|moeten|mag|mogen|wil|willen|"
+    r"zou|zouden|zal|zullen|heeft|hebben|ga|gaat|gaan|doe|doet|doen|zit|staat|komt|wordt|worden)\b",
     re.IGNORECASE,
 )
 # "wat moet ik weten over nps (voor het tentamen)" → "leg nps uit"; so is "nps, wat moet ik daarvan weten".
