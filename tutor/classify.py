@@ -314,7 +314,7 @@ class Classifier:
         return Composition(headline, context=context, sections=[k.section_id], title=k.name)
 
 
-def situation_phrase(composer: Composer, question: str) -> tuple[str, str] | None:
+def situation_phrase(composer: Composer, question: str, shortest: int = 2) -> tuple[str, str] | None:
     """A phrase of the situation the notes use word for word in one section ("geen interesse",
     "zonder afspraak"), with that section: scenarios are often answered where their words occur.
 
@@ -324,7 +324,7 @@ def situation_phrase(composer: Composer, question: str) -> tuple[str, str] | Non
     """
     words = re.findall(r"[a-z0-9']+", fold(split_tail(question)[0]))
     best: tuple[float, str, str] | None = None
-    for n in (5, 4, 3, 2):
+    for n in range(5, shortest - 1, -1):
         for i in range(len(words) - n + 1):
             gram = words[i : i + n]
             if sum(len(w) >= 4 for w in gram) < 2 or not tokens_of(" ".join(gram)):
@@ -347,8 +347,8 @@ def leading_phrase(composer: Composer, question: str, top_id: str, term_names: t
     say what is asked better than the term they contain."""
     if not DIRECT.match(question) or how_to(question):
         return None
-    hit = situation_phrase(composer, question)
-    if hit is None or hit[0] != top_id or len(hit[1].split()) < 3:
+    hit = situation_phrase(composer, question, shortest=3)
+    if hit is None or hit[0] != top_id:
         return None
     bare = re.sub(r"\b(?:de|het|een)\b|\W", "", hit[1])
     return None if bare in {re.sub(r"\W", "", fold(n)) for n in term_names} else hit[1]
