@@ -71,6 +71,7 @@ class Retriever:
         self.use_glossary = use_glossary
         # Fusion weights; attributes so bench/tune_fusion.py can search over the real fusion.
         self.bm25_weight = BM25_WEIGHT
+        self.parts_seen: dict[str, list[str]] = {}  # compound parts of unknown tokens, by token
         self.bm25_second = BM25_SECOND
         self.mention_boost = MENTION_BOOST
         self.glossary = GlossaryMatcher(course.glossary)
@@ -131,11 +132,19 @@ class Retriever:
         if dutch:
             more = bm25_tokens(dutch) + bm25_tokens(" ".join(compounds(dutch)))
             tokens += [t for t in dict.fromkeys(more) if t in vocab and t not in tokens]
-        tokens += [p for t in tokens if t not in vocab for p in compound_parts(t, vocab) if p not in tokens]
+        tokens += [p for t in tokens if t not in vocab for p in self._parts(t) if p not in tokens]
         known = [t for t in tokens if t in vocab]
         if not known:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
         return np.asarray(self.index.bm25.get_scores(known), dtype=np.float32)
+
+    def _parts(self, token: str) -> list[str]:
+        """``compound_parts`` of an unknown ``token`` among the BM25 vocabulary, remembered."""
+        if token not in self.parts_seen:
+            if len(self.parts_seen) > 5000:  # a bound on what odd input can make it remember
+                self.parts_seen.clear()
+            self.parts_seen[token] = compound_parts(token, self.index.bm25.vocab_dict)
+        return self.parts_seen[token]
 
     def glossary_hit(self, question: str) -> GlossaryHit | None:
         """The glossary entry a definitional question asks for, when it matches well."""

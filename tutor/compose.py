@@ -83,6 +83,8 @@ class Composer:
         df = Counter(t for toks in self.tokens for t in toks)
         n = max(len(self.sentences), 1)
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        self.parts_seen: dict[str, list[str]] = {}  # compound parts of unknown tokens, by token
+        self.holders: dict[str, list[Sentence]] = {}  # the sentences that hold a word, by word
         self.unknown_idf = math.log(1 + n)
         used: dict[str, set[str]] = {}
         for s, toks in zip(self.sentences, self.tokens, strict=True):
@@ -111,21 +113,27 @@ class Composer:
         # Split or joined ("voet in de deur techniek" ↔ "voet-in-de-deurtechniek"), and plural.
         return re.compile(r"\b" + r"\W*".join(map(re.escape, words_)) + r"(?:en|s|n)?\b")
 
+    def _holding(self, word: str) -> list[Sentence]:
+        """The sentences whose folded text holds ``word`` (as a substring), in order, remembered."""
+        if word not in self.holders:
+            if len(self.holders) > 5000:  # a bound on what odd input can make it remember
+                self.holders.clear()
+            self.holders[word] = [s for s in self.sentences if word in self.folded[s.id]]
+        return self.holders[word]
+
     def phrase_sections(self, topic: str, examples: bool = True) -> list[str]:
         """Sections whose text uses ``topic`` literally, in course order (``examples``: their worked
         examples count)."""
         pattern = self.phrase_pattern(topic)
         words_ = re.findall(r"[a-z0-9]+", fold(topic))
-        if pattern is None or not all(w in self.folded_all for w in words_):
+        if pattern is None or not all(self._holding(w) for w in words_):
             return []
-        longest = max(words_, key=len)  # a plain substring test first: most sentences lack it
+        longest = max(words_, key=len)  # the sentences that hold it first: most lack it
         return list(
             dict.fromkeys(
                 s.section_id
-                for s in self.sentences
-                if (examples or s.part == "body")
-                and longest in self.folded[s.id]
-                and pattern.search(self.folded[s.id])
+                for s in self._holding(longest)
+                if (examples or s.part == "body") and pattern.search(self.folded[s.id])
             )
         )
 
@@ -160,7 +168,15 @@ class Composer:
             else:
                 out |= whole
         # "research" → "deskresearch", "fieldresearch": the notes' compounds an unknown word ends.
-        return out | {p for t in out if t not in self.idf for p in compound_parts(t, self.idf)}
+        return out | {p for t in out if t not in self.idf for p in self._parts(t)}
+
+    def _parts(self, token: str) -> list[str]:
+        """``compound_parts`` of ``token`` among the notes' tokens, remembered."""
+        if token not in self.parts_seen:
+            if len(self.parts_seen) > 5000:  # a bound on what odd input can make it remember
+                self.parts_seen.clear()
+            self.parts_seen[token] = compound_parts(token, self.idf)
+        return self.parts_seen[token]
 
     def _overlap(self, q: set[str], tokens: frozenset[str]) -> float:
         """IDF mass of the question terms in ``tokens``; a compound tail counts for most of it."""
