@@ -132,3 +132,15 @@ def test_a_strength_asked_is_the_sentence_that_names_it_not_one_that_hints_at_it
     # The opening's "een eenvoudige maatstaf" hints at a strength; "De kracht van NPS is …" names it.
     a = engine.answerer.answer("noem een nadeel en een voordeel van nps")
     assert a.headline.startswith("De kracht van NPS")
+
+
+def test_an_unknown_kind_of_list_asked_of_a_known_subject_is_answered(engine: Engine) -> None:
+    # "competenties" is not in the notes, the accountmanager is: no "… staat niet in de samenvatting".
+    a = engine.answerer.answer("welke competenties heeft een accountmanager nodig")
+    assert a.found and a.sources[0].section == "Functies van de accountmanager"
+    assert not engine.answerer.answer("welke principes heeft spin selling").found
+
+
+def test_a_word_of_one_section_ranked_first_rescues_an_unsure_why_question(engine: Engine) -> None:
+    a = engine.answerer.answer("waar dient een landingspagina voor")
+    assert a.found and "landingspagina" in fold(a.headline)

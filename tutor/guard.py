@@ -10,12 +10,16 @@ from collections.abc import Callable
 from index.retriever import Retrieval
 from index.text import fold
 from knowledge.model import GlossaryEntry
-from tutor.coverage import Coverage, display_topic
+from tutor.coverage import Coverage, bare, display_topic
 from tutor.intent import Intent
 from tutor.terms import original_words
 
 # "van oriëntatie tot afscheid", "van suspect naar klant": the two ends of a range.
 RANGE = re.compile(r"\bvan ([\w'-]+) (?:tot|naar|t/m) ([\w'-]+)")
+
+
+# The plural a list question asks for: "welke competenties …", "wat zijn de skills van …".
+ASKED_KIND = re.compile(r"^(?:welke|wat zijn (?:de|alle))\s+(?:\w+e\s+)?([a-z]{4,})\b")
 
 
 def unknown_hinge(
@@ -52,6 +56,11 @@ def unknown_hinge(
         for ends in RANGE.findall(fold(q)):
             if any(e not in unknown for e in ends):
                 unknown = [u for u in unknown if u not in ends]
+        # "welke competenties moet een accountmanager hebben": the kind of list asked is no term
+        # the question hinges on when what it is asked of is known.
+        kind = ASKED_KIND.search(fold(q)) if intent.kind == "enumeration" else None
+        if kind is not None and distinctive > 1 and unknown == [bare(kind[1])]:
+            unknown = []
         if not unknown:
             continue
         # A term question hinges on its unknown words when they are at least half of what it

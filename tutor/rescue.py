@@ -69,7 +69,8 @@ def rescue(
         # "wat doe je in de oriëntatiefase", "voorbeeld van een trendbreuk": a long word of the topic
         # only one section explains.
         rare = rare_word_section(composer, intent.topic)
-        if rare and rare in near and margin >= RARE_MARGIN:  # nearer the notes than the background
+        # Nearer the notes than the background, or at least as near when retrieval ranks it first.
+        if rare and rare in near and (margin >= RARE_MARGIN or (rare == near[0] and margin >= 0)):
             return Rescue(rare)
     # "verkoop was 200, 230 en 260 stuks, hoeveel verwacht ik volgend jaar": the section whose
     # formula the student's numbers fill in.
