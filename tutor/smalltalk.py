@@ -30,9 +30,14 @@ def smalltalk_reply(question: str, course_title: str) -> str:
         )
     if re.search(r"\bik ben (?:nieuw|net begonnen)", q):
         return f"Welkom! Ik ben studybot en help je met {course_title}. {EXAMPLE} Oefenen? Typ /quiz."
+    if re.search(r"\b(?:gestrest|zenuwachtig|nerveus|moe)\b", q):
+        return (
+            "Dat snap ik, een tentamen is spannend. Oefen een paar vragen met /quiz, "
+            f"of vraag me wat je nog lastig vindt. {EXAMPLE}"
+        )
     if re.search(r"\bhoe gaat het|alles goed|how are you", q):
         return f"Goed, dank je! Klaar om te leren? {EXAMPLE}"
-    farewell = r"\b(?:doei|tot ziens|bye|dag|tot (?:morgen|straks|later))$|\bfijne \w+|welterusten|slaap"
+    farewell = r"\b(?:doei|tot ziens|bye|dag|later|tot (?:morgen|straks))$|\bfijne \w+|welterusten|slaap"
     if re.search(farewell, q):
         return "Tot ziens en succes met leren! 👋"
     if re.search(r"\b(?:duidelijk|helder|snap)\b", q):
