@@ -49,6 +49,10 @@ def _written(word: str) -> bool:
         ("een klant geeft een 8, wat is dat voor klant", "een klant geeft een 8, wat is dat voor klant"),
         ("hunter t.o.v. farmer", "hunter t.o.v. farmer"),
         ("waarom zou een bedrijf aan netwerken doen", "waarom zou een bedrijf aan netwerken doen"),
+        # Two things mixed up: their difference asked.
+        ("lead en prospect, ik haal ze door elkaar", "wat is het verschil tussen lead en prospect"),
+        ("ik verwar een lead met een prospect", "wat is het verschil tussen een lead en een prospect"),
+        ("ik haal de bus en de trein", "ik haal de bus en de trein"),
         # A verb right after "hoe": asked straight out, though it ends in "zijn".
         ("hoe heet de fase waarin klant en leverancier bijna een bedrijf zijn",
          "hoe heet de fase waarin klant en leverancier bijna een bedrijf zijn"),

@@ -176,6 +176,16 @@ def _elided(q: str, written: Callable[[str], bool]) -> str:
     return _ELIDED.sub(whole, q)
 
 
+# "suspect en prospect, ik haal ze steeds door elkaar", "ik verwar een lead met een prospect": the
+# difference asked.
+_MIXED_UP = re.compile(
+    r"^(?P<a>[^,;:]+?) (?:en|of) (?P<b>[^,;:]+?)\s*[,;:]\s*ik (?:haal|verwar) (?:ze|die|deze|die twee)\b.*$|"
+    r"^ik haal (?P<c>.+?) en (?P<d>.+?)(?: (?:steeds|altijd|vaak|telkens))* door ?elkaar\s*[?.!]*$|"
+    r"^ik verwar (?P<e>.+?) (?:en|met) (?P<f>.+?)(?: (?:steeds|altijd|vaak|telkens))*\s*[?.!]*$",
+    re.IGNORECASE,
+)
+
+
 def unwrap(question: str, written: Callable[[str], bool]) -> str:
     """``question`` without the wrapping around what it asks, its cue words spelt right (``written``:
     whether the course writes a word, which a typo fix must leave alone)."""
@@ -183,6 +193,11 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     q = bare if len(bare.split()) >= 2 else question
     q = _SHORT.sub(lambda m: _SHORTHAND[m[1].lower()], q)
     q = _elided(q, written)  # "desk- en fieldresearch"
+    mixed = _MIXED_UP.match(q)
+    if mixed:
+        first = mixed["a"] or mixed["c"] or mixed["e"]
+        second = mixed["b"] or mixed["d"] or mixed["f"]
+        return f"wat is het verschil tussen {first} en {second}"
     # "welke klanttypes zijn er": kinds of klant, as the notes say it ("Soorten klanten").
     q = _KINDS.sub(lambda m: m[0] if written(m[0].lower()) else f"soorten {m[1]}", q)
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
