@@ -11,7 +11,7 @@ from index.embedder import Embedder
 from index.english import dutch_phrases, to_dutch
 from index.glossary import GlossaryHit, GlossaryMatcher, asked_term, glossary_key
 from index.store import SearchIndex
-from index.text import bm25_tokens, compound_parts, compounds, irregular_nouns
+from index.text import bm25_tokens, compound_parts, compounds, irregular_nouns, remembered
 from knowledge.model import Course
 
 METHODS = ("bm25", "dense", "hybrid")
@@ -140,11 +140,7 @@ class Retriever:
 
     def _parts(self, token: str) -> list[str]:
         """``compound_parts`` of an unknown ``token`` among the BM25 vocabulary, remembered."""
-        if token not in self.parts_seen:
-            if len(self.parts_seen) > 5000:  # a bound on what odd input can make it remember
-                self.parts_seen.clear()
-            self.parts_seen[token] = compound_parts(token, self.index.bm25.vocab_dict)
-        return self.parts_seen[token]
+        return remembered(self.parts_seen, token, lambda: compound_parts(token, self.index.bm25.vocab_dict))
 
     def glossary_hit(self, question: str) -> GlossaryHit | None:
         """The glossary entry a definitional question asks for, when it matches well."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from typing import TypeVar
 
 import Stemmer
 
@@ -78,6 +79,20 @@ def compounds(text: str) -> list[str]:
                 for stem in dict.fromkeys((modifier, modifier.rstrip("s"), plain, long)):
                     out += [stem + head, stem + "s" + head]
     return list(dict.fromkeys(out))
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def remembered(memo: dict[K, V], key: K, make: Callable[[], V], bound: int = 5000) -> V:
+    """``memo[key]``, made once by ``make``; the memo is emptied when it grows past ``bound`` (odd
+    input cannot make it grow without end)."""
+    if key not in memo:
+        if len(memo) > bound:
+            memo.clear()
+        memo[key] = make()
+    return memo[key]
 
 
 def compound_parts(token: str, vocab: Collection[str]) -> list[str]:

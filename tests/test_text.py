@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.text import compound_parts
+from index.text import compound_parts, remembered
 
 
 def test_compound_parts_finds_the_notes_compounds_an_unknown_word_is_part_of() -> None:
@@ -11,3 +11,18 @@ def test_compound_parts_finds_the_notes_compounds_an_unknown_word_is_part_of() -
     assert compound_parts("knelpuntkwadrant", vocab) == ["kwadrant", "knelpuntproduct"]
     assert compound_parts("klant", vocab) == []  # too short to be a compound's part
     assert compound_parts("zonnepaneel", vocab) == []
+
+
+def test_remembered_makes_once_and_stays_bounded() -> None:
+    memo: dict[str, int] = {}
+    made: list[str] = []
+
+    def make(key: str) -> int:
+        made.append(key)
+        return len(key)
+
+    assert remembered(memo, "abc", lambda: make("abc")) == 3
+    assert remembered(memo, "abc", lambda: make("abc")) == 3 and made == ["abc"]
+    for i in range(10):
+        remembered(memo, f"k{i}", lambda i=i: make(f"k{i}"), bound=4)
+    assert len(memo) <= 5

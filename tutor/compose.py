@@ -17,7 +17,7 @@ import numpy as np
 
 from index.passages import Sentence
 from index.store import SearchIndex
-from index.text import bm25_tokens, compound_parts, fold, irregular_nouns
+from index.text import bm25_tokens, compound_parts, fold, irregular_nouns, remembered
 from knowledge.model import Course, GlossaryEntry
 from tutor.cues import DEFINING, IS_A
 from tutor.lists import BACKREF, SEQUENCE, inline_list
@@ -115,11 +115,8 @@ class Composer:
 
     def _holding(self, word: str) -> list[Sentence]:
         """The sentences whose folded text holds ``word`` (as a substring), in order, remembered."""
-        if word not in self.holders:
-            if len(self.holders) > 5000:  # a bound on what odd input can make it remember
-                self.holders.clear()
-            self.holders[word] = [s for s in self.sentences if word in self.folded[s.id]]
-        return self.holders[word]
+        folded = self.folded
+        return remembered(self.holders, word, lambda: [s for s in self.sentences if word in folded[s.id]])
 
     def phrase_sections(self, topic: str, examples: bool = True) -> list[str]:
         """Sections whose text uses ``topic`` literally, in course order (``examples``: their worked
@@ -172,11 +169,7 @@ class Composer:
 
     def _parts(self, token: str) -> list[str]:
         """``compound_parts`` of ``token`` among the notes' tokens, remembered."""
-        if token not in self.parts_seen:
-            if len(self.parts_seen) > 5000:  # a bound on what odd input can make it remember
-                self.parts_seen.clear()
-            self.parts_seen[token] = compound_parts(token, self.idf)
-        return self.parts_seen[token]
+        return remembered(self.parts_seen, token, lambda: compound_parts(token, self.idf))
 
     def _overlap(self, q: set[str], tokens: frozenset[str]) -> float:
         """IDF mass of the question terms in ``tokens``; a compound tail counts for most of it."""
