@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def bullet(label: str, text: str) -> str:
+    """One list line of a plain-text answer: "• label: text", or "• text" without a label."""
+    return f"• {label}: {text}" if label else f"• {text}"
+
+
 @dataclass(frozen=True)
 class Source:
     """Where an answer comes from."""
@@ -48,7 +53,7 @@ class Answer:
         parts = [p for p in (self.note, self.headline) if p]
         if self.items:
             parts.append(
-                "\n".join(f"• {label}: {text}" if label else f"• {text}" for label, text in self.items)
+                "\n".join(bullet(label, text) for label, text in self.items)
             )
         if self.context:
             parts.append(self.context)

@@ -31,7 +31,7 @@ from tutor.intent import (
 from tutor.listing import ListComposer
 from tutor.overview import overview_answer
 from tutor.rephrase import normalise_question, unwrap
-from tutor.rescue import as_calculation, numbers_fit, rescue
+from tutor.rescue import fitting_formulas, numbers_fit, rescue
 from tutor.sequence import neighbour, ordinal_step
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import entry_named, glossary_heads, is_title, literal_sections, plain_plural, titled_section
@@ -180,8 +180,7 @@ class Answerer:
         r = self.retriever.search(search_text, k=4)
         # The nearest sections whose formula the student's numbers fill in: such a question hinges
         # on no unknown term.
-        intent = as_calculation(self.composer, q, intent, [h.section_id for h in r.hits[:3]])
-        fitting = [h.section_id for h in r.hits[:3] if numbers_fit(self.composer, q, intent, h.section_id)]
+        intent, fitting = fitting_formulas(self.composer, q, intent, [h.section_id for h in r.hits[:3]])
         # Scores the student gives ("gaf een 8") point at the section that groups them: no unknown term.
         scored = self.classifier.scored_section(q, [h.section_id for h in r.hits[:4]])
         guarded = not (forced or fitting or scored)
@@ -238,7 +237,6 @@ class Answerer:
         term_names = r.glossary.entry.names if r.glossary is not None else ()
         lead = intent.kind == "explanation" and bool(r.hits) and not forced
         lead_phrase = leading_phrase(self.composer, q, r.hits[0].section_id, term_names) if lead else None
-        phrased = lead_phrase is not None
         if lead_phrase:  # "wat houdt een am in de gaten als manager van zijn accounts": those words lead
             intent = Intent("explanation", lead_phrase, followup=intent.followup)
         if confidence == "hedged" and not forced and intent.kind == "scenario" and not classifies(q):
@@ -297,7 +295,7 @@ class Answerer:
             confidence = "high"
         elif (
             entry is not None
-            and not phrased
+            and lead_phrase is None
             and entry.section_id == top
             and (
                 intent.kind == "definition"

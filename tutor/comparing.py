@@ -22,6 +22,11 @@ COMPARE_WORDS = frozenset(
 PLAIN = frozenset(tokens_of("gewoon gewone normaal normale regulier reguliere standaard klassieke"))
 
 
+def side_label(name: str, entry: GlossaryEntry | None) -> str:
+    """How a side's block is labelled: its glossary term, or its name as asked, capitalised."""
+    return entry.term if entry is not None else name[:1].upper() + name[1:]
+
+
 def compare(
     c: Composer,
     sides: list[tuple[str, GlossaryEntry | None, str]],
@@ -60,7 +65,7 @@ def compare(
     sections: list[str] = []
     for name, entry, section_id in sides:
         if entry is not None:
-            items.append((entry.term, entry.definition))
+            items.append((side_label(name, entry), entry.definition))
             sections.append(entry.section_id)
             continue
         body = c.body(section_id)
@@ -74,14 +79,14 @@ def compare(
         best = c.best(naming, name, qvec, lambda s, n=name: 0.5 * c.defines(s, n) - 0.01 * s.pos)
         text = c.text(c.with_antecedent(best))
         if all(text != said for _, said in items):
-            items.append((name[:1].upper() + name[1:], text))
+            items.append((side_label(name, entry), text))
         sections.append(section_id)
     items = [(label, text) for label, text in items if text not in contrast]
     aspect = aspect_of(question, [name for name, _, _ in sides])
     if aspect:
         # "nieuwe taak vs rechtstreekse herhaalaankoop, hoe groot is de dmu": per side, what the
         # paragraph that introduces it says about the aspect asked (once, when the sides share it).
-        label_of = {(e.term if e else n[:1].upper() + n[1:]): i for i, (n, e, _) in enumerate(sides)}
+        label_of = {side_label(n, e): i for i, (n, e, _) in enumerate(sides)}
         said = {
             label: _about(c, text, aspect, homes[label_of[label]], side_names[label_of[label]])
             for label, text in items

@@ -113,7 +113,7 @@ class Composer:
         # Split or joined ("voet in de deur techniek" ↔ "voet-in-de-deurtechniek"), and plural.
         return re.compile(r"\b" + r"\W*".join(map(re.escape, words_)) + r"(?:en|s|n)?\b")
 
-    def _holding(self, word: str) -> list[Sentence]:
+    def holding(self, word: str) -> list[Sentence]:
         """The sentences whose folded text holds ``word`` (as a substring), in order, remembered."""
         folded = self.folded
         return remembered(self.holders, word, lambda: [s for s in self.sentences if word in folded[s.id]])
@@ -123,13 +123,13 @@ class Composer:
         examples count)."""
         pattern = self.phrase_pattern(topic)
         words_ = re.findall(r"[a-z0-9]+", fold(topic))
-        if pattern is None or not all(self._holding(w) for w in words_):
+        if pattern is None or not all(self.holding(w) for w in words_):
             return []
         longest = max(words_, key=len)  # the sentences that hold it first: most lack it
         return list(
             dict.fromkeys(
                 s.section_id
-                for s in self._holding(longest)
+                for s in self.holding(longest)
                 if (examples or s.part == "body") and pattern.search(self.folded[s.id])
             )
         )
@@ -165,9 +165,9 @@ class Composer:
             else:
                 out |= whole
         # "research" → "deskresearch", "fieldresearch": the notes' compounds an unknown word ends.
-        return out | {p for t in out if t not in self.idf for p in self._parts(t)}
+        return out | {p for t in out if t not in self.idf for p in self.parts(t)}
 
-    def _parts(self, token: str) -> list[str]:
+    def parts(self, token: str) -> list[str]:
         """``compound_parts`` of ``token`` among the notes' tokens, remembered."""
         return remembered(self.parts_seen, token, lambda: compound_parts(token, self.idf))
 

@@ -42,13 +42,18 @@ def numbers_fit(composer: Composer, q: str, intent: Intent, section_id: str) -> 
     return worked_out(q, composer.text(composer.body(section_id))) is not None
 
 
-def as_calculation(composer: Composer, q: str, intent: Intent, near: list[str]) -> Intent:
-    """``intent``, or a calculation when the question's numbers fill in the formula of one of the
-    ``near`` sections ("kwartaalverkopen 100, 120, 140, 160: wat verwacht ik …")."""
-    if intent.kind == "calculation" or not brings_numbers(q):
-        return intent
-    calc = Intent("calculation", intent.topic, followup=intent.followup)
-    return calc if any(numbers_fit(composer, q, calc, sid) for sid in near) else intent
+def fitting_formulas(composer: Composer, q: str, intent: Intent, near: list[str]) -> tuple[Intent, list[str]]:
+    """The ``near`` sections whose formula the question's numbers fill in, and ``intent`` — a
+    calculation when there are such sections, even without the cue word ("kwartaalverkopen 100,
+    120, 140, 160: wat verwacht ik …")."""
+    if intent.kind != "calculation" and not brings_numbers(q):
+        return intent, []
+    if intent.kind == "calculation":
+        calc = intent
+    else:
+        calc = Intent("calculation", intent.topic, followup=intent.followup)
+    fitting = [sid for sid in near if numbers_fit(composer, q, calc, sid)]
+    return (calc if fitting else intent), fitting
 
 
 def rescue(

@@ -12,6 +12,7 @@ import re
 import numpy as np
 
 from index.text import fold
+from tutor.answer import bullet
 from tutor.compose import Composer, Composition
 from tutor.intent import Intent
 from tutor.listing import ListComposer
@@ -97,7 +98,7 @@ def ordinal_step(
     at = _PLACE[m["n"].lower()]
     if len(items) < 2 or at >= len(items):
         return None
-    listed = "\n".join(f"• {label + ': ' if label else ''}{text}" for label, text in steps.items)
+    listed = "\n".join(bullet(label, text) for label, text in steps.items)
     context = f"{steps.headline}\n{listed}".strip() if steps.items else steps.headline
     item = items[at]
     # A step named in a list ("suspects") is said whole; a sentence that tells it stands alone.

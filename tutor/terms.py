@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from index.english import english_phrases, to_dutch
 from index.glossary import GlossaryHit
-from index.text import compound_parts, fold
+from index.text import fold
 from knowledge.model import Course, GlossaryEntry
 from tutor.compose import Composer, tokens_of
 from tutor.coverage import display_topic
@@ -80,16 +80,16 @@ def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
 def rare_word_section(composer: Composer, topic: str) -> str | None:
     """The one section whose explanation (not its worked example) uses a long word of ``topic``
     ("wat doe je in de oriëntatiefase" → Klantrelatiecyclus), if exactly one does."""
-    body = [s for s in composer.sentences if s.part == "body"]
 
     def holders(word: str) -> set[str]:
         pattern = re.compile(rf"\b{word}")
-        return {s.section_id for s in body if pattern.search(composer.folded[s.id])}
+        held = composer.holding(word)  # the sentences that hold it at all, looked up once
+        return {s.section_id for s in held if s.part == "body" and pattern.search(composer.folded[s.id])}
 
     for word in re.findall(r"[a-z]{9,}", fold(topic)):
         found = holders(word)
         if not found:  # "knelpuntkwadrant": the sections that use all of the notes' words it is made of
-            parts = compound_parts(word, composer.idf)
+            parts = composer.parts(word)
             found = set.intersection(*(holders(p) for p in parts)) if parts else set()
         if len(found) == 1:
             return found.pop()

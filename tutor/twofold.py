@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tutor.answer import Answer
+from tutor.answer import Answer, bullet
 from tutor.intent import LIST_NOUNS, detect_intent
 
 # "<question>, en <question word> …": the second part opens with its own question word.
@@ -68,7 +68,7 @@ def merged(first: Answer, second: Answer) -> Answer:
         return " ".join(t for t in _SENTENCE.split(text) if t and t not in said)
 
     lines = [t for t in (new(second.headline),) if t]
-    lines += [f"• {label}: {t}" if label else f"• {t}" for label, text in second.items if (t := new(text))]
+    lines += [bullet(label, t) for label, text in second.items if (t := new(text))]
     lines += [p for p in (new(par) for par in second.context.split("\n\n")) if p]
     if not lines:
         return first
