@@ -49,6 +49,7 @@ SETS = {
     "test_q": ROOT / "bench" / "answers" / "test_q.json",
     "dev_r": ROOT / "bench" / "answers" / "dev_r.json",
     "dev_s": ROOT / "bench" / "answers" / "dev_s.json",
+    "test_r": ROOT / "bench" / "answers" / "test_r.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
