@@ -49,6 +49,7 @@ SETS = {
     "test_q": ROOT / "bench" / "answers" / "test_q.json",
     "dev_r": ROOT / "bench" / "answers" / "dev_r.json",
     "dev_s": ROOT / "bench" / "answers" / "dev_s.json",
+    "dev_t": ROOT / "bench" / "answers" / "dev_t.json",
     "test_r": ROOT / "bench" / "answers" / "test_r.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
