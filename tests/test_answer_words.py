@@ -41,3 +41,14 @@ def test_how_high_is_asked_straight_out(engine: Engine) -> None:
     # which led with the detractors' scores instead of the range of the score.
     a = engine.answerer.answer("hoe hoog is de nps als er alleen detractors zijn")
     assert a.found and a.headline.startswith("De uitkomst ligt tussen −100")
+
+
+def test_a_word_said_of_the_subject_asks_about_that_not_the_whole_section(engine: Engine) -> None:
+    # "b2r" names the section, but "verwacht" is what one of its sentences says of a B2R customer:
+    # that sentence, not the section's list of differences.
+    a = engine.answerer.answer("wat verwacht een b2r klant van jou als verkoper")
+    assert a.found and a.headline.startswith("Daarnaast speelt wederverkoop een rol")
+    assert "doorloopt" in a.answer
+    # The subject alone is still answered by its steps.
+    steps = engine.answerer.answer("leg het sellogram uit")
+    assert len(steps.items) >= 5

@@ -7,14 +7,13 @@ import re
 
 from index.english import to_dutch
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
-from index.text import fold
 from knowledge.model import GlossaryEntry
 from tutor.anchors import Anchors
 from tutor.answer import Answer, Source, Topic
 from tutor.classify import Classifier, Match, leading_phrase, situation_phrase
 from tutor.comparing import compare, side_section
-from tutor.compose import Composer, Composition, tokens_of
-from tutor.coverage import GENERIC, VERBS, Coverage
+from tutor.compose import Composer, Composition
+from tutor.coverage import Coverage
 from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED
 from tutor.explaining import aspect_section, explain, verb_section
 from tutor.guard import unknown_hinge
@@ -34,7 +33,15 @@ from tutor.rephrase import normalise_question, unwrap
 from tutor.rescue import fitting_formulas, numbers_fit, rescue
 from tutor.sequence import neighbour, ordinal_step
 from tutor.smalltalk import smalltalk_reply
-from tutor.terms import entry_named, glossary_heads, is_title, literal_sections, plain_plural, titled_section
+from tutor.terms import (
+    entry_named,
+    glossary_heads,
+    is_title,
+    literal_sections,
+    names_subject,
+    plain_plural,
+    titled_section,
+)
 from tutor.twofold import merged, resolved, split_two, unanswered
 from tutor.verbs import asked_verb, how_to, joined_verbs
 from tutor.worked import brings_numbers, calculation, example_of, example_section, formula
@@ -121,14 +128,6 @@ class Answerer:
     def _entry(self, name: str) -> GlossaryEntry | None:
         """The glossary entry called ``name`` (typos forgiven), if the match is good."""
         return entry_named(self.retriever.glossary.lookup, self.heads, name, GLOSSARY_MIN)
-
-    def _names_section(self, topic: str, section_id: str) -> bool:
-        """Whether ``topic`` is the section's own subject (its title or its first glossary term)."""
-        section = self.course.section(section_id)
-        names = [section.title, *(section.glossary[0].names if section.glossary else ())]
-        # "hoe maak je een goed accountplan": the verb and the praise name no subject.
-        wanted = tokens_of(" ".join(w for w in topic.split() if fold(w) not in VERBS | GENERIC))
-        return bool(wanted) and any(2 * len(wanted & tokens_of(n)) >= len(wanted) for n in names)
 
     def _listed_term(self, topic: str) -> GlossaryEntry | None:
         """The glossary entry a list question names by its first word, unless it asks for a kind of
@@ -343,7 +342,8 @@ class Answerer:
             in_order = ORDER_ASKED.search(f"{q} {joined_verbs(q)}") and not classifies(q)
             # "hoe maak je een accountplan" is answered by its parts, "hoe spreek je de dmu aan" is not.
             making = not how_to(q) or asked_verb(q) in MAKING_VERBS
-            names = intent.kind == "explanation" and making and self._names_section(intent.topic, top)
+            names = intent.kind == "explanation" and making
+            names = names and names_subject(self.composer, self.course, intent.topic, top)
             if names or in_order:
                 # "Leg het sellogram uit": the model's own steps explain it best, when it has them;
                 # "… een verkoopgesprek, hoe bouw ik dat op?" asks for the steps in their order.

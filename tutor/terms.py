@@ -11,7 +11,7 @@ from index.glossary import GlossaryHit
 from index.text import fold
 from knowledge.model import Course, GlossaryEntry
 from tutor.compose import Composer, tokens_of
-from tutor.coverage import display_topic
+from tutor.coverage import GENERIC, VERBS, display_topic
 from tutor.intent import Intent
 
 # A plural or infinitive whose singular doubles its vowel: "verkopen" → "verkoop", "taken" → "taak".
@@ -47,6 +47,22 @@ def plain_plural(q: str, intent: Intent) -> bool:
     """ "wat zijn gunningscriteria?": a plural term, no article, no number — a definition."""
     bare = re.match(r"^(?:wat zijn|what are) (?!de |the )", q) is not None
     return intent.kind == "enumeration" and intent.count is None and bare
+
+
+def names_subject(composer: Composer, course: Course, topic: str, section_id: str) -> bool:
+    """Whether ``topic`` is the section's own subject (its title or its first glossary term)."""
+    section = course.section(section_id)
+    names = [section.title, *(section.glossary[0].names if section.glossary else ())]
+    # "hoe maak je een goed accountplan": the verb and the praise name no subject.
+    wanted = tokens_of(" ".join(w for w in topic.split() if fold(w) not in VERBS | GENERIC))
+    if not wanted or not any(2 * len(wanted & tokens_of(n)) >= len(wanted) for n in names):
+        return False
+    # "wat verwacht een b2r klant van jou": a word beside the subject that one sentence says of the
+    # subject asks about that, not about the subject as a whole.
+    named = wanted & tokens_of(" ".join(names))
+    extra = wanted - named
+    tokens = composer.tokens
+    return not any(extra & tokens[s.id] and named & tokens[s.id] for s in composer.body(section_id))
 
 
 def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
