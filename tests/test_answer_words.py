@@ -52,3 +52,11 @@ def test_a_word_said_of_the_subject_asks_about_that_not_the_whole_section(engine
     # The subject alone is still answered by its steps.
     steps = engine.answerer.answer("leg het sellogram uit")
     assert len(steps.items) >= 5
+
+
+def test_a_reflexive_pronoun_is_the_notes_jezelf_and_no_term(engine: Engine) -> None:
+    # The notes say "Je verkoopt ook jezelf"; the student says "mezelf".
+    a = engine.answerer.answer("waarom moet ik mezelf verkopen bij een zakelijke klant")
+    assert a.found and "je verkoopt ook jezelf" in fold(a.answer)
+    a = engine.answerer.answer("hoe presenteer ik mezelf bij netwerken")
+    assert a.found and "mezelf" not in fold(a.headline) and "elevator pitch" in fold(a.answer)

@@ -39,6 +39,9 @@ class Composition:
     title: str = ""  # the part of the headline shown in bold
 
 
+_SELF = frozenset("mezelf jezelf zichzelf onszelf uzelf hemzelf haarzelf".split())
+
+
 def tokens_of(text: str) -> set[str]:
     """Stemmed content tokens; a doubled final consonant is undone ('stapp' → 'stap'); the "s" of
     "kpi's" is no token."""
@@ -46,6 +49,7 @@ def tokens_of(text: str) -> set[str]:
     for t in bm25_tokens(text):
         if t == "s":
             continue
+        t = "zelf" if t in _SELF else t  # "waarom moet ik mezelf verkopen": the notes' "jezelf"
         out.add(t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiou" else t)
     return out
 

@@ -43,7 +43,7 @@ VERBS = frozenset(
     maak maken make made bak bakken doe krijg krijgen zet zetten gaat gaan ga kom komen word wordt
     vind vinden heb hebt hebben kun kunt kan lukt leer leren learn find need want ik je jij we wij
     pas toe toepassen hanteer hanteren meet meten
-    mijn jouw ons onze i me my
+    mijn jouw ons onze i me my mezelf jezelf zichzelf onszelf uzelf myself yourself
     """.split()
 )
 
