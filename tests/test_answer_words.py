@@ -60,3 +60,18 @@ def test_a_reflexive_pronoun_is_the_notes_jezelf_and_no_term(engine: Engine) -> 
     assert a.found and "je verkoopt ook jezelf" in fold(a.answer)
     a = engine.answerer.answer("hoe presenteer ik mezelf bij netwerken")
     assert a.found and "mezelf" not in fold(a.headline) and "elevator pitch" in fold(a.answer)
+
+
+def test_a_question_asked_about_is_the_question_the_notes_ask(engine: Engine) -> None:
+    # "vraag" is a stop word ("ik heb een vraag"), but here it is what is asked about.
+    a = engine.answerer.answer("wat vraag je een klant bij de net promoter score")
+    assert a.found and "hoe waarschijnlijk is het dat u ons aanbeveelt" in fold(a.answer)
+    assert not a.items  # not the three groups of the section
+
+
+def test_a_verb_meets_its_form_with_t() -> None:
+    from tutor.compose import match_part
+
+    assert match_part("stel", frozenset({"stelt", "klant"})) == 0.7
+    assert match_part("belt", frozenset({"bel"})) == 0.7
+    assert match_part("klant", frozenset({"markt"})) == 0.0

@@ -39,6 +39,13 @@ class Composition:
     title: str = ""  # the part of the headline shown in bold
 
 
+# "vraag" is a stop word ("ik heb een vraag"), but the notes' questions are asked about: "welke vraag
+# stel je bij de nps", "wat vraag je een klant".
+_QUESTION_WORD = re.compile(r"\bvra(?:ag|gen)\b")
+_ASKS_QUESTION = re.compile(
+    r"\b(?:welke|wat voor(?: een)?|hoeveel|open|goede) vra(?:ag|gen)\b(?! (?:over|aan)\b)"
+    r"|\bwat vraag (?:je|jij|ik|u|we)\b"
+)
 _SELF = frozenset("mezelf jezelf zichzelf onszelf uzelf hemzelf haarzelf".split())
 
 
@@ -62,6 +69,9 @@ def match_part(t: str, tokens: frozenset[str]) -> float:
         return 0.7
     if len(t) >= 8 and any(len(tok) >= 6 and t.startswith(tok) and len(t) - len(tok) <= 2 for tok in tokens):
         return 0.7
+    # "stel je" and the notes' "Je stelt": a verb and its form with -t, which the stemmer leaves apart.
+    if len(t) >= 3 and (t + "t" in tokens or (len(t) >= 4 and t[-1] == "t" and t[:-1] in tokens)):
+        return 0.7
     return 0.0
 
 
@@ -81,8 +91,11 @@ class Composer:
         self.course = course
         self.sentences = index.sentences
         self.vectors = index.sentence_vectors
-        self.tokens = [frozenset(tokens_of(s.text)) for s in self.sentences]
         self.folded = [fold(s.text) for s in self.sentences]
+        self.tokens = [
+            frozenset(tokens_of(s.text) | ({"vraag"} if _QUESTION_WORD.search(f) else set()))
+            for s, f in zip(self.sentences, self.folded, strict=True)
+        ]
         self.folded_all = "\n".join(self.folded)
         df = Counter(t for toks in self.tokens for t in toks)
         n = max(len(self.sentences), 1)
@@ -156,6 +169,8 @@ class Composer:
         """``tokens_of`` with a compound the notes never use split into two parts they do
         ("targetingstrategieen" → targeting, strategie)."""
         out: set[str] = set(tokens_of(irregular_nouns(text)))  # "klaagt" → klacht
+        if _ASKS_QUESTION.search(fold(text)):
+            out.add("vraag")
         for word in re.findall(r"[a-z0-9]+", fold(text)):
             whole = tokens_of(word)
             if len(word) < 9 or all(t in self.idf for t in whole):

@@ -59,7 +59,7 @@ def names_subject(composer: Composer, course: Course, topic: str, section_id: st
         return False
     # "wat verwacht een b2r klant van jou": a word beside the subject that one sentence says of the
     # subject asks about that, not about the subject as a whole.
-    named = wanted & tokens_of(" ".join(names))
+    named = tokens_of(" ".join(names))
     extra = wanted - named
     tokens = composer.tokens
     return not any(extra & tokens[s.id] and named & tokens[s.id] for s in composer.body(section_id))
