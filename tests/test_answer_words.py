@@ -75,3 +75,11 @@ def test_a_verb_meets_its_form_with_t() -> None:
     assert match_part("stel", frozenset({"stelt", "klant"})) == 0.7
     assert match_part("belt", frozenset({"bel"})) == 0.7
     assert match_part("klant", frozenset({"markt"})) == 0.0
+
+
+def test_the_pros_and_cons_of_one_method_come_from_that_method(engine: Engine) -> None:
+    # The section's only sentence that says an advantage outright is about another method (the
+    # management's estimate is "snel en goedkoop"); the Delphi paragraph says what it prevents.
+    a = engine.answerer.answer("wat zijn de voor- en nadelen van de delphi methode")
+    text = fold(a.answer)
+    assert a.found and "dominante persoon" in text and "hoogste baas" not in text

@@ -16,6 +16,7 @@ import numpy as np
 from index.passages import Sentence
 from index.text import fold
 from tutor.compose import Composer, Composition, match_part, tokens_of
+from tutor.coverage import GENERIC
 from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, IS_A, advises
 from tutor.intent import _NUM as NUMBER
 from tutor.intent import classifies
@@ -100,6 +101,10 @@ def explain(
     if said is not None:
         saying = [s for s in body if said.search(c.folded[s.id])]
         about = tokens_of(ASPECT.sub(" ", fold(topic)))
+        # "de delphi methode": the word that tells it from the section's other methods.
+        plain = tokens_of(" ".join(w for w in ASPECT.sub(" ", fold(topic)).split() if w not in GENERIC))
+        member = bool(plain) and plain != about  # "de delphi methode": one of the section's methods
+        about = plain or about
         # "Voor een verkoper is dit een grote kans": what "dit" points at names the topic too.
         # What a sentence is about: itself and the two before it in its paragraph ("Bij een nieuwe
         # taak … Er is veel onzekerheid … Voor een verkoper is dit een grote kans").
@@ -110,6 +115,8 @@ def explain(
         body = (
             [s for s in saying if about <= around[s.id]]  # all of the topic: "een nieuwe taak"
             or [s for s in saying if about & around[s.id]]
+            # No sentence says it of the member asked: what the notes say of that member itself.
+            or [s for s in body if member and about <= c.tokens[s.id]]
             or saying
             or body
         )
