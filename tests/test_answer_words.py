@@ -83,3 +83,11 @@ def test_the_pros_and_cons_of_one_method_come_from_that_method(engine: Engine) -
     a = engine.answerer.answer("wat zijn de voor- en nadelen van de delphi methode")
     text = fold(a.answer)
     assert a.found and "dominante persoon" in text and "hoogste baas" not in text
+
+
+def test_who_thought_of_a_model_is_asked_of_the_model(engine: Engine) -> None:
+    # "bedenker" is not in the notes ("bedacht door", "een model van"), but the question hinges
+    # on the model, which is.
+    a = engine.answerer.answer("wie is de bedenker van het sellogram")
+    assert a.found and "j. wage" in fold(a.answer)
+    assert not engine.answerer.answer("wie is de bedenker van spin selling").found

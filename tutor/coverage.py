@@ -32,7 +32,7 @@ GENERIC = frozenset(
     you yourself how calculate calculation compute formula difference between example explain
     uitrekenen berekenen rekenen uitgerekend berekend
     goal goals target targets rate rates mean means meaning define definition term terms
-    tip tips advies adviezen ja nee
+    tip tips advies adviezen ja nee bedenker bedenkers grondlegger uitvinder maker makers auteur
     """.split()
 )
 
