@@ -119,6 +119,11 @@ def test_the_verb_asked_is_sought_and_leaves_the_topic() -> None:
     assert asked_verb("hoe sluit je een verkoopgesprek af volgens wage") == "afsluit"
     assert asked_verb("hoe ga je om met detractors") == "omga"
     assert asked_verb("wat is een lead") == ""
+    # A modal first, the verb last: the stem of the infinitive, with its particle.
+    assert asked_verb("hoe kun je klanten aan je binden") == "bind"
+    assert asked_verb("hoe kan ik dat aanpakken?") == "aanpak"
+    assert asked_verb("hoe moet je een accountplan maken") == "maak"
+    assert not how_to("hoe kun je de nps berekenen")
     assert detect_intent("hoe ontdek je het leidmotief van een klant").topic == "leidmotief klant"
     assert detect_intent("hoe ga je om met detractors").topic == "detractors"
 

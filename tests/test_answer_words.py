@@ -91,3 +91,11 @@ def test_who_thought_of_a_model_is_asked_of_the_model(engine: Engine) -> None:
     a = engine.answerer.answer("wie is de bedenker van het sellogram")
     assert a.found and "j. wage" in fold(a.answer)
     assert not engine.answerer.answer("wie is de bedenker van spin selling").found
+
+
+@pytest.mark.parametrize("q", ["hoe bind je klanten aan je bedrijf?", "hoe kun je klanten aan je binden"])
+def test_how_to_do_what_the_notes_list_in_kinds_gets_all_kinds(engine: Engine, q: str) -> None:
+    # "Financiële binding …", "Sociale binding …", "Structurele binding …": not only the last.
+    a = engine.answerer.answer(q)
+    said = fold(" ".join(text for _, text in a.items))
+    assert len(a.items) == 3 and all(k in said for k in ("financiele", "sociale", "structurele"))

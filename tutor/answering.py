@@ -353,6 +353,8 @@ class Answerer:
                 elif names and not how_to(q) and is_title(self.course, intent.topic, top):
                     # "kun je het stp proces uitleggen": the section's opening says what the model is.
                     comp = self.composer.intro(top)
+            elif intent.kind == "explanation" and how_to(q):
+                comp = self.lister.run_led_by(top, comp.headline, q) or comp  # "hoe bind je klanten"
         return self._found(q, note, r, comp, kind, intent, confidence, entry)
 
     def _found(

@@ -297,6 +297,31 @@ class ListComposer:
             return Composition(self.c.text(head + items_span), sections=[section_id])
         return Composition(self.c.text(head), items=items, sections=[section_id])
 
+    def run_led_by(self, section_id: str, passage: str, question: str) -> Composition | None:
+        """The sentences that open alike ("Financiële binding …", "Sociale binding …") when
+        ``passage`` starts with one of them and each opens with a word the question names ("hoe
+        bind je klanten"): all the kinds, not one."""
+        stems = {t[:4] for t in tokens_of(question) if len(t) >= 4}
+        body = self.c.body(section_id)
+        for before, run in self._term_runs(body):
+            if not any(passage.startswith(x.text) for x in run):
+                continue
+            heads = [x for x in run if self._opens(run, x)]
+            openings = [fold(" ".join(x.text.split()[:3])) for x in heads]
+            if not all(stems & {w[:4] for w in re.findall(r"\w{4,}", o)} for o in openings):
+                return None
+            prior = body[before] if before >= 0 else None
+            lead = [prior] if prior is not None and prior.para == run[0].para else []
+            grouped: list[list[Sentence]] = []
+            for x in run:
+                if not grouped or self._opens(run, x):
+                    grouped.append([x])
+                else:
+                    grouped[-1].append(x)
+            items = [("", " ".join(x.text for x in group)) for group in grouped]
+            return Composition(self.c.text(lead), items=items, sections=[section_id])
+        return None
+
     def _uses(self, asked: str, s: Sentence) -> bool:
         """Whether ``s`` states something about the plural asked for (a question that uses the
         word — "hoeveel mag het werven kosten?" — does not)."""

@@ -9,11 +9,26 @@ from collections.abc import Callable
 from rapidfuzz.distance import Levenshtein
 
 # A question that asks what to do: "hoe bouw je een netwerk op", "hoe pak ik dat aan", "wat doe ik dan".
+# The verbs a how-to question asks about, as "hoe pak je …" says them and as "hoe kun je … aanpakken"
+# ends (the infinitive).
+_ADVICE = dict(
+    pair.split(":")
+    for pair in """
+    pak:pakken bouw:bouwen maak:maken doe:doen zorg:zorgen kies:kiezen bereid:bereiden stel:stellen
+    win:winnen overtuig:overtuigen kom:komen voer:voeren begin:beginnen vind:vinden ontdek:ontdekken
+    krijg:krijgen houd:houden volg:volgen reageer:reageren ga:gaan bepaal:bepalen verbeter:verbeteren
+    behoud:behouden bind:binden benader:benaderen gebruik:gebruiken positioneer:positioneren stem:stemmen
+    sluit:sluiten check:checken controleer:controleren voorkom:voorkomen vergroot:vergroten verhoog:verhogen
+    spreek:spreken onderhoud:onderhouden verzamel:verzamelen bedien:bedienen herken:herkennen werf:werven
+    behandel:behandelen presenteer:presenteren onderhandel:onderhandelen open:openen werk:werken
+    """.split()
+)
+_STEMS = {infinitive: stem for stem, infinitive in _ADVICE.items()}
 HOW_TO = re.compile(
-    r"\bhoe (pak|bouw|maak|doe|zorg|kies|bereid|stel|win|overtuig|kom|voer|begin|vind|ontdek|krijg|houd|"
-    r"volg|reageer|ga|bepaal|verbeter|behoud|bind|benader|gebruik|positioneer|stem|sluit|check|controleer|"
-    r"voorkom|vergroot|verhoog|spreek|onderhoud|verzamel|bedien|herken|werf|behandel|presenteer|"
-    r"onderhandel|open|werk)\w* (?:ik|je|jij|we|wij|u|jullie)\b|"
+    rf"\bhoe ({'|'.join(_ADVICE)})\w* (?:ik|je|jij|we|wij|u|jullie)\b|"
+    # "hoe kun je klanten aan je binden": a modal, then the verb at the end.
+    rf"\bhoe (?:kun|kan|kunt|moet|moeten) (?:ik|je|jij|we|wij|u|jullie)\b(?:\s+[\w'-]+){{0,6}}?\s+"
+    rf"(aan|af|op|voor|uit|in|om|vast|samen|)({'|'.join(_STEMS)})\s*[?.!]*$|"
     r"\bwat (?:doe|moet|zeg|kan) ik\b|\bwat (?:moet|kan) (?:je|jij|we)\b|\bwat nu\b|"
     r"\bhow (?:do|can|should) (?:i|you|we)\b"
 )
@@ -79,7 +94,10 @@ def asked_verb(question: str) -> str:
     """The verb a how-to question asks about ("hoe ontdek je het leidmotief" → "ontdek"), joined
     with its particle when it has one ("hoe sluit je een gesprek af" → "afsluit")."""
     m = HOW_TO.search(question.lower())
-    if m is None or not m.group(1):
+    if m is not None and m.group(3):
+        return m.group(2) + _STEMS[m.group(3)]  # "hoe kan ik dat aanpakken" → "aanpak"
+    verb = m.group(1) if m is not None else None
+    if not verb:
         return ""
-    joined = [j for j in joined_verbs(question).split() if j.endswith(m.group(1))]
-    return joined[0] if joined else m.group(1)
+    joined = [j for j in joined_verbs(question).split() if j.endswith(verb)]
+    return joined[0] if joined else verb
