@@ -16,11 +16,12 @@ from tutor.calculate import (
     hit_rate,
     market_share,
     nps,
-    trend,
     weighted_pipeline,
     worked_out,
 )
 from tutor.engine import open_engine
+from tutor.forecast import moving_average, trend
+from tutor.worked import brings_numbers
 
 
 def test_nps_from_counts_percentages_and_a_total() -> None:
@@ -136,6 +137,28 @@ def test_trend() -> None:
     assert "100 − 10 = 90" in (trend("omzet 120; 110; 100, wat voorspel je") or "")
     assert trend("we verkochten 400, 440 en 480 fietsen") is None  # nothing asked of the future
     assert trend("hoe bereken je een trend") is None
+
+
+def test_moving_average_of_the_periods_given() -> None:
+    line = moving_average("wat is het bewegend gemiddelde van 200, 260 en 230?")
+    assert line == "Met jouw getallen: (200 + 260 + 230) ÷ 3 = voortschrijdend gemiddelde 230."
+    # "de laatste twee": only those.
+    assert "÷ 2 = voortschrijdend gemiddelde 245" in (
+        moving_average("voortschrijdend gemiddelde over de laatste twee maanden: 200, 260 en 230") or ""
+    )
+    assert moving_average("wat is een voortschrijdend gemiddelde") is None
+
+
+def test_numbers_said_other_ways() -> None:
+    # The chance first, then the deal.
+    line = weighted_pipeline("30% kans op een order van 10.000 en 50% kans op een deal van 4.000")
+    assert line is not None and "gewogen pipeline € 5.000" in line
+    # "4x per jaar", "telkens 25 euro marge".
+    line = clv("hij bestelt 4x per jaar, telkens 25 euro winst, en blijft 3 jaar klant")
+    assert line is not None and "CLV € 300" in line
+    # A share in words counts as a number to calculate with.
+    assert brings_numbers("ik wil 12 klanten en een derde van de offertes wordt getekend")
+    assert not brings_numbers("ik wil 12 klanten")
 
 
 def test_a_formula_is_worked_out_only_where_its_section_has_it() -> None:

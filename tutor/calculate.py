@@ -7,49 +7,26 @@ numbers the question names unambiguously are used; anything else gets the formul
 
 from __future__ import annotations
 
-import math
 import re
-from itertools import pairwise
 
 from index.text import fold
+from tutor.forecast import moving_average, trend
 from tutor.intent import COUNTS
+from tutor.numbers import NUM, dutch, num, round_up, show
 
-# "1.200" is twelve hundred (Dutch thousands), "12,5" a decimal.
-_THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
-_N = rf"({_THOUSANDS}|\d+(?:[.,]\d+)?)"
 _GROUP = {"promotor": "promotors", "passive": "passives", "passief": "passives", "detractor": "detractors"}
-
-
-def _num(text: str) -> float:
-    if re.fullmatch(_THOUSANDS, text):
-        text = text.replace(".", "")  # Dutch thousands: "€ 1.200"
-    return float(text.replace(",", "."))
-
-
-def _dutch(formatted: str) -> str:
-    """A number Python formatted ("1,234.5") the Dutch way ("1.234,5")."""
-    return formatted.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def _up(x: float) -> int:
-    """``x`` rounded up to a whole number, not past a float's noise (50.000000001 → 50)."""
-    return math.ceil(x - 1e-9)
-
-
-def _pct(x: float) -> str:
-    """12,5 or 30.000: Dutch decimals and thousands, one decimal at most."""
-    return _dutch(f"{x:,.1f}".rstrip("0").rstrip("."))
 
 
 def nps(question: str) -> str | None:
     """The NPS of the counts or percentages of promotors, passives and detractors in ``question``."""
     q = fold(question)
     found: dict[str, tuple[float, bool]] = {}
-    for m in re.finditer(rf"{_N}\s*(%|procent)?\s*(?:is\s+|zijn\s+)?(promotor|passive|passief|detractor)", q):
-        found[_GROUP[m[3]]] = (_num(m[1]), bool(m[2]))
-    named_first = rf"(promotor|passive|passief|detractor)s?\w*\s*(?:is|zijn|:)?\s*{_N}\s*(%|procent)?"
+    counted = rf"{NUM}\s*(%|procent)?\s*(?:is\s+|zijn\s+)?(promotor|passive|passief|detractor)"
+    for m in re.finditer(counted, q):
+        found[_GROUP[m[3]]] = (num(m[1]), bool(m[2]))
+    named_first = rf"(promotor|passive|passief|detractor)s?\w*\s*(?:is|zijn|:)?\s*{NUM}\s*(%|procent)?"
     for m in re.finditer(named_first, q):
-        found.setdefault(_GROUP[m[1]], (_num(m[2]), bool(m[3])))
+        found.setdefault(_GROUP[m[1]], (num(m[2]), bool(m[3])))
     for group, count in _by_score(q).items():
         found.setdefault(group, (count, False))
     if "promotors" not in found or "detractors" not in found:
@@ -58,8 +35,8 @@ def nps(question: str) -> str | None:
     if len(share) == len(found):
         promoters, detractors = share["promotors"], share["detractors"]
     elif not share:
-        total_m = re.search(rf"{_N}\s*(?:respondenten|klanten|mensen|ondervraagden|antwoorden)", q)
-        total = _num(total_m[1]) if total_m else sum(v for v, _ in found.values())
+        total_m = re.search(rf"{NUM}\s*(?:respondenten|klanten|mensen|ondervraagden|antwoorden)", q)
+        total = num(total_m[1]) if total_m else sum(v for v, _ in found.values())
         if "passives" not in found and not total_m:
             return None  # without the passives or a total the shares are unknown
         if total <= 0:
@@ -71,8 +48,8 @@ def nps(question: str) -> str | None:
     score = promoters - detractors
     sign = "+" if score > 0 else ""
     return (
-        f"Met jouw getallen: {_pct(promoters)}% promotors − {_pct(detractors)}% detractors = "
-        f"NPS {sign}{_pct(score)}."
+        f"Met jouw getallen: {show(promoters)}% promotors − {show(detractors)}% detractors = "
+        f"NPS {sign}{show(score)}."
     )
 
 
@@ -106,22 +83,22 @@ def _by_score(q: str) -> dict[str, float]:
 def hit_rate(question: str) -> str | None:
     """The share of quotations that became orders: "van de 80 offertes worden er 20 een order"."""
     q = fold(question)
-    offers = re.search(rf"{_N}\s+offertes", q)
-    orders = re.search(rf"{_N}\s+(?:een\s+)?(?:order|orders|opdracht|opdrachten|getekend)\b", q)
-    orders = orders or re.search(rf"(?:worden|leiden)\s+(?:er\s+)?{_N}\s+(?:tot\s+)?(?:een\s+)?order", q)
-    rate_given = re.search(rf"hit\s?rate\s+(?:van\s+|is\s+|:\s*)?{_N}\s*%", q)
-    if orders and rate_given and not offers and 0 < _num(rate_given[1]) <= 100:
+    offers = re.search(rf"{NUM}\s+offertes", q)
+    orders = re.search(rf"{NUM}\s+(?:een\s+)?(?:order|orders|opdracht|opdrachten|getekend)\b", q)
+    orders = orders or re.search(rf"(?:worden|leiden)\s+(?:er\s+)?{NUM}\s+(?:tot\s+)?(?:een\s+)?order", q)
+    rate_given = re.search(rf"hit\s?rate\s+(?:van\s+|is\s+|:\s*)?{NUM}\s*%", q)
+    if orders and rate_given and not offers and 0 < num(rate_given[1]) <= 100:
         # "hoeveel offertes voor 10 orders bij een hitrate van 25%": the offers it takes.
-        need = _up(_num(orders[1]) * 100 / _num(rate_given[1]))
-        given = _pct(_num(rate_given[1]))
-        return f"Met jouw getallen: {_pct(_num(orders[1]))} orders ÷ hitrate {given}% = {need} offertes."
+        need = round_up(num(orders[1]) * 100 / num(rate_given[1]))
+        given = show(num(rate_given[1]))
+        return f"Met jouw getallen: {show(num(orders[1]))} orders ÷ hitrate {given}% = {need} offertes."
     if not offers or not orders:
         return None
-    n_offers, n_orders = _num(offers[1]), _num(orders[1])
+    n_offers, n_orders = num(offers[1]), num(orders[1])
     if n_offers <= 0 or n_orders > n_offers:
         return None
     rate = 100 * n_orders / n_offers
-    return f"Met jouw getallen: {_pct(n_orders)} orders / {_pct(n_offers)} offertes = hitrate {_pct(rate)}%."
+    return f"Met jouw getallen: {show(n_orders)} orders / {show(n_offers)} offertes = hitrate {show(rate)}%."
 
 
 # The funnel's stages, top to bottom, as a question may name them.
@@ -136,34 +113,38 @@ def conversion(question: str) -> str | None:
     q = fold(question)
     found = []
     for rank, (name, pattern) in enumerate(_FUNNEL):
-        m = re.search(rf"{_N}\s+(?:\w+\s+)?(?:{pattern})\b", q)
+        m = re.search(rf"{NUM}\s+(?:\w+\s+)?(?:{pattern})\b", q)
         if m is not None:  # "20 klant": named as the student named them
             said = next((w for w in ("klanten", "deals") if w[:4] in m[0]), name)
-            found.append((m.start(), rank, said, _num(m[1])))
+            found.append((m.start(), rank, said, num(m[1])))
     if len(found) != 2 or "%" in q:
         return None
     (_, r1, n1, a), (_, r2, n2, b) = sorted(found)
     if r2 <= r1 or a <= 0 or b > a or (n1, n2) == ("offertes", "orders"):
         return None  # offers to orders is the hit rate
-    return f"Met jouw getallen: {_pct(b)} {n2} / {_pct(a)} {n1} = conversieratio {_pct(100 * b / a)}%."
+    return f"Met jouw getallen: {show(b)} {n2} / {show(a)} {n1} = conversieratio {show(100 * b / a)}%."
 
 
 def churn_rate(question: str) -> str | None:
     """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
     q = fold(question)
-    customers = re.search(rf"{_N}\s+klanten", q)
-    left = re.search(rf"{_N}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren)", q)
-    left = left or re.search(rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{_N}", q)
+    customers = re.search(rf"{NUM}\s+klanten", q)
+    left = re.search(rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren)", q)
+    left = left or re.search(rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}", q)
     if not customers or not left or customers.start() == left.start():
         return None
-    total, gone = _num(customers[1]), _num(left[1])
+    total, gone = num(customers[1]), num(left[1])
     if total <= 0 or gone > total:
         return None
-    rate = _pct(100 * gone / total)
-    return f"Met jouw getallen: {_pct(gone)} vertrokken / {_pct(total)} klanten = churn rate {rate}%."
+    rate = show(100 * gone / total)
+    return f"Met jouw getallen: {show(gone)} vertrokken / {show(total)} klanten = churn rate {rate}%."
 
 
 _FRACTION = {"de helft": 0.5, "een derde": 1 / 3, "een kwart": 0.25, "een vijfde": 0.2, "een tiende": 0.1}
+# A share said in words: "een kwart van de offertes", "een op de vier leads".
+FRACTIONS = re.compile(
+    rf"\b(?:{'|'.join(_FRACTION)}|(?:een|één) op (?:de |elke |iedere )?(?:{'|'.join(COUNTS)}))\b"
+)
 _RATIO = re.compile(
     rf"\b(?:(\d+|een|één) op (?:de |elke |iedere )?(\d+|{'|'.join(COUNTS)})|"
     r"(\d+(?:[.,]\d+)?)\s*(?:%|procent)|"
@@ -178,37 +159,37 @@ def funnel_back(question: str) -> str | None:
     klanten als 1 op de 5 leads klant wordt" → 10 ÷ 20% = 50 leads (each ratio given divides)."""
     q = fold(question)
     asked = re.search(rf"\bhoeveel {_STAGES}", q)
-    target = re.search(rf"\b{_N}\s+(?:nieuwe\s+)?(klanten|orders|deals|opdrachten|klant)\b", q)
+    target = re.search(rf"\b{NUM}\s+(?:nieuwe\s+)?(klanten|orders|deals|opdrachten|klant)\b", q)
     if asked is None or target is None or re.search(r"\b(?:telkens|steeds|elke fase|per fase)\b", q):
         return None
     ratios = []
     for m in _RATIO.finditer(q):
         if m[1]:
-            of = float(COUNTS[m[2]]) if m[2] in COUNTS else _num(m[2])
-            ratios.append((1.0 if m[1] in ("een", "één") else _num(m[1])) / of if of else 2.0)
+            of = float(COUNTS[m[2]]) if m[2] in COUNTS else num(m[2])
+            ratios.append((1.0 if m[1] in ("een", "één") else num(m[1])) / of if of else 2.0)
         elif m[3]:
-            ratios.append(_num(m[3]) / 100)
+            ratios.append(num(m[3]) / 100)
         else:
             ratios.append(_FRACTION[m[0]])
     if not ratios or any(not 0 < r <= 1 for r in ratios):
         return None
-    need = _num(target[1])
+    need = num(target[1])
     for r in ratios:
         need /= r
-    shares = " ÷ ".join(f"{_pct(100 * r)}%" for r in ratios)
+    shares = " ÷ ".join(f"{show(100 * r)}%" for r in ratios)
     return (
-        f"Met jouw getallen: {_pct(_num(target[1]))} {target[2]} ÷ {shares} = "
-        f"{_pct(_up(need))} {asked[1]} nodig."
+        f"Met jouw getallen: {show(num(target[1]))} {target[2]} ÷ {shares} = "
+        f"{show(round_up(need))} {asked[1]} nodig."
     )
 
 
 def _euro(x: float) -> str:
     """€ 1.050 or € 12,50: Dutch thousands and decimals."""
     whole = f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
-    return "€ " + _dutch(whole)
+    return "€ " + dutch(whole)
 
 
-_MONEY = rf"(?:€\s*)?{_N}\s*(?:euro|eur|€)?"
+_MONEY = rf"(?:€\s*)?{NUM}\s*(?:euro|eur|€)?"
 _PER = r"(maand|week|jaar|kwartaal)"
 
 
@@ -222,13 +203,15 @@ def _per_purchase(q: str) -> tuple[float, str] | None:
     per aankoop, 4 aankopen per jaar" → (240, "jaar")."""
     each = _first(
         q,
-        rf"(?:marge|winst)\s+(?:van\s+|is\s+)?{_MONEY}\s+per\s+(?:aankoop|bestelling|order)",
-        rf"{_MONEY}\s*(?:marge|winst)\s+per\s+(?:aankoop|bestelling|order)",
+        rf"(?:marge|winst)\s+(?:van\s+|is\s+)?{_MONEY}\s+per\s+(?:aankoop|bestelling|order|keer)",
+        rf"{_MONEY}\s*(?:marge|winst)\s+per\s+(?:aankoop|bestelling|order|keer)",
+        rf"(?:telkens|steeds|elke keer|iedere keer)\s+(?:een\s+)?{_MONEY}\s*(?:aan\s+)?(?:marge|winst)",
     )
-    count = re.search(rf"{_N}\s*(?:aankopen|bestellingen|orders|keer)\s+(?:per|elk|ieder)\s+{_PER}", q)
+    times = r"(?:aankopen|bestellingen|orders|keer|x|maal)"
+    count = re.search(rf"{NUM}\s*{times}\s+(?:per|elk|ieder)\s+{_PER}", q)
     if each is None or count is None:
         return None
-    return _num(each[1]) * _num(count[1]), count[2]
+    return num(each[1]) * num(count[1]), count[2]
 
 
 def _share_of_sales(q: str) -> tuple[float, str] | None:
@@ -239,11 +222,11 @@ def _share_of_sales(q: str) -> tuple[float, str] | None:
         rf"(?:voor\s+)?{_MONEY}\s+(?:omzet\s+)?(?:per|elk|ieder|elke|iedere)\s+{_PER}",
         rf"(?:per|elk|ieder|elke|iedere)\s+{_PER}\s+(?:voor\s+)?{_MONEY}",
     )
-    share = _first(q, rf"{_N}\s*%\s*(?:marge|winst)", rf"(?:marge|winst)\s+(?:van\s+|is\s+)?{_N}\s*%")
+    share = _first(q, rf"{NUM}\s*%\s*(?:marge|winst)", rf"(?:marge|winst)\s+(?:van\s+|is\s+)?{NUM}\s*%")
     if sales is None or share is None:
         return None
     amount, period = (sales[1], sales[2]) if sales[1][0].isdigit() else (sales[2], sales[1])
-    return _num(amount) * _num(share[1]) / 100, period
+    return num(amount) * num(share[1]) / 100, period
 
 
 def clv(question: str) -> str | None:
@@ -256,37 +239,37 @@ def clv(question: str) -> str | None:
         rf"(?:marge|winst)\s+(?:van\s+|is\s+|:\s*)?{_MONEY}\s+per\s+{_PER}",
         rf"(?:marge|winst)\s+per\s+{_PER}\s+(?:is\s+|van\s+|:\s*)?{_MONEY}",
     )
-    years = re.search(rf"(?<!per ){_N}\s*jaar(?!\s*(?:marge|winst))", q)
-    months = re.search(rf"{_N}\s*maanden", q)
+    years = re.search(rf"(?<!per ){NUM}\s*jaar(?!\s*(?:marge|winst))", q)
+    months = re.search(rf"{NUM}\s*maanden", q)
     cost = re.search(
-        rf"(?:werv\w*|acquisitie\w*)\s+(?:kost\w*\s+|is\s+|van\s+|:\s*)?(?:€\s*)?{_N}", q
+        rf"(?:werv\w*|acquisitie\w*)\s+(?:kost\w*\s+|is\s+|van\s+|:\s*)?(?:€\s*)?{NUM}", q
     ) or re.search(rf"{_MONEY}\s*(?:aan\s+)?(?:wervingskosten|acquisitiekosten|werving|acquisitie)", q)
     sold = None if margin is not None else (_per_purchase(q) or _share_of_sales(q))
     if (margin is None and sold is None) or (years is None and months is None):
         return None
     if sold is not None:  # "koopt elk jaar voor 2000 euro met 25% marge": a share of the sales
-        amount, period, start = _pct(sold[0]), sold[1], -1
+        amount, period, start = show(sold[0]), sold[1], -1
     elif margin is not None:
         # "50 euro marge per maand" names the amount first, "marge per jaar is 1200" the period.
         first_amount = margin[1][0].isdigit()
         amount, period = (margin[1], margin[2]) if first_amount else (margin[2], margin[1])
         start = margin.start()
-    per_year = _num(amount) * _PERIOD[period]
-    duration = _num(years[1]) if years is not None and years.start() != start else None
+    per_year = num(amount) * _PERIOD[period]
+    duration = num(years[1]) if years is not None and years.start() != start else None
     if duration is None:
-        duration = _num(months[1]) / 12 if months is not None else None
+        duration = num(months[1]) / 12 if months is not None else None
     if not duration or duration <= 0:
         return None
-    acquisition = _num(cost[1]) if cost is not None else 0.0
+    acquisition = num(cost[1]) if cost is not None else 0.0
     value = per_year * duration - acquisition
-    steps = f"{_euro(_num(amount))} × {_PERIOD[period]} = " if period != "jaar" else ""
+    steps = f"{_euro(num(amount))} × {_PERIOD[period]} = " if period != "jaar" else ""
     minus = f" − {_euro(acquisition)} werving" if cost is not None else ""
-    line = f"Met jouw getallen: {steps}{_euro(per_year)} marge per jaar × {_pct(duration)} jaar{minus} = "
+    line = f"Met jouw getallen: {steps}{_euro(per_year)} marge per jaar × {show(duration)} jaar{minus} = "
     # "10 klanten met elk …, totale clv": the CLV of one, times the customers.
-    many = re.search(rf"{_N}\s+(?:klanten|leden|abonnees|accounts)\b", q)
-    if many is not None and _num(many[1]) > 1 and re.search(r"\b(?:elk|ieder|totale?|totaal|samen)\b", q):
-        count = _num(many[1])
-        return f"{line}CLV {_euro(value)} per klant; × {_pct(count)} klanten = {_euro(value * count)} samen."
+    many = re.search(rf"{NUM}\s+(?:klanten|leden|abonnees|accounts)\b", q)
+    if many is not None and num(many[1]) > 1 and re.search(r"\b(?:elk|ieder|totale?|totaal|samen)\b", q):
+        count = num(many[1])
+        return f"{line}CLV {_euro(value)} per klant; × {show(count)} klanten = {_euro(value * count)} samen."
     return f"{line}CLV {_euro(value)}."
 
 
@@ -298,39 +281,27 @@ _DEAL = re.compile(
 )
 
 
+# "60% kans op een deal van 50.000": the chance first.
+_CHANCE_FIRST = re.compile(
+    r"(?P<p>\d+(?:[.,]\d+)?)\s*%\s*(?:slagings)?kans\s+(?:op|bij)\s+(?:een\s+|de\s+)?"
+    r"(?:deal|order|opdracht|kans|offerte)\s+(?:van\s+)?(?:€\s*)?(?P<value>\d+(?:[.,]\d+)*)\s*"
+    r"(?P<k>k|duizend|000)?(?P<count>)(?P<together>)"
+)
+
+
 def weighted_pipeline(question: str) -> str | None:
     """The weighted pipeline of deals with their chance: "2 deals van 50k met 50% kans en één van
     100.000 met 20%" → each value × its chance, summed."""
     q = fold(question).replace("€", " € ")
     terms = []
-    for m in _DEAL.finditer(q):
+    for m in [*_DEAL.finditer(q), *_CHANCE_FIRST.finditer(q)]:
         value = float(m["value"].replace(".", "").replace(",", ".")) * (1000 if m["k"] else 1)
         count = int(COUNTS.get(m["count"], m["count"])) if m["count"] and not m["together"] else 1
         terms.append((count * value, float(m["p"].replace(",", ".")) / 100))
     if not terms or any(not 0 < p <= 1 for _, p in terms):
         return None
-    parts = " + ".join(f"{_pct(100 * p)}% × {_euro(v)}" for v, p in terms)
+    parts = " + ".join(f"{show(100 * p)}% × {_euro(v)}" for v, p in terms)
     return f"Met jouw getallen: {parts} = gewogen pipeline {_euro(sum(v * p for v, p in terms))}."
-
-
-def trend(question: str) -> str | None:
-    """Next period's sales by the trend of a series: "400, 440 en 480 fietsen" → +40 a period → 520."""
-    q = fold(question)
-    if not re.search(r"\b(?:verwacht\w*|prognose|voorspel\w*|volgend\w*|komend\w*)\b", q):
-        return None
-    run = re.search(r"\b(\d+(?:[.,]\d+)?(?:\s*(?:,|en|;)\s*\d+(?:[.,]\d+)?){2,})\b", q)
-    if run is None:
-        return None
-    series = [_num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])]
-    steps = [b - a for a, b in pairwise(series)]
-    step = sum(steps) / len(steps)
-    nxt = series[-1] + step
-    shown = " → ".join(_pct(x) for x in series)
-    sign = "+" if step >= 0 else "−"
-    return (
-        f"Met jouw getallen: {shown} is gemiddeld {sign}{_pct(abs(step))} per periode, dus de trend "
-        f"geeft voor de volgende periode {_pct(series[-1])} {sign} {_pct(abs(step))} = {_pct(nxt)}."
-    )
 
 
 _SCALE = r"\s*(miljoen|mln|miljard|duizend|k)?"
@@ -341,24 +312,26 @@ def market_share(question: str) -> str | None:
     """Our share of the market's sales: "wij verkopen 30.000 stuks, de markt is 600.000 stuks" → 5%."""
     q = fold(question).replace("€", " € ")
     ours = re.search(
-        rf"\b(?:wij|we|ons bedrijf|onze (?:omzet|afzet|verkoop))\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{_N}{_SCALE}", q
+        rf"\b(?:wij|we|ons bedrijf|onze (?:omzet|afzet|verkoop))\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}",
+        q,
     )
     market = re.search(
-        rf"\b(?:de |totale |hele )*(?:markt\w*)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{_N}{_SCALE}", q
+        rf"\b(?:de |totale |hele )*(?:markt\w*)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}", q
     )
     if ours is None or market is None or ours.start() == market.start():
         return None
-    part = _num(ours[1]) * _TIMES.get(ours[2] or "", 1.0)
-    whole = _num(market[1]) * _TIMES.get(market[2] or "", 1.0)
+    part = num(ours[1]) * _TIMES.get(ours[2] or "", 1.0)
+    whole = num(market[1]) * _TIMES.get(market[2] or "", 1.0)
     if whole <= 0 or part > whole:
         return None
-    return f"Met jouw getallen: {_pct(part)} / {_pct(whole)} = marktaandeel {_pct(100 * part / whole)}%."
+    return f"Met jouw getallen: {show(part)} / {show(whole)} = marktaandeel {show(100 * part / whole)}%."
 
 
 # Each formula with the word its section uses for it.
 FORMULAS = (
     ("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate), ("clv", clv),
-    ("gewogen pipeline", weighted_pipeline), ("trendextrapolatie", trend), ("marktaandeel", market_share),
+    ("gewogen pipeline", weighted_pipeline), ("voortschrijdend", moving_average),
+    ("trendextrapolatie", trend), ("marktaandeel", market_share),
     ("trechterberekening", funnel_back), ("conversieratio", conversion),
 )  # fmt: skip
 

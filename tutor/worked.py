@@ -11,7 +11,7 @@ import re
 import numpy as np
 
 from index.passages import Sentence
-from tutor.calculate import worked_formula
+from tutor.calculate import FRACTIONS, worked_formula
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.cues import FORMULA
 from tutor.explaining import explain
@@ -56,8 +56,9 @@ def example_of(
 
 
 def brings_numbers(question: str) -> bool:
-    """Whether ``question`` gives numbers to calculate with (two or more)."""
-    return len(re.findall(r"\d+", question)) >= 2
+    """Whether ``question`` gives numbers to calculate with (two or more; "20 klanten, een kwart van
+    de offertes …" gives a fraction in words)."""
+    return len(re.findall(r"\d+", question)) + len(FRACTIONS.findall(question.lower())) >= 2
 
 
 def formula(

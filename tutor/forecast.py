@@ -1,0 +1,53 @@
+"""Forecasts worked out with the student's own series: the trend ("400, 440 en 480" → 520) and
+the moving average ("120, 150 en 90" → 120)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from index.text import fold
+from tutor.intent import COUNTS
+from tutor.numbers import num, show
+
+
+def trend(question: str) -> str | None:
+    """Next period's sales by the trend of a series: "400, 440 en 480 fietsen" → +40 a period → 520."""
+    q = fold(question)
+    if not re.search(r"\b(?:verwacht\w*|prognose|voorspel\w*|volgend\w*|komend\w*)\b", q):
+        return None
+    run = re.search(r"\b(\d+(?:[.,]\d+)?(?:\s*(?:,|en|;)\s*\d+(?:[.,]\d+)?){2,})\b", q)
+    if run is None:
+        return None
+    series = [num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])]
+    steps = [b - a for a, b in pairwise(series)]
+    step = sum(steps) / len(steps)
+    nxt = series[-1] + step
+    shown = " → ".join(show(x) for x in series)
+    sign = "+" if step >= 0 else "−"
+    return (
+        f"Met jouw getallen: {shown} is gemiddeld {sign}{show(abs(step))} per periode, dus de trend "
+        f"geeft voor de volgende periode {show(series[-1])} {sign} {show(abs(step))} = {show(nxt)}."
+    )
+
+
+def moving_average(question: str) -> str | None:
+    """The moving average of the periods a question lists: "voortschrijdend gemiddelde van 120, 150
+    en 90" → 120 (of the last n, when it says "laatste drie")."""
+    q = fold(question)
+    if not re.search(r"\b(?:voortschrijdend|bewegend)\w* gemiddelde|\bmoving average\b", q):
+        return None
+    run = re.search(r"\b(\d+(?:[.,]\d+)?(?:\s*(?:,|en|;)\s*\d+(?:[.,]\d+)?)+)\b", q)
+    if run is None:
+        return None
+    series = [num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])]
+    last = re.search(rf"\blaatste ({'|'.join(COUNTS)}|\d+)\b", q)
+    n = int(COUNTS.get(last[1], last[1])) if last is not None else len(series)
+    if not 2 <= n <= len(series):
+        return None
+    window = series[-n:]
+    mean = sum(window) / n
+    return (
+        f"Met jouw getallen: ({' + '.join(show(x) for x in window)}) ÷ {n} = "
+        f"voortschrijdend gemiddelde {show(mean)}."
+    )
