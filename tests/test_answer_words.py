@@ -1,5 +1,6 @@
-"""Words that are no term and verbs after an adverb (real model): "tips", "nee" and an infinitive
-after "te" never make a question an unknown term; "hoe hoog is … zijn" is asked straight out."""
+"""Words the answer must read right (real model): "tips", "nee", "mezelf" and an infinitive after
+"te" are no unknown term; "hoe hoog is … zijn" is asked straight out; "vraag" asked about, a verb
+and its -t form, a choice between two, a model named after both sides."""
 
 from __future__ import annotations
 
@@ -99,3 +100,22 @@ def test_how_to_do_what_the_notes_list_in_kinds_gets_all_kinds(engine: Engine, q
     a = engine.answerer.answer(q)
     said = fold(" ".join(text for _, text in a.items))
     assert len(a.items) == 3 and all(k in said for k in ("financiele", "sociale", "structurele"))
+
+
+def test_a_choice_between_two_is_a_comparison_and_a_model_named_after_them_is_context(
+    engine: Engine,
+) -> None:
+    a = engine.answerer.answer("hunter of farmer, wie heb je nodig voor nieuwe klanten")
+    assert a.intent == "comparison" and "werven van nieuwe klanten" in fold(a.answer)
+    # "bij kraljic" is said of both sides, not part of the second.
+    a = engine.answerer.answer("knelpuntproduct vs hefboomproduct bij kraljic")
+    assert a.intent == "comparison" and "bij kraljic" not in fold(a.headline)
+    assert [label for label, _ in a.items] == ["Knelpuntproducten", "Hefboomproducten"]
+
+
+def test_an_aspect_sentence_that_names_the_other_side_is_not_added(engine: Engine) -> None:
+    # "Solution selling gaat nog verder: … producten …" is about solution selling, not about
+    # transactional selling, though it holds the aspect's word "product".
+    a = engine.answerer.answer("transactionele verkoop of solution selling, wat past bij een complex product")
+    first = fold(a.items[0][1])
+    assert a.intent == "comparison" and "losse aankoop" in first and "solution selling" not in first

@@ -13,3 +13,4 @@ def test_the_clause_after_the_sides_is_the_aspect() -> None:
     # No clause, or one that only asks for the comparison: no aspect.
     assert aspect_of("verschil tussen een lead en een prospect", ["lead", "prospect"]) == set()
     assert aspect_of("lead vs prospect, wat is het verschil", ["lead", "prospect"]) == set()
+

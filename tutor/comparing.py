@@ -92,13 +92,22 @@ def compare(
             for label, text in items
             if label in label_of
         }
-        said = {label: t for label, t in said.items() if t and t not in contrast}
+        # A sentence that names another side is that side's, not this one's aspect.
+        names_of = [tokens_of(n) for n, _, _ in sides]
+        others = {label: [t for j, t in enumerate(names_of) if j != i] for label, i in label_of.items()}
+        said = {
+            label: t
+            for label, t in said.items()
+            if t and t not in contrast and not any(o and o <= tokens_of(t) for o in others[label])
+        }
         shared = [t for t in said.values() if list(said.values()).count(t) > 1]
         items = [(label, f"{text} {said[label]}" if said.get(label) not in (None, *shared) else text)
                  for label, text in items]  # fmt: skip
         contrast = " ".join(dict.fromkeys([contrast, *shared])).strip()
     if not items and not contrast:
         return Composition("", sections=sections)
+    # "Solution selling gaat nog verder: …" names its side itself: no label before it.
+    items = [("" if fold(text).startswith(fold(label)) else label, text) for label, text in items]
     names = [n for n, _, _ in sides]
     labels = f"{', '.join(names[:-1])} en {names[-1]}" if len(names) > 1 else names[0]
     headline = contrast or f"Het verschil tussen {labels}:"

@@ -31,10 +31,15 @@ COMPARISON = [
     # "marketing of sales, wat doet wie?", "cross of upselling: wat is wat".
     re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or|vs\.?|versus) (?P<b>[^,:]+?)[,:]? "
                r"(?:wat doet wie|wie doet wat|wat is wat|what does what|which is which)$"),
+    # "transactionele verkoop of solution selling, wat past bij een ingewikkeld product": a choice.
+    re.compile(r"^(?P<a>[^,:]+?) (?:of|or|vs\.?|versus) (?P<b>[^,:]+?)[,:] (?:wat|welke|wie) "
+               r"(?:past|werkt|kies|gebruik|heb)\b[^,]*$"),
     re.compile(r"\b(?:verschil|difference) (?:met|with) (?P<b>.+)$"),
 ]  # fmt: skip
 # A context both sides share, said once after the last: "gebruiker en beslisser in de dmu".
-SHARED_CONTEXT = re.compile(r"^(?P<side>.+?) (?:in|bij|binnen|van|volgens|uit) (?:de|het|een) .+$")
+SHARED_CONTEXT = re.compile(
+    r"^(?P<side>.+?) (?:(?:in|bij|binnen|van|volgens|uit) (?:de|het|een) .+|(?:bij|volgens) [\w'-]+)$"
+)
 PREPOSITION = re.compile(r"^(?:aan|voor|bij|met|in|op|naar|tegen|via|zonder|door|to|for|with) ")
 
 
