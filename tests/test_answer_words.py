@@ -119,3 +119,13 @@ def test_an_aspect_sentence_that_names_the_other_side_is_not_added(engine: Engin
     a = engine.answerer.answer("transactionele verkoop of solution selling, wat past bij een complex product")
     first = fold(a.items[0][1])
     assert a.intent == "comparison" and "losse aankoop" in first and "solution selling" not in first
+
+
+def test_examples_after_denk_aan_are_the_list_of_the_sentence_before(engine: Engine) -> None:
+    a = engine.answerer.answer("noem processen die de klant direct raken")
+    text = fold(a.answer)
+    assert a.found and all(w in text for w in ("orderproces", "levering", "facturatie", "klachten"))
+    assert "verkoopproces zelf" not in text  # not the section's other list
+    # A sentence that opens "Denk aan" brings the sentence it gives examples of.
+    a = engine.answerer.answer("hoe verloopt een koud belgesprek")
+    assert not a.answer.startswith("Denk aan")

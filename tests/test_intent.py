@@ -199,6 +199,10 @@ def test_inline_items_and_shared_heads() -> None:
         "segmentatie", "targeting", "positionering"]  # fmt: skip
     assert inline_items("Dat zijn: recency (recent), frequency en monetary value.") == [
         "recency", "frequency", "monetary value"]  # fmt: skip
+    # "Denk aan …": examples of the sentence before, the last pair split once.
+    assert inline_items("Denk aan de prijs, de levering en de afhandeling van klachten en retouren.") == [
+        "de prijs", "de levering", "de afhandeling van klachten en retouren"]  # fmt: skip
+    assert inline_items("Denk aan een nieuwe vestiging of een vacature.") == []  # two are no list
     assert repeated_head("de openbare procedure (a) en de niet-openbare procedure (b)") == "procedure"
     assert repeated_head("Marketing kijkt naar de markt.") is None
 

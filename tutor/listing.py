@@ -236,6 +236,9 @@ class ListComposer:
             relevant = sum(
                 self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in head + span
             )
+            # "Denk aan koud bellen, …": examples of the sentence before, a list only when on topic.
+            if relevant == 0 and any(x.text.startswith("Denk aan ") for x in head + span[:1]):
+                n = min(n, 1)
             # Judge the whole list, not just its first sentence: items found, the announced number
             # reached, and sentences on topic.
             value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete

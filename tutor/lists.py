@@ -14,7 +14,7 @@ from tutor.intent import LIST_NOUNS, NUMBERS, number_value
 
 BACKREF = re.compile(
     r"^(?:die|dit|deze|dat|hier\w*|zo|zo'n|daar\w+|hij|zij|ze|dus|ook|bovendien|verder|toch|dan|"
-    r"wel|beide|zij|hun|hem|haar)\b",
+    r"wel|beide|zij|hun|hem|haar|denk aan)\b",
     re.IGNORECASE,
 )
 SEQUENCE = re.compile(
@@ -95,7 +95,9 @@ def count_items(sentences: list[Sentence]) -> int:
     endings = Counter(w[-7:] for w in firsts if len(w) >= 9 and w not in FUNCTION_WORDS)
     parallel = max((n for n in [*openings.values(), *endings.values()] if n >= 2), default=0)
     # A sentence that announces and carries its own list ("Een indeling is: a → b → c").
-    inline = max((inline_count(s.text) for s in sentences if announces(s.text)), default=0)
+    # "Denk aan het orderproces, de levering, …": the examples of the sentence before.
+    said = [s for s in sentences if announces(s.text) or s.text.startswith("Denk aan ")]
+    inline = max((inline_count(s.text) for s in said), default=0)
     return max(heads, brackets, parallel, inline)
 
 
@@ -121,7 +123,7 @@ def announced_count(text: str) -> int | None:
 
 SHORT_LIST = re.compile(
     r"\b(?:staat voor|staan voor|bestaat uit|bestaan uit|omvat|zijn bijvoorbeeld|zijn onder meer|"
-    r"zijn onder andere)\s+(?P<items>[^.;:]+)"
+    r"zijn onder andere)\s+(?P<items>[^.;:]+)|^Denk aan\s+(?P<examples>[^.;:]+)"
 )
 
 
@@ -130,6 +132,11 @@ def _short_list(text: str) -> list[str]:
     m = SHORT_LIST.search(text)
     if not m:
         return []
+    if m["examples"]:  # "Denk aan het orderproces, de levering, … en de afhandeling van klachten"
+        *first, last = re.sub(r"\([^)]*\)", "", m["examples"]).split(",")
+        items = [i.strip() for i in [*first, *re.split(r"\s+(?:en|of)\s+", last, maxsplit=1)] if i.strip()]
+        bare = [re.sub(r"^(?:de|het|een)\s+", "", i) for i in items]
+        return items if len(items) >= 3 and all(len(i.split()) <= 5 for i in bare) else []
     items = [i.strip() for i in re.split(r",\s*|\s+en\s+", m["items"]) if i.strip()]
     return items if len(items) >= 3 and all(len(i.split()) <= 3 for i in items) else []
 
