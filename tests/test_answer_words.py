@@ -129,3 +129,8 @@ def test_examples_after_denk_aan_are_the_list_of_the_sentence_before(engine: Eng
     # A sentence that opens "Denk aan" brings the sentence it gives examples of.
     a = engine.answerer.answer("hoe verloopt een koud belgesprek")
     assert not a.answer.startswith("Denk aan")
+
+
+def test_why_something_is_not_allowed_is_answered_by_what_the_notes_forbid(engine: Engine) -> None:
+    a = engine.answerer.answer("waarom mag ik tijdens een aanbesteding de opdrachtgever niet even opbellen")
+    assert a.found and a.headline.startswith("Persoonlijke beïnvloeding tijdens de procedure is niet")

@@ -12,6 +12,15 @@ from index.passages import Sentence
 CAUSE = re.compile(
     r"\b(?:omdat|want|daardoor|doordat|daarom|zodat|risico|reden|kwetsbaar|voorkom\w*)\b", re.I
 )
+# "waarom mag ik de opdrachtgever niet bellen": what is not allowed is asked, and said.
+FORBIDDEN_ASKED = re.compile(
+    r"\b(?:mag|mogen|mocht|mochten)\b(?:\s+\w+){0,6}?\s+niet\b|\bniet\s+(?:mag|mogen)\b|"
+    r"\b(?:verboden|toegestaan)\b",
+    re.I,
+)
+FORBIDDEN = re.compile(
+    r"\bniet toegestaan\b|\bverboden\b|\bmag (?:je |men )?niet\b|\bniet (?:mag|mogen)\b", re.I
+)
 # Sentences that introduce a concept ("X is …", "… noemen we X", "Kraljic ontwikkelde …").
 DEFINING = re.compile(
     r"\b(?:is|zijn|heet|heten|noemen we|staat voor|betekent|beschrijft|ontwikkelde|bedacht|model)\b", re.I

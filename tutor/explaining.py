@@ -17,7 +17,7 @@ from index.passages import Sentence
 from index.text import fold
 from tutor.compose import Composer, Composition, match_part, tokens_of
 from tutor.coverage import GENERIC
-from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, IS_A, advises
+from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, FORBIDDEN, FORBIDDEN_ASKED, IS_A, advises
 from tutor.intent import _NUM as NUMBER
 from tutor.intent import classifies
 from tutor.lists import BACKREF, is_item_head
@@ -120,6 +120,10 @@ def explain(
             or saying
             or body
         )
+
+    # "waarom mag ik de opdrachtgever niet bellen": the sentences that say what is not allowed.
+    if FORBIDDEN_ASKED.search(question):
+        body = [s for s in body if FORBIDDEN.search(s.text)] or body
 
     # "hoe bouw je een netwerk op", "ik sta op een beurs, wat nu?": what to do, not what it is.
     # "hoe herken je een detractor" asks what one looks like: its description, not advice.
