@@ -304,6 +304,12 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         ("en wat is het verschil met een lead", ("lead",)),
         # More than two sides, listed with commas.
         ("wat is het verschil tussen b2b, b2c en b2r", ("b2b", "b2c", "b2r")),
+        # The verb's particle after the last side is no part of it.
+        ("leg het verschil tussen een lead en een prospect uit", ("lead", "prospect")),
+        # A model named after both sides is their context; a choice between two is a comparison.
+        ("routineproduct vs strategisch product bij kraljic", ("routineproduct", "strategisch product")),
+        ("transactionele verkoop of solution selling, wat past bij een complex product",
+         ("transactionele verkoop", "solution selling")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

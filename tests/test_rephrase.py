@@ -76,7 +76,14 @@ def _written(word: str) -> bool:
         ("vertel me eens meer over cialdini", "leg cialdini uit"),
         # Nothing to unwrap: the question stays as it is.
         ("wat is een lead", "wat is een lead"),
-        ("ik begrijp het verschil tussen mql en sql niet", "ik begrijp het verschil tussen mql en sql niet"),
+        ("ik begrijp het verschil tussen mql en sql niet", "leg het verschil tussen mql en sql uit"),
+        # What is not understood is asked to be explained; the despair and the sigh go.
+        ("ik snap de nps niet", "leg de nps uit"),
+        ("hoi, ik snap kraljic echt niet", "leg kraljic uit"),
+        ("ik snap er niks van, wat is kam nou weer", "wat is kam"),
+        ("ik snap het niet", "ik snap het niet"),
+        ("goeiemorgen, wat is een lead", "wat is een lead"),
+        ("hallo daar", "hallo daar"),
     ],
 )
 def test_unwrap(asked: str, meant: str) -> None:

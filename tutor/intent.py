@@ -72,7 +72,8 @@ SMALLTALK = re.compile(
     r"(?:daar|allemaal|iedereen|studybot|bot|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
 )
 GREETING_PREFIX = re.compile(
-    r"^(?:hoi+|he+y*|hee+|hallo+|hi|hello|goedemorgen|goedemiddag|goedenavond)[\s,!.]+"
+    r"^(?:hoi+|he+y*|hee+|hallo+(?:tjes)?|hai|hi+|hello|yo+|goe(?:de|ie)(?:morgen|middag|navond))[\s,!.]+",
+    re.IGNORECASE,
 )
 
 WHY = re.compile(

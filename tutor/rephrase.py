@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 
 from tutor.errors import QuestionError
+from tutor.intent import GREETING_PREFIX
 from tutor.verbs import fix_cue_typos
 
 MAX_QUESTION_CHARS = 500
@@ -18,6 +19,19 @@ MAX_QUESTION_CHARS = 500
 _NOT_GETTING = re.compile(
     r"^(?:ik|wij|we) (?:snap|snappen|begrijp|begrijpen|weet|weten|kan|kun) (?:het |echt |nog |nou )?"
     r"(?:niet|nooit)(?: goed| helemaal| precies| zo goed)?[,:]?\s+",
+    re.IGNORECASE,
+)
+# "ik snap er niks van, wat is kam nou weer": the despair before the question, the sigh after it.
+_LOST = re.compile(
+    r"^(?:ik|wij|we) (?:snap|snappen|begrijp|begrijpen) er (?:echt |helemaal |gewoon )?"
+    r"(?:niks|niets|weinig|geen bal) (?:meer )?van[,.!:;]*\s+",
+    re.IGNORECASE,
+)
+_SIGH = re.compile(r"\s+(?:nou|nu) (?:weer|eigenlijk|precies)\b", re.IGNORECASE)
+# "ik snap de nps niet": an explanation of what is not understood.
+_NOT_GOT = re.compile(
+    r"^(?:ik|wij|we) (?:snap|snappen|begrijp|begrijpen) (?P<topic>(?:de|het|een) [^,?!]+?|[^\s,?!]+) "
+    r"(?:echt |nog |nou |gewoon )?(?:niet|nooit)(?: goed| helemaal| precies| zo goed)?\s*[?.!]*$",
     re.IGNORECASE,
 )
 # "… in simpele woorden", "in het kort", "kort en simpel": how to say it, not what.
@@ -189,6 +203,8 @@ _MIXED_UP = re.compile(
 def unwrap(question: str, written: Callable[[str], bool]) -> str:
     """``question`` without the wrapping around what it asks, its cue words spelt right (``written``:
     whether the course writes a word, which a typo fix must leave alone)."""
+    greeted = GREETING_PREFIX.sub("", question, count=1)  # "goeiemorgen, wat is een lead"
+    question = greeted if len(greeted.split()) >= 2 else question  # "hallo daar" stays a greeting
     bare = IN_SALES.sub("", question)
     q = bare if len(bare.split()) >= 2 else question
     q = _SHORT.sub(lambda m: _SHORTHAND[m[1].lower()], q)
@@ -201,6 +217,10 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     # "welke klanttypes zijn er": kinds of klant, as the notes say it ("Soorten klanten").
     q = _KINDS.sub(lambda m: m[0] if written(m[0].lower()) else f"soorten {m[1]}", q)
     q = fix_cue_typos(q, written)  # "verschil tusen lead en prospect"
+    q = _SIGH.sub("", _LOST.sub("", q)).strip() or q
+    not_got = _NOT_GOT.match(q)
+    if not_got and not_got["topic"].lower() not in ("het", "dat", "dit", "er"):
+        return f"leg {not_got['topic']} uit"
     q = _NOT_GETTING.sub("", q).strip()
     q = _in_context(q)
     fronted = _FRONTED.match(q)

@@ -47,7 +47,8 @@ def strip_side(text: str) -> str:
     """A comparison side without articles, trailing question words or punctuation."""
     t = re.sub(r"[?,.!:;]+", " ", text).strip()
     t = re.sub(r"^(?:een|de|het|a|an|the) ", "", t)
-    t = re.sub(r"\s+(?:van elkaar|precies|eigenlijk|is|zijn)$", "", t)
+    # "leg het verschil tussen een lead en een prospect uit": the verb's particle is no side.
+    t = re.sub(r"\s+(?:van elkaar|precies|eigenlijk|is|zijn|uit|uitleggen|toelichten|beschrijven)$", "", t)
     return t.strip()
 
 
