@@ -134,3 +134,13 @@ def test_examples_after_denk_aan_are_the_list_of_the_sentence_before(engine: Eng
 def test_why_something_is_not_allowed_is_answered_by_what_the_notes_forbid(engine: Engine) -> None:
     a = engine.answerer.answer("waarom mag ik tijdens een aanbesteding de opdrachtgever niet even opbellen")
     assert a.found and a.headline.startswith("Persoonlijke beïnvloeding tijdens de procedure is niet")
+
+
+def test_a_place_in_the_last_list_and_a_pronoun_lean_on_the_last_topic(engine: Engine) -> None:
+    first = engine.answerer.answer("welke kwadranten heeft kraljic")
+    assert first.found and first.topic is not None
+    last = engine.answerer.answer("en het laatste?", first.topic)
+    assert last.found and last.headline.startswith("Strategische producten")
+    # Only generic words beside "dat": about the last topic, not about "belangrijk" or "verkoper".
+    why = engine.answerer.answer("waarom is dat belangrijk voor een verkoper", first.topic)
+    assert why.found and "voor een verkoper is kraljic belangrijk" in fold(why.answer)

@@ -16,6 +16,7 @@ from tutor.compose import Composer, Composition
 from tutor.coverage import Coverage
 from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED
 from tutor.explaining import aspect_section, explain, verb_section
+from tutor.followup import leans_back
 from tutor.guard import unknown_hinge
 from tutor.intent import (
     LIST_NOUNS,
@@ -165,6 +166,8 @@ class Answerer:
             return Answer(q, False, "none", smalltalk_reply(q, self.course.title), intent="smalltalk",
                           confidence="none", note=note)  # fmt: skip
         forced: str | None = None
+        if previous is not None and leans_back(q, intent):  # "en het laatste?", "waarom is dat …"
+            intent = Intent(intent.kind, followup=True)
         if previous is not None and (not intent.topic or (intent.followup and intent.kind == "comparison")):
             if intent.kind == "comparison" and len(intent.sides) == 1:
                 intent = Intent("comparison", intent.topic, (previous.term, intent.sides[0]), followup=True)

@@ -74,7 +74,10 @@ def neighbour(composer: Composer, section_ids: list[str], question: str) -> Comp
 # "wat is de eerste stap van het sellogram", "het laatste onderdeel van een accountplan".
 ORDINAL = re.compile(
     r"^(?:wat|welke|wie|hoe heet)\s+(?:is|was)?\s*(?:de|het)\s+(?P<n>eerste|tweede|derde|vierde|vijfde|zesde|"
-    r"laatste)\s+(?P<noun>stap|fase|onderdeel|deel|element|principe|kwadrant|rol|groep|laag|trede)\b",
+    r"laatste)\s+(?P<noun>stap|fase|onderdeel|deel|element|principe|kwadrant|rol|groep|laag|trede)\b|"
+    # "en het laatste?": a place in the list the last answer gave.
+    r"^(?:en\s+)?(?:de|het)\s+(?P<bare>eerste|tweede|derde|vierde|vijfde|zesde|laatste)"
+    r"(?:\s+(?:stap|fase|onderdeel|deel|element|principe|kwadrant|rol|groep|laag|trede))?\s*[?.!]*$",
     re.IGNORECASE,
 )
 _PLACE = {"eerste": 0, "tweede": 1, "derde": 2, "vierde": 3, "vijfde": 4, "zesde": 5, "laatste": -1}
@@ -90,12 +93,13 @@ def ordinal_step(
     if m is None:
         return None
     composer = lister.c
-    steps = lister.compose(section_id, question, Intent("enumeration", topic), qvec)
+    asked = f"noem de onderdelen van {topic}" if m["bare"] else question  # the list of the topic
+    steps = lister.compose(section_id, asked, Intent("enumeration", topic), qvec)
     items = [text for _, text in steps.items]
     if not items:  # "Een veelgebruikte indeling is: suspects → leads → …"
         listing = [s.text for sid in steps.sections for s in composer.body(sid) if s.text in steps.headline]
         items = max((inline_items(t) for t in listing), key=len, default=[])
-    at = _PLACE[m["n"].lower()]
+    at = _PLACE[(m["n"] or m["bare"]).lower()]
     if len(items) < 2 or at >= len(items):
         return None
     listed = "\n".join(bullet(label, text) for label, text in steps.items)

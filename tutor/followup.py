@@ -1,0 +1,30 @@
+"""Questions that lean on the last answer without naming a topic of their own: "en het laatste?"
+after the quadrants of Kraljic, "waarom is dat belangrijk voor een verkoper" after Kraljic."""
+
+from __future__ import annotations
+
+import re
+
+from index.text import fold
+from tutor.coverage import GENERIC, VERBS
+from tutor.intent import Intent
+
+# "en het laatste?", "de tweede stap": a place in the last answer's list, no topic.
+_ORDINAL_ONLY = re.compile(
+    r"^(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|laatste|volgende|vorige)"
+    r"(?: (?:stap|fase|kwadrant|principe|rol|punt|onderdeel|groep|strategie|methode|item))?$"
+)
+# "waarom is dat belangrijk": a pronoun that points at what was said.
+_POINTS_BACK = re.compile(r"\b(?:dat|dit|die|deze|ze|hij|zij|hem|daarvan|daarmee|daarbij)\b")
+
+
+def leans_back(q: str, intent: Intent) -> bool:
+    """Whether ``q`` is about the last answer's topic though ``intent`` found words: only a place
+    in its list, or only generic words beside a pronoun that points back."""
+    topic = fold(intent.topic)
+    if not topic or intent.kind == "comparison":
+        return False
+    if _ORDINAL_ONLY.match(topic):
+        return True
+    vague = all(w in GENERIC or w in VERBS for w in topic.split())
+    return vague and _POINTS_BACK.search(fold(q)) is not None
