@@ -8,10 +8,10 @@ import re
 from collections.abc import Callable
 
 from index.retriever import Retrieval
-from index.text import fold
+from index.text import DUTCH_STOPWORDS, fold
 from knowledge.model import GlossaryEntry
-from tutor.coverage import Coverage, bare, display_topic
-from tutor.intent import Intent
+from tutor.coverage import VERBS, Coverage, bare, display_topic
+from tutor.intent import SCAFFOLD, Intent
 from tutor.terms import original_words
 
 # "van oriëntatie tot afscheid", "van suspect naar klant": the two ends of a range.
@@ -72,5 +72,33 @@ def unknown_hinge(
         head = fold(topic.split()[-1]) if intent.kind == "definition" else ""
         mostly = 2 * len(unknown) >= distinctive or head in unknown
         if (hinges and mostly) or len(unknown) == distinctive:
-            return original_words(q, display_topic(topic))
+            return unknown_name(original_words(q, display_topic(topic)), unknown)
     return None
+
+
+# Praise before a name is no part of it: "een goede powerpoint".
+_PRAISE = frozenset("goed goede goeie beste best good great leuk leuke mooi mooie slim slimme".split())
+
+
+def unknown_name(words: str, unknown: list[str]) -> str:
+    """The part of ``words`` that names the unknown term: its unknown words, the words of the name
+    after them ("spin selling", "aida model") and before them ("customer value journey"), not the
+    verbs and list nouns around it ("welke principes heeft spin selling" → "spin selling")."""
+    tokens = words.split()
+    folded = [bare(fold(t)) for t in tokens]
+    hits = [i for i, w in enumerate(folded) if w in unknown]
+    if not hits:
+        return words
+    start, end = hits[0], hits[-1] + 1
+
+    def plain(w: str) -> bool:
+        return w not in DUTCH_STOPWORDS and w not in VERBS and w not in SCAFFOLD
+
+    while end < len(tokens) and plain(folded[end]):
+        end += 1
+    def names_before(w: str) -> bool:  # "4 p's", "sales playbook"; not "heeft", "van" or "goede"
+        return w.isdigit() or (plain(w) and w not in _PRAISE)
+
+    while start > 0 and names_before(folded[start - 1]):
+        start -= 1
+    return " ".join(tokens[start:end])
