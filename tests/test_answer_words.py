@@ -144,3 +144,9 @@ def test_a_place_in_the_last_list_and_a_pronoun_lean_on_the_last_topic(engine: E
     # Only generic words beside "dat": about the last topic, not about "belangrijk" or "verkoper".
     why = engine.answerer.answer("waarom is dat belangrijk voor een verkoper", first.topic)
     assert why.found and "voor een verkoper is kraljic belangrijk" in fold(why.answer)
+
+
+def test_a_time_asked_is_no_call_for_the_model_s_parts(engine: Engine) -> None:
+    # "wanneer …" asks when, not for the accountplan's structure.
+    a = engine.answerer.answer("wanneer herzie je een accountplan")
+    assert a.found and not a.items and "per kwartaal bijgesteld" in a.answer

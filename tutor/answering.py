@@ -14,7 +14,7 @@ from tutor.classify import Classifier, Match, leading_phrase, situation_phrase
 from tutor.comparing import compare, side_section
 from tutor.compose import Composer, Composition
 from tutor.coverage import Coverage
-from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED
+from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED, WHEN
 from tutor.explaining import aspect_section, explain, verb_section
 from tutor.followup import leans_back
 from tutor.guard import unknown_hinge
@@ -38,6 +38,7 @@ from tutor.terms import (
     entry_named,
     glossary_heads,
     is_title,
+    listed_word,
     literal_sections,
     names_subject,
     plain_plural,
@@ -129,14 +130,6 @@ class Answerer:
     def _entry(self, name: str) -> GlossaryEntry | None:
         """The glossary entry called ``name`` (typos forgiven), if the match is good."""
         return entry_named(self.retriever.glossary.lookup, self.heads, name, GLOSSARY_MIN)
-
-    def _listed_term(self, topic: str) -> GlossaryEntry | None:
-        """The glossary entry a list question names by its first word, unless it asks for a kind of
-        list ("nps groepen")."""
-        words = topic.split()
-        if not words or re.search(rf"\b(?:{LIST_NOUNS})\b", topic):
-            return None
-        return self._entry(words[0])
 
     def _strange(self, q: str, confidence: str) -> bool:
         """Whether a classification asks about a situation outside sales that the notes hardly know,
@@ -320,7 +313,8 @@ class Answerer:
         elif intent.kind == "enumeration":
             # "… per koopsituatie": the list of koopsituaties, each with what sets it apart.
             comp = self.lister.compose(top, f"welke {intent.per} zijn er" if intent.per else q, intent, qvec)
-            term = (entry or self._listed_term(intent.topic)) if not comp.items else None
+            listed = listed_word(intent.topic)
+            term = (entry or (self._entry(listed) if listed else None)) if not comp.items else None
             if term is not None and term.section_id == top and SUCH_AS.search(term.definition):
                 # "noem de gunningscriteria": no list in the text, but the term's definition names them.
                 comp, kind = self.composer.define(term, q, qvec), "definition"
@@ -345,7 +339,8 @@ class Answerer:
             in_order = ORDER_ASKED.search(f"{q} {joined_verbs(q)}") and not classifies(q)
             # "hoe maak je een accountplan" is answered by its parts, "hoe spreek je de dmu aan" is not.
             making = not how_to(q) or asked_verb(q) in MAKING_VERBS
-            names = intent.kind == "explanation" and making
+            # "wanneer herzie je een accountplan": a time asked, not the plan's parts.
+            names = intent.kind == "explanation" and making and not WHEN.match(q)
             names = names and names_subject(self.composer, self.course, intent.topic, top)
             if names or in_order:
                 # "Leg het sellogram uit": the model's own steps explain it best, when it has them;

@@ -80,3 +80,6 @@ def advises(s: Sentence, paragraph: list[Sentence]) -> float:
 ORDER_ASKED = re.compile(r"\b(?:opbouw\w*|verloop\w*|volgorde|stap voor stap|in welke stappen)\b")
 # How-to verbs that build the thing asked about: its parts or steps answer them.
 MAKING_VERBS = frozenset("maak bouw opbouw voer invoer stel opstel schrijf richt inricht zet opzet".split())
+
+# A time or a frequency asked: "wanneer herzie je een accountplan", "hoe vaak", "hoe lang".
+WHEN = re.compile(r"^(?:en\s+)?(?:wanneer|hoe ?vaak|hoe lang|how often|when)\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ from index.text import fold
 from knowledge.model import Course, GlossaryEntry
 from tutor.compose import Composer, tokens_of
 from tutor.coverage import GENERIC, VERBS, display_topic
-from tutor.intent import Intent
+from tutor.intent import LIST_NOUNS, Intent
 
 # A plural or infinitive whose singular doubles its vowel: "verkopen" → "verkoop", "taken" → "taak".
 OPEN_PLURAL = re.compile(r"([^aeiou])([aeou])([^aeiou])en$")
@@ -41,6 +41,13 @@ def original_words(question: str, topic: str) -> str:
                 if folded[j] == wanted[-1]:
                     return " ".join(tokens[start : j + 1])
     return topic
+
+
+def listed_word(topic: str) -> str:
+    """The word a list question names its glossary term by, its first ("noem de gunningscriteria"),
+    unless it asks for a kind of list ("nps groepen": none)."""
+    words = topic.split()
+    return "" if not words or re.search(rf"\b(?:{LIST_NOUNS})\b", topic) else words[0]
 
 
 def plain_plural(q: str, intent: Intent) -> bool:
