@@ -150,3 +150,8 @@ def test_a_time_asked_is_no_call_for_the_model_s_parts(engine: Engine) -> None:
     # "wanneer …" asks when, not for the accountplan's structure.
     a = engine.answerer.answer("wanneer herzie je een accountplan")
     assert a.found and not a.items and "per kwartaal bijgesteld" in a.answer
+
+
+def test_is_that_bad_asks_for_the_risk(engine: Engine) -> None:
+    a = engine.answerer.answer("onze grootste klant levert 70% van de omzet, is dat erg?")
+    assert a.found and "kwetsbaar" in fold(a.answer)

@@ -36,7 +36,8 @@ ASPECT = re.compile(
     r"strengths?|pros)|"
     r"(?P<minus>nade(?:el|len)|zwakte\w*|zwak(?:ke)? punt\w*|beperking\w*|minpunt\w*|valkuil\w*|"
     r"disadvantages?|pitfalls?|drawbacks?|downsides?|weakness\w*|limitations?|cons)|"
-    r"(?P<chance>kans)|(?P<risk>riskant|risico|gevaarlijk)|(?P<opposite>tegenovergestelde|omgekeerde|tegendeel|"
+    r"(?P<chance>kans)|(?P<risk>riskant|risico|gevaarlijk|erg(?=\s*[?.!]*$)|een probleem|zorgen maken)|"
+    r"(?P<opposite>tegenovergestelde|omgekeerde|tegendeel|"
     r"opposite))(?:\b|(?<=-))"
 )
 ASPECT_SAID = {
