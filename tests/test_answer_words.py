@@ -155,3 +155,11 @@ def test_a_time_asked_is_no_call_for_the_model_s_parts(engine: Engine) -> None:
 def test_is_that_bad_asks_for_the_risk(engine: Engine) -> None:
     a = engine.answerer.answer("onze grootste klant levert 70% van de omzet, is dat erg?")
     assert a.found and "kwetsbaar" in fold(a.answer)
+
+
+def test_which_role_someone_plays_is_the_item_that_names_them(engine: Engine) -> None:
+    a = engine.answerer.answer("welke rol speelt de technische adviseur bij een aankoop")
+    assert a.found and a.headline.startswith("De beïnvloeder (influencer)")
+    # Something's role is what the notes say of it, no list item.
+    a = engine.answerer.answer("welke rol speelt vertrouwen bij b2b")
+    assert a.found and "vertrouwen is daarom het fundament" in fold(a.answer)

@@ -14,7 +14,7 @@ from tutor.classify import Classifier, Match, leading_phrase, situation_phrase
 from tutor.comparing import compare, side_section
 from tutor.compose import Composer, Composition
 from tutor.coverage import Coverage
-from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED, WHEN
+from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED, PERSON, WHEN
 from tutor.explaining import aspect_section, explain, verb_section
 from tutor.followup import leans_back
 from tutor.guard import unknown_hinge
@@ -335,7 +335,9 @@ class Answerer:
         else:
             # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".
             asked = re.sub(r"^(?:welke|wat voor(?: een)?) rol (?:speelt|spelen|heeft|hebben) ", "", q)
-            comp = explain(self.composer, top, asked, intent.topic, qvec, intent.kind)
+            who = re.split(r"\s(?:bij|in|tijdens|binnen)\s", asked)[0].strip(" ?")
+            role = asked != q and PERSON.search(who) is not None  # someone's role, not "vertrouwen"'s
+            comp = explain(self.composer, top, asked, intent.topic, qvec, intent.kind, role=role)
             in_order = ORDER_ASKED.search(f"{q} {joined_verbs(q)}") and not classifies(q)
             # "hoe maak je een accountplan" is answered by its parts, "hoe spreek je de dmu aan" is not.
             making = not how_to(q) or asked_verb(q) in MAKING_VERBS

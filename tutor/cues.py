@@ -84,3 +84,6 @@ MAKING_VERBS = frozenset("maak bouw opbouw voer invoer stel opstel schrijf richt
 
 # A time or a frequency asked: "wanneer herzie je een accountplan", "hoe vaak", "hoe lang".
 WHEN = re.compile(r"^(?:en\s+)?(?:wanneer|hoe ?vaak|hoe lang|how often|when)\b", re.IGNORECASE)
+
+# Someone, not something: "de technische adviseur", "de secretaresse", "de verpleegkundigen".
+PERSON = re.compile(r"(?:eur|aar|ier|ist|ant|er|esse|aris|manager|leider|ige)(?:s|n)?$", re.IGNORECASE)

@@ -89,8 +89,10 @@ def explain(
     topic: str,
     qvec: np.ndarray | None,
     intent: str = "explanation",
+    role: bool = False,
 ) -> Composition:
-    """One coherent passage around the best sentence (why-questions favour reasons)."""
+    """One coherent passage around the best sentence (why-questions favour reasons; ``role``: the
+    question asks which role someone has, which an item of the notes' list names)."""
     body = c.body(section_id) or c.example(section_id)
 
     phrase = c.phrase_pattern(topic)
@@ -164,7 +166,8 @@ def explain(
         return 0.8 * (with_before - own) / q_mass
 
     def bonus(s: Sentence) -> float:
-        return inherited(s) + _bonus(s)
+        # "welke rol speelt de technische adviseur": "De beïnvloeder (influencer) … technisch adviseur".
+        return inherited(s) + _bonus(s) + 0.3 * (role and is_item_head(s))
 
     def _bonus(s: Sentence) -> float:
         toks = c.tokens[s.id]
