@@ -163,3 +163,9 @@ def test_which_role_someone_plays_is_the_item_that_names_them(engine: Engine) ->
     # Something's role is what the notes say of it, no list item.
     a = engine.answerer.answer("welke rol speelt vertrouwen bij b2b")
     assert a.found and "vertrouwen is daarom het fundament" in fold(a.answer)
+
+
+def test_asking_for_a_list_by_opsomming_is_no_word_to_find(engine: Engine) -> None:
+    # "Verkopers maken vaak de fout dat ze kenmerken opsommen …" said "opsommen", no motive.
+    a = engine.answerer.answer("geef een opsomming van de koopmotieven")
+    assert a.found and a.answer.startswith("Rationele koopmotieven")
