@@ -169,3 +169,9 @@ def test_asking_for_a_list_by_opsomming_is_no_word_to_find(engine: Engine) -> No
     # "Verkopers maken vaak de fout dat ze kenmerken opsommen …" said "opsommen", no motive.
     a = engine.answerer.answer("geef een opsomming van de koopmotieven")
     assert a.found and a.answer.startswith("Rationele koopmotieven")
+
+
+def test_someone_asked_by_name_is_a_person_of_the_notes(engine: Engine) -> None:
+    # "iemand die …" is a person: "verkoper die …", not "Nieuwe taak: een eerste aankoop …".
+    a = engine.answerer.answer("hoe heet iemand die nieuwe klanten zoekt")
+    assert a.found and a.headline.split(":")[0] in ("Hunter", "Vertegenwoordiger")

@@ -19,6 +19,7 @@ import numpy as np
 from index.text import bm25_tokens, fold
 from tutor.categories import Category, CategoryCollector, genus, same_name, scores_in, words_of
 from tutor.compose import Composer, Composition, tokens_of
+from tutor.cues import PERSON
 from tutor.grades import as_purchasing, grade_fit, graded_pairs
 from tutor.intent import KIND, situation_and_tail
 from tutor.verbs import how_to, joined_particles
@@ -27,6 +28,7 @@ SECTION_WEIGHT = 0.15  # the category's section is among the retrieved ones
 SIMILARITY_WEIGHT = 0.1  # z-scored over all categories: the situation against the sentences that use one
 TAIL_WEIGHT = 0.3  # the question's tail ("welke koopsituatie") is about the category's section
 NUMBER_WEIGHT = 0.6  # a score in the situation falls in the category's range
+_PERSON = bm25_tokens("persoon")
 MEMBER_WEIGHT = 0.15  # one of a listed kind rather than a lone concept
 GRADE_WEIGHT = 0.2  # per graded pair the situation shares with the category ("veel leveranciers")
 KIND_WEIGHT = 0.15  # the category's name or genus is the kind asked ("welke strategie", "een verkoper die …")
@@ -213,7 +215,7 @@ class Classifier:
         opens = re.match(r"^\s*(?:een|de|het|die|deze|dit)\s+(\w+)", situation, re.I)
         subject = bm25_tokens(opens[1]) if opens else []
         if re.match(r"^\s*(?:iemand|een persoon)\b", situation, re.I):
-            subject = bm25_tokens("persoon")  # "iemand heeft ons formulier ingevuld": a person who …
+            subject = _PERSON  # "iemand heeft ons formulier ingevuld": a person who …
         # "ik bel een bedrijf zonder afspraak, hoe heet dat?": something one does, named as an
         # activity ("het benaderen van …"), not a person ("verkoper die …").
         # ("… en ik bied meteen een hoesje aan").
@@ -288,6 +290,8 @@ class Classifier:
         if activity:
             return ACTIVITY.search(k.description.strip(" .")) is not None
         g = self.genera[k.name]
+        if subject == _PERSON and g and (PERSON.search(g) or g.endswith("lid")):
+            return True  # "iemand die nieuwe klanten zoekt" → "verkoper die …", a person
         # "welke rol in de dmu" → "DMU-lid dat …"
         return bool(g) and (g in kinds or g in subject or any(g.startswith(f"{t}-") for t in kinds))
 
