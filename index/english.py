@@ -57,6 +57,9 @@ WORDS: dict[str, str] = {
     "diamond model": "diamantmodel", "bow tie model": "vlinderdasmodel", "bowtie model": "vlinderdasmodel",
     "stronger": "steviger", "strong": "stevig",
     "buying center": "inkoopcentrum", "buying centre": "inkoopcentrum", "decision making unit": "dmu",
+    "value strategies": "waardestrategieen", "value strategy": "waardestrategie",
+    "value proposition": "waardepropositie", "landing page": "landingspagina",
+    "landing pages": "landingspaginas", "purpose": "doel",
 }  # fmt: skip
 # Terms of several words, said before the words one by one ("buying center" is the notes' inkoopcentrum).
 PHRASES = sorted((k for k in WORDS if " " in k), key=len, reverse=True)

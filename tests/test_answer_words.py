@@ -175,3 +175,10 @@ def test_someone_asked_by_name_is_a_person_of_the_notes(engine: Engine) -> None:
     # "iemand die …" is a person: "verkoper die …", not "Nieuwe taak: een eerste aankoop …".
     a = engine.answerer.answer("hoe heet iemand die nieuwe klanten zoekt")
     assert a.found and a.headline.split(":")[0] in ("Hunter", "Vertegenwoordiger")
+
+
+def test_english_terms_of_two_words_are_the_notes_compounds(engine: Engine) -> None:
+    a = engine.answerer.answer("what are the three value strategies")
+    assert a.found and "treacy en wiersema" in fold(a.answer) and "ansoff" not in fold(a.answer)
+    a = engine.answerer.answer("what is a landing page")
+    assert a.found and "landingspagina" in fold(a.answer)

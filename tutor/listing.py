@@ -195,6 +195,7 @@ class ListComposer:
         self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None, runs: bool
     ) -> Composition:
         body = self.c.body(section_id)
+        question = to_dutch(question) or question  # "what are the value strategies": the notes' words
         q_tokens = {
             t for t in self.c.query_tokens(question) if t in self.c.idf
         }  # words the notes never use match nothing
