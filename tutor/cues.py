@@ -87,3 +87,7 @@ WHEN = re.compile(r"^(?:en\s+)?(?:wanneer|hoe ?vaak|hoe lang|how often|when)\b",
 
 # Someone, not something: "de technische adviseur", "de secretaresse", "de verpleegkundigen".
 PERSON = re.compile(r"(?:eur|aar|ier|ist|ant|er|esse|aris|manager|leider|ige)(?:s|n)?$", re.IGNORECASE)
+
+# A place in a list ("de eerste stap", "het laatste onderdeel") and the nouns a list's items go by.
+NTH = r"eerste|tweede|derde|vierde|vijfde|zesde|laatste"
+STEP_NOUNS = r"stap|fase|onderdeel|deel|element|principe|kwadrant|rol|groep|laag|trede|punt|strategie|methode"

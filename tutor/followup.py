@@ -7,13 +7,11 @@ import re
 
 from index.text import fold
 from tutor.coverage import GENERIC, VERBS
+from tutor.cues import NTH, STEP_NOUNS
 from tutor.intent import Intent
 
 # "en het laatste?", "de tweede stap": a place in the last answer's list, no topic.
-_ORDINAL_ONLY = re.compile(
-    r"^(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|laatste|volgende|vorige)"
-    r"(?: (?:stap|fase|kwadrant|principe|rol|punt|onderdeel|groep|strategie|methode|item))?$"
-)
+_ORDINAL_ONLY = re.compile(rf"^(?:{NTH}|volgende|vorige)(?: (?:{STEP_NOUNS}))?$")
 # "waarom is dat belangrijk": a pronoun that points at what was said.
 _POINTS_BACK = re.compile(r"\b(?:dat|dit|die|deze|ze|hij|zij|hem|daarvan|daarmee|daarbij)\b")
 

@@ -77,7 +77,12 @@ def unknown_hinge(
 
 
 # Praise before a name is no part of it: "een goede powerpoint".
-_PRAISE = frozenset("goed goede goeie beste best good great leuk leuke mooi mooie slim slimme".split())
+_PRAISE = frozenset(
+    "goed goede goeie beste best good great leuk leuke mooi mooie slim slimme belangrijk belangrijke nuttig"
+    .split()
+)
+# Words a name may end in that questions also use as scaffolding: "de aida formule".
+_NAME_WORDS = frozenset("formule formula model methode theorie".split())
 
 
 def unknown_name(words: str, unknown: list[str]) -> str:
@@ -92,12 +97,16 @@ def unknown_name(words: str, unknown: list[str]) -> str:
     start, end = hits[0], hits[-1] + 1
 
     def plain(w: str) -> bool:
-        return w not in DUTCH_STOPWORDS and w not in VERBS and w not in SCAFFOLD
+        return w not in DUTCH_STOPWORDS and w not in VERBS and w not in _PRAISE
 
-    while end < len(tokens) and plain(folded[end]):
-        end += 1
+    def names_after(w: str) -> bool:  # "aida formule", "spin selling"; not "belangrijk" or "volgens"
+        return plain(w) and (w not in SCAFFOLD or w in _NAME_WORDS)
+
     def names_before(w: str) -> bool:  # "4 p's", "sales playbook"; not "heeft", "van" or "goede"
-        return w.isdigit() or (plain(w) and w not in _PRAISE)
+        return w.isdigit() or (plain(w) and w not in SCAFFOLD)
+
+    while end < len(tokens) and names_after(folded[end]):
+        end += 1
 
     while start > 0 and names_before(folded[start - 1]):
         start -= 1

@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-from index.english import to_dutch
+from index.english import english_phrases, to_dutch
 from index.passages import LIST_MARKER, Sentence
 from index.text import bm25_tokens, fold
 from tutor.categories import genus
@@ -195,7 +195,8 @@ class ListComposer:
         self, section_id: str, question: str, intent: Intent, qvec: np.ndarray | None, runs: bool
     ) -> Composition:
         body = self.c.body(section_id)
-        question = to_dutch(question) or question  # "what are the value strategies": the notes' words
+        # "what are the value strategies": the notes' compound ("waardestrategieën") too.
+        question = " ".join([question, *english_phrases(question).values()])
         q_tokens = {
             t for t in self.c.query_tokens(question) if t in self.c.idf
         }  # words the notes never use match nothing

@@ -14,6 +14,7 @@ import numpy as np
 from index.text import fold
 from tutor.answer import bullet
 from tutor.compose import Composer, Composition
+from tutor.cues import NTH, STEP_NOUNS
 from tutor.intent import Intent
 from tutor.listing import ListComposer
 from tutor.lists import inline_items
@@ -73,11 +74,9 @@ def neighbour(composer: Composer, section_ids: list[str], question: str) -> Comp
 
 # "wat is de eerste stap van het sellogram", "het laatste onderdeel van een accountplan".
 ORDINAL = re.compile(
-    r"^(?:wat|welke|wie|hoe heet)\s+(?:is|was)?\s*(?:de|het)\s+(?P<n>eerste|tweede|derde|vierde|vijfde|zesde|"
-    r"laatste)\s+(?P<noun>stap|fase|onderdeel|deel|element|principe|kwadrant|rol|groep|laag|trede)\b|"
+    rf"^(?:wat|welke|wie|hoe heet)\s+(?:is|was)?\s*(?:de|het)\s+(?P<n>{NTH})\s+(?P<noun>{STEP_NOUNS})\b|"
     # "en het laatste?": a place in the list the last answer gave.
-    r"^(?:en\s+)?(?:de|het)\s+(?P<bare>eerste|tweede|derde|vierde|vijfde|zesde|laatste)"
-    r"(?:\s+(?:stap|fase|onderdeel|deel|element|principe|kwadrant|rol|groep|laag|trede))?\s*[?.!]*$",
+    rf"^(?:en\s+)?(?:de|het)\s+(?P<bare>{NTH})(?:\s+(?:{STEP_NOUNS}))?\s*[?.!]*$",
     re.IGNORECASE,
 )
 _PLACE = {"eerste": 0, "tweede": 1, "derde": 2, "vierde": 3, "vijfde": 4, "zesde": 5, "laatste": -1}
