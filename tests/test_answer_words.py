@@ -182,3 +182,14 @@ def test_english_terms_of_two_words_are_the_notes_compounds(engine: Engine) -> N
     assert a.found and "treacy en wiersema" in fold(a.answer) and "ansoff" not in fold(a.answer)
     a = engine.answerer.answer("what is a landing page")
     assert a.found and "landingspagina" in fold(a.answer)
+
+
+def test_who_says_it_is_what_the_question_hinges_on(engine: Engine) -> None:
+    a = engine.answerer.answer("wat zegt kotler over marketing")
+    assert not a.found and a.headline.startswith("Kotler staat niet in de samenvatting")
+    assert engine.answerer.answer("wat zegt cialdini over schaarste").found  # a name the notes know
+
+
+def test_a_list_asked_by_opsomming_at_the_end(engine: Engine) -> None:
+    a = engine.answerer.answer("dmu rollen opsomming")
+    assert a.intent == "enumeration" and len(a.items) >= 5

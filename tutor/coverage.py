@@ -44,6 +44,7 @@ VERBS = frozenset(
     vind vinden heb hebt hebben kun kunt kan lukt leer leren learn find need want ik je jij we wij
     pas toe toepassen hanteer hanteren meet meten
     mijn jouw ons onze i me my mezelf jezelf zichzelf onszelf uzelf myself yourself
+    zegt zeggen zei vindt schrijft beweert
     """.split()
 )
 

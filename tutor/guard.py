@@ -46,6 +46,12 @@ def unknown_hinge(
         if len(method) > 1:
             topics.append(method[-1])
             methods = {method[-1]}
+    # "wat zegt maslow over koopmotieven": the question hinges on who says it.
+    said_by = r"^wat (?:zegt|zeggen|vindt|schrijft|stelt|beweert) (?:de |het )?([\w' -]+?) over "
+    says = re.match(said_by, fold(q))
+    if says is not None and intent.kind != "comparison":
+        topics.append(says[1])
+        methods.add(says[1])
     for topic in topics:
         if not topic or entry(topic) is not None:
             continue

@@ -118,7 +118,7 @@ STANDS_FOR = re.compile(r"^(?:waar staat|waar staan) (?:de (?:afkorting|letters)
 ENUMERATION = [
     re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:alle|de) )"),
     # "geef een opsomming van de fasen", "een overzicht van de rollen", "wat zijn de vier groeistrategieen"
-    re.compile(r"\b(?:opsomming|overzicht|lijstje?|rijtje) (?:van|met)\b"),
+    re.compile(r"\b(?:opsomming|overzicht|lijstje?|rijtje) (?:van|met)\b|\b(?:opsomming|opsommen)\s*[?.!]*$"),
     # "wie zit er in een dmu": its members.
     re.compile(r"^wie (?:zit|zitten|zijn|horen|hoort) (?:er )?(?:allemaal )?(?:in|bij) "),
     re.compile(r"^who (?:are|is|sits?|belongs?) (?:the (?:people|members|roles) )?in "),
