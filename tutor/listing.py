@@ -29,6 +29,7 @@ from tutor.lists import (
     announces,
     carries_on,
     count_items,
+    gives_examples,
     inline_count,
     inline_items,
     inline_list,
@@ -239,7 +240,7 @@ class ListComposer:
                 self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in head + span
             )
             # "Denk aan koud bellen, …": examples of the sentence before, a list only when on topic.
-            if relevant == 0 and any(x.text.startswith("Denk aan ") for x in head + span[:1]):
+            if relevant == 0 and any(gives_examples(x.text) for x in head + span[:1]):
                 n = min(n, 1)
             # Judge the whole list, not just its first sentence: items found, the announced number
             # reached, and sentences on topic.
@@ -285,13 +286,7 @@ class ListComposer:
                 best_value, chosen, term_run = value, (lead, run, n), True
         head, items_span, _ = chosen
         if term_run:
-            grouped: list[list[Sentence]] = []
-            for x in items_span:
-                if not grouped or self._opens(items_span, x):
-                    grouped.append([x])
-                else:
-                    grouped[-1].append(x)
-            items = [("", " ".join(x.text for x in group)) for group in grouped]
+            items = self._run_items(items_span)
             return Composition(self.c.text(head), items=items, sections=[section_id])
         if words(head) + words(items_span) > LIST_MAX_WORDS:
             items_span = [s for s in items_span if is_item_head(s)] or items_span
@@ -317,15 +312,18 @@ class ListComposer:
                 return None
             prior = body[before] if before >= 0 else None
             lead = [prior] if prior is not None and prior.para == run[0].para else []
-            grouped: list[list[Sentence]] = []
-            for x in run:
-                if not grouped or self._opens(run, x):
-                    grouped.append([x])
-                else:
-                    grouped[-1].append(x)
-            items = [("", " ".join(x.text for x in group)) for group in grouped]
-            return Composition(self.c.text(lead), items=items, sections=[section_id])
+            return Composition(self.c.text(lead), items=self._run_items(run), sections=[section_id])
         return None
+
+    def _run_items(self, run: list[Sentence]) -> list[tuple[str, str]]:
+        """The items of a run of sentences that open alike, each with the sentences that carry it on."""
+        grouped: list[list[Sentence]] = []
+        for x in run:
+            if not grouped or self._opens(run, x):
+                grouped.append([x])
+            else:
+                grouped[-1].append(x)
+        return [("", " ".join(x.text for x in group)) for group in grouped]
 
     def _uses(self, asked: str, s: Sentence) -> bool:
         """Whether ``s`` states something about the plural asked for (a question that uses the

@@ -45,6 +45,11 @@ FUNCTION_WORDS = frozenset(
 
 
 @lru_cache(maxsize=8192)
+def gives_examples(text: str) -> bool:
+    """Whether a sentence lists examples of the sentence before ("Denk aan het orderproces, …")."""
+    return text.startswith("Denk aan ")
+
+
 def announces(text: str) -> bool:
     """Whether a sentence announces a list ("drie groepen", "een indeling", "…:")."""
     return ANNOUNCE.search(text) is not None
@@ -96,7 +101,7 @@ def count_items(sentences: list[Sentence]) -> int:
     parallel = max((n for n in [*openings.values(), *endings.values()] if n >= 2), default=0)
     # A sentence that announces and carries its own list ("Een indeling is: a → b → c").
     # "Denk aan het orderproces, de levering, …": the examples of the sentence before.
-    said = [s for s in sentences if announces(s.text) or s.text.startswith("Denk aan ")]
+    said = [s for s in sentences if announces(s.text) or gives_examples(s.text)]
     inline = max((inline_count(s.text) for s in said), default=0)
     return max(heads, brackets, parallel, inline)
 
