@@ -158,6 +158,11 @@ def test_follow_ups_resolve_against_the_last_topic_and_survive_a_restart(
     versus = restarted.ask("en wat is het verschil met een accountmanager?", chat_id=7)
     assert versus.intent == "comparison" and versus.items[0][0] == "Verkopers"
     assert versus.sources[0].section == "Verschillende soorten sales"
+    # Two topics in a row, then "wat is het verschil?" compares them.
+    restarted.ask("wat is een suspect", chat_id=8)
+    restarted.ask("en een prospect?", chat_id=8)
+    both = restarted.ask("wat is het verschil?", chat_id=8)
+    assert both.intent == "comparison" and [fold(label) for label, _ in both.items] == ["suspect", "prospect"]
     restarted.store.close()
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.followup import leans_back
+from tutor.answer import Topic
+from tutor.followup import last_two, leans_back
 from tutor.guard import unknown_name
 from tutor.intent import detect_intent
 
@@ -40,3 +41,13 @@ def test_an_unknown_term_is_named_without_the_words_around_it(
     words: str, unknown: list[str], name: str
 ) -> None:
     assert unknown_name(words, unknown) == name
+
+
+def test_the_difference_of_the_last_two_topics() -> None:
+    lead = Topic("s1", "Lead")
+    prospect = Topic("s1", "Prospect", earlier=lead)
+    q = "wat is het verschil?"
+    assert last_two(q, detect_intent(q), prospect) == ("Lead", "Prospect")
+    assert last_two(q, detect_intent(q), lead) is None  # only one topic remembered
+    other = "wat is het verschil tussen een lead en een suspect"
+    assert last_two(other, detect_intent(other), prospect) is None  # the sides are named

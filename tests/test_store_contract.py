@@ -134,6 +134,12 @@ def test_topics_scoreboard_and_group_migration(open_store: Open) -> None:
     s.remember_topic(1, COURSE, "h1-a", "NPS")
     assert s.recent_topic(1, COURSE, "2000-01-01T00:00:00+00:00")["term"] == "NPS"  # type: ignore[index]
     assert s.recent_topic(1, COURSE, "2999-01-01T00:00:00+00:00") is None
+    # The topic before the last is kept for "wat is het verschil?"; the same topic again keeps it.
+    s.remember_topic(1, COURSE, "h1-b", "Lead")
+    s.remember_topic(1, COURSE, "h1-b", "Lead")
+    row = s.recent_topic(1, COURSE, "2000-01-01T00:00:00+00:00")
+    assert row is not None and (row["term"], row["earlier_term"]) == ("Lead", "NPS")
+    assert row["earlier_section_id"] == "h1-a"
 
 
 def test_times_are_iso_strings_and_forgetting_leaves_nothing(open_store: Open) -> None:

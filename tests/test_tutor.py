@@ -75,6 +75,7 @@ def test_migrations_are_numbered_applied_once_and_wal(tmp_path: Path) -> None:
         "m005_quiz_session_answer",
         "m006_replicas_and_courses",
         "m007_courses",
+        "m008_earlier_topic",
     ]
     assert rows(store, "pragma journal_mode")[0]["journal_mode"] == "wal"
     store.close()

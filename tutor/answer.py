@@ -27,6 +27,7 @@ class Topic:
 
     section_id: str
     term: str
+    earlier: Topic | None = None  # the topic before it, for "wat is het verschil?"
 
 
 @dataclass

@@ -16,7 +16,7 @@ from tutor.compose import Composer, Composition
 from tutor.coverage import Coverage
 from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED, PERSON, WHEN
 from tutor.explaining import aspect_section, explain, verb_section
-from tutor.followup import leans_back
+from tutor.followup import last_two, leans_back
 from tutor.guard import unknown_hinge
 from tutor.intent import (
     LIST_NOUNS,
@@ -161,6 +161,8 @@ class Answerer:
         forced: str | None = None
         if previous is not None and leans_back(q, intent):  # "en het laatste?", "waarom is dat …"
             intent = Intent(intent.kind, followup=True)
+        if (pair := last_two(q, intent, previous)) is not None:  # "… en een prospect?" "het verschil?"
+            intent = Intent("comparison", "", pair, followup=True)
         if previous is not None and (not intent.topic or (intent.followup and intent.kind == "comparison")):
             if intent.kind == "comparison" and len(intent.sides) == 1:
                 intent = Intent("comparison", intent.topic, (previous.term, intent.sides[0]), followup=True)
@@ -313,8 +315,7 @@ class Answerer:
         elif intent.kind == "enumeration":
             # "… per koopsituatie": the list of koopsituaties, each with what sets it apart.
             comp = self.lister.compose(top, f"welke {intent.per} zijn er" if intent.per else q, intent, qvec)
-            listed = listed_word(intent.topic)
-            term = (entry or (self._entry(listed) if listed else None)) if not comp.items else None
+            term = (entry or self._entry(listed_word(intent.topic))) if not comp.items else None
             if term is not None and term.section_id == top and SUCH_AS.search(term.definition):
                 # "noem de gunningscriteria": no list in the text, but the term's definition names them.
                 comp, kind = self.composer.define(term, q, qvec), "definition"

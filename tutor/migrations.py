@@ -185,3 +185,10 @@ def m007_courses(db: Database) -> None:
     )
     db.table("courses").create_index(["owner_id"])
     db.table("uploads").create({"user_id": int, "started_at": str}, pk="user_id")
+
+
+@migrations()
+def m008_earlier_topic(db: Database) -> None:
+    """The topic before the last, so "wat is het verschil?" after two answers compares them."""
+    db.table("conversation_topics").add_column("earlier_section_id", str)
+    db.table("conversation_topics").add_column("earlier_term", str)

@@ -64,4 +64,11 @@ MIGRATIONS: list[tuple[str, str]] = [
         create table uploads (user_id bigint primary key, started_at timestamptz);
         """,
     ),
+    (
+        "m003_earlier_topic",
+        """
+        alter table conversation_topics add column earlier_section_id text;
+        alter table conversation_topics add column earlier_term text;
+        """,
+    ),
 ]

@@ -88,7 +88,9 @@ class Tutor:
             since = (datetime.now(UTC) - FOLLOW_UP_WINDOW).isoformat(timespec="seconds")
             row = self.store.recent_topic(chat_id, self.course.slug, since)
             if row is not None and row["section_id"] in self._section_ids:
-                previous = Topic(row["section_id"], row["term"])
+                earlier = row.get("earlier_section_id")
+                before = Topic(earlier, row["earlier_term"]) if earlier in self._section_ids else None
+                previous = Topic(row["section_id"], row["term"], before)
         answer = self.engine.answerer.answer(question, previous)
         if chat_id is not None and answer.found and answer.topic is not None:
             self.store.remember_topic(chat_id, self.course.slug, answer.topic.section_id, answer.topic.term)

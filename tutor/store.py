@@ -102,10 +102,15 @@ class LearnerStore(QuizStatements, GroupStatements, PushStatements, CourseStatem
 
     # conversation and confirmations -------------------------------------------------------------
     def remember_topic(self, chat_id: int, course: str, section_id: str, term: str) -> None:
-        """Store what a chat's last answer was about (one row per chat and course)."""
+        """Store what a chat's last answer was about (one row per chat and course), and the topic
+        before it when the new one is another."""
         self._run(
             "insert into conversation_topics (chat_id, course, section_id, term, updated_at) "
             "values (?, ?, ?, ?, ?) on conflict (chat_id, course) do update set "
+            "earlier_section_id = case when conversation_topics.term = excluded.term "
+            "then conversation_topics.earlier_section_id else conversation_topics.section_id end, "
+            "earlier_term = case when conversation_topics.term = excluded.term "
+            "then conversation_topics.earlier_term else conversation_topics.term end, "
             "section_id = excluded.section_id, term = excluded.term, updated_at = excluded.updated_at",
             (chat_id, course, section_id, term, now_iso()),
         )
