@@ -102,9 +102,10 @@ def explain(
     said = aspect_said(question)
     if said is not None:
         saying = [s for s in body if said.search(c.folded[s.id])]
-        about = tokens_of(ASPECT.sub(" ", fold(topic)))
+        asked = ASPECT.sub(" ", fold(topic))
+        about = tokens_of(asked)
         # "de delphi methode": the word that tells it from the section's other methods.
-        plain = tokens_of(" ".join(w for w in ASPECT.sub(" ", fold(topic)).split() if w not in GENERIC))
+        plain = tokens_of(" ".join(w for w in asked.split() if w not in GENERIC))
         member = bool(plain) and plain != about  # "de delphi methode": one of the section's methods
         about = plain or about
         # "Voor een verkoper is dit een grote kans": what "dit" points at names the topic too.

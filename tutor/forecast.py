@@ -11,15 +11,20 @@ from tutor.intent import COUNTS
 from tutor.numbers import num, show
 
 
+def _series(q: str, least: int) -> list[float] | None:
+    """The first run of at least ``least`` numbers the (folded) question lists: "400, 440 en 480"."""
+    run = re.search(rf"\b(\d+(?:[.,]\d+)?(?:\s*(?:,|en|;)\s*\d+(?:[.,]\d+)?){{{least - 1},}})\b", q)
+    return [num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])] if run else None
+
+
 def trend(question: str) -> str | None:
     """Next period's sales by the trend of a series: "400, 440 en 480 fietsen" → +40 a period → 520."""
     q = fold(question)
     if not re.search(r"\b(?:verwacht\w*|prognose|voorspel\w*|volgend\w*|komend\w*)\b", q):
         return None
-    run = re.search(r"\b(\d+(?:[.,]\d+)?(?:\s*(?:,|en|;)\s*\d+(?:[.,]\d+)?){2,})\b", q)
-    if run is None:
+    series = _series(q, 3)
+    if series is None:
         return None
-    series = [num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])]
     steps = [b - a for a, b in pairwise(series)]
     step = sum(steps) / len(steps)
     nxt = series[-1] + step
@@ -37,10 +42,9 @@ def moving_average(question: str) -> str | None:
     q = fold(question)
     if not re.search(r"\b(?:voortschrijdend|bewegend)\w* gemiddelde|\bmoving average\b", q):
         return None
-    run = re.search(r"\b(\d+(?:[.,]\d+)?(?:\s*(?:,|en|;)\s*\d+(?:[.,]\d+)?)+)\b", q)
-    if run is None:
+    series = _series(q, 2)
+    if series is None:
         return None
-    series = [num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])]
     last = re.search(rf"\blaatste ({'|'.join(COUNTS)}|\d+)\b", q)
     n = int(COUNTS.get(last[1], last[1])) if last is not None else len(series)
     if not 2 <= n <= len(series):

@@ -21,16 +21,18 @@ _NOT_GETTING = re.compile(
     r"(?:niet|nooit)(?: goed| helemaal| precies| zo goed)?[,:]?\s+",
     re.IGNORECASE,
 )
+# "ik snap", "we begrijpen": what a student does not get follows.
+_GET = r"^(?:ik|wij|we) (?:snap|snappen|begrijp|begrijpen)"
 # "ik snap er niks van, wat is kam nou weer": the despair before the question, the sigh after it.
 _LOST = re.compile(
-    r"^(?:ik|wij|we) (?:snap|snappen|begrijp|begrijpen) er (?:echt |helemaal |gewoon )?"
+    rf"{_GET} er (?:echt |helemaal |gewoon )?"
     r"(?:niks|niets|weinig|geen bal) (?:meer )?van[,.!:;]*\s+",
     re.IGNORECASE,
 )
 _SIGH = re.compile(r"\s+(?:nou|nu) (?:weer|eigenlijk|precies)\b", re.IGNORECASE)
 # "ik snap de nps niet": an explanation of what is not understood.
 _NOT_GOT = re.compile(
-    r"^(?:ik|wij|we) (?:snap|snappen|begrijp|begrijpen) (?P<topic>(?:de|het|een) [^,?!]+?|[^\s,?!]+) "
+    rf"{_GET} (?P<topic>(?:de|het|een) [^,?!]+?|[^\s,?!]+) "
     r"(?:echt |nog |nou |gewoon )?(?:niet|nooit)(?: goed| helemaal| precies| zo goed)?\s*[?.!]*$",
     re.IGNORECASE,
 )
