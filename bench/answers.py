@@ -52,6 +52,7 @@ SETS = {
     "dev_t": ROOT / "bench" / "answers" / "dev_t.json",
     "test_r": ROOT / "bench" / "answers" / "test_r.json",
     "test_s": ROOT / "bench" / "answers" / "test_s.json",
+    "dev_u": ROOT / "bench" / "answers" / "dev_u.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
