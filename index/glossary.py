@@ -113,6 +113,8 @@ class GlossaryMatcher:
         # "vlinderdas model" → "vlinderdasmodel"; "churn" → "churn rate" (all but the last word).
         self._joined = {n.replace(" ", ""): i for i, n in reversed(list(enumerate(self._names)))}
         self._exact = {n: i for i, n in reversed(list(enumerate(self._names)))}
+        # "crossselling", "cross sell", "upsell": a name without hyphens, or its English verb.
+        self._bare = {re.sub(r"[\s-]", "", n): i for i, n in reversed(list(enumerate(self._names)))}
         self._by_six: dict[str, list[int]] = {}  # one-word names by their first six letters
         for i, n in enumerate(self._names):
             if " " not in n and len(n) >= 7:
@@ -139,6 +141,11 @@ class GlossaryMatcher:
         if len(joined) >= 6 and joined in self._joined:
             i = self._joined[joined]
             hits.append(GlossaryHit(self._entries[i], self._names[i], 100.0))
+        bare = re.sub(r"[\s-]", "", t)
+        for form, score in ((bare, 100.0), (bare + "ing", 95.0)):
+            if len(bare) >= 6 and form in self._bare:
+                i = self._bare[form]
+                hits.append(GlossaryHit(self._entries[i], self._names[i], score))
         if len(t) >= 4:
             hits += [GlossaryHit(self._entries[i], self._names[i], 90.0) for i in self._heads.get(t, ())]
         best = max((h.score for h in hits), default=0.0)

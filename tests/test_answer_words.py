@@ -193,3 +193,28 @@ def test_who_says_it_is_what_the_question_hinges_on(engine: Engine) -> None:
 def test_a_list_asked_by_opsomming_at_the_end(engine: Engine) -> None:
     a = engine.answerer.answer("dmu rollen opsomming")
     assert a.intent == "enumeration" and len(a.items) >= 5
+
+
+def test_why_use_it_is_answered_by_what_it_helps_with(engine: Engine) -> None:
+    # "De piramide helpt om keuzes te maken" is said of the "klantenpiramide" asked.
+    a = engine.answerer.answer("waarom gebruiken bedrijven een klantenpiramide")
+    assert a.found and a.answer.startswith("De piramide helpt om keuzes te maken")
+    # No sentence says what leadnurturing helps with: the reason the notes give for it.
+    b = engine.answerer.answer("waarom gebruik je leadnurturing")
+    assert b.answer.startswith("Omdat de meeste leads nog niet klaar zijn om te kopen")
+
+
+def test_a_list_item_asked_is_answered_without_its_neighbours(engine: Engine) -> None:
+    # The item the question names leads; the next item of the list is another thing.
+    a = engine.answerer.answer("waarom zeggen mensen ja tegen autoriteit")
+    assert "5. Autoriteit: we volgen experts" in a.answer and "6. Schaarste" not in a.answer
+    b = engine.answerer.answer("waarom werkt sociale bewijskracht")
+    assert b.answer.startswith("3. Sociale bewijskracht") and "4. Sympathie" not in b.answer
+
+
+def test_a_compound_cut_short_is_known(engine: Engine) -> None:
+    # "cross-sell" is the notes' "cross-selling", no unknown term; both sides are defined.
+    a = engine.answerer.answer("upsell en cross-sell, zelfde?")
+    assert a.found and a.intent == "comparison"
+    assert "Upselling: een klant een duurdere" in a.answer
+    assert "Cross-selling: een bestaande klant" in a.answer

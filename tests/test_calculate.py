@@ -58,6 +58,9 @@ def test_customer_lifetime_value() -> None:
     )
     assert "CLV € 4.800" in (clv("de winst per jaar is 1200 euro en de klant blijft 4 jaar") or "")
     assert "× 1,5 jaar" in (clv("€ 10 marge per week, 18 maanden klant") or "")
+    # A margin said beside the purchases per period ("3 keer per jaar … met 50 marge").
+    said_beside = clv("clv van een klant die 10 jaar blijft, 3 keer per jaar koopt met 50 marge, werving 500")
+    assert (said_beside or "").endswith("€ 150 marge per jaar × 10 jaar − € 500 werving = CLV € 1.000.")
     assert clv("hoe bereken je de clv") is None
     assert clv("50 euro marge per maand") is None  # how long the customer stays is not said
 

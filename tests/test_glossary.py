@@ -58,6 +58,10 @@ def test_lookup_forgives_typos_but_not_wrong_abbreviations(shipped_course: Cours
         ("wat doet een dmu", "DMU"),
         ("wat betekend tco", "Total cost of ownership"),
         ("promotors", "Promotor"),
+        # Without the hyphen, or the English verb of an -ing name.
+        ("wat is crossselling", "Cross-selling"),
+        ("cross sell?", "Cross-selling"),
+        ("upsell", "Upselling"),
     ],
 )
 def test_lookup_normalises_plurals_compounds_and_english(

@@ -310,6 +310,10 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         ("routineproduct vs strategisch product bij kraljic", ("routineproduct", "strategisch product")),
         ("transactionele verkoop of solution selling, wat past bij een complex product",
          ("transactionele verkoop", "solution selling")),
+        # "the same thing?" asks how two differ.
+        ("sales pipeline en sales funnel, zelfde ding?", ("sales pipeline", "sales funnel")),
+        ("upsell en crosssell zijn dat niet hetzelfde?", ("upsell", "crosssell")),
+        ("zijn suspect en prospect hetzelfde", ("suspect", "prospect")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

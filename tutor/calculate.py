@@ -206,6 +206,8 @@ def _per_purchase(q: str) -> tuple[float, str] | None:
         rf"(?:marge|winst)\s+(?:van\s+|is\s+)?{_MONEY}\s+per\s+(?:aankoop|bestelling|order|keer)",
         rf"{_MONEY}\s*(?:marge|winst)\s+per\s+(?:aankoop|bestelling|order|keer)",
         rf"(?:telkens|steeds|elke keer|iedere keer)\s+(?:een\s+)?{_MONEY}\s*(?:aan\s+)?(?:marge|winst)",
+        # "3 keer per jaar koopt met 50 marge": a margin said beside the purchases per period.
+        rf"(?:met|à)\s+(?:een\s+)?{_MONEY}\s*(?:aan\s+)?(?:marge|winst)\b",
     )
     times = r"(?:aankopen|bestellingen|orders|keer|x|maal)"
     count = re.search(rf"{NUM}\s*{times}\s+(?:per|elk|ieder)\s+{_PER}", q)

@@ -270,11 +270,14 @@ class Composer:
             follows = bool(BACKREF.match(nxt.text) or SEQUENCE.match(nxt.text))
             if size > limit or (words(span) >= target and not follows):
                 break
+            if nxt.line_start and s.line_start:
+                break  # "6. Schaarste: …" asked: the next item of the list ("7. Eenheid …") is another thing
             span.append(nxt)
             end += 1
         start = span[0].pos
         while (
             not lead
+            and not (s.line_start and span[0].line_start)  # an item of a list starts its own thought
             and words(span) < target // 2
             and start > 0
             and words(span) + len(para[start - 1].text.split()) <= limit

@@ -101,6 +101,9 @@ class Coverage:
                     names += g.names
         # The words the course explains, and those only its worked examples use ("laptop", "bakkerij").
         self.core = {w for t in texts for w in re.findall(r"[a-z0-9]+", fold(t))}
+        # "cross-selling" is also written joined by students ("crossselling", "crosssell").
+        hyphened = (w for t in texts for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", fold(t)))
+        self.core |= {w.replace("-", "") for w in hyphened}
         self.core_stems = set(_STEM.stemWords(list(self.core)))
         self.words = self.core | {w for t in examples for w in re.findall(r"[a-z0-9]+", fold(t))}
         self.stems = set(_STEM.stemWords(list(self.words)))
@@ -206,7 +209,8 @@ class Coverage:
             j
             for i in range(len(raws) - 1)
             for j in (i, i + 1)
-            if min(len(raws[i]), len(raws[i + 1])) >= 3 and self.written(raws[i] + raws[i + 1])
+            if min(len(raws[i]), len(raws[i + 1])) >= 3
+            and (self.written(raws[i] + raws[i + 1]) or self._in_compound(raws[i] + raws[i + 1]))
         }
         # "diamond model": an English term of the trade whose Dutch the notes use is known.
         english = {w for p, dutch in english_phrases(topic).items() if self.written(dutch) for w in p.split()}
@@ -217,6 +221,9 @@ class Coverage:
                 distinctive += 1
                 continue
             word = bare(raw)
+            if "-" in word and len(word) >= 6 and self.known(word.replace("-", "")):
+                distinctive += 1  # "cross-sell": the notes' "cross-selling" cut short
+                continue
             parts = [p for p in re.split(r"[-&]", word) if p]
             for w in parts:
                 if w.isdigit() or w in SCAFFOLD or w in DUTCH_STOPWORDS or w in GENERIC or w in VERBS:

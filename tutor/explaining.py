@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-from index.passages import Sentence
+from index.passages import LIST_MARKER, Sentence
 from index.text import fold
 from tutor.compose import Composer, Composition, match_part, tokens_of
 from tutor.coverage import GENERIC
@@ -45,6 +45,11 @@ def verb_section(c: Composer, question: str, candidates: list[str]) -> str | Non
         return None
     pattern = re.compile(rf"\b(?:{PARTICLES})?{verb}")
     return next((sid for sid in candidates if any(pattern.search(c.folded[s.id]) for s in c.body(sid))), None)
+
+
+def _ends_in(t: str, tokens: set[str]) -> bool:
+    """Whether compound ``t`` ends in one of ``tokens`` ("klantenpiramid" in "piramid")."""
+    return any(len(x) >= 6 and t.endswith(x) for x in tokens)
 
 
 def aspect_said(question: str) -> re.Pattern[str] | None:
@@ -100,6 +105,10 @@ def explain(
     # "voor- en nadelen": both; of the sentences that say one, those about the topic itself
     # ("Deskresearch is goedkoop en snel", not "de kracht van afnemers").
     said = aspect_said(question)
+    # "waarom gebruiken bedrijven een klantenpiramide": what it helps with, when the notes say so.
+    purpose = said is None and re.search(r"\bwaar(?:om|voor) (?:gebruik|dien)\w*\b", fold(question))
+    if purpose:
+        said = re.compile(ASPECT_SAID["use"])
     if said is not None:
         saying = [s for s in body if said.search(c.folded[s.id])]
         asked = ASPECT.sub(" ", fold(topic))
@@ -117,10 +126,11 @@ def explain(
         }
         body = (
             [s for s in saying if about <= around[s.id]]  # all of the topic: "een nieuwe taak"
-            or [s for s in saying if about & around[s.id]]
+            # "De piramide helpt …" is said of the "klantenpiramide" asked: a compound's head counts.
+            or [s for s in saying if any(t in around[s.id] or _ends_in(t, around[s.id]) for t in about)]
             # No sentence says it of the member asked: what the notes say of that member itself.
             or [s for s in body if member and about <= c.tokens[s.id]]
-            or saying
+            or ([] if purpose else saying)
             or body
         )
 
@@ -166,9 +176,16 @@ def explain(
         with_before = c._overlap(q_tokens, c.tokens[s.id] | c.tokens[s.id - 1])
         return 0.8 * (with_before - own) / q_mass
 
+    def names_item(s: Sentence) -> bool:
+        """ "waarom zeggen mensen ja tegen autoriteit": the item named ("5. Autoriteit: …")."""
+        if not s.line_start or not is_item_head(s):
+            return False
+        label = tokens_of(LIST_MARKER.sub("", re.split(r"[:(]", s.text, maxsplit=1)[0]))
+        return bool(label) and len(label) <= 3 and label <= q_tokens
+
     def bonus(s: Sentence) -> float:
         # "welke rol speelt de technische adviseur": "De beïnvloeder (influencer) … technisch adviseur".
-        return inherited(s) + _bonus(s) + 0.3 * (role and is_item_head(s))
+        return inherited(s) + _bonus(s) + 0.3 * (role and is_item_head(s)) + 0.2 * names_item(s)
 
     def _bonus(s: Sentence) -> float:
         toks = c.tokens[s.id]

@@ -22,6 +22,11 @@ COMPARISON = [
     # "is een lead hetzelfde als een prospect?", "is a lead the same as a prospect".
     re.compile(r"^(?:is|zijn|is a|is an|are) (?P<a>.+?) "
                r"(?:hetzelfde als|gelijk aan|the same as|the same thing as) (?P<b>.+)$"),
+    # "zijn suspect en prospect hetzelfde", "sales pipeline en sales funnel, zelfde ding?".
+    re.compile(r"^(?:zijn|is|are) (?P<a>.+?) (?:en|and) (?P<b>.+?) (?:hetzelfde|gelijk|the same)(?: ding)?$"),
+    re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or|vs\.?|versus) (?P<b>[^,:]+?)[,:]? "
+               r"(?:(?:is|zijn) (?:dat|het) )?(?:niet )?"
+               r"(?:het ?zelfde|zelfde|hetzelfde|the same)(?: ding| thing)?$"),
     # "segmentatie en targeting, hoe verschillen die?", "lead of prospect: wat is het verschil".
     re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or) (?P<b>[^,:]+?)[,:]? (?:hoe|waarin|wat) "
                r"(?:verschillen|verschilt|is het verschil|zijn de verschillen)\b[^,]*$"),
