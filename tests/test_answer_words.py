@@ -218,3 +218,9 @@ def test_a_compound_cut_short_is_known(engine: Engine) -> None:
     assert a.found and a.intent == "comparison"
     assert "Upselling: een klant een duurdere" in a.answer
     assert "Cross-selling: een bestaande klant" in a.answer
+
+
+def test_a_calculation_named_by_a_word_only_one_section_explains_is_answered(engine: Engine) -> None:
+    # "promotorscore" is only the NPS entry's other name: retrieval is unsure, the word is not.
+    a = engine.answerer.answer("promotorscore uitrekenen, hoe gaat dat")
+    assert a.found and "percentage promotors − percentage detractors" in a.answer

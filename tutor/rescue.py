@@ -70,9 +70,9 @@ def rescue(
         anchored = anchors.find(q, near)
         if anchored is not None and margin >= ANCHOR_MARGIN:
             return Rescue(anchored[0], anchored[1])
-    if intent.kind in ("explanation", "why", "scenario", "example", "definition"):
-        # "wat doe je in de oriëntatiefase", "voorbeeld van een trendbreuk": a long word of the topic
-        # only one section explains.
+    if intent.kind != "comparison":
+        # "wat doe je in de oriëntatiefase", "voorbeeld van een trendbreuk", "promotorscore
+        # uitrekenen": a long word of the topic only one section explains.
         rare = rare_word_section(composer, intent.topic)
         # Nearer the notes than the background, or at least as near when retrieval ranks it first.
         if rare and rare in near and (margin >= RARE_MARGIN or (rare == near[0] and margin >= 0)):
