@@ -224,3 +224,9 @@ def test_a_calculation_named_by_a_word_only_one_section_explains_is_answered(eng
     # "promotorscore" is only the NPS entry's other name: retrieval is unsure, the word is not.
     a = engine.answerer.answer("promotorscore uitrekenen, hoe gaat dat")
     assert a.found and "percentage promotors − percentage detractors" in a.answer
+
+
+def test_the_aspect_asked_is_no_topic_word_to_lead_in_with(engine: Engine) -> None:
+    # "nut" is what is asked of the belscript; "Toch blijft het nuttig …" (cold calling) does not lead.
+    a = engine.answerer.answer("wat is het nut van een belscript")
+    assert "Het helpt om een belscript te hebben" in a.answer and "nuttig" not in a.answer

@@ -229,5 +229,7 @@ def explain(
     best = c.best(body, question, qvec, bonus)
     literal = phrase is not None and bool(phrase.search(c.folded[best.id]))
     # Advice needs no sentence naming one word of its object ("hoe positioneer je je bedrijf").
-    span = c.lead_in(c.passage(best, lead=literal), topic, qvec, least=2 if advice else 1)
+    # "het nut van een belscript": the aspect asked is no word of the topic to lead in with.
+    subject = ASPECT.sub(" ", fold(topic)) if said is not None else topic
+    span = c.lead_in(c.passage(best, lead=literal), subject, qvec, least=2 if advice else 1)
     return Composition(c.text(span), sections=[section_id])
