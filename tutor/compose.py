@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from index.english import WORDS as ENGLISH
 from index.passages import Sentence
 from index.store import SearchIndex
 from index.text import bm25_tokens, compound_parts, fold, irregular_nouns, remembered
@@ -59,6 +60,12 @@ def tokens_of(text: str) -> set[str]:
         t = "zelf" if t in _SELF else t  # "waarom moet ik mezelf verkopen": the notes' "jezelf"
         out.add(t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiou" else t)
     return out
+
+
+# A question asked in English ("why is trust important", "what does the gatekeeper do").
+_ENGLISH_ASKED = re.compile(
+    r"^(?:what|why|how|when|who|which|where|explain|describe|give|name|list)\b|\bthe\b"
+)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -183,6 +190,10 @@ class Composer:
                     break
             else:
                 out |= whole
+        # "why is trust important": an English word the notes never use, in their Dutch ("vertrouwen").
+        said = re.findall(r"[a-z]+", fold(text)) if _ENGLISH_ASKED.search(fold(text)) else []
+        english = [w for w in said if w in ENGLISH and not tokens_of(w) & self.idf.keys()]
+        out |= tokens_of(" ".join(ENGLISH[w] for w in english))
         # "research" → "deskresearch", "fieldresearch": the notes' compounds an unknown word ends.
         return out | {p for t in out if t not in self.idf for p in self.parts(t)}
 

@@ -268,6 +268,13 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     return q if q else question
 
 
+_IN_LANGUAGE = re.compile(
+    r"[,;]?\s*\bin (?:het )?(?:engels|english|nederlands|dutch)\b(?:\s+(?:please|pls|graag|aub|alsjeblieft))?"
+    r"\s*[?!.]*$",
+    re.I,
+)
+
+
 def normalise_question(text: str) -> tuple[str, str]:
     """(question, note): trimmed text and a Dutch note when it had to be shortened."""
     # NFC first: "é" typed as e + U+0301 is one letter, and cheap to match.
@@ -281,6 +288,8 @@ def normalise_question(text: str) -> tuple[str, str]:
             "Daar kan ik geen vraag in lezen 🙂 Typ je vraag in woorden, bijvoorbeeld: wat is CLV?"
         )
     note = ""
+    # "… in english please": the notes are Dutch, the language asked for is no topic.
+    q = _IN_LANGUAGE.sub("", q).strip() or q
     if len(q) > MAX_QUESTION_CHARS:
         q = q[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
         note = f"Je vraag was erg lang; ik heb de eerste {len(q)} tekens gebruikt."
