@@ -239,3 +239,10 @@ def test_an_english_question_meets_the_notes_dutch_words(engine: Engine) -> None
     # A Dutch question keeps its words: "tender" is not read as the English word.
     b = engine.answerer.answer("wat gebeurt er direct na de gunning van een tender")
     assert "bezwaartermijn" in b.answer
+
+
+def test_a_section_title_asked_is_answered_from_that_section(engine: Engine) -> None:
+    # The notes write "aanbesteding"; "aanbestedingen" word for word is only in the sales kinds.
+    a = engine.answerer.answer("geef de belangrijkste punten van het hoofdstuk over aanbestedingen")
+    assert a.sources[0].section == "Aanbestedingen"
+    assert a.answer.startswith("Een aanbesteding is een formele procedure")

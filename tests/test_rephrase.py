@@ -84,6 +84,13 @@ def _written(word: str) -> bool:
         ("ik snap het niet", "ik snap het niet"),
         ("goeiemorgen, wat is een lead", "wat is een lead"),
         ("hallo daar", "hallo daar"),
+        # A summary asked for is the topic explained.
+        ("kraljic samenvatten in 3 zinnen", "leg kraljic uit"),
+        ("vat het sellogram samen", "leg het sellogram uit"),
+        ("tl;dr van key account management", "leg key account management uit"),
+        ("geef de belangrijkste punten van het hoofdstuk over aanbestedingen", "leg aanbestedingen uit"),
+        ("wat is het belangrijkste om te onthouden over nps", "leg nps uit"),
+        ("uitleg stp voor dummies", "uitleg stp"),
     ],
 )
 def test_unwrap(asked: str, meant: str) -> None:

@@ -39,7 +39,8 @@ _NOT_GOT = re.compile(
 # "… in simpele woorden", "in het kort", "kort en simpel": how to say it, not what.
 _MANNER = re.compile(
     r"\s*(?:,\s*)?\b(?:in (?:simpele|eenvoudige|makkelijke|gewone|jip[- ]en[- ]janneke) (?:woorden|taal)|"
-    r"in (?:het )?kort|in een paar zinnen|kort en (?:simpel|bondig)|simpel gezegd|zo simpel mogelijk)\b",
+    r"in (?:het )?kort|in (?:een paar|\d+|twee|drie|vier|vijf) zinnen|kort en (?:simpel|bondig)|"
+    r"simpel gezegd|zo simpel mogelijk|voor (?:dummies|beginners|een kind))\b",
     re.IGNORECASE,
 )
 # "wat een lead is" → "wat is een lead" (an embedded question, its verb at the end).
@@ -65,6 +66,18 @@ _KNOW_ABOUT = re.compile(
 )
 
 
+# "vat kraljic samen", "samenvatting van de nps", "tl;dr van kam", "de belangrijkste punten van het
+# hoofdstuk over aanbestedingen", "wat is het belangrijkste om te onthouden over nps": its explanation.
+_SUMMARY = re.compile(
+    r"^(?:(?:vat|geef|maak|schrijf|noem) (?:me |mij |even |eens )*(?:een |de )?(?:korte )?)?"
+    r"(?:samenvatting|overzicht|kern|(?:belangrijkste|hoofd) ?punten|tl;? ?dr|tldr)"
+    r"(?: (?:van|over))?[:,]?\s+(?:het hoofdstuk (?:over |van )?|de paragraaf (?:over |van )?)?"
+    r"(?P<topic>.+?)\s*[?.!]*$|"
+    r"^vat (?P<summed>.+?) (?:kort |even |eens )*samen\s*[?.!]*$|"
+    r"^(?P<first>.+?) (?:kort )?(?:samenvatten|samengevat)\s*[?.!]*$|"
+    r"^wat is het belangrijkste (?:om te (?:onthouden|weten) )?(?:over|van) (?P<key>.+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
 # "ik wil (graag) weten wat een lead is": the embedded question is the question.
 _WANT_TO_KNOW = re.compile(
     r"^(?:ik|wij|we) (?:wil|willen|zou|zouden) (?:graag |even |nog )*weten[,:]?\s+", re.IGNORECASE
@@ -253,6 +266,10 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     use = _WHY_USE.match(q)
     if use:
         return f"wat is het nut van {use['topic']}"
+    summary = _SUMMARY.match(q)
+    if summary:
+        topic = next(t for t in (summary["topic"], summary["summed"], summary["first"], summary["key"]) if t)
+        return f"leg {topic} uit"
     know = _KNOW_ABOUT.match(q)
     if know:
         return f"leg {know['topic'] or know['first']} uit"

@@ -91,6 +91,9 @@ def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
         )
         if len(plain_topic.split()) < 2 and len(literal) > 3:
             literal = []  # a single common word is no term
+        # "leg aanbestedingen uit": the section titled so, though its text says "aanbesteding".
+        titled = [x.id for x in composer.course.sections if is_title(composer.course, plain_topic, x.id)]
+        literal = list(dict.fromkeys([*titled, *literal])) if literal else literal
     if not literal and intent.kind != "comparison" and intent.topic:
         asked_words = display_topic(intent.topic)
         dutch = to_dutch(asked_words)
