@@ -246,3 +246,9 @@ def test_a_section_title_asked_is_answered_from_that_section(engine: Engine) -> 
     a = engine.answerer.answer("geef de belangrijkste punten van het hoofdstuk over aanbestedingen")
     assert a.sources[0].section == "Aanbestedingen"
     assert a.answer.startswith("Een aanbesteding is een formele procedure")
+
+
+def test_a_passage_starts_where_its_numbered_paragraph_starts(engine: Engine) -> None:
+    # "De onderzoeker vat de antwoorden samen …" is the Delphi method's: its paragraph says which.
+    a = engine.answerer.answer("hoe schatten experts de verkoop in?")
+    assert "De derde methode is de Delphi-methode. Een panel van deskundigen" in a.answer

@@ -21,7 +21,7 @@ from index.store import SearchIndex
 from index.text import bm25_tokens, compound_parts, fold, irregular_nouns, remembered
 from knowledge.model import Course, GlossaryEntry
 from tutor.cues import DEFINING, IS_A
-from tutor.lists import BACKREF, SEQUENCE, inline_list
+from tutor.lists import BACKREF, ORDINAL, SEQUENCE, inline_list
 
 EMBED_WEIGHT = 0.25  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
 TARGET_WORDS = 60
@@ -286,6 +286,16 @@ class Composer:
             span.append(nxt)
             end += 1
         start = span[0].pos
+        if (
+            not lead
+            and 0 < start <= 2
+            and ORDINAL.match(para[0].text)
+            and not any(ORDINAL.match(x.text) for x in para[1 : start + 1])
+        ):
+            opening = para[:start]  # "De derde methode is de Delphi-methode. Een panel …": where it starts
+            if words(opening) + words(span) <= limit:
+                span[:0] = opening
+                start = 0
         while (
             not lead
             and not (s.line_start and span[0].line_start)  # an item of a list starts its own thought
