@@ -252,3 +252,13 @@ def test_a_passage_starts_where_its_numbered_paragraph_starts(engine: Engine) ->
     # "De onderzoeker vat de antwoorden samen …" is the Delphi method's: its paragraph says which.
     a = engine.answerer.answer("hoe schatten experts de verkoop in?")
     assert "De derde methode is de Delphi-methode. Een panel van deskundigen" in a.answer
+
+
+def test_the_differences_asked_are_the_notes_own_list_of_them(engine: Engine) -> None:
+    # "verschillen" between two sides of one section: the notes list them ("Ten eerste …").
+    a = engine.answerer.answer("wat zijn de verschillen tussen zakelijke en particuliere klanten?")
+    assert a.answer.startswith("Zakelijk verkopen verschilt op een aantal belangrijke punten")
+    assert "Ten eerste is de zakelijke aankoop complexer" in a.answer and "Ten vierde" in a.answer
+    # One difference asked: the two terms side by side.
+    b = engine.answerer.answer("verschil tussen b2b en b2c")
+    assert "B2B: verkoop door een bedrijf aan andere organisaties" in b.answer

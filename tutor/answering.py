@@ -11,7 +11,7 @@ from knowledge.model import GlossaryEntry
 from tutor.anchors import Anchors
 from tutor.answer import Answer, Source, Topic
 from tutor.classify import Classifier, Match, leading_phrase, situation_phrase
-from tutor.comparing import compare, side_section
+from tutor.comparing import compare, differences_listed, side_section
 from tutor.compose import Composer, Composition
 from tutor.coverage import Coverage
 from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED, PERSON, WHEN
@@ -286,7 +286,8 @@ class Answerer:
                 earlier = previous.section_id if previous is not None and name == previous.term else None
                 home = e.section_id if e else earlier
                 sides.append((name, e, home or side_section(self.composer, self.retriever, name, top)))
-            comp = compare(self.composer, sides, q, qvec)
+            listed = differences_listed(self.composer, self.lister, [home for _, _, home in sides], q)
+            comp = listed or compare(self.composer, sides, q, qvec)
             if not comp.headline or not comp.sections:
                 return self._not_found(q, r, note, NOT_FOUND, intent.kind)
             confidence = "high"

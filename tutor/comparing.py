@@ -11,6 +11,7 @@ from index.retriever import Retriever
 from index.text import fold
 from knowledge.model import GlossaryEntry
 from tutor.compose import Composer, Composition, tokens_of
+from tutor.listing import ListComposer
 
 # Words that ask for the comparison itself, no aspect of it.
 COMPARE_WORDS = frozenset(
@@ -20,6 +21,24 @@ COMPARE_WORDS = frozenset(
 )  # fmt: skip
 # "een gewone klant": the plain kind, named by its noun.
 PLAIN = frozenset(tokens_of("gewoon gewone normaal normale regulier reguliere standaard klassieke"))
+
+
+# "Zakelijk verkopen verschilt op een aantal belangrijke punten van …": the notes list the differences.
+DIFFERS_ON = re.compile(r"\bverschil\w* (?:op|in) (?:een aantal|enkele|verschillende|\w+) (?:\w+ )?punten\b")
+# "wat zijn de verschillen", "waarin verschillen ze": the differences asked for, not two definitions.
+MANY_DIFFERENCES = re.compile(r"\bverschillen\b|\bdifferences\b")
+
+
+def differences_listed(
+    c: Composer, lister: ListComposer, homes: list[str], question: str
+) -> Composition | None:
+    """The notes' own list of how the sides differ, when both sides are one section's and the
+    question asks for the differences ("wat zijn de verschillen tussen zakelijke en particuliere
+    klanten" → "Zakelijk verkopen verschilt op een aantal belangrijke punten …: ten eerste …")."""
+    if len(set(homes)) != 1 or not MANY_DIFFERENCES.search(fold(question)):
+        return None
+    anchor = next((s for s in c.body(homes[0]) if DIFFERS_ON.search(c.folded[s.id])), None)
+    return lister.led_by(anchor) if anchor is not None else None
 
 
 def side_label(name: str, entry: GlossaryEntry | None) -> str:

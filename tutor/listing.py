@@ -315,6 +315,15 @@ class ListComposer:
             return Composition(self.c.text(lead), items=self._run_items(run), sections=[section_id])
         return None
 
+    def led_by(self, anchor: Sentence) -> Composition | None:
+        """The list ``anchor`` announces, with every item ("Zakelijk verkopen verschilt op een aantal
+        punten …" and its "Ten eerste …", "Ten tweede …"), if it has two or more."""
+        head, span, _, _ = self._list_from(anchor, None)
+        preamble, items = self._items(span)
+        if len(items) < 2:
+            return None
+        return Composition(self.c.text(head + preamble), items=items, sections=[anchor.section_id])
+
     def _run_items(self, run: list[Sentence]) -> list[tuple[str, str]]:
         """The items of a run of sentences that open alike, each with the sentences that carry it on."""
         grouped: list[list[Sentence]] = []
