@@ -221,7 +221,8 @@ class Coverage:
                 distinctive += 1
                 continue
             word = bare(raw)
-            if "-" in word and len(word) >= 6 and self.known(word.replace("-", "")):
+            solid = word.replace("-", "")
+            if "-" in word and len(solid) >= 6 and (self.written(solid) or self._in_compound(solid)):
                 distinctive += 1  # "cross-sell": the notes' "cross-selling" cut short
                 continue
             parts = [p for p in re.split(r"[-&]", word) if p]
