@@ -262,3 +262,10 @@ def test_the_differences_asked_are_the_notes_own_list_of_them(engine: Engine) ->
     # One difference asked: the two terms side by side.
     b = engine.answerer.answer("verschil tussen b2b en b2c")
     assert "B2B: verkoop door een bedrijf aan andere organisaties" in b.answer
+
+
+def test_an_objection_told_is_answered_by_how_to_handle_objections(engine: Engine) -> None:
+    # "te duur" is an objection ("bezwaar"), though the question names the presentation.
+    q = "de klant zegt midden in mijn presentatie dat het te duur is, wat doe ik volgens wage"
+    a = engine.answerer.answer(q)
+    assert a.answer.startswith("Komen er bezwaren, dan behandel je die eerst")

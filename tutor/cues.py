@@ -91,3 +91,12 @@ PERSON = re.compile(r"(?:eur|aar|ier|ist|ant|er|esse|aris|manager|leider|ige)(?:
 # A place in a list ("de eerste stap", "het laatste onderdeel") and the nouns a list's items go by.
 NTH = r"eerste|tweede|derde|vierde|vijfde|zesde|laatste"
 STEP_NOUNS = r"stap|fase|onderdeel|deel|element|principe|kwadrant|rol|groep|laag|trede|punt|strategie|methode"
+
+# What a customer says to turn an offer down ("het is te duur", "geen interesse", "stuur maar wat
+# informatie"): an objection, the notes' "bezwaar".
+OBJECTION = re.compile(
+    r"\b(?:(?:veel |echt |gewoon )?te duur|geen (?:interesse|tijd|behoefte|budget|geld)|"
+    r"niet (?:nodig|geinteresseerd)|"
+    r"stuur (?:maar |me )?(?:wat )?(?:informatie|info)|(?:al )?(?:een|onze) (?:vaste )?leverancier|"
+    r"(?:heel |erg )?tevreden met (?:onze|de huidige|zijn|hun))\b"
+)

@@ -17,7 +17,7 @@ from index.passages import LIST_MARKER, Sentence
 from index.text import fold
 from tutor.compose import Composer, Composition, match_part, tokens_of
 from tutor.coverage import GENERIC
-from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, FORBIDDEN, FORBIDDEN_ASKED, IS_A, advises
+from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, FORBIDDEN, FORBIDDEN_ASKED, IS_A, OBJECTION, advises
 from tutor.intent import _NUM as NUMBER
 from tutor.intent import classifies
 from tutor.lists import BACKREF, is_item_head
@@ -168,6 +168,8 @@ def explain(
     singular = {t for t in q_tokens if len(t) >= 7 and t in c.idf and c.idf[t] >= c.unknown_idf - 1e-9}
     singular -= glossary_tokens(c)
 
+    objection = OBJECTION.search(fold(question)) is not None
+
     def inherited(s: Sentence) -> float:
         """ "Voor een verkoper is dit een grote kans": what "dit" points at counts too."""
         if not s.pos or not POINTING.search(" ".join(s.text.split()[:6])):
@@ -185,7 +187,10 @@ def explain(
 
     def bonus(s: Sentence) -> float:
         # "welke rol speelt de technische adviseur": "De beïnvloeder (influencer) … technisch adviseur".
-        return inherited(s) + _bonus(s) + 0.3 * (role and is_item_head(s)) + 0.2 * names_item(s)
+        # "de klant zegt dat het te duur is": an objection, which the notes call a "bezwaar".
+        objected = objection and "bezwa" in c.folded[s.id]
+        named = 0.3 * (role and is_item_head(s)) + 0.2 * names_item(s)
+        return inherited(s) + _bonus(s) + named + 0.6 * objected
 
     def _bonus(s: Sentence) -> float:
         toks = c.tokens[s.id]
