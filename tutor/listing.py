@@ -56,6 +56,11 @@ KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds) (?:van |of )?([a-
 ASKED_PLURAL = re.compile(r"(?:^|[,:;] |\ben )welke (?:andere |\w+e )?([\w'-]{4,}(?:en|s))\b")
 # Words that name where something happens: the items of a "waar …" list.
 PLACES = re.compile(r"\b(?:gelegenhe\w+|plekken|plaatsen|locaties|evenementen|bijeenkomsten)\b")
+# "waaruit bestaat …", "uit welke lagen is … opgebouwd" and the notes' "… bestaat uit …".
+CONSISTS = re.compile(
+    r"\b(?:bestaa?t|bestaan|opgebouwd|samengesteld)\b.*\buit\b|"
+    r"\b(?:waaruit|uit welke)\b.*\b(?:bestaa?t|bestaan|opgebouwd)\b"
+)
 
 
 class ListComposer:
@@ -207,6 +212,8 @@ class ListComposer:
         base = self.c.score(question, qvec, [s.id for s in body])
         # "waar kun je allemaal netwerken": a list of places or occasions ("Gelegenheden om te …").
         where = re.match(r"^(?:en )?waar\b", fold(question)) is not None
+        # "uit welke lagen is een netwerk opgebouwd": the sentence that says what it consists of.
+        consists = CONSISTS.search(fold(question)) is not None
         # "welke signalen wijzen op vertrek": the sentences that use the thing asked for ("Signalen …").
         plural = ASKED_PLURAL.search(fold(question))
         asked = plural[1] if plural and not re.fullmatch(LIST_NOUNS, plural[1]) else ""
@@ -214,6 +221,7 @@ class ListComposer:
         for i, s in enumerate(body):
             base[i] += 0.3 * bool(announces(s.text)) + 0.2 * inline_list(s.text)
             base[i] += 0.4 * (where and PLACES.search(self.c.folded[s.id]) is not None)
+            base[i] += 0.4 * (consists and CONSISTS.search(self.c.folded[s.id]) is not None)
             base[i] += 0.4 * self._uses(asked, s)
             if intent.count is not None and announced_count(s.text) == intent.count:
                 base[i] += 0.3
