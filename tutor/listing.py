@@ -21,9 +21,14 @@ from tutor.compose import LIST_MAX_WORDS, Composer, Composition, tokens_of, word
 from tutor.explaining import explain
 from tutor.intent import LIST_NOUNS, NUMBER_WORDS, Intent
 from tutor.lists import (
+    ASKED_PLURAL,
     BACKREF,
+    BY_ASPECT,
+    CONSISTS,
+    KINDS_OF,
     LOOKS_BACK,
     ORDINAL,
+    PLACES,
     SEQUENCE,
     announced_count,
     announces,
@@ -42,24 +47,6 @@ from tutor.lists import (
 ASKING = frozenset(
     tokens_of("onderscheid onderscheiden onderscheidt bestaan bestaat kent kennen gebruikt allemaal")
     | tokens_of("soorten vormen typen")
-)
-
-# "soorten verkopers qua kanaal": a list asked by one aspect.
-BY_ASPECT = re.compile(r"\b(?:qua|wat betreft|op basis van|(?:ingedeeld|indelen|verdeeld) naar)\s+(.+)$")
-
-
-# "welke soorten verkopers", "what types of customers": the kind of thing asked.
-KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds) (?:van |of )?([a-z]{4,})\b")
-
-
-# "welke (andere) signalen …": the plural asked for.
-ASKED_PLURAL = re.compile(r"(?:^|[,:;] |\ben )welke (?:andere |\w+e )?([\w'-]{4,}(?:en|s))\b")
-# Words that name where something happens: the items of a "waar …" list.
-PLACES = re.compile(r"\b(?:gelegenhe\w+|plekken|plaatsen|locaties|evenementen|bijeenkomsten)\b")
-# "waaruit bestaat …", "uit welke lagen is … opgebouwd" and the notes' "… bestaat uit …".
-CONSISTS = re.compile(
-    r"\b(?:bestaa?t|bestaan|opgebouwd|samengesteld)\b.*\buit\b|"
-    r"\b(?:waaruit|uit welke)\b.*\b(?:bestaa?t|bestaan|opgebouwd)\b"
 )
 
 
@@ -112,8 +99,10 @@ class ListComposer:
         )
         same_two = words_[:2] == first[:2]
         # Compounds that end alike: "Transactieklanten …", "Relatieklanten …", "Partnerschapsklanten …".
-        same_ending = bool(words_) and min(len(words_[0]), len(first[0])) >= 9 and (
-            words_[0][-7:].lower() == first[0][-7:].lower()
+        same_ending = (
+            bool(words_)
+            and min(len(words_[0]), len(first[0])) >= 9
+            and (words_[0][-7:].lower() == first[0][-7:].lower())
         )
         same_noun = (
             len(words_) > 2 and len(first) > 2 and words_[1].lower() == first[1].lower()
@@ -280,9 +269,7 @@ class ListComposer:
             # when it announces the list ("Er zijn grofweg vier strategieën …").
             leads_in = prior is not None and (prior.para == run[0].para or announces(prior.text))
             lead = [prior] if prior is not None and leads_in else []
-            relevant = sum(
-                self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in lead + run
-            )
+            relevant = sum(self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in lead + run)
             n = self._openings(run)
             first = body.index(run[0])
             named = 0

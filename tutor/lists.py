@@ -192,3 +192,23 @@ def carries_on(text: str, so_far: str) -> bool:
         return True
     order = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende"]
     return order[order.index(ordinal.group(1)) - 1] in so_far
+
+
+# What a list question asks for ----------------------------------------------------------------
+# "soorten verkopers qua kanaal": a list asked by one aspect.
+BY_ASPECT = re.compile(r"\b(?:qua|wat betreft|op basis van|(?:ingedeeld|indelen|verdeeld) naar)\s+(.+)$")
+
+
+# "welke soorten verkopers", "what types of customers": the kind of thing asked.
+KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds) (?:van |of )?([a-z]{4,})\b")
+
+
+# "welke (andere) signalen …": the plural asked for.
+ASKED_PLURAL = re.compile(r"(?:^|[,:;] |\ben )welke (?:andere |\w+e )?([\w'-]{4,}(?:en|s))\b")
+# Words that name where something happens: the items of a "waar …" list.
+PLACES = re.compile(r"\b(?:gelegenhe\w+|plekken|plaatsen|locaties|evenementen|bijeenkomsten)\b")
+# "waaruit bestaat …", "uit welke lagen is … opgebouwd" and the notes' "… bestaat uit …".
+CONSISTS = re.compile(
+    r"\b(?:bestaa?t|bestaan|opgebouwd|samengesteld)\b.*\buit\b|"
+    r"\b(?:waaruit|uit welke)\b.*\b(?:bestaa?t|bestaan|opgebouwd)\b"
+)
