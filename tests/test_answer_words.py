@@ -275,3 +275,9 @@ def test_what_something_consists_of_is_the_sentence_that_says_so(engine: Engine)
     # "opgebouwd uit" meets the notes' "bestaat uit", though "lagen" is their "kringen".
     a = engine.answerer.answer("uit welke lagen is het netwerk van een verkoper opgebouwd")
     assert a.answer.startswith("Je netwerk bestaat uit verschillende kringen. De binnenste kring")
+
+
+def test_an_item_of_a_run_is_answered_without_its_siblings(engine: Engine) -> None:
+    # "Hij is coördinator of regisseur: …" follows "Hij is adviseur: …": another item, no antecedent.
+    a = engine.answerer.answer("wat doet een accountmanager in zijn rol als coördinator")
+    assert "Hij is coördinator of regisseur" in a.answer and "Hij is adviseur" not in a.answer

@@ -91,6 +91,12 @@ def words(sentences: list[Sentence]) -> int:
 OTHER_ONE = re.compile(r"^(?:\S+\s+){0,2}(?:de|het) (?:andere|ene)\b")
 
 
+def _siblings(a: Sentence, b: Sentence) -> bool:
+    """Whether two sentences are items of one run ("Hij is adviseur: …", "Hij is coördinator …:")."""
+    x, y = a.text.split(), b.text.split()
+    return x[:2] == y[:2] and ":" in " ".join(x[:6]) and ":" in " ".join(y[:6])
+
+
 class Composer:
     """Builds answer texts for one course from its indexed sentences."""
 
@@ -249,6 +255,8 @@ class Composer:
         para = self.paragraph(s)
         start = s.pos
         while start > 0 and BACKREF.match(para[start].text) and s.pos - start < 2:
+            if _siblings(para[start], para[start - 1]):
+                break  # "Hij is regisseur: …" after "Hij is adviseur: …": another item, no antecedent
             start -= 1
         # "… klanten zo hoog mogelijk op die ladder te krijgen": the ladder the sentence before names;
         # "Marketing automation-software voert dit grotendeels automatisch uit": a short sentence
@@ -281,7 +289,7 @@ class Composer:
             follows = bool(BACKREF.match(nxt.text) or SEQUENCE.match(nxt.text))
             if size > limit or (words(span) >= target and not follows):
                 break
-            if nxt.line_start and s.line_start:
+            if (nxt.line_start and s.line_start) or _siblings(s, nxt):
                 break  # "6. Schaarste: …" asked: the next item of the list ("7. Eenheid …") is another thing
             span.append(nxt)
             end += 1
@@ -299,6 +307,7 @@ class Composer:
         while (
             not lead
             and not (s.line_start and span[0].line_start)  # an item of a list starts its own thought
+            and not _siblings(span[0], para[start - 1])
             and words(span) < target // 2
             and start > 0
             and words(span) + len(para[start - 1].text.split()) <= limit
