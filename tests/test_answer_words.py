@@ -281,3 +281,10 @@ def test_an_item_of_a_run_is_answered_without_its_siblings(engine: Engine) -> No
     # "Hij is coördinator of regisseur: …" follows "Hij is adviseur: …": another item, no antecedent.
     a = engine.answerer.answer("wat doet een accountmanager in zijn rol als coördinator")
     assert "Hij is coördinator of regisseur" in a.answer and "Hij is adviseur" not in a.answer
+
+
+def test_risks_asked_of_a_term_are_what_the_notes_warn_about(engine: Engine) -> None:
+    a = engine.answerer.answer("wat zijn de risico's van key accounts")
+    assert "te afhankelijk wordt van één key account" in a.answer
+    b = engine.answerer.answer("wat zijn de gevaren van schaarste")
+    assert b.answer.startswith("Valse schaarste of nep-reviews schaden op termijn het vertrouwen")

@@ -56,6 +56,8 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("80 klanten: 40 promotors en 10 detractors. wat is de nps?", "calculation"),
         ("hoe verschilt de aanpak per kwadrant van kraljic", "enumeration"),
         ("wat zijn de nadelen van de nps", "why"),
+        ("wat zijn de risico's van key accounts", "why"),
+        ("wat is het risico van toelevering", "definition"),
         ("waar dient een accountplan voor", "why"),
         ("why do business buyers buy more rationally", "why"),
         ("een klant zegt 'stuur maar wat informatie', wat doe ik?", "scenario"),

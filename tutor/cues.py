@@ -36,7 +36,8 @@ ASPECT = re.compile(
     r"strengths?|pros)|"
     r"(?P<minus>nade(?:el|len)|zwakte\w*|zwak(?:ke)? punt\w*|beperking\w*|minpunt\w*|valkuil\w*|"
     r"disadvantages?|pitfalls?|drawbacks?|downsides?|weakness\w*|limitations?|cons)|"
-    r"(?P<chance>kans)|(?P<risk>riskant|risico|gevaarlijk|erg(?=\s*[?.!]*$)|een probleem|zorgen maken)|"
+    r"(?P<chance>kans)|"
+    r"(?P<risk>riskant|risico|gevaarlijk|gevaren|erg(?=\s*[?.!]*$)|een probleem|zorgen maken)|"
     r"(?P<opposite>tegenovergestelde|omgekeerde|tegendeel|"
     r"opposite))(?:\b|(?<=-))"
 )
@@ -44,7 +45,7 @@ ASPECT_SAID = {
     "goal": r"\bdoel(?:en)?\b",
     "use": r"\bnut(?:tig\w*)?\b|\bhelpt\b",
     "chance": r"\bkans\b",
-    "risk": r"\brisico\w*|\bgevaar\w*|\bkwetsba\w*|\bafhankelijk\b",
+    "risk": r"\brisico\w*|\bgevaar\w*|\bkwetsba\w*|\bafhankelijk\b|\bmisbruik\w*|\bschaden\b",
     "role": r"\bfuncties?\b",
     "opposite": r"\btegenovergestelde\b|\btegenover\b|\bin tegenstelling\b|\bomgekeerd\w*|\btegendeel\b",
     "plus": r"\bvoorde(?:el|len)\b|\bkracht\b|\bgoedkoop\b|\bsnel\b|\beenvoud\w*|\bobjectief\b|\bflexibel\b|"

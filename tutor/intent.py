@@ -86,7 +86,7 @@ WHY = re.compile(
 ASPECT_OF = re.compile(
     r"\b(?:voordel\w*|voordeel|nadel\w*|nadeel|zwakte\w*|zwak(?:ke)? punt\w*|sterk(?:e)? punt\w*|"
     r"beperking\w*|kracht|pluspunt\w*|minpunt\w*|valkuil\w*|(?:dis)?advantages?|drawbacks?|downsides?|"
-    r"pitfalls?|weakness\w*|strengths?|"
+    r"pitfalls?|weakness\w*|strengths?|risico's|risicos|gevaren|risks|"
     r"limitations?|pros and cons)\s+(?:van|bij|aan|of|to)\b"
 )
 # "hoe verschilt het koopgedrag per koopsituatie": each of the kinds in turn.
