@@ -288,3 +288,13 @@ def test_risks_asked_of_a_term_are_what_the_notes_warn_about(engine: Engine) -> 
     assert "te afhankelijk wordt van één key account" in a.answer
     b = engine.answerer.answer("wat zijn de gevaren van schaarste")
     assert b.answer.startswith("Valse schaarste of nep-reviews schaden op termijn het vertrouwen")
+
+
+def test_how_often_is_answered_by_the_frequency_the_notes_give(engine: Engine) -> None:
+    a = engine.answerer.answer("hoe vaak maak je een accountplan")
+    assert "meestal jaarlijks gemaakt" in a.answer.split("\n")[0]
+
+
+def test_a_contrast_of_two_sides_needs_no_blocks_that_do_not_name_them(engine: Engine) -> None:
+    a = engine.answerer.answer("wat is het verschil tussen een nieuwe klant en een bestaande qua kosten")
+    assert "vijf keer zoveel kost" in a.answer and "marketing qualified lead" not in a.answer

@@ -316,6 +316,9 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         ("sales pipeline en sales funnel, zelfde ding?", ("sales pipeline", "sales funnel")),
         ("upsell en crosssell zijn dat niet hetzelfde?", ("upsell", "crosssell")),
         ("zijn suspect en prospect hetzelfde", ("suspect", "prospect")),
+        # A lone adjective borrows the other side's noun; "qua …" is the aspect, no side.
+        ("wat is het verschil tussen een nieuwe klant en een bestaande qua kosten",
+         ("nieuwe klant", "bestaande klant")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

@@ -88,7 +88,10 @@ def compare(
             sections.append(entry.section_id)
             continue
         body = c.body(section_id)
-        naming = [s for s in body if names_side(s, name, (name,))] or body
+        naming = [s for s in body if names_side(s, name, (name,))]
+        if not naming and contrast:
+            continue  # the contrast says it; a sentence that does not name the side would not
+        naming = naming or body
         if any(c.defines(s, name) for s in contrast_span):
             sections.append(section_id)
             continue  # the contrasting passage says what it is ("Een voordeel is wat …")

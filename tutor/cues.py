@@ -101,3 +101,10 @@ OBJECTION = re.compile(
     r"stuur (?:maar |me )?(?:wat )?(?:informatie|info)|(?:al )?(?:een|onze) (?:vaste )?leverancier|"
     r"(?:heel |erg )?tevreden met (?:onze|de huidige|zijn|hun))\b"
 )
+# "hoe vaak …" and how the notes say a frequency ("jaarlijks", "elk kwartaal", "minstens …").
+HOW_OFTEN = re.compile(r"^(?:en\s+)?(?:hoe ?vaak|how often)\b", re.IGNORECASE)
+FREQUENCY = re.compile(
+    r"\b(?:jaarlijks|maandelijks|wekelijks|dagelijks|"
+    r"(?:elk|ieder|elke|iedere) (?:jaar|kwartaal|maand|week|dag)|"
+    r"per (?:jaar|kwartaal|maand|week)|minstens \w+)\b"
+)

@@ -17,7 +17,18 @@ from index.passages import LIST_MARKER, Sentence
 from index.text import fold
 from tutor.compose import Composer, Composition, match_part, tokens_of
 from tutor.coverage import GENERIC
-from tutor.cues import ASPECT, ASPECT_SAID, CAUSE, FORBIDDEN, FORBIDDEN_ASKED, IS_A, OBJECTION, advises
+from tutor.cues import (
+    ASPECT,
+    ASPECT_SAID,
+    CAUSE,
+    FORBIDDEN,
+    FORBIDDEN_ASKED,
+    FREQUENCY,
+    HOW_OFTEN,
+    IS_A,
+    OBJECTION,
+    advises,
+)
 from tutor.intent import _NUM as NUMBER
 from tutor.intent import classifies
 from tutor.lists import BACKREF, is_item_head
@@ -169,6 +180,7 @@ def explain(
     singular -= glossary_tokens(c)
 
     objection = OBJECTION.search(fold(question)) is not None
+    often = HOW_OFTEN.match(fold(question)) is not None  # "hoe vaak maak je een accountplan"
 
     def inherited(s: Sentence) -> float:
         """ "Voor een verkoper is dit een grote kans": what "dit" points at counts too."""
@@ -190,6 +202,7 @@ def explain(
         # "de klant zegt dat het te duur is": an objection, which the notes call a "bezwaar".
         objected = objection and "bezwa" in c.folded[s.id]
         named = 0.3 * (role and is_item_head(s)) + 0.2 * names_item(s)
+        named += 0.5 * (often and FREQUENCY.search(c.folded[s.id]) is not None)
         return inherited(s) + _bonus(s) + named + 0.6 * objected
 
     def _bonus(s: Sentence) -> float:

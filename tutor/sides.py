@@ -54,6 +54,7 @@ def strip_side(text: str) -> str:
     t = re.sub(r"^(?:een|de|het|a|an|the) ", "", t)
     # "leg het verschil tussen een lead en een prospect uit": the verb's particle is no side.
     t = re.sub(r"\s+(?:van elkaar|precies|eigenlijk|is|zijn|uit|uitleggen|toelichten|beschrijven)$", "", t)
+    t = re.sub(r"\s+(?:qua|wat betreft|als het gaat om)\s.*$", "", t)  # "… qua kosten": an aspect, no side
     return t.strip()
 
 
@@ -73,6 +74,8 @@ def comparison_sides(q: str) -> tuple[str, ...]:
             continue
         if a and len(a.split()) == 1 and len(b.split()) >= 2 and re.search(r"(?:e|ele|ieve)$", a):
             a = f"{a} {b.split()[-1]}"  # "rationele en emotionele koopmotieven", "… onderhandse procedure"
+        elif len(a.split()) >= 2 and len(b.split()) == 1 and re.search(r"(?:nde|ele|ieve)$", b):
+            b = f"{b} {a.split()[-1]}"  # "een nieuwe klant en een bestaande": a bestaande klant
         if a and PREPOSITION.match(b) and not PREPOSITION.match(a):
             # "verkopen aan een consument versus aan een bedrijf": the second side shares the verb.
             head = re.split(r" (?=(?:aan|voor|bij|met|in|op|naar|tegen|via|zonder|door) )", a, maxsplit=1)[0]
