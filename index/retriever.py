@@ -132,6 +132,9 @@ class Retriever:
         if dutch:
             more = bm25_tokens(dutch) + bm25_tokens(" ".join(compounds(dutch)))
             tokens += [t for t in dict.fromkeys(more) if t in vocab and t not in tokens]
+        # "herzie je" / "je herziet", "besteld" / "bestellen": verb forms the stemmer keeps apart.
+        forms = [f for t in tokens if t not in vocab and len(t) >= 4 for f in (t + "t", t[:-1])]
+        tokens += [f for f in forms if f in vocab]
         tokens += [p for t in tokens if t not in vocab for p in self._parts(t) if p not in tokens]
         known = [t for t in tokens if t in vocab]
         if not known:

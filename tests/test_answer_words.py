@@ -298,3 +298,9 @@ def test_how_often_is_answered_by_the_frequency_the_notes_give(engine: Engine) -
 def test_a_contrast_of_two_sides_needs_no_blocks_that_do_not_name_them(engine: Engine) -> None:
     a = engine.answerer.answer("wat is het verschil tussen een nieuwe klant en een bestaande qua kosten")
     assert "vijf keer zoveel kost" in a.answer and "marketing qualified lead" not in a.answer
+
+
+def test_a_verb_and_its_t_form_meet_in_retrieval_too(engine: Engine) -> None:
+    # "besteld" meets the notes' "bestellen" only without its ending: the scenario is answered.
+    a = engine.answerer.answer("ik heb een klant die al drie maanden niks meer besteld heeft")
+    assert a.found and "Signalen van vertrek, zoals minder bestellingen" in a.answer
