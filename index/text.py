@@ -125,6 +125,13 @@ IRREGULAR = {
     **dict.fromkeys("besloot besloten".split(), "beslissing"),
     **dict.fromkeys("bood boden geboden".split(), "aanbod"),
 }
+# Everyday words for what the notes name otherwise: an angry customer complains ("klacht"), one who
+# cancels is leaving ("vertrek").
+EVERYDAY = {
+    **dict.fromkeys("boos boze kwaad geirriteerd".split(), "klacht"),
+    **dict.fromkeys("opzeggen opzegt opgezegd weglopen wegloopt".split(), "vertrek"),
+}
+IRREGULAR |= EVERYDAY
 
 
 def irregular_nouns(text: str) -> str:

@@ -304,3 +304,9 @@ def test_a_verb_and_its_t_form_meet_in_retrieval_too(engine: Engine) -> None:
     # "besteld" meets the notes' "bestellen" only without its ending: the scenario is answered.
     a = engine.answerer.answer("ik heb een klant die al drie maanden niks meer besteld heeft")
     assert a.found and "Signalen van vertrek, zoals minder bestellingen" in a.answer
+
+
+def test_an_everyday_word_finds_the_notes_concept(engine: Engine) -> None:
+    # A "boze" customer complains: the notes' complaint handling ("klachtenmanagement") leads.
+    a = engine.answerer.answer("een klant belt boos omdat zijn bestelling al een week te laat is")
+    assert a.found and a.answer.startswith("Gaat het toch mis, dan helpt goed klachtenmanagement")

@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 from index.passages import LIST_MARKER, Sentence
-from index.text import fold
+from index.text import EVERYDAY, fold
 from tutor.compose import Composer, Composition, match_part, tokens_of
 from tutor.coverage import GENERIC
 from tutor.cues import (
@@ -179,7 +179,10 @@ def explain(
     singular = {t for t in q_tokens if len(t) >= 7 and t in c.idf and c.idf[t] >= c.unknown_idf - 1e-9}
     singular -= glossary_tokens(c)
 
-    objection = OBJECTION.search(fold(question)) is not None
+    # The notes' word for what the situation is: "te duur" is an objection ("bezwaar"), a "boze"
+    # customer complains ("klacht").
+    concepts = {EVERYDAY[w] for w in re.findall(r"[a-z]+", fold(question)) if w in EVERYDAY}
+    concepts |= {"bezwa"} if OBJECTION.search(fold(question)) else set()
     often = HOW_OFTEN.match(fold(question)) is not None  # "hoe vaak maak je een accountplan"
 
     def inherited(s: Sentence) -> float:
@@ -200,7 +203,7 @@ def explain(
     def bonus(s: Sentence) -> float:
         # "welke rol speelt de technische adviseur": "De beïnvloeder (influencer) … technisch adviseur".
         # "de klant zegt dat het te duur is": an objection, which the notes call a "bezwaar".
-        objected = objection and "bezwa" in c.folded[s.id]
+        objected = any(concept in c.folded[s.id] for concept in concepts)
         named = 0.3 * (role and is_item_head(s)) + 0.2 * names_item(s)
         named += 0.5 * (often and FREQUENCY.search(c.folded[s.id]) is not None)
         return inherited(s) + _bonus(s) + named + 0.6 * objected
