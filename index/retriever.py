@@ -168,7 +168,16 @@ class Retriever:
                 found = self.glossary.lookup(candidate)
                 if found is not None and found.score >= 95:
                     return found
+        if hit is not None and hit.score < 100 and self._other_word(term, hit):
+            return None  # "wie is porter": the notes' Porter, no misspelt "portier"
         return hit if hit is not None and hit.score >= GLOSSARY_MIN else None
+
+    def _other_word(self, term: str, hit: GlossaryHit) -> bool:
+        """Whether a one-word ``term`` is a word of the notes themselves, other than the entry's."""
+        asked = bm25_tokens(term)
+        if len(asked) != 1 or asked[0] not in self.index.bm25.vocab_dict:
+            return False
+        return not any(asked[0] in bm25_tokens(name) for name in hit.entry.names)
 
     def mentioned_sections(self, question: str) -> set[str]:
         """Sections whose glossary terms or abbreviations appear literally in the question."""

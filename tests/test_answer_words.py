@@ -310,3 +310,15 @@ def test_an_everyday_word_finds_the_notes_concept(engine: Engine) -> None:
     # A "boze" customer complains: the notes' complaint handling ("klachtenmanagement") leads.
     a = engine.answerer.answer("een klant belt boos omdat zijn bestelling al een week te laat is")
     assert a.found and a.answer.startswith("Gaat het toch mis, dan helpt goed klachtenmanagement")
+
+
+def test_a_name_only_one_section_uses_saves_an_unsure_question(engine: Engine) -> None:
+    # "Van Weele" names the purchasing process; retrieval alone was unsure.
+    a = engine.answerer.answer("noem de eerste twee stappen van van weele")
+    assert a.found and "specificeren" in a.answer and "selecteren" in a.answer
+
+
+def test_a_name_of_the_notes_is_no_misspelt_term(engine: Engine) -> None:
+    # The notes' "Porter" is not a misspelt "portier".
+    a = engine.answerer.answer("wie is porter")
+    assert "Portier (gatekeeper" not in a.answer and "Porter" in a.answer

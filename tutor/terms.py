@@ -103,6 +103,19 @@ def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
     return literal
 
 
+@functools.lru_cache(maxsize=4)
+def proper_names(composer: Composer) -> frozenset[str]:
+    """The names the notes write only capitalised inside a sentence ("Weele", "Kraljic", "Cialdini")."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for s in composer.sentences:
+        for w in s.text.split()[1:]:
+            w = w.strip(".,;:!?()'\"")
+            if w.isalpha():
+                (capital if w[0].isupper() and w[1:].islower() else lower).add(fold(w))
+    return frozenset(capital - lower)
+
+
 def rare_word_section(composer: Composer, topic: str) -> str | None:
     """The one section whose explanation (not its worked example) uses a long word of ``topic``
     ("wat doe je in de oriëntatiefase" → Klantrelatiecyclus), if exactly one does."""
@@ -112,7 +125,10 @@ def rare_word_section(composer: Composer, topic: str) -> str | None:
         held = composer.holding(word)  # the sentences that hold it at all, looked up once
         return {s.section_id for s in held if s.part == "body" and pattern.search(composer.folded[s.id])}
 
-    for word in re.findall(r"[a-z]{9,}", fold(topic)):
+    said = re.findall(r"[a-z]+", fold(topic))
+    names = proper_names(composer)
+    long_words = [w for w in said if len(w) >= 9 or (len(w) >= 4 and w in names)]  # "van weele"
+    for word in long_words:
         found = holders(word)
         if not found:  # "knelpuntkwadrant": the sections that use all of the notes' words it is made of
             parts = composer.parts(word)
