@@ -324,3 +324,8 @@ def test_a_name_of_the_notes_is_no_misspelt_term(engine: Engine) -> None:
     # The notes' "Porter" is not a misspelt "portier".
     a = engine.answerer.answer("wie is porter")
     assert "Portier (gatekeeper" not in a.answer and "Porter" in a.answer
+
+
+def test_a_term_only_a_worked_example_uses_is_answered_from_that_example(engine: Engine) -> None:
+    a = engine.answerer.answer("customer success manager, wat is dat voor iemand")
+    assert a.found and "neemt een customer success manager (farmer) het over" in a.answer

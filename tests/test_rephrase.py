@@ -91,6 +91,7 @@ def _written(word: str) -> bool:
         ("geef de belangrijkste punten van het hoofdstuk over aanbestedingen", "leg aanbestedingen uit"),
         ("wat is het belangrijkste om te onthouden over nps", "leg nps uit"),
         ("uitleg stp voor dummies", "uitleg stp"),
+        ("customer success manager, wat is dat voor iemand", "wat is customer success manager"),
     ],
 )
 def test_unwrap(asked: str, meant: str) -> None:

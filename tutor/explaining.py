@@ -112,6 +112,10 @@ def explain(
     body = c.body(section_id) or c.example(section_id)
 
     phrase = c.phrase_pattern(topic)
+    if phrase is not None and not any(phrase.search(c.folded[s.id]) for s in body):
+        # "wat is een customer success manager": a term only the section's worked example uses.
+        example = c.example(section_id)
+        body = example if any(phrase.search(c.folded[s.id]) for s in example) else body
     # "wat is het doel van een cold call": the sentence that names the goal ("… heeft één doel: …").
     # "voor- en nadelen": both; of the sentences that say one, those about the topic itself
     # ("Deskresearch is goedkoop en snel", not "de kracht van afnemers").

@@ -169,9 +169,10 @@ _KINDS = re.compile(r"\b([a-z]{4,}?)(?:types|typen|soorten)\b", re.IGNORECASE)
 # A term said first, then asked about: "acquisitiekosten, wat zijn dat", "rfm, waar staan die letters
 # voor", "kraljic: hoe werkt dat"; "gevavepro uitschrijven".
 _FRONTED = re.compile(
-    r"^(?P<t>[\w'&-]+(?: [\w'&-]+)?)\s*[,:]\s*(?:(?P<what>wat (?:is|zijn|betekent|betekenen))|"
+    r"^(?P<t>[\w'&-]+(?: [\w'&-]+){0,2})\s*[,:]\s*(?:(?P<what>wat (?:is|zijn|betekent|betekenen))|"
     r"(?P<stands>waar (?:staat|staan))|(?P<how>hoe (?:werkt|werken)))\s+(?:dat|dit|die|het|ze)"
-    r"(?: (?:drie |vier |twee )?(?:letters|afkorting))?(?: precies| eigenlijk)?(?P<voor> voor)?\s*[?.!]*$",
+    r"(?: (?:drie |vier |twee )?(?:letters|afkorting))?(?: precies| eigenlijk)?"
+    r"(?: voor (?:iemand|iets|een ding|een persoon|een functie))?(?P<voor> voor)?\s*[?.!]*$",
     re.IGNORECASE,
 )
 _WRITE_OUT = re.compile(
