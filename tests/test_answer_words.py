@@ -329,3 +329,8 @@ def test_a_name_of_the_notes_is_no_misspelt_term(engine: Engine) -> None:
 def test_a_term_only_a_worked_example_uses_is_answered_from_that_example(engine: Engine) -> None:
     a = engine.answerer.answer("customer success manager, wat is dat voor iemand")
     assert a.found and "neemt een customer success manager (farmer) het over" in a.answer
+
+
+def test_an_abbreviation_the_notes_write_in_capitals_is_found(engine: Engine) -> None:
+    a = engine.answerer.answer("VMI, wat is dat")
+    assert a.found and "vendor managed inventory, VMI" in a.answer
