@@ -124,6 +124,7 @@ IRREGULAR = {
     **dict.fromkeys("verloor verloren".split(), "verlies"),
     **dict.fromkeys("besloot besloten".split(), "beslissing"),
     **dict.fromkeys("bood boden geboden".split(), "aanbod"),
+    **dict.fromkeys("acquireren acquireert acquireer geacquireerd".split(), "acquisitie"),
 }
 # Everyday words for what the notes name otherwise: an angry customer complains ("klacht"), one who
 # cancels is leaving ("vertrek").

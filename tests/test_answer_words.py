@@ -334,3 +334,8 @@ def test_a_term_only_a_worked_example_uses_is_answered_from_that_example(engine:
 def test_an_abbreviation_the_notes_write_in_capitals_is_found(engine: Engine) -> None:
     a = engine.answerer.answer("VMI, wat is dat")
     assert a.found and "vendor managed inventory, VMI" in a.answer
+
+
+def test_a_verb_form_of_a_notes_noun_is_no_unknown_term(engine: Engine) -> None:
+    a = engine.answerer.answer("koud tegenover warm acquireren, wat is het onderscheid")
+    assert a.found and "je benadert iemand die al contact met je had" in a.answer

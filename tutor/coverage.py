@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from index.english import WORDS as ENGLISH
 from index.english import english_phrases
-from index.text import DUTCH_STOPWORDS, common_prefix, fold, without_apostrophe_ending
+from index.text import DUTCH_STOPWORDS, IRREGULAR, common_prefix, fold, without_apostrophe_ending
 from knowledge.model import Course
 from tutor.intent import SCAFFOLD
 
@@ -146,6 +146,8 @@ class Coverage:
                 return True
         if word in ENGLISH and self.known(ENGLISH[word]):
             return True  # an English word of the trade: buying → koop
+        if word in IRREGULAR and self.written(IRREGULAR[word]):
+            return True  # a verb form of a noun the notes use: acquireren → acquisitie
         if len(word) >= 5 and any(
             abs(len(w) - len(word)) <= 2 and common_prefix(w, word) >= 0.6 * min(len(w), len(word))
             for w in self._by_prefix.get(word[:4], ())
