@@ -339,3 +339,9 @@ def test_an_abbreviation_the_notes_write_in_capitals_is_found(engine: Engine) ->
 def test_a_verb_form_of_a_notes_noun_is_no_unknown_term(engine: Engine) -> None:
     a = engine.answerer.answer("koud tegenover warm acquireren, wat is het onderscheid")
     assert a.found and "je benadert iemand die al contact met je had" in a.answer
+
+
+def test_steps_asked_are_the_sentence_that_tells_them_in_turn(engine: Engine) -> None:
+    # "eerst …, dan …, daarna …" in one sentence is the order asked, not the four principles.
+    a = engine.answerer.answer("welke stappen zet je bij de invoering van accountmanagement, in volgorde")
+    assert a.answer.startswith("Invoering gaat stap voor stap: eerst het beleid en de klantselectie")

@@ -30,6 +30,7 @@ from tutor.lists import (
     ORDINAL,
     PLACES,
     SEQUENCE,
+    STEPS_ASKED,
     announced_count,
     announces,
     carries_on,
@@ -38,6 +39,7 @@ from tutor.lists import (
     inline_count,
     inline_items,
     inline_list,
+    inline_sequence,
     is_item_head,
     ordinal_items,
     repeated_head,
@@ -203,6 +205,7 @@ class ListComposer:
         where = re.match(r"^(?:en )?waar\b", fold(question)) is not None
         # "uit welke lagen is een netwerk opgebouwd": the sentence that says what it consists of.
         consists = CONSISTS.search(fold(question)) is not None
+        steps = STEPS_ASKED.search(fold(question)) is not None  # "in welke volgorde", "welke stappen"
         # "welke signalen wijzen op vertrek": the sentences that use the thing asked for ("Signalen …").
         plural = ASKED_PLURAL.search(fold(question))
         asked = plural[1] if plural and not re.fullmatch(LIST_NOUNS, plural[1]) else ""
@@ -211,6 +214,7 @@ class ListComposer:
             base[i] += 0.3 * bool(announces(s.text)) + 0.2 * inline_list(s.text)
             base[i] += 0.4 * (where and PLACES.search(self.c.folded[s.id]) is not None)
             base[i] += 0.4 * (consists and CONSISTS.search(self.c.folded[s.id]) is not None)
+            base[i] += 0.4 * (steps and inline_sequence(s.text))
             base[i] += 0.4 * self._uses(asked, s)
             if intent.count is not None and announced_count(s.text) == intent.count:
                 base[i] += 0.3

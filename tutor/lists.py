@@ -212,3 +212,12 @@ CONSISTS = re.compile(
     r"\b(?:bestaa?t|bestaan|opgebouwd|samengesteld)\b.*\buit\b|"
     r"\b(?:waaruit|uit welke)\b.*\b(?:bestaa?t|bestaan|opgebouwd)\b"
 )
+# "in welke volgorde", "stap voor stap", "welke stappen": the order of things asked for.
+STEPS_ASKED = re.compile(r"\b(?:volgorde|stap voor stap|stappen|in stappen)\b")
+_IN_TURN = re.compile(r"\b(?:eerst|dan|daarna|vervolgens|tot slot|ten slotte|als laatste)\b", re.IGNORECASE)
+
+
+def inline_sequence(text: str) -> bool:
+    """Whether one sentence tells steps in turn ("eerst het beleid …, dan de organisatie …, daarna …")."""
+    turns = {m.lower() for m in _IN_TURN.findall(text)}
+    return "eerst" in turns and len(turns) >= 3
