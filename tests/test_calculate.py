@@ -16,6 +16,7 @@ from tutor.calculate import (
     hit_rate,
     market_share,
     nps,
+    share_of_wallet,
     weighted_pipeline,
     worked_out,
 )
@@ -178,3 +179,17 @@ def test_the_answer_shows_the_student_s_numbers(real_data_dir: Path, real_embedd
     # Numbers that fill in one section's formula find it when the words alone are unsure.
     b = engine.answerer.answer("de afzet was 50, 60 en 70 dozen. hoeveel verwachten we komend jaar?")
     assert b.found and b.confidence == "high" and "= 80" in b.context and "trendextrapolatie" in b.headline
+
+
+def test_share_of_wallet() -> None:
+    line = share_of_wallet("share of wallet: klant koopt voor 30k bij ons en 120k in totaal")
+    assert line == "Met jouw getallen: 30.000 / 120.000 = share of wallet 25%."
+    said = share_of_wallet("klant geeft 200.000 uit aan dozen en koopt voor 50.000 bij ons, share of wallet?")
+    assert (said or "").endswith("= share of wallet 25%.")
+    assert share_of_wallet("wat is share of wallet") is None
+
+
+def test_a_trend_of_labelled_periods() -> None:
+    # "q1 100 q2 120 q3 140": the labels are no numbers of the run.
+    assert (trend("verkoop q1 100 q2 120 q3 140, wat verwacht je in q4") or "").endswith("140 + 20 = 160.")
+    assert (trend("jaar 1: 400, jaar 2: 440, jaar 3: 480, prognose?") or "").endswith("480 + 40 = 520.")

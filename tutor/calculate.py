@@ -329,12 +329,39 @@ def market_share(question: str) -> str | None:
     return f"Met jouw getallen: {show(part)} / {show(whole)} = marktaandeel {show(100 * part / whole)}%."
 
 
+
+def share_of_wallet(question: str) -> str | None:
+    """The share of a customer's spending in our category that we get: "klant koopt voor 30k bij ons
+    en 120k in totaal" → 25%."""
+    q = fold(question).replace("€", " € ")
+    if not re.search(r"\bshare[- ]of[- ]wallet\b|\bklantaandeel\b", q):
+        return None
+    ours = _first(
+        q,
+        rf"(?:€\s*)?{NUM}{_SCALE}\s*(?:euro\s+)?(?:\w+\s+){{0,2}}?bij (?:ons|mij|jou|u)\b",
+        rf"\bbij (?:ons|mij|jou|u)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}",
+    )
+    whole = _first(
+        q,
+        rf"(?:€\s*)?{NUM}{_SCALE}\s*(?:euro\s+)?(?:in (?:totaal|het totaal)|totaal)\b",
+        rf"\b(?:in totaal|totaal|uitgaven|besteedt|geeft)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}",
+    )
+    if ours is None or whole is None or ours.start() == whole.start():
+        return None
+    part = num(ours[1]) * _TIMES.get(ours[2] or "", 1.0)
+    total = num(whole[1]) * _TIMES.get(whole[2] or "", 1.0)
+    if total <= 0 or part > total:
+        return None
+    return f"Met jouw getallen: {show(part)} / {show(total)} = share of wallet {show(100 * part / total)}%."
+
+
 # Each formula with the word its section uses for it.
 FORMULAS = (
     ("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate), ("clv", clv),
     ("gewogen pipeline", weighted_pipeline), ("voortschrijdend", moving_average),
     ("trendextrapolatie", trend), ("marktaandeel", market_share),
     ("trechterberekening", funnel_back), ("conversieratio", conversion),
+    ("share of wallet", share_of_wallet),
 )  # fmt: skip
 
 

@@ -13,6 +13,9 @@ from tutor.numbers import num, show
 
 def _series(q: str, least: int) -> list[float] | None:
     """The first run of at least ``least`` numbers the (folded) question lists: "400, 440 en 480"."""
+    # "q1 100 q2 120 q3 140", "jaar 1: 400, jaar 2: 440": the periods' labels are no numbers of the run.
+    q = re.sub(r"\b(?:q|kwartaal|periode|maand|week|jaar)\s*\d{1,2}\b\s*[:=]?", ",", q)
+    q = re.sub(r"^[\s,]+|(?<=,)[\s,]+", " ", q)
     run = re.search(rf"\b(\d+(?:[.,]\d+)?(?:\s*(?:,|en|;)\s*\d+(?:[.,]\d+)?){{{least - 1},}})\b", q)
     return [num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])] if run else None
 
