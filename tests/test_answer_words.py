@@ -345,3 +345,23 @@ def test_steps_asked_are_the_sentence_that_tells_them_in_turn(engine: Engine) ->
     # "eerst …, dan …, daarna …" in one sentence is the order asked, not the four principles.
     a = engine.answerer.answer("welke stappen zet je bij de invoering van accountmanagement, in volgorde")
     assert a.answer.startswith("Invoering gaat stap voor stap: eerst het beleid en de klantselectie")
+
+
+@pytest.mark.parametrize(
+    "q, said",
+    [
+        # "t" is the letter asked, not the shorthand for "het".
+        ("wat betekent de t in smart", "De T in SMART staat voor tijdgebonden."),
+        ("waar staat de p van destep voor", "De P in DESTEP staat voor politiek-juridische factoren."),
+        ("wat is de m in rfm", "De M in RFM staat voor Monetary value."),
+        ("de e in destep?", "De E in DESTEP staat voor economische en ecologische."),
+    ],
+)
+def test_one_letter_of_an_abbreviation(engine: Engine, q: str, said: str) -> None:
+    a = engine.answerer.answer(q)
+    assert a.found and a.headline == said
+
+
+def test_a_letter_the_abbreviation_lacks_is_no_letter_answer(engine: Engine) -> None:
+    a = engine.answerer.answer("wat betekent de x in smart")
+    assert not a.headline.startswith("De X in SMART")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 import re
 
-from index.english import to_dutch
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
 from knowledge.model import GlossaryEntry
+from tutor.acronyms import letter_meaning
 from tutor.anchors import Anchors
 from tutor.answer import Answer, Source, Topic
 from tutor.classify import Classifier, Match, leading_phrase, situation_phrase
-from tutor.comparing import compare, differences_listed, side_section
+from tutor.comparing import compare, differences_listed, resolve_sides
 from tutor.compose import Composer, Composition
 from tutor.coverage import Coverage
 from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED, PERSON, WHEN
@@ -141,8 +141,8 @@ class Answerer:
 
     def answer(self, question: str, previous: Topic | None = None) -> Answer:
         """Answer ``question``; ``previous`` is what the chat talked about last (for follow-ups)."""
-        q, note = normalise_question(question)
-        q = unwrap(q, self.coverage.written)  # "ik snap niet wat een lead is" → "wat is een lead"
+        said, note = normalise_question(question)
+        q = unwrap(said, self.coverage.written)  # "ik snap niet wat een lead is" → "wat is een lead"
         q = self.coverage.spelled(q)  # "noem de kwadranten van kralic"
         intent = detect_intent(q)
         two = split_two(q, sentences_only=intent.kind == "comparison")
@@ -155,6 +155,8 @@ class Answerer:
         overview = overview_answer(q, note, self.course, self.composer, self._source)
         if overview is not None:
             return overview  # "samenvatting van hoofdstuk 3"
+        if (spelt := letter_meaning(self.composer, said)) is not None:  # "wat betekent de t in smart"
+            return self._found(q, note, self.retriever.search(q, k=4), spelt, "passage", intent, "high", None)
         if intent.kind == "smalltalk":
             return Answer(q, False, "none", smalltalk_reply(q, self.course.title), intent="smalltalk",
                           confidence="none", note=note)  # fmt: skip
@@ -273,19 +275,8 @@ class Answerer:
         entry = r.glossary.entry if r.glossary is not None else None
         kind = "passage"
         if intent.kind == "comparison":
-            sides: list[tuple[str, GlossaryEntry | None, str]] = []
-            for name in intent.sides:
-                e = self._entry(name)
-                dutch = to_dutch(name) if e is None else ""
-                if dutch and self.composer.phrase_sections(dutch):
-                    name = dutch  # "transactional selling" as the notes say it: "transactionele verkoop"
-                    e = self._entry(name)
-                if e is not None and any(e is other for _, other, _ in sides):
-                    e = None  # "centrale vs decentrale inkoop": one entry cannot be both sides
-                # The side a follow-up took from the last answer is where that answer came from.
-                earlier = previous.section_id if previous is not None and name == previous.term else None
-                home = e.section_id if e else earlier
-                sides.append((name, e, home or side_section(self.composer, self.retriever, name, top)))
+            earlier = (previous.term, previous.section_id) if previous is not None else None
+            sides = resolve_sides(self.composer, self.retriever, self._entry, intent.sides, earlier, top)
             listed = differences_listed(self.composer, self.lister, [home for _, _, home in sides], q)
             comp = listed or compare(self.composer, sides, q, qvec)
             if not comp.headline or not comp.sections:

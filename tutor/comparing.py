@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
+from index.english import to_dutch
 from index.passages import Sentence
 from index.retriever import Retriever
 from index.text import fold
@@ -179,3 +181,28 @@ def side_section(c: Composer, retriever: Retriever, name: str, fallback: str) ->
     if not len(scores) or float(scores.max()) <= 0:
         return fallback
     return retriever.index.chunks[int(np.argmax(scores))].section_id
+
+
+def resolve_sides(
+    c: Composer,
+    retriever: Retriever,
+    entry_of: Callable[[str], GlossaryEntry | None],
+    names: tuple[str, ...],
+    earlier: tuple[str, str] | None,
+    top: str,
+) -> list[tuple[str, GlossaryEntry | None, str]]:
+    """Each side's name as the notes say it, its glossary entry (if any) and its home section;
+    ``earlier``: the term and section of the chat's last answer, where a follow-up's side came from."""
+    sides: list[tuple[str, GlossaryEntry | None, str]] = []
+    for name in names:
+        e = entry_of(name)
+        dutch = to_dutch(name) if e is None else ""
+        if dutch and c.phrase_sections(dutch):
+            name = dutch  # "transactional selling" as the notes say it: "transactionele verkoop"
+            e = entry_of(name)
+        if e is not None and any(e is other for _, other, _ in sides):
+            e = None  # "centrale vs decentrale inkoop": one entry cannot be both sides
+        before = earlier[1] if earlier is not None and name == earlier[0] else None
+        home = e.section_id if e else before
+        sides.append((name, e, home or side_section(c, retriever, name, top)))
+    return sides
