@@ -306,6 +306,7 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         ("en wat is het verschil met een lead", ("lead",)),
         # More than two sides, listed with commas.
         ("wat is het verschil tussen b2b, b2c en b2r", ("b2b", "b2c", "b2r")),
+        ("wat is het verschil tussen een suspect en prospect en een lead", ("suspect", "prospect", "lead")),
         # The verb's particle after the last side is no part of it.
         ("leg het verschil tussen een lead en een prospect uit", ("lead", "prospect")),
         # A model named after both sides is their context; a choice between two is a comparison.
