@@ -91,6 +91,10 @@ def words(sentences: list[Sentence]) -> int:
 OTHER_ONE = re.compile(r"^(?:\S+\s+){0,2}(?:de|het) (?:andere|ene)\b")
 
 
+# A sentence that opens on something already introduced ("De onderzoeker vat …", "Die …").
+DEFINITE = re.compile(r"^(?:De|Het|Die|Deze|Dit|Dat|Zo|Daar|Hier|Hij|Zij|Ze)\b")
+
+
 def _siblings(a: Sentence, b: Sentence) -> bool:
     """Whether two sentences are items of one run ("Hij is adviseur: …", "Hij is coördinator …:")."""
     x, y = a.text.split(), b.text.split()
@@ -299,6 +303,7 @@ class Composer:
             and 0 < start <= 2
             and ORDINAL.match(para[0].text)
             and not any(ORDINAL.match(x.text) for x in para[1 : start + 1])
+            and DEFINITE.match(span[0].text) is not None  # "De onderzoeker …", not "Bij consultative …"
         ):
             opening = para[:start]  # "De derde methode is de Delphi-methode. Een panel …": where it starts
             if words(opening) + words(span) <= limit:
