@@ -201,6 +201,8 @@ def test_why_use_it_is_answered_by_what_it_helps_with(engine: Engine) -> None:
     # "De piramide helpt om keuzes te maken" is said of the "klantenpiramide" asked.
     a = engine.answerer.answer("waarom gebruiken bedrijven een klantenpiramide")
     assert a.found and a.answer.startswith("De piramide helpt om keuzes te maken")
+    english = engine.answerer.answer("why do companies use a customer pyramid")
+    assert english.answer.startswith("De piramide helpt om keuzes te maken")
     # No sentence says what leadnurturing helps with: the reason the notes give for it.
     b = engine.answerer.answer("waarom gebruik je leadnurturing")
     assert b.answer.startswith("Omdat de meeste leads nog niet klaar zijn om te kopen")

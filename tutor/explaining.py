@@ -58,6 +58,12 @@ def verb_section(c: Composer, question: str, candidates: list[str]) -> str | Non
     return next((sid for sid in candidates if any(pattern.search(c.folded[s.id]) for s in c.body(sid))), None)
 
 
+# "waarom gebruiken bedrijven …", "waarvoor dient …", "why do companies use …": what it is for.
+PURPOSE = re.compile(
+    r"\bwaar(?:om|voor) (?:gebruik|dien)\w*\b|\bwhy (?:do|does|would|should) (?:\w+ ){0,2}use\b"
+)
+
+
 def _ends_in(t: str, tokens: set[str]) -> bool:
     """Whether compound ``t`` ends in one of ``tokens`` ("klantenpiramid" in "piramid")."""
     return any(len(x) >= 6 and t.endswith(x) for x in tokens)
@@ -121,7 +127,7 @@ def explain(
     # ("Deskresearch is goedkoop en snel", not "de kracht van afnemers").
     said = aspect_said(question)
     # "waarom gebruiken bedrijven een klantenpiramide": what it helps with, when the notes say so.
-    purpose = said is None and re.search(r"\bwaar(?:om|voor) (?:gebruik|dien)\w*\b", fold(question))
+    purpose = said is None and PURPOSE.search(fold(question))
     if purpose:
         said = re.compile(ASPECT_SAID["use"])
     if said is not None:
