@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from index.english import WORDS as ENGLISH
 from index.english import english_phrases
-from index.text import DUTCH_STOPWORDS, IRREGULAR, common_prefix, fold, without_apostrophe_ending
+from index.text import DUTCH_STOPWORDS, IRREGULAR, common_prefix, fold, remembered, without_apostrophe_ending
 from knowledge.model import Course
 from tutor.intent import SCAFFOLD
 
@@ -115,6 +115,7 @@ class Coverage:
         # Short names, set right only for two letters swapped ("saels" → "sales").
         self._short = {"".join(sorted(w)): w for w in named if 4 <= len(w) < SPELL_MIN}
         self._cache: dict[str, bool] = {}
+        self._compound_seen: dict[str, bool] = {}
         self._by_prefix: dict[str, list[str]] = {}
         for w in self._long:
             self._by_prefix.setdefault(w[:4], []).append(w)
@@ -160,7 +161,9 @@ class Coverage:
 
     def _in_compound(self, word: str) -> bool:
         """Whether ``word`` begins or ends a word the notes write (vlinderdas → vlinderdasmodel)."""
-        return f"\n{word}" in self._joined or f"{word}\n" in self._joined
+        return remembered(
+            self._compound_seen, word, lambda: f"\n{word}" in self._joined or f"{word}\n" in self._joined
+        )
 
     def spelled(self, text: str) -> str:
         """``text`` with misspelt course terms set right ("kralic" → "kraljic", "sellogam" →

@@ -92,13 +92,15 @@ def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
         if len(plain_topic.split()) < 2 and len(literal) > 3:
             literal = []  # a single common word is no term
         # "leg aanbestedingen uit": the section titled so, though its text says "aanbesteding".
-        titled = [x.id for x in composer.course.sections if is_title(composer.course, plain_topic, x.id)]
-        literal = list(dict.fromkeys([*titled, *literal])) if literal else literal
+        if literal:
+            titled = [x.id for x in composer.course.sections if is_title(composer.course, plain_topic, x.id)]
+            literal = list(dict.fromkeys([*titled, *literal]))
     short = re.fullmatch(r"[a-z]{3,5}", fold(intent.topic)) if intent.kind in TERM_INTENTS else None
     if not literal and short:
         # "wat is vmi": an abbreviation the notes write in capitals ("… inventory, VMI)").
         capitals = re.compile(rf"\b{short[0].upper()}\b")
-        literal = list(dict.fromkeys(x.section_id for x in composer.sentences if capitals.search(x.text)))
+        holding = composer.holding(short[0])  # the few sentences that hold the letters at all
+        literal = list(dict.fromkeys(x.section_id for x in holding if capitals.search(x.text)))
         literal = literal if len(literal) <= 3 else []
     if not literal and intent.kind != "comparison" and intent.topic:
         asked_words = display_topic(intent.topic)
