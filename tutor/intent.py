@@ -61,6 +61,10 @@ SMALLTALK = re.compile(
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat (?:het|ie|'t)(?: met (?:je|jou))?|alles goed|bot|"
     r"(?:that|this|it) (?:helped|helps|was (?:helpful|clear|useful|great))(?: a lot| me)?|"
     r"wie heeft (?:jou|je) (?:gemaakt|gebouwd|bedacht)|who made you|"
+    r"zit er (?:een )?(?:mens|persoon|echt(?:e)? (?:mens|persoon)) achter"
+    r"(?: (?:deze|de|die|jou|je)(?: bot| app)?)?|"
+    r"ik (?:stop|kap|ga stoppen|ga slapen|ga pauzeren|ga eten|ben weg)(?: ermee| ervoor)?"
+    r"(?: voor (?:vandaag|nu|vanavond))?|alles goed met (?:je|jou|u)|"
     r"how are you|who are you|what can you do|"
     r"(?:dat|dit|je|jij) (?:hielp|helpt|was (?:duidelijk|handig|nuttig|helder))(?: me| mij)?"
     r"(?: echt| enorm| goed| heel| erg)*|ik ben (?:nieuw|net begonnen|er weer)(?: hier)?|"
@@ -68,7 +72,9 @@ SMALLTALK = re.compile(
     r"(?:ah |o+h? )?(?:zo|ok[eé]?) zit (?:het|dat)(?: dus)?|later|"
     r"ik ben (?:echt |zo |super )?(?:gestrest|zenuwachtig|moe|nerveus)(?: voor (?:mijn|de|het) \w+)?|"
     r"are you (?:a )?(?:human|bot|robot)|"
-    r"(?:heel |erg |helemaal )?(?:duidelijk|helder)(?: nu)?|ik snap het(?: nu)?|snap ik)[\s,.!?]*)+"
+    r"(?:heel |erg |helemaal )?(?:duidelijk|helder)(?: nu)?|ik snap het(?: nu)?|snap ik)"
+    # "yo studiemaatje", "thanks man": whom it is said to.
+    r"(?: (?:studiemaatje|maatje|studybot|bot|man|gast|makker|allemaal|daar|jij|jullie))?[\s,.!?]*)+"
     r"(?:daar|allemaal|iedereen|studybot|bot|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
 )
 GREETING_PREFIX = re.compile(
@@ -356,6 +362,13 @@ def _count(q: str) -> int | None:
     return number_value(m.group(1))
 
 
+# "dankzij jou haal ik mijn tentamen, dank!": thanks said in a sentence that asks nothing.
+THANKS = re.compile(
+    r"^(?!.*\b(?:wat|welke?|hoe|waarom|wie|waar|wanneer|hoeveel|noem|geef|leg|what|how|why)\b)"
+    r"(?!.*\b(?:klant\w*|verkoper\w*|inkoper\w*|hij|zij|ze|hem|haar)\b)"
+    r"(?=.*\b(?:dank|bedankt|dankjewel|dankuwel|thanks|thank you|thx|dankzij jou)\b).{0,80}$"
+)
+
 # "en wat is …", "maar hoe …": a follow-up on what was said before.
 FOLLOWUP = re.compile(r"^(?:en|and|maar|oke|ok) ")
 
@@ -363,7 +376,7 @@ FOLLOWUP = re.compile(r"^(?:en|and|maar|oke|ok) ")
 def detect_intent(question: str) -> Intent:
     """Classify ``question`` (Dutch or English) and pull out its topic."""
     q = clean(question)
-    if not q or SMALLTALK.match(q) or SMALLTALK.match(clean(question, greeting=True)):
+    if not q or SMALLTALK.match(q) or SMALLTALK.match(clean(question, greeting=True)) or THANKS.search(q):
         return Intent("smalltalk")
     followup = bool(FOLLOWUP.match(q))
     if WHY.match(q):

@@ -14,7 +14,10 @@ def smalltalk_reply(question: str, course_title: str) -> str:
     q = clean(question)
     if re.search(r"\b(?:dank|bedankt|thanks|thank you|thx|merci)", q):
         return "Graag gedaan! Succes met leren 💪 Stel gerust nog een vraag."
-    identity = r"\b(?:wie|wat) ben (?:jij|je)\b|\bben (?:jij|je) (?:een )?(?:mens|bot|robot|ai|echt)"
+    identity = (
+        r"\b(?:wie|wat) ben (?:jij|je)\b|\bben (?:jij|je) (?:een )?(?:mens|bot|robot|ai|echt)|"
+        r"\bachter (?:deze|de|die|jou|je)\b"
+    )
     if re.search(rf"{identity}|who are you|are you|wie heeft (?:jou|je)|who made you", q):
         return (
             f"Ik ben studybot, je studiemaatje voor {course_title}. Ik beantwoord vragen uit de "
@@ -37,7 +40,9 @@ def smalltalk_reply(question: str, course_title: str) -> str:
         )
     if re.search(r"\bhoe gaat het|alles goed|how are you", q):
         return f"Goed, dank je! Klaar om te leren? {EXAMPLE}"
-    farewell = r"\b(?:doei|tot ziens|bye|dag|later|tot (?:morgen|straks))$|\bfijne \w+|welterusten|slaap"
+    farewell = (
+        r"\b(?:doei|tot ziens|bye|dag|later|tot (?:morgen|straks))$|\bfijne \w+|welterusten|slaap|\bik stop\b"
+    )
     if re.search(farewell, q):
         return "Tot ziens en succes met leren! 👋"
     if re.search(r"\b(?:duidelijk|helder|snap)\b", q):
