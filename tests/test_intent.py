@@ -73,6 +73,9 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("zit er een mens achter deze bot", "smalltalk"),
         ("alles goed met je?", "smalltalk"),
         ("de klant bedankt me niet", "explanation"),
+        # Items given, then "… welke …": the rest of the list; an English plural asked.
+        ("investeren, behouden en ... welke relatiestrategieen heb je voluit", "enumeration"),
+        ("what roles does an account manager play", "enumeration"),
         ("dank je, hoe bereken je de nps", "calculation"),
         ("hoi bot, hoe gaat ie?", "smalltalk"),
         ("top dank", "smalltalk"),

@@ -369,6 +369,12 @@ THANKS = re.compile(
     r"(?=.*\b(?:dank|bedankt|dankjewel|dankuwel|thanks|thank you|thx|dankzij jou)\b).{0,80}$"
 )
 
+# "investeren, behouden en ... welke strategieën nog meer", "what roles does a … play": a list asked.
+LISTED_ON = re.compile(
+    r"(?:\.\.\.|…)\s*(?:welke|wat|which|what)\b|"
+    r"^(?:what|which) (?:\w+ )?(?:roles|steps|phases|stages|types|kinds|principles|quadrants|parts|"
+    r"components|groups|factors|criteria|functions|tasks|methods|strategies)\b"
+)
 # "en wat is …", "maar hoe …": a follow-up on what was said before.
 FOLLOWUP = re.compile(r"^(?:en|and|maar|oke|ok) ")
 
@@ -395,9 +401,9 @@ def detect_intent(question: str) -> Intent:
         return Intent("why", topic_of(q), followup=followup)
     if CALCULATION.search(q) or worked_problem(q):
         return Intent("calculation", topic_of(q), followup=followup)
-    if classifies(q):
+    if classifies(q) and not LISTED_ON.search(q):
         return Intent("scenario", topic_of(q), followup=followup)
-    if any(p.search(q) for p in ENUMERATION):
+    if any(p.search(q) for p in ENUMERATION) or LISTED_ON.search(q):
         return Intent("enumeration", topic_of(q), count=_count(q), followup=followup)
     if SCENARIO.search(q) and not SUPERLATIVE.search(q):
         return Intent("scenario", topic_of(q), followup=followup)

@@ -204,7 +204,7 @@ KINDS_OF = re.compile(r"\b(?:soorten|typen|types|vormen|kinds) (?:van |of )?([a-
 
 
 # "welke (andere) signalen …": the plural asked for.
-ASKED_PLURAL = re.compile(r"(?:^|[,:;] |\ben )welke (?:andere |\w+e )?([\w'-]{4,}(?:en|s))\b")
+ASKED_PLURAL = re.compile(r"(?:^|[,:;] |\ben |(?:\.\.\.|…) )welke (?:andere |\w+e )?([\w'-]{4,}(?:en|s))\b")
 # Words that name where something happens: the items of a "waar …" list.
 PLACES = re.compile(r"\b(?:gelegenhe\w+|plekken|plaatsen|locaties|evenementen|bijeenkomsten)\b")
 # "waaruit bestaat …", "uit welke lagen is … opgebouwd" and the notes' "… bestaat uit …".
