@@ -1,0 +1,47 @@
+"""How small talk is said: greetings, thanks, farewells, "wie ben jij" — to the bot, not about the notes."""
+
+from __future__ import annotations
+
+import re
+
+SMALLTALK = re.compile(
+    r"^(?:(?:heel |erg |super |hartstikke |echt |enorm )*"
+    r"(?:hoi+|he+y*|hee+|hallo+(?:tjes)?|hai|hi+|hello|yo+|goedemorgen|goedemiddag|goedenavond|goeienavond|"
+    r"goeiemiddag|hoe is het|waarmee (?:kun|kan|kunt) (?:je|jij|u) (?:me|mij) helpen(?: bij| met)?(?: het)?"
+    r"(?: leren| studeren| de stof)?|wat kun je voor (?:me|mij) doen|"
+    r"fijne (?:avond|dag|middag|ochtend|weekend)(?: nog)?|welterusten|slaap lekker|"
+    r"tot (?:morgen|straks|later)|"
+    r"goeiemorgen|morgen|middag|dag|doei|tot ziens|bye|dank ?je(?: wel)?|dank u(?: wel)?|dankjewel|"
+    r"dankuwel|bedankt|dank|thanks(?: a lot| so much)?|thank you(?: so much| very much)?|thx|merci|top|super|"
+    r"cool|ok[eé]?y?|prima|fijn|nice|haha+|"
+    r"(?:dank|bedankt|thanks|dankjewel|dankuwel) (?:je |u )?(?:wel )?voor (?:je|jouw|uw|de|the) "
+    r"(?:hulp|uitleg|antwoord\w*|help)|"
+    r"wie ben (?:jij|je)|wat ben (?:jij|je)|wat (?:kan|kun|kunt) (?:je|jij|u)(?: allemaal)?(?: doen)?|"
+    r"(?:wat|waarover) (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? vragen|"
+    r"wat (?:kan|doet) (?:deze|die|de|jouw) (?:bot|app|studybot)(?: allemaal)?(?: doen)?|"
+    r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat (?:het|ie|'t)(?: met (?:je|jou))?|alles goed|bot|"
+    r"(?:that|this|it) (?:helped|helps|was (?:helpful|clear|useful|great))(?: a lot| me)?|"
+    r"wie heeft (?:jou|je) (?:gemaakt|gebouwd|bedacht)|who made you|"
+    r"zit er (?:een )?(?:mens|persoon|echt(?:e)? (?:mens|persoon)) achter"
+    r"(?: (?:deze|de|die|jou|je)(?: bot| app)?)?|"
+    r"ik (?:stop|kap|ga stoppen|ga slapen|ga pauzeren|ga eten|ben weg)(?: ermee| ervoor)?"
+    r"(?: voor (?:vandaag|nu|vanavond))?|alles goed met (?:je|jou|u)|"
+    r"how are you|who are you|what can you do|"
+    r"(?:dat|dit|je|jij) (?:hielp|helpt|was (?:duidelijk|handig|nuttig|helder))(?: me| mij)?"
+    r"(?: echt| enorm| goed| heel| erg)*|ik ben (?:nieuw|net begonnen|er weer)(?: hier)?|"
+    r"ben (?:jij|je) (?:een )?(?:mens|bot|robot|ai|echt(?:e)?)(?: (?:persoon|mens))?(?: of (?:een )?\w+)?|"
+    r"(?:ah |o+h? )?(?:zo|ok[eé]?) zit (?:het|dat)(?: dus)?|later|"
+    r"ik ben (?:echt |zo |super )?(?:gestrest|zenuwachtig|moe|nerveus)(?: voor (?:mijn|de|het) \w+)?|"
+    r"are you (?:a )?(?:human|bot|robot)|"
+    r"(?:heel |erg |helemaal )?(?:duidelijk|helder)(?: nu)?|ik snap het(?: nu)?|snap ik)"
+    # "yo studiemaatje", "thanks man": whom it is said to.
+    r"(?: (?:studiemaatje|maatje|studybot|bot|man|gast|makker|allemaal|daar|jij|jullie))?[\s,.!?]*)+"
+    r"(?:daar|allemaal|iedereen|studybot|bot|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
+)
+
+# "dankzij jou haal ik mijn tentamen, dank!": thanks said in a sentence that asks nothing.
+THANKS = re.compile(
+    r"^(?!.*\b(?:wat|welke?|hoe|waarom|wie|waar|wanneer|hoeveel|noem|geef|leg|what|how|why)\b)"
+    r"(?!.*\b(?:klant\w*|verkoper\w*|inkoper\w*|hij|zij|ze|hem|haar)\b)"
+    r"(?=.*\b(?:dank|bedankt|dankjewel|dankuwel|thanks|thank you|thx|dankzij jou)\b).{0,80}$"
+)
