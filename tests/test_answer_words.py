@@ -367,3 +367,12 @@ def test_one_letter_of_an_abbreviation(engine: Engine, q: str, said: str) -> Non
 def test_a_letter_the_abbreviation_lacks_is_no_letter_answer(engine: Engine) -> None:
     a = engine.answerer.answer("wat betekent de x in smart")
     assert not a.headline.startswith("De X in SMART")
+
+
+def test_a_clause_that_describes_a_side_is_no_unknown_term(engine: Engine) -> None:
+    # "die op pad gaan" describes the side; "pad" is no term the question hinges on.
+    a = engine.answerer.answer("kantoorverkopers versus verkopers die op pad gaan")
+    assert a.found and "De binnendienst werkt vanaf kantoor" in a.answer
+    # "takenpakket" is an everyday word for the tasks asked.
+    b = engine.answerer.answer("takenpakket van een buitendienstmedewerker?")
+    assert b.found and b.answer.startswith("Tot de dagelijkse taken horen")

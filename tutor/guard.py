@@ -34,6 +34,8 @@ def unknown_hinge(
     if intent.kind == "scenario" or r.glossary is not None:
         return None
     topics = list(intent.sides) if intent.kind == "comparison" else [intent.topic]
+    # "verkopers die op pad gaan": a clause that describes a side is no term it hinges on.
+    topics = [re.sub(r"\s(?:die|dat|waar|who|that)\s.*$", "", t) for t in topics]
     methods: set[str] = set()
     if intent.kind == "explanation" and intent.topic:
         # "hoe werkt het aida-model in een verkoopgesprek": the model asked about comes first.
