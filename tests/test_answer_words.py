@@ -376,3 +376,8 @@ def test_a_clause_that_describes_a_side_is_no_unknown_term(engine: Engine) -> No
     # "takenpakket" is an everyday word for the tasks asked.
     b = engine.answerer.answer("takenpakket van een buitendienstmedewerker?")
     assert b.found and b.answer.startswith("Tot de dagelijkse taken horen")
+
+
+def test_not_enough_asks_for_the_weakness(engine: Engine) -> None:
+    a = engine.answerer.answer("waarom is het nps-cijfer alleen niet genoeg")
+    assert "Een zwakte is dat het cijfer niet vertelt" in a.answer

@@ -76,6 +76,7 @@ from tutor.verbs import fix_cue_typos, joined_particles
         # Items given, then "… welke …": the rest of the list; an English plural asked.
         ("investeren, behouden en ... welke relatiestrategieen heb je voluit", "enumeration"),
         ("what roles does an account manager play", "enumeration"),
+        ("hoezo zijn losse contacten waardevol", "why"),
         ("dank je, hoe bereken je de nps", "calculation"),
         ("hoi bot, hoe gaat ie?", "smalltalk"),
         ("top dank", "smalltalk"),

@@ -34,7 +34,7 @@ ASPECT = re.compile(
     r"\b(?:(?P<goal>doel|doelen|purpose)|(?P<use>nut|nuttig)|(?P<role>functie)|"
     r"(?P<plus>voorde(?:el|len)|voor-(?=\s*en\s+nade)|kracht|sterke punt\w*|pluspunt\w*|advantages?|"
     r"strengths?|pros)|"
-    r"(?P<minus>nade(?:el|len)|zwakte\w*|zwak(?:ke)? punt\w*|beperking\w*|minpunt\w*|valkuil\w*|"
+    r"(?P<minus>nade(?:el|len)|zwakte\w*|zwak(?:ke)? punt\w*|beperking\w*|minpunt\w*|valkuil\w*|niet genoeg|"
     r"disadvantages?|pitfalls?|drawbacks?|downsides?|weakness\w*|limitations?|cons)|"
     r"(?P<chance>kans)|"
     r"(?P<risk>riskant|risico|gevaarlijk|gevaren|erg(?=\s*[?.!]*$)|een probleem|zorgen maken)|"

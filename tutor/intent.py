@@ -50,7 +50,7 @@ GREETING_PREFIX = re.compile(
 )
 
 WHY = re.compile(
-    r"^(?:en )?(?:waarom|why|hoe komt het dat|wat is de reden|waarvoor|waar dient|"
+    r"^(?:en )?(?:waarom|why|hoezo|how come|hoe komt het dat|wat is de reden|waarvoor|waar dient|"
     r"what is the (?:goal|purpose)|wat (?:is|zijn) (?:het|de) (?:doel|doelen|nut|voordeel|voordelen|nadeel|"
     r"nadelen|zwakte|zwaktes|kracht|beperking|beperkingen|valkuil|valkuilen|tegenovergestelde|omgekeerde|"
     r"tegendeel))\b"
