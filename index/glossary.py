@@ -110,16 +110,15 @@ class GlossaryMatcher:
             for name in e.names:
                 self._names.append(_clean(name))
                 self._entries.append(e)
-        # "vlinderdas model" → "vlinderdasmodel"; "churn" → "churn rate" (all but the last word).
-        self._joined = {n.replace(" ", ""): i for i, n in reversed(list(enumerate(self._names)))}
         self._exact = {n: i for i, n in reversed(list(enumerate(self._names)))}
-        # "crossselling", "cross sell", "upsell": a name without hyphens, or its English verb.
+        # "vlinderdas model" → "vlinderdasmodel", "crossselling", "cross sell", "upsell": a name
+        # joined, without hyphens, or its English verb.
         self._bare = {re.sub(r"[\s-]", "", n): i for i, n in reversed(list(enumerate(self._names)))}
         self._by_six: dict[str, list[int]] = {}  # one-word names by their first six letters
         for i, n in enumerate(self._names):
             if " " not in n and len(n) >= 7:
                 self._by_six.setdefault(n[:6], []).append(i)
-        self._heads: dict[str, list[int]] = {}
+        self._heads: dict[str, list[int]] = {}  # "churn" → "churn rate" (all but the last word)
         self._tails: dict[str, int] = {}  # "acquisitie" → "koude acquisitie" (the first such name)
         for i, n in enumerate(self._names):
             if " " in n:
@@ -137,13 +136,10 @@ class GlossaryMatcher:
             return None
         t = _clean(term)
         hits = [h for h in (self._lookup(v) for v in _variants(t)) if h is not None]
-        joined = t.replace(" ", "")
-        if len(joined) >= 6 and joined in self._joined:
-            i = self._joined[joined]
-            hits.append(GlossaryHit(self._entries[i], self._names[i], 100.0))
         bare = re.sub(r"[\s-]", "", t)
-        for form, score in ((bare, 100.0), (bare + "ing", 95.0)):
-            if len(bare) >= 6 and form in self._bare:
+        long_enough = len(t.replace(" ", "")) >= 6  # as it was for a name joined ("pre-kam")
+        for form, score, fits in ((bare, 100.0, long_enough), (bare + "ing", 95.0, len(bare) >= 6)):
+            if fits and form in self._bare:
                 i = self._bare[form]
                 hits.append(GlossaryHit(self._entries[i], self._names[i], score))
         if len(t) >= 4:

@@ -7,6 +7,7 @@ import re
 
 from index.text import fold
 from tutor.compose import Composer, Composition
+from tutor.terms import in_capitals
 
 # "wat betekent de t in smart", "waar staat de p van destep voor", "de e in destep?".
 LETTER_ASKED = re.compile(
@@ -36,10 +37,7 @@ def letter_meaning(composer: Composer, question: str) -> Composition | None:
     short, letter = m["word"], m["letter"]
     if letter not in short:
         return None
-    capitals = re.compile(rf"\b{short.upper()}\b")
-    for s in composer.sentences:
-        if not capitals.search(s.text):
-            continue
+    for s in in_capitals(composer, short):
         words = _written_out(s.text, short)
         if words is None:
             continue

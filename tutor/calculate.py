@@ -320,14 +320,7 @@ def market_share(question: str) -> str | None:
     market = re.search(
         rf"\b(?:de |totale |hele )*(?:markt\w*)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}", q
     )
-    if ours is None or market is None or ours.start() == market.start():
-        return None
-    part = num(ours[1]) * _TIMES.get(ours[2] or "", 1.0)
-    whole = num(market[1]) * _TIMES.get(market[2] or "", 1.0)
-    if whole <= 0 or part > whole:
-        return None
-    return f"Met jouw getallen: {show(part)} / {show(whole)} = marktaandeel {show(100 * part / whole)}%."
-
+    return _share(ours, market, "marktaandeel")
 
 
 def share_of_wallet(question: str) -> str | None:
@@ -346,13 +339,19 @@ def share_of_wallet(question: str) -> str | None:
         rf"(?:€\s*)?{NUM}{_SCALE}\s*(?:euro\s+)?(?:in (?:totaal|het totaal)|totaal)\b",
         rf"\b(?:in totaal|totaal|uitgaven|besteedt|geeft)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}",
     )
+    return _share(ours, whole, "share of wallet")
+
+
+def _share(ours: re.Match[str] | None, whole: re.Match[str] | None, name: str) -> str | None:
+    """Our part of a whole, each a number with its scale ("30k"), as a percentage called ``name``;
+    None when one is missing, both are the same number, or the part exceeds the whole."""
     if ours is None or whole is None or ours.start() == whole.start():
         return None
     part = num(ours[1]) * _TIMES.get(ours[2] or "", 1.0)
     total = num(whole[1]) * _TIMES.get(whole[2] or "", 1.0)
     if total <= 0 or part > total:
         return None
-    return f"Met jouw getallen: {show(part)} / {show(total)} = share of wallet {show(100 * part / total)}%."
+    return f"Met jouw getallen: {show(part)} / {show(total)} = {name} {show(100 * part / total)}%."
 
 
 # Each formula with the word its section uses for it.

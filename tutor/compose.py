@@ -185,10 +185,11 @@ class Composer:
     def query_tokens(self, text: str) -> set[str]:
         """``tokens_of`` with a compound the notes never use split into two parts they do
         ("targetingstrategieen" → targeting, strategie)."""
+        folded = fold(text)
         out: set[str] = set(tokens_of(irregular_nouns(text)))  # "klaagt" → klacht
-        if _ASKS_QUESTION.search(fold(text)):
+        if _ASKS_QUESTION.search(folded):
             out.add("vraag")
-        for word in re.findall(r"[a-z0-9]+", fold(text)):
+        for word in re.findall(r"[a-z0-9]+", folded):
             whole = tokens_of(word)
             if len(word) < 9 or all(t in self.idf for t in whole):
                 out |= whole
@@ -201,7 +202,7 @@ class Composer:
             else:
                 out |= whole
         # "why is trust important": an English word the notes never use, in their Dutch ("vertrouwen").
-        said = re.findall(r"[a-z]+", fold(text)) if _ENGLISH_ASKED.search(fold(text)) else []
+        said = re.findall(r"[a-z]+", folded) if _ENGLISH_ASKED.search(folded) else []
         english = [w for w in said if w in ENGLISH and not tokens_of(w) & self.idf.keys()]
         out |= tokens_of(" ".join(ENGLISH[w] for w in english))
         # "research" → "deskresearch", "fieldresearch": the notes' compounds an unknown word ends.

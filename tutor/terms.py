@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from index.english import english_phrases, to_dutch
 from index.glossary import GlossaryHit
+from index.passages import Sentence
 from index.text import fold
 from knowledge.model import Course, GlossaryEntry
 from tutor.compose import Composer, tokens_of
@@ -98,9 +99,7 @@ def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
     short = re.fullmatch(r"[a-z]{3,5}", fold(intent.topic)) if intent.kind in TERM_INTENTS else None
     if not literal and short:
         # "wat is vmi": an abbreviation the notes write in capitals ("… inventory, VMI)").
-        capitals = re.compile(rf"\b{short[0].upper()}\b")
-        holding = composer.holding(short[0])  # the few sentences that hold the letters at all
-        literal = list(dict.fromkeys(x.section_id for x in holding if capitals.search(x.text)))
+        literal = list(dict.fromkeys(x.section_id for x in in_capitals(composer, short[0])))
         literal = literal if len(literal) <= 3 else []
     if not literal and intent.kind != "comparison" and intent.topic:
         asked_words = display_topic(intent.topic)
@@ -109,6 +108,13 @@ def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
             literal = composer.phrase_sections(dutch, examples=False)
             literal = literal if len(literal) <= 3 else []
     return literal
+
+
+def in_capitals(composer: Composer, short: str) -> list[Sentence]:
+    """The sentences that write ``short`` as an abbreviation in capitals ("… inventory, VMI)"),
+    in order; only the few that hold its letters at all are searched."""
+    capitals = re.compile(rf"\b{re.escape(short.upper())}\b")
+    return [s for s in composer.holding(fold(short)) if capitals.search(s.text)]
 
 
 @functools.lru_cache(maxsize=4)
