@@ -53,6 +53,8 @@ SETS = {
     "test_r": ROOT / "bench" / "answers" / "test_r.json",
     "test_s": ROOT / "bench" / "answers" / "test_s.json",
     "dev_u": ROOT / "bench" / "answers" / "dev_u.json",
+    "test_t": ROOT / "bench" / "answers" / "test_t.json",
+    "dev_v": ROOT / "bench" / "answers" / "dev_v.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
