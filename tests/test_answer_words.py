@@ -381,3 +381,13 @@ def test_a_clause_that_describes_a_side_is_no_unknown_term(engine: Engine) -> No
 def test_not_enough_asks_for_the_weakness(engine: Engine) -> None:
     a = engine.answerer.answer("waarom is het nps-cijfer alleen niet genoeg")
     assert "Een zwakte is dat het cijfer niet vertelt" in a.answer
+
+
+def test_examples_after_zoals_are_the_list_when_the_clause_says_what_is_asked(engine: Engine) -> None:
+    a = engine.answerer.answer("welke dingen vragen key accounts van je leverancier")
+    said = fold(a.answer)
+    assert all(w in said for w in ("maatwerk", "scherpe prijzen", "voorrang bij levering"))
+    assert "mcdonald" not in fold(a.headline)
+    # A clause that says something else keeps its paragraph: the layers of a network.
+    layers = engine.answerer.answer("uit welke lagen is het netwerk van een verkoper opgebouwd")
+    assert "verschillende kringen" in fold(layers.headline)

@@ -51,6 +51,9 @@ def test_hit_rate_and_churn_rate() -> None:
     assert hit_rate("we maakten 20 offertes") is None
     assert "churn rate 10%" in (churn_rate("we hadden 500 klanten en 50 zijn dit jaar vertrokken") or "")
     assert churn_rate("we hebben 500 klanten") is None
+    # Leaving said in everyday words: "zijn weg", "gestopt".
+    assert "churn rate 15%" in (churn_rate("we begonnen met 200 klanten en 30 zijn weg") or "")
+    assert "churn rate 10%" in (churn_rate("we hadden 80 klanten, 8 zijn gestopt") or "")
 
 
 def test_customer_lifetime_value() -> None:
@@ -62,6 +65,9 @@ def test_customer_lifetime_value() -> None:
     # A margin said beside the purchases per period ("3 keer per jaar … met 50 marge").
     said_beside = clv("clv van een klant die 10 jaar blijft, 3 keer per jaar koopt met 50 marge, werving 500")
     assert (said_beside or "").endswith("€ 150 marge per jaar × 10 jaar − € 500 werving = CLV € 1.000.")
+    # The period before the margin: "elk kwartaal voor 250 euro marge".
+    quarterly = clv("klant koopt elk kwartaal voor 250 euro marge, blijft 3 jaar") or ""
+    assert quarterly.endswith("€ 250 × 4 = € 1.000 marge per jaar × 3 jaar = CLV € 3.000.")
     assert clv("hoe bereken je de clv") is None
     assert clv("50 euro marge per maand") is None  # how long the customer stays is not said
 

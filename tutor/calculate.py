@@ -129,7 +129,11 @@ def churn_rate(question: str) -> str | None:
     """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
     q = fold(question)
     customers = re.search(rf"{NUM}\s+klanten", q)
-    left = re.search(rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren)", q)
+    left = re.search(
+        rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren|gestopt|afgehaakt|"
+        r"weggelopen|kwijt|(?:zijn|is|gingen|ging)\s+weg)\b",
+        q,
+    )
     left = left or re.search(rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}", q)
     if not customers or not left or customers.start() == left.start():
         return None
@@ -240,6 +244,8 @@ def clv(question: str) -> str | None:
         rf"{_MONEY}\s*(?:aan\s+)?(?:marge|winst)\s+per\s+{_PER}",
         rf"(?:marge|winst)\s+(?:van\s+|is\s+|:\s*)?{_MONEY}\s+per\s+{_PER}",
         rf"(?:marge|winst)\s+per\s+{_PER}\s+(?:is\s+|van\s+|:\s*)?{_MONEY}",
+        # "elk kwartaal voor 250 euro marge": the period first.
+        rf"(?:per|elk|ieder|elke|iedere)\s+{_PER}\s+(?:voor\s+)?{_MONEY}\s*(?:aan\s+)?(?:marge|winst)",
     )
     years = re.search(rf"(?<!per ){NUM}\s*jaar(?!\s*(?:marge|winst))", q)
     months = re.search(rf"{NUM}\s*maanden", q)

@@ -41,6 +41,7 @@ from tutor.lists import (
     inline_list,
     inline_sequence,
     is_item_head,
+    like_items,
     ordinal_items,
     repeated_head,
 )
@@ -240,13 +241,18 @@ class ListComposer:
             relevant = sum(
                 self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in head + span
             )
+            # "welke dingen vragen key accounts": "Key accounts vragen veel, zoals maatwerk, …" is the
+            # list when the clause before "zoals" says what is asked.
+            what, like = like_items(body[int(i)].text) if n < 2 else ("", [])
+            said = bool(like) and self.c._overlap(q_tokens, frozenset(tokens_of(what))) >= 0.5 * q_mass
+            n = len(like) if said else n
             # "Denk aan koud bellen, …": examples of the sentence before, a list only when on topic.
             if relevant == 0 and any(gives_examples(x.text) for x in head + span[:1]):
                 n = min(n, 1)
             # Judge the whole list, not just its first sentence: items found, the announced number
             # reached, and sentences on topic.
             value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete
-            value -= 0.3 * (n < 2)  # a sentence without items is no list
+            value -= 0.3 * (n < 2) - 0.3 * said  # a sentence without items is no list
             value += 0.4 * self._uses(asked, body[int(i)])
             if intent.count is not None:
                 value -= 0.1 * abs(n - intent.count)  # "de 4 uitgangspunten": four, not seven

@@ -132,6 +132,26 @@ SHORT_LIST = re.compile(
 )
 
 
+_LIKE = re.compile(r"^(?P<what>[^,]+),\s*zoals\s+(?P<items>[^.;:]+)")
+
+
+def like_items(text: str) -> tuple[str, list[str]]:
+    """What a sentence gives examples of and the examples ("Key accounts vragen veel, zoals
+    maatwerk, scherpe prijzen en voorrang bij levering, en ze …" → the first clause and three
+    items, up to the part that joins the last one); no items when there are fewer than three."""
+    m = _LIKE.match(text)
+    if m is None:
+        return "", []
+    items: list[str] = []
+    for part in re.sub(r"\([^)]*\)", "", m["items"]).split(","):
+        last = re.split(r"\s+(?:en|of)\s+", part.strip(), maxsplit=1)
+        items += [i.strip() for i in last if i.strip()]
+        if len(last) > 1:
+            break
+    ok = len(items) >= 3 and all(len(i.split()) <= 3 for i in items)
+    return m["what"], items if ok else []
+
+
 def _short_list(text: str) -> list[str]:
     """Items of "STP staat voor segmentatie, targeting en positionering" (three or more short ones)."""
     m = SHORT_LIST.search(text)
