@@ -21,7 +21,7 @@ DUTCH_STOPWORDS = frozenset(
     zijn zo zonder zou zouden waarom welke welk wanneer waar wij jullie hun hen betekent
     betekenis verstaan versta onder uitleg leg uitleggen noem noemen precies eigenlijk graag
     even alsjeblieft aub iets vraag vragen ik wil weten beschrijf geef iemand heel erg verschil
-    verschillen tussen verschilt hoe waarom welk welke voorbeeld voorbeelden noem gebeurt gebeuren
+    verschillen tussen verschilt hoe waarom welk welke voorbeeld voorbeelden voorbeeldje noem gebeurt gebeuren
     gebeurd
     """.split()
 )

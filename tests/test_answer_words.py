@@ -391,3 +391,9 @@ def test_examples_after_zoals_are_the_list_when_the_clause_says_what_is_asked(en
     # A clause that says something else keeps its paragraph: the layers of a network.
     layers = engine.answerer.answer("uit welke lagen is het netwerk van een verkoper opgebouwd")
     assert "verschillende kringen" in fold(layers.headline)
+
+
+def test_a_compound_of_a_notes_plural_and_a_notes_word_is_known(engine: Engine) -> None:
+    # The notes write "fabrikant van koffiemachines": "koffiemachinefabrikant" is no unknown term.
+    a = engine.answerer.answer("voorbeeldje van marketing tegenover sales bij een koffiemachinefabrikant")
+    assert a.found and "campagne" in fold(a.answer) and "accountmanagers" in fold(a.answer)

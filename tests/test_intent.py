@@ -43,6 +43,8 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("what's the difference between deskresearch and fieldresearch", "comparison"),
         ("geef een voorbeeld van cross-selling", "example"),
         ("give an example of a smart goal", "example"),
+        # An example asked first, of a comparison: the example, not the two sides.
+        ("voorbeeldje van marketing tegenover sales", "example"),
         ("hoe bereken je de nps", "calculation"),
         ("how do you calculate the churn rate", "calculation"),
         ("waarom is klantbehoud goedkoper dan werven", "why"),

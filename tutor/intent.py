@@ -64,7 +64,9 @@ ASPECT_OF = re.compile(
 )
 # "hoe verschilt het koopgedrag per koopsituatie": each of the kinds in turn.
 PER = re.compile(r"^hoe (?:verschilt|verschillen|varieert|varieren) .+ per (\w+)(?: van .+)?$")
-EXAMPLE = re.compile(r"\b(?:voorbeeld|voorbeelden|example|examples|bijvoorbeeld)\b")
+EXAMPLE = re.compile(r"\b(?:voorbeeld|voorbeelden|voorbeeldje|voorbeeldjes|example|examples|bijvoorbeeld)\b")
+# "voorbeeldje van marketing tegenover sales": an example asked first, of whatever follows.
+EXAMPLE_FIRST = re.compile(r"^(?:geef |noem )?(?:een |eens |me )*(?:voorbeeld|voorbeeldje|example)\b")
 CALCULATION = re.compile(
     r"\b(?:bereken\w*|berekening|reken\w*|uitrekenen|formule|calculate|calculation|compute|formula)\b"
 )
@@ -266,8 +268,8 @@ SCAFFOLD = frozenset(
     wat is zijn was waren een de het van voor in op met en of over bij aan je jij ik we wij ze zij u nodig
     hoe werkt werken waarom welke welk wie waar wanneer noem noemen geef leg uit uitleg eens even me mij
     kun kan kunt je mag graag alsjeblieft aub please the a an of is are what which how why does do explain
-    list name give example voorbeeld voorbeelden bijvoorbeeld verschil verschillen tussen difference between
-    you
+    list name give example voorbeeld voorbeelden voorbeeldje voorbeeldjes bijvoorbeeld
+    you verschil verschillen tussen difference between
     vs versus tegenover bereken berekenen berekening reken uit formule calculate formula dat die dit deze
     daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
     bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
@@ -351,7 +353,7 @@ def detect_intent(question: str) -> Intent:
     per = PER.search(q)
     if per:
         return Intent("enumeration", topic_of(q), followup=followup, per=per[1])
-    sides = comparison_sides(q)
+    sides = () if EXAMPLE_FIRST.match(q) else comparison_sides(q)
     if sides:
         return Intent("comparison", " ".join(sides), sides, followup=followup or len(sides) == 1)
     if EXAMPLE.search(q):
