@@ -335,6 +335,12 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         # A lone adjective borrows the other side's noun; "qua …" is the aspect, no side.
         ("wat is het verschil tussen een nieuwe klant en een bestaande qua kosten",
          ("nieuwe klant", "bestaande klant")),
+        # "hoe het verschil zit tussen", and how the answer is wanted after a comma, are no side.
+        ("kun je uitleggen hoe het verschil zit tussen missie en visie, met voorbeeld", ("missie", "visie")),
+        # A noun ending in -ie is no adjective to borrow a noun ("trendextrapolatie gemiddelde").
+        ("trendextrapolatie of voortschrijdend gemiddelde, wat is het verschil",
+         ("trendextrapolatie", "voortschrijdend gemiddelde")),
+        ("missie en visie lijken op elkaar, wat is nou het verschil", ("missie", "visie")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

@@ -7,8 +7,9 @@ import re
 COMPARISON = [
     re.compile(r"^wat (?:doet|doen|is|zijn|wil|willen) (?P<a>.+?),? en wat (?:doet|doen|is|zijn|wil|willen) "
                r"(?P<b>.+)$"),
-    re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: is er)?(?: (?:eens )?uit)?"
-               r"(?: tussen| between)? (?P<a>.+?) (?:en|and|met|with|vs\.?|versus) (?P<b>.+)$"),
+    re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: (?:is|zit|ligt)(?: er)?)?"
+               r"(?: (?:eens )?uit)?(?: tussen| between)? (?P<a>.+?) (?:en|and|met|with|vs\.?|versus) "
+               r"(?P<b>.+)$"),
     re.compile(r"\bwaarin (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
     re.compile(r"\b(?:wat onderscheidt|waarin onderscheidt) (?P<a>.+?) (?:zich )?van (?P<b>.+?)"
                r"(?: (?:bij|in|volgens) .+)?$"),
@@ -55,6 +56,13 @@ def strip_side(text: str) -> str:
     # "leg het verschil tussen een lead en een prospect uit": the verb's particle is no side.
     t = re.sub(r"\s+(?:van elkaar|precies|eigenlijk|is|zijn|uit|uitleggen|toelichten|beschrijven)$", "", t)
     t = re.sub(r"\s+(?:qua|wat betreft|als het gaat om)\s.*$", "", t)  # "… qua kosten": an aspect, no side
+    # "… met voorbeeld", "… in het kort": how the answer is wanted, no part of a side.
+    t = re.sub(
+        r"\s+(?:met (?:een )?voorbeeld(?:en|je)?|in het kort|in (?:een )?paar zinnen|graag|pls|aub|"
+        r"(?:lijken|lijkt) op elkaar)$",
+        "",
+        t,
+    )
     return t.strip()
 
 
@@ -69,10 +77,10 @@ def comparison_sides(q: str) -> tuple[str, ...]:
         *listed, first = (m.groupdict().get("a") or "").split(",")
         more = [side for side in map(strip_side, listed) if side]
         a = strip_side(first)
-        b = strip_side(m["b"])
+        b = strip_side(m["b"].split(",")[0])  # "… en visie, met voorbeeld": the side ends at the comma
         if not b or not (a or pattern is COMPARISON[-1]):
             continue
-        if a and len(a.split()) == 1 and len(b.split()) >= 2 and re.search(r"(?:e|ele|ieve)$", a):
+        if a and len(a.split()) == 1 and len(b.split()) >= 2 and re.search(r"(?:(?<!i)e|ele|ieve)$", a):
             a = f"{a} {b.split()[-1]}"  # "rationele en emotionele koopmotieven", "… onderhandse procedure"
         elif len(a.split()) >= 2 and len(b.split()) == 1 and re.search(r"(?:nde|ele|ieve)$", b):
             b = f"{b} {a.split()[-1]}"  # "een nieuwe klant en een bestaande": a bestaande klant
