@@ -397,3 +397,12 @@ def test_a_compound_of_a_notes_plural_and_a_notes_word_is_known(engine: Engine) 
     # The notes write "fabrikant van koffiemachines": "koffiemachinefabrikant" is no unknown term.
     a = engine.answerer.answer("voorbeeldje van marketing tegenover sales bij een koffiemachinefabrikant")
     assert a.found and "campagne" in fold(a.answer) and "accountmanagers" in fold(a.answer)
+
+
+def test_an_abbreviation_the_text_never_writes_is_read_as_its_term(engine: Engine) -> None:
+    # "TCO" is only in the glossary; the text says "total cost of ownership".
+    a = engine.answerer.answer("waarom is tco belangrijk")
+    assert "total cost of ownership" in fold(a.headline)
+    # Unsure retrieval with the term's section third: the abbreviation still ties it there.
+    b = engine.answerer.answer("waarom is tco belangrijk voor een inkoper")
+    assert b.found and b.sources[0].section == "Koopsituaties en koopgedrag"

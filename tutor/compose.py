@@ -120,6 +120,14 @@ class Composer:
         self.parts_seen: dict[str, list[str]] = {}  # compound parts of unknown tokens, by token
         self.holders: dict[str, list[Sentence]] = {}  # the sentences that hold a word, by word
         self.unknown_idf = math.log(1 + n)
+        # "waarom is tco belangrijk": an abbreviation the text never writes, read as the term it
+        # stands for ("total cost of ownership").
+        self.written_out = {
+            fold(name): frozenset(tokens_of(e.term))
+            for e in course.glossary
+            for name in e.names
+            if 2 <= len(name) <= 5 and name.isupper() and fold(name) not in self.idf
+        }
         used: dict[str, set[str]] = {}
         for s, toks in zip(self.sentences, self.tokens, strict=True):
             if s.part == "body":
@@ -190,6 +198,7 @@ class Composer:
         if _ASKS_QUESTION.search(folded):
             out.add("vraag")
         for word in re.findall(r"[a-z0-9]+", folded):
+            out |= self.written_out.get(word, frozenset())
             whole = tokens_of(word)
             if len(word) < 9 or all(t in self.idf for t in whole):
                 out |= whole

@@ -85,7 +85,7 @@ def rescue(
     # "welke skills moet een goede am bezitten": an abbreviation of a term one of the nearest
     # sections explains.
     for entry in abbreviation_entries(course, q):
-        if entry.section_id in near[:2] and margin >= TITLE_MARGIN:
+        if entry.section_id in near[:3] and margin >= TITLE_MARGIN:
             return Rescue(entry.section_id, entry.term)
     if intent.kind in ("explanation", "why"):
         # "hoe vul je een lekke funnel": a word of the top section's own title.
