@@ -406,3 +406,10 @@ def test_an_abbreviation_the_text_never_writes_is_read_as_its_term(engine: Engin
     # Unsure retrieval with the term's section third: the abbreviation still ties it there.
     b = engine.answerer.answer("waarom is tco belangrijk voor een inkoper")
     assert b.found and b.sources[0].section == "Koopsituaties en koopgedrag"
+
+
+def test_a_passage_inside_a_list_line_starts_at_its_head_and_stays_in_it(engine: Engine) -> None:
+    # "Een gratis proefmonster …" is the example of "1. Wederkerigheid: …"; "2. Commitment" is another.
+    a = engine.answerer.answer("waarom werkt een proefmonster")
+    assert a.answer.startswith("1. Wederkerigheid") and "proefmonster" in a.answer
+    assert "2. Commitment" not in a.answer

@@ -296,6 +296,8 @@ class Composer:
         """A contiguous passage around ``s`` in its paragraph, starting where the thought starts."""
         para = self.paragraph(s)
         span = self.with_antecedent(s)
+        # "Een gratis proefmonster …" inside "1. Wederkerigheid: …": the list line it belongs to.
+        item = next((x.pos for x in reversed(para[: s.pos + 1]) if x.line_start), None)
         end = s.pos + 1
         while end < len(para):
             nxt = para[end]
@@ -303,10 +305,14 @@ class Composer:
             follows = bool(BACKREF.match(nxt.text) or SEQUENCE.match(nxt.text))
             if size > limit or (words(span) >= target and not follows):
                 break
-            if (nxt.line_start and s.line_start) or _siblings(s, nxt):
+            if (nxt.line_start and item is not None) or _siblings(s, nxt):
                 break  # "6. Schaarste: …" asked: the next item of the list ("7. Eenheid …") is another thing
             span.append(nxt)
             end += 1
+        if item is not None and item < span[0].pos:
+            head = para[item : span[0].pos]
+            if words(head) + words(span) <= limit:
+                span[:0] = head  # the item's own head: "1. Wederkerigheid: …" before its example
         start = span[0].pos
         if (
             not lead
