@@ -413,3 +413,15 @@ def test_a_passage_inside_a_list_line_starts_at_its_head_and_stays_in_it(engine:
     a = engine.answerer.answer("waarom werkt een proefmonster")
     assert a.answer.startswith("1. Wederkerigheid") and "proefmonster" in a.answer
     assert "2. Commitment" not in a.answer
+
+
+@pytest.mark.parametrize(
+    "q, said",
+    [
+        ("wat zijn de bouwstenen van een accountplan", "analyse van de klant"),
+        ("de stappen van van weele op een rijtje", "specificeren"),
+    ],
+)
+def test_words_for_a_list_are_no_unknown_term(engine: Engine, q: str, said: str) -> None:
+    a = engine.answerer.answer(q)
+    assert a.found and said in fold(a.answer)

@@ -45,6 +45,9 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("give an example of a smart goal", "example"),
         # An example asked first, of a comparison: the example, not the two sides.
         ("voorbeeldje van marketing tegenover sales", "example"),
+        # A list noun after "de", "onder elkaar", "bouwstenen": a list.
+        ("de fasen in het inkoopproces van van weele graag onder elkaar", "enumeration"),
+        ("wat zijn de bouwstenen van een accountplan", "enumeration"),
         ("hoe bereken je de nps", "calculation"),
         ("how do you calculate the churn rate", "calculation"),
         ("waarom is klantbehoud goedkoper dan werven", "why"),

@@ -23,7 +23,7 @@ GENERIC = frozenset(
     principle strategie strategy regel rule analyse analysis techniek technique selling sales marketing
     verkoop verkopen verkoper klant klanten bedrijf bedrijven sale stages steps phases stappen fasen
     types typen type soort soorten vorm vormen categorie categorieen rollen roles groep groepen groups
-    onderdelen parts werkt work works werking how use
+    onderdelen parts werkt work works werking how use bouwstenen bouwsteen ingredienten elementen componenten
     gebruik gebruiken belangrijk important goed goede good beste best je doe doen ik mijn we ons onze your my
     our get does did can could should would will about with from into for and the this that these those
     waarom why when who where which what whats is are was were be been being have has had do there
@@ -33,7 +33,7 @@ GENERIC = frozenset(
     uitrekenen berekenen rekenen uitgerekend berekend
     goal goals target targets rate rates mean means meaning define definition term terms
     tip tips advies adviezen ja nee bedenker bedenkers grondlegger uitvinder maker makers auteur
-    letter letters afkorting afkortingen takenpakket
+    letter letters afkorting afkortingen takenpakket rijtje lijstje lijst opsomming overzicht
     """.split()
 )
 

@@ -39,6 +39,7 @@ LIST_NOUNS = (
     r"groepen|factoren|componenten|kenmerken|methoden|methodes|strategie[eë]?n|lagen|treden|"
     r"uitgangspunten|criteria|functies|elementen|situaties|koopsituaties|niveaus|categorie[eë]n|"
     r"taken|letters|begrippen|punten|regels|procedures|richtingen|groeirichtingen|waardestrategie[eë]n|"
+    r"bouwstenen|ingredi[eë]nten|"
     r"stages|steps|phases|principles|roles|types|quadrants|parts|elements|factors|groups|strategies|kinds|"
     r"methods|components"
 )
@@ -112,7 +113,8 @@ ENUMERATION = [
     WHICH_ARE,
     re.compile(r"^(?:soorten|typen|types|vormen) (?:van )?\w+\??$"),
     # "fases van de sales funnel van boven naar beneden", "which … are there": the members, in order.
-    re.compile(rf"^(?:{LIST_NOUNS}) (?:van|in|bij) "),
+    re.compile(rf"^(?:de |alle )?(?:{LIST_NOUNS}) (?:van|in|bij) "),
+    re.compile(r"\bonder elkaar\b"),  # "… graag onder elkaar": a list
     re.compile(r"\bvan (?:boven naar (?:beneden|onder)|onder naar boven|koud naar warm|begin tot eind)\w*\b"),
     re.compile(r"^which .+ (?:are there|exist)\b"),
     re.compile(r"\bwaaruit bestaa?t\b|\bwaar bestaa?t .+ uit\b|\bopbouw van\b"),
