@@ -425,3 +425,9 @@ def test_a_passage_inside_a_list_line_starts_at_its_head_and_stays_in_it(engine:
 def test_words_for_a_list_are_no_unknown_term(engine: Engine, q: str, said: str) -> None:
     a = engine.answerer.answer(q)
     assert a.found and said in fold(a.answer)
+
+
+def test_the_aspect_of_a_glossary_term_is_rescued_from_its_section(engine: Engine) -> None:
+    # Retrieval is unsure of "het nut van een swot"; the glossary names it, its section is near.
+    a = engine.answerer.answer("wat heb je aan een swot")
+    assert a.found and a.sources[0].section == "Marktanalyse" and "strategische opties" in a.answer

@@ -59,6 +59,10 @@ def _written(word: str) -> bool:
         ("hoe hoog is de nps als er alleen detractors zijn",
          "hoe hoog is de nps als er alleen detractors zijn"),
         ("waarom zou je een swot analyse maken", "wat is het nut van een swot analyse"),
+        # What one has of it, what it yields: its use.
+        ("wat heb je aan een swot", "wat is het nut van een swot"),
+        ("wat levert netwerken je op", "wat is het nut van netwerken"),
+        ("wat schiet je op met een belscript?", "wat is het nut van een belscript"),
         ("wie beslist er in de dmu", "wie is de beslisser in de dmu"),
         ("wie beslist over de aankoop", "wie beslist over de aankoop"),
         ("welke verkopertypes zijn er", "welke soorten verkoper zijn er"),

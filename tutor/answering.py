@@ -246,7 +246,7 @@ class Answerer:
                 forced = routed.section_id
                 intent = Intent(intent.kind, routed.name, followup=intent.followup)
         if confidence == "none" and not forced:
-            saved = rescue(self.composer, self.course, self.anchors, q, intent, r)
+            saved = rescue(self.composer, self.course, self.anchors, q, intent, r, self._entry)
             if saved is not None:
                 forced, confidence = saved.section_id, "high" if saved.sure else "hedged"
                 if saved.term:

@@ -100,6 +100,13 @@ _WHY_USE = re.compile(
     r"(?P<topic>.+?) (?:berekenen|gebruiken|meten|maken|inzetten|toepassen|bijhouden|uitrekenen)\s*[?.!]*$",
     re.IGNORECASE,
 )
+# "wat heb je aan een swot", "wat levert een accountplan op": the use of it.
+_USE_OF = re.compile(
+    r"^(?:wat (?:heb|hebben|heeft) (?:je|jij|ik|we|wij|een bedrijf|een verkoper) (?:eigenlijk )?aan|"
+    r"wat schiet (?:je|ik|een bedrijf) (?:eigenlijk )?op met) (?P<topic>.+?)\s*[?.!]*$|"
+    r"^wat levert (?P<yields>.+?) (?:je |ons |een bedrijf |een verkoper )?(?:eigenlijk )?op\s*[?.!]*$",
+    re.IGNORECASE,
+)
 # "kun je uitleggen waarom kraljic belangrijk is": the embedded question is the question.
 _CAN_YOU_SAY = re.compile(
     r"^(?:kun|kan|kunt|wil|zou) (?:je|jij|u) (?:me |mij |ons )?(?:even |eens |nog eens |kort )?"
@@ -264,9 +271,9 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
         noun = next((n for n in (f"{stem}er", f"{stem}{stem[-1]}er") if written(n)), "")
         if noun:
             return f"wie is de {noun}{agent[2]}"
-    use = _WHY_USE.match(q)
+    use = _WHY_USE.match(q) or _USE_OF.match(q)
     if use:
-        return f"wat is het nut van {use['topic']}"
+        return f"wat is het nut van {use['topic'] or use['yields']}"
     summary = _SUMMARY.match(q)
     if summary:
         topic = next(t for t in (summary["topic"], summary["summed"], summary["first"], summary["key"]) if t)

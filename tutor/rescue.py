@@ -6,13 +6,15 @@ Each answers with a hedge, and only when the question is not much nearer the bac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.retriever import Retrieval
-from knowledge.model import Course
+from knowledge.model import Course, GlossaryEntry
 from tutor.anchors import Anchors
 from tutor.calculate import worked_out
 from tutor.compose import Composer
+from tutor.cues import ASPECT
 from tutor.intent import Intent
 from tutor.terms import abbreviation_entries, rare_word_section, title_word_section
 from tutor.verbs import how_to
@@ -57,9 +59,16 @@ def fitting_formulas(composer: Composer, q: str, intent: Intent, near: list[str]
 
 
 def rescue(
-    composer: Composer, course: Course, anchors: Anchors, q: str, intent: Intent, r: Retrieval
+    composer: Composer,
+    course: Course,
+    anchors: Anchors,
+    q: str,
+    intent: Intent,
+    r: Retrieval,
+    named: Callable[[str], GlossaryEntry | None] | None = None,
 ) -> Rescue | None:
-    """The section an unsure question is still answered from (with a hedge), if one is."""
+    """The section an unsure question is still answered from (with a hedge), if one is;
+    ``named``: the glossary entry a name stands for."""
     if not r.hits:
         return None
     margin = r.dense_top - r.background_top
@@ -87,6 +96,11 @@ def rescue(
     for entry in abbreviation_entries(course, q):
         if entry.section_id in near[:3] and margin >= TITLE_MARGIN:
             return Rescue(entry.section_id, entry.term)
+    if intent.kind == "why" and named is not None:
+        # "wat is het nut van een swot": the aspect of a term the glossary explains.
+        term = named(ASPECT.sub(" ", intent.topic).strip())
+        if term is not None and term.section_id in near[:3] and margin >= TITLE_MARGIN:
+            return Rescue(term.section_id, term.term)
     if intent.kind in ("explanation", "why"):
         # "hoe vul je een lekke funnel": a word of the top section's own title.
         titled = title_word_section(composer, course, intent.topic)
