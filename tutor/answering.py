@@ -15,6 +15,7 @@ from tutor.comparing import compare, differences_listed, resolve_sides
 from tutor.compose import Composer, Composition
 from tutor.coverage import Coverage
 from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED, PERSON, WHEN
+from tutor.defining import define, intro
 from tutor.explaining import aspect_section, explain, verb_section
 from tutor.followup import last_two, leans_back
 from tutor.guard import unknown_hinge
@@ -294,7 +295,7 @@ class Answerer:
             )
         ):
             # "wat zijn gunningscriteria" asks what the term means, not for a list.
-            comp = self.composer.define(entry, q, qvec)
+            comp = define(self.composer, entry, q, qvec)
             kind = "definition"
         elif (
             (intent.kind == "definition" or (intent.kind == "explanation" and WHAT_IS_IN.match(q)))
@@ -310,7 +311,7 @@ class Answerer:
             term = (entry or self._entry(listed_word(intent.topic))) if not comp.items else None
             if term is not None and term.section_id == top and SUCH_AS.search(term.definition):
                 # "noem de gunningscriteria": no list in the text, but the term's definition names them.
-                comp, kind = self.composer.define(term, q, qvec), "definition"
+                comp, kind = define(self.composer, term, q, qvec), "definition"
         elif intent.kind == "example":
             if not forced:  # the example that names it, of the sections retrieval found
                 top = example_section(self.composer, intent.topic, [h.section_id for h in r.hits[:3]]) or top
@@ -345,7 +346,7 @@ class Answerer:
                     comp = steps
                 elif names and not how_to(q) and is_title(self.course, intent.topic, top):
                     # "kun je het stp proces uitleggen": the section's opening says what the model is.
-                    comp = self.composer.intro(top)
+                    comp = intro(self.composer, top)
             elif intent.kind == "explanation" and how_to(q):
                 comp = self.lister.run_led_by(top, comp.headline, q) or comp  # "hoe bind je klanten"
         return self._found(q, note, r, comp, kind, intent, confidence, entry)

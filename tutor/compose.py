@@ -19,9 +19,9 @@ from index.english import WORDS as ENGLISH
 from index.passages import Sentence
 from index.store import SearchIndex
 from index.text import bm25_tokens, compound_parts, fold, irregular_nouns, remembered
-from knowledge.model import Course, GlossaryEntry
+from knowledge.model import Course
 from tutor.cues import DEFINING, IS_A
-from tutor.lists import BACKREF, ORDINAL, SEQUENCE, inline_list
+from tutor.lists import BACKREF, ORDINAL, SEQUENCE
 
 EMBED_WEIGHT = 0.25  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
 TARGET_WORDS = 60
@@ -390,26 +390,3 @@ class Composer:
                 out += ("\n" if s.line_start else " ") + s.text
             prev = s
         return out
-
-    # per intent ------------------------------------------------------------------------------
-    def intro(self, section_id: str) -> Composition:
-        """The opening passage of a section: what its model or subject is, and the sentence that
-        lists its parts when the next paragraph opens with one ("Een gangbare indeling is: …")."""
-        body = self.body(section_id)
-        span = self.passage(body[0], lead=True)
-        following = self.paras[(section_id, "body")][1:2]
-        if following and inline_list(following[0][0].text):
-            span.append(following[0][0])
-        return Composition(self.text(span), sections=[section_id])
-
-    def define(self, entry: GlossaryEntry, question: str, qvec: np.ndarray | None) -> Composition:
-        """The glossary definition, then the sentences of the notes that explain the term."""
-        alias = f" ({', '.join(entry.aliases[:2])})" if entry.aliases else ""
-        headline = f"{entry.term}{alias}: {entry.definition}"
-        body = self.body(entry.section_id)
-        naming = [s for s in body if any(self.names(s, n) for n in entry.names)] or body
-        context = ""
-        if naming:
-            best = self.best(naming, f"{question} {entry.term}", qvec, lambda s: -0.01 * s.pos)
-            context = self.text(self.passage(best, target=35, limit=80))
-        return Composition(headline, context=context, sections=[entry.section_id], title=entry.term)
