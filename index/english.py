@@ -65,6 +65,10 @@ WORDS: dict[str, str] = {
     "quote": "offerte", "quotes": "offertes", "quotation": "offerte", "expectations": "verwachtingen",
     "expectation": "verwachting", "weak ties": "zwakke banden", "reciprocity": "wederkerigheid",
     "scarcity": "schaarste", "authority": "autoriteit", "social proof": "sociale bewijskracht",
+    "diamond": "diamant", "bowtie": "vlinderdas", "bow tie": "vlinderdas", "bottleneck": "knelpunt",
+    "leverage": "hefboom", "strategic": "strategische", "routine": "routine",
+    "bottleneck products": "knelpuntproducten", "leverage products": "hefboomproducten",
+    "routine products": "routineproducten", "strategic products": "strategische producten",
 }  # fmt: skip
 # Terms of several words, said before the words one by one ("buying center" is the notes' inkoopcentrum).
 PHRASES = sorted((k for k in WORDS if " " in k), key=len, reverse=True)

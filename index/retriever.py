@@ -164,8 +164,9 @@ class Retriever:
         hit = self.glossary.lookup(term)
         if hit is None or hit.score < GLOSSARY_MIN:
             # "het aandeel in de markt" asks for "marktaandeel": try the compounds it may stand for.
-            for candidate in compounds(term):
-                found = self.glossary.lookup(candidate)
+            # "what are leverage products": the notes' Dutch term ("hefboomproducten").
+            for candidate in [*compounds(term), to_dutch(term)]:
+                found = self.glossary.lookup(candidate) if candidate else None
                 if found is not None and found.score >= 95:
                     return found
         if hit is not None and hit.score < 100 and self._other_word(term, hit):

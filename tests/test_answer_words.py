@@ -431,3 +431,16 @@ def test_the_aspect_of_a_glossary_term_is_rescued_from_its_section(engine: Engin
     # Retrieval is unsure of "het nut van een swot"; the glossary names it, its section is near.
     a = engine.answerer.answer("wat heb je aan een swot")
     assert a.found and a.sources[0].section == "Marktanalyse" and "strategische opties" in a.answer
+
+
+@pytest.mark.parametrize(
+    "q, said",
+    [
+        ("what are leverage products", "hefboomproducten"),
+        ("compare the diamond and bow tie model", "vlinderdasmodel"),
+        ("routine vs bottleneck products", "knelpuntproducten"),
+    ],
+)
+def test_english_names_of_kraljic_and_relationship_models(engine: Engine, q: str, said: str) -> None:
+    a = engine.answerer.answer(q)
+    assert a.found and said in fold(a.answer) and "staat niet in de samenvatting" not in a.headline
