@@ -61,6 +61,10 @@ def _written(word: str) -> bool:
         ("waarom zou je een swot analyse maken", "wat is het nut van een swot analyse"),
         # What one has of it, what it yields: its use.
         ("wat heb je aan een swot", "wat is het nut van een swot"),
+        # When one is the other: what makes one, its definition.
+        ("wanneer is een klant een key account", "wat is een key account"),
+        ("wanneer wordt een lead een sql?", "wat is een sql"),
+        ("wanneer is een europese aanbesteding verplicht", "wanneer is een europese aanbesteding verplicht"),
         ("wat levert netwerken je op", "wat is het nut van netwerken"),
         ("wat schiet je op met een belscript?", "wat is het nut van een belscript"),
         ("wie beslist er in de dmu", "wie is de beslisser in de dmu"),

@@ -107,6 +107,12 @@ _USE_OF = re.compile(
     r"^wat levert (?P<yields>.+?) (?:je |ons |een bedrijf |een verkoper )?(?:eigenlijk )?op\s*[?.!]*$",
     re.IGNORECASE,
 )
+# "wanneer is een klant een key account", "wanneer wordt een lead een sql": what makes one, its definition.
+_WHEN_IS = re.compile(
+    r"^wanneer (?:is|wordt|noem je|heet) (?:een|de|het|iemand) (?:[\w'-]+ ){1,2}?(?:een|de|het) "
+    r"(?P<term>[\w' -]+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
 # "kun je uitleggen waarom kraljic belangrijk is": the embedded question is the question.
 _CAN_YOU_SAY = re.compile(
     r"^(?:kun|kan|kunt|wil|zou) (?:je|jij|u) (?:me |mij |ons )?(?:even |eens |nog eens |kort )?"
@@ -271,6 +277,9 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
         noun = next((n for n in (f"{stem}er", f"{stem}{stem[-1]}er") if written(n)), "")
         if noun:
             return f"wie is de {noun}{agent[2]}"
+    when = _WHEN_IS.match(q)
+    if when:
+        return f"wat is een {when['term']}"
     use = _WHY_USE.match(q) or _USE_OF.match(q)
     if use:
         return f"wat is het nut van {use['topic'] or use['yields']}"
