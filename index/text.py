@@ -135,9 +135,27 @@ EVERYDAY = {
 IRREGULAR |= EVERYDAY
 
 
+# Everyday phrases for what the notes name: a customer who has bought nothing for a while is
+# inactive and may be leaving.
+EVERYDAY_PHRASES = (
+    (
+        re.compile(
+            r"\b(?:niks|niets|geen (?:orders?|bestellingen)) (?:meer )?(?:besteld|gekocht|afgenomen)\b|"
+            r"\b(?:niet|nooit) meer (?:besteld|gekocht|teruggekomen)\b"
+        ),
+        "inactieve vertrek",
+    ),
+)
+
+
 def irregular_nouns(text: str) -> str:
-    """The nouns of ``text``'s irregular verb forms, for a query to find the notes' words."""
-    return " ".join(IRREGULAR[w] for w in words(text) if w in IRREGULAR)
+    """The nouns of ``text``'s irregular verb forms and everyday phrases, for a query to find the
+    notes' words."""
+    nouns = [IRREGULAR[w] for w in words(text) if w in IRREGULAR]
+    if "niks" in text or "niet" in text or "geen" in text or "nooit" in text:
+        folded = fold(text)
+        nouns += [noun for pattern, noun in EVERYDAY_PHRASES if pattern.search(folded)]
+    return " ".join(nouns)
 
 
 def bm25_tokens(text: str) -> list[str]:

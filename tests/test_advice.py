@@ -190,6 +190,13 @@ def test_an_irregular_verb_finds_the_notes_noun(engine: Engine) -> None:
     assert a.found and "klachtenmanagement" in fold(a.answer)
 
 
+def test_a_customer_who_buys_nothing_any_more_is_inactive(engine: Engine) -> None:
+    assert irregular_nouns("hij heeft niks meer besteld") == "inactieve vertrek"
+    assert irregular_nouns("hij bestelt niks") == ""
+    a = engine.answerer.answer("mijn klant heeft al een jaar niets meer gekocht, wat nu")
+    assert a.found and "inactieve klanten" in fold(a.answer)
+
+
 def test_explaining_a_section_by_its_title_gives_its_opening(engine: Engine) -> None:
     stp = engine.answerer.answer("kun je het stp proces uitleggen")
     assert "segmentatie, targeting en positionering" in fold(stp.answer)

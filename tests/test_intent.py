@@ -48,6 +48,7 @@ from tutor.verbs import fix_cue_typos, joined_particles
         # A list noun after "de", "onder elkaar", "bouwstenen": a list.
         ("de fasen in het inkoopproces van van weele graag onder elkaar", "enumeration"),
         ("wat zijn de bouwstenen van een accountplan", "enumeration"),
+        ("ik ben nieuw als accountmanager, wat zijn mijn taken", "enumeration"),
         ("hoe bereken je de nps", "calculation"),
         ("how do you calculate the churn rate", "calculation"),
         ("waarom is klantbehoud goedkoper dan werven", "why"),

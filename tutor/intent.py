@@ -99,8 +99,8 @@ ENUMERATION = [
     re.compile(r"^wie (?:zit|zitten|zijn|horen|hoort) (?:er )?(?:allemaal )?(?:in|bij) "),
     re.compile(r"^who (?:are|is|sits?|belongs?) (?:the (?:people|members|roles) )?in "),
     re.compile(rf"^(?:wat zijn|wat waren|welke zijn|what are) (?:de |the )?{_NUM} \w+"),
-    re.compile(rf"\b(?:welke|wat zijn (?:de|alle)|wat waren de|what are the|which) (?:{_NUM} )?(?:\w+ )?"
-               rf"\w*(?:{LIST_NOUNS})\b"),
+    re.compile(rf"\b(?:welke|wat zijn (?:de|alle|mijn|onze|je|jouw)|wat waren de|what are the|which) "
+               rf"(?:{_NUM} )?(?:\w+ )?\w*(?:{LIST_NOUNS})\b"),
     re.compile(r"\bwelke .+ (?:zijn er|bestaan er|heeft|hebben|kent|ken je|onderscheid\w*|"
                r"horen (?:bij|in))\b"),
     re.compile(r"\buit welke (?:\w+ )?(?:onderdelen|delen|stappen|fasen)\b"),
