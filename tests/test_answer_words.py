@@ -444,3 +444,12 @@ def test_the_aspect_of_a_glossary_term_is_rescued_from_its_section(engine: Engin
 def test_english_names_of_kraljic_and_relationship_models(engine: Engine, q: str, said: str) -> None:
     a = engine.answerer.answer(q)
     assert a.found and said in fold(a.answer) and "staat niet in de samenvatting" not in a.headline
+
+
+def test_a_sentence_that_looks_back_but_lists_its_own_answers_for_its_own(engine: Engine) -> None:
+    # "Voor deze rollen heeft een accountmanager … vaardigheden nodig: …" lists the skills.
+    skills = engine.answerer.answer("welke competenties moet een goede accountmanager hebben")
+    assert "organisatietalent" in fold(skills.answer)
+    # Asked for the roles, it still looks back at them.
+    roles = engine.answerer.answer("welke rollen heeft een accountmanager")
+    assert "relatiebeheerder" in fold(roles.answer) and "organisatietalent" not in fold(roles.answer)

@@ -26,7 +26,6 @@ from tutor.lists import (
     BY_ASPECT,
     CONSISTS,
     KINDS_OF,
-    LOOKS_BACK,
     ORDINAL,
     PLACES,
     SEQUENCE,
@@ -42,6 +41,7 @@ from tutor.lists import (
     inline_sequence,
     is_item_head,
     like_items,
+    looking_back,
     ordinal_items,
     repeated_head,
 )
@@ -220,10 +220,7 @@ class ListComposer:
             if intent.count is not None and announced_count(s.text) == intent.count:
                 base[i] += 0.3
             base[i] -= 0.2 * s.line_start + 0.1 * bool(BACKREF.match(s.text))
-            if LOOKS_BACK.search(s.text) or (
-                nouns and re.search(rf"\b(?:deze|die|dit|dat|zulke|hun) (?:{nouns})\b", s.text, re.I)
-            ):
-                base[i] -= 2.0  # "Voor deze rollen …" looks back at the list; it never announces it
+            base[i] -= looking_back(s.text, nouns)
             if s.text.split()[0].lower() in ("en", "hij", "zij", "ze", "maar", "ook"):
                 base[i] -= 0.3  # a sentence inside a list ("En hij is manager …: …") is no announcement
             # "STP staat voor segmentatie, targeting en positionering." — items that later sentences
@@ -241,8 +238,7 @@ class ListComposer:
             relevant = sum(
                 self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in head + span
             )
-            # "welke dingen vragen key accounts": "Key accounts vragen veel, zoals maatwerk, …" is the
-            # list when the clause before "zoals" says what is asked.
+            # "welke dingen vragen key accounts": "Key accounts vragen veel, zoals maatwerk, …" is a list.
             what, like = like_items(body[int(i)].text) if n < 2 else ("", [])
             said = bool(like) and self.c._overlap(q_tokens, frozenset(tokens_of(what))) >= 0.5 * q_mass
             n = len(like) if said else n

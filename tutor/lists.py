@@ -38,6 +38,19 @@ ANNOUNCE = re.compile(
 LOOKS_BACK = re.compile(
     r"^\W*(?:\w+ ){0,2}(?:deze|die|dit|zulke) (?:\w+ )?\w*(?:" + LIST_NOUNS + r")\b", re.IGNORECASE
 )
+
+
+def looking_back(text: str, nouns: str) -> float:
+    """How much a sentence that looks back at a list ("Voor deze rollen …") is not its announcement:
+    fully, unless it lists its own ("… vaardigheden nodig: …") and the question's list nouns
+    (``nouns``, as a regex alternation) are not what it looks back at."""
+    back = LOOKS_BACK.search(text)
+    if not back and not (nouns and re.search(rf"\b(?:deze|die|dit|dat|zulke|hun) (?:{nouns})\b", text, re.I)):
+        return 0.0
+    own = back is not None and inline_list(text) and not (nouns and re.search(nouns, back[0]))
+    return 1.0 if own else 2.0
+
+
 FUNCTION_WORDS = frozenset(
     "de het een die dit deze dat hij zij ze je we wij er zo hier daar in op bij voor met als dan ook "
     "wie wat welke maar en of om tot na".split()
