@@ -69,6 +69,7 @@ WORDS: dict[str, str] = {
     "leverage": "hefboom", "strategic": "strategische", "routine": "routine",
     "bottleneck products": "knelpuntproducten", "leverage products": "hefboomproducten",
     "routine products": "routineproducten", "strategic products": "strategische producten",
+    "retention rate": "retentiegraad", "acquisition cost": "acquisitiekosten",
 }  # fmt: skip
 # Terms of several words, said before the words one by one ("buying center" is the notes' inkoopcentrum).
 PHRASES = sorted((k for k in WORDS if " " in k), key=len, reverse=True)

@@ -453,3 +453,8 @@ def test_a_sentence_that_looks_back_but_lists_its_own_answers_for_its_own(engine
     # Asked for the roles, it still looks back at them.
     roles = engine.answerer.answer("welke rollen heeft een accountmanager")
     assert "relatiebeheerder" in fold(roles.answer) and "organisatietalent" not in fold(roles.answer)
+
+
+def test_english_retention_rate_is_the_notes_retentiegraad(engine: Engine) -> None:
+    a = engine.answerer.answer("what does retention rate mean")
+    assert a.headline.startswith("Retentiegraad") and "nog steeds klant" in fold(a.headline)

@@ -49,6 +49,7 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("de fasen in het inkoopproces van van weele graag onder elkaar", "enumeration"),
         ("wat zijn de bouwstenen van een accountplan", "enumeration"),
         ("ik ben nieuw als accountmanager, wat zijn mijn taken", "enumeration"),
+        ("who is the gatekeeper when you call a company", "definition"),
         ("hoe bereken je de nps", "calculation"),
         ("how do you calculate the churn rate", "calculation"),
         ("waarom is klantbehoud goedkoper dan werven", "why"),

@@ -63,6 +63,8 @@ def _written(word: str) -> bool:
         ("wat heb je aan een swot", "wat is het nut van een swot"),
         # When one is the other: what makes one, its definition.
         ("wanneer is een klant een key account", "wat is een key account"),
+        # A term said first, then "wat is dat ook alweer".
+        ("een mql, wat is dat ook alweer", "wat is een mql"),
         ("wanneer wordt een lead een sql?", "wat is een sql"),
         ("wanneer is een europese aanbesteding verplicht", "wanneer is een europese aanbesteding verplicht"),
         ("wat levert netwerken je op", "wat is het nut van netwerken"),

@@ -374,7 +374,9 @@ def detect_intent(question: str) -> Intent:
         return Intent("scenario", topic_of(q), followup=followup)
     if EXPLANATION.search(q):
         return Intent("explanation", topic_of(q), followup=followup)
-    english = re.match(r"^what does (?P<t>.+) (?:mean|stand for)$", q)
+    english = re.match(r"^what does (?P<t>.+) (?:mean|stand for)$", q) or re.match(
+        r"^who (?:is|are) (?:the |a |an )?(?P<t>[\w' -]+?)(?: (?:when|in|at|during|if) .+)?$", q
+    )  # "who is the gatekeeper when you call a company": what one is
     if english:
         return Intent("definition", topic_of(f"wat is {english['t']}"), followup=followup)
     # "en wat is B2R?": the follow-up's "en" is no part of the term.

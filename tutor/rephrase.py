@@ -184,7 +184,8 @@ _KINDS = re.compile(r"\b([a-z]{4,}?)(?:types|typen|soorten)\b", re.IGNORECASE)
 _FRONTED = re.compile(
     r"^(?P<t>[\w'&-]+(?: [\w'&-]+){0,2})\s*[,:]\s*(?:(?P<what>wat (?:is|zijn|betekent|betekenen))|"
     r"(?P<stands>waar (?:staat|staan))|(?P<how>hoe (?:werkt|werken)))\s+(?:dat|dit|die|het|ze)"
-    r"(?: (?:drie |vier |twee )?(?:letters|afkorting))?(?: precies| eigenlijk)?"
+    r"(?: (?:drie |vier |twee )?(?:letters|afkorting))?"
+    r"(?: (?:precies|eigenlijk|ook alweer|alweer|ook weer|nou))*"
     r"(?: voor (?:iemand|iets|een ding|een persoon|een functie))?(?P<voor> voor)?\s*[?.!]*$",
     re.IGNORECASE,
 )
