@@ -346,6 +346,11 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         ("trendextrapolatie of voortschrijdend gemiddelde, wat is het verschil",
          ("trendextrapolatie", "voortschrijdend gemiddelde")),
         ("missie en visie lijken op elkaar, wat is nou het verschil", ("missie", "visie")),
+        # "wat scheidt ze", "wat is anders", "zit daar verschil in": a comparison too.
+        ("promotor en detractor, wat scheidt ze", ("promotor", "detractor")),
+        ("bow tie model of diamond model, wat is anders", ("bow tie model", "diamond model")),
+        ("klanttevredenheid en customer delight, zit daar verschil in",
+         ("klanttevredenheid", "customer delight")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

@@ -31,6 +31,11 @@ COMPARISON = [
     # "segmentatie en targeting, hoe verschillen die?", "lead of prospect: wat is het verschil".
     re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or) (?P<b>[^,:]+?)[,:]? (?:hoe|waarin|wat) "
                r"(?:verschillen|verschilt|is het verschil|zijn de verschillen)\b[^,]*$"),
+    # "promotor en detractor, wat scheidt ze", "bow tie of diamond, wat is anders", "… zit daar verschil in".
+    re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or|vs\.?|versus) (?P<b>[^,:]+?)[,:]? "
+               r"(?:wat (?:scheidt|onderscheidt) (?:ze|hen|die|hun)|wat is (?:er )?anders|"
+               r"zit (?:daar|er) (?:een |nog )?verschil (?:in|tussen)|wat is het onderscheid|"
+               r"verschillen (?:ze|die|deze))\b[^,]*$"),
     # "wat is beter: transactionele verkoop of consultative selling", "wie heb je nodig, hunter of farmer".
     re.compile(r"^(?:wat|wie|welke?) (?:is|zijn|werkt|past) (?:beter|handiger|slimmer|nuttiger|belangrijker)"
                r"(?: voor \w+)?[:,]? (?P<a>.+?) of (?P<b>.+)$"),
