@@ -458,3 +458,9 @@ def test_a_sentence_that_looks_back_but_lists_its_own_answers_for_its_own(engine
 def test_english_retention_rate_is_the_notes_retentiegraad(engine: Engine) -> None:
     a = engine.answerer.answer("what does retention rate mean")
     assert a.headline.startswith("Retentiegraad") and "nog steeds klant" in fold(a.headline)
+
+
+def test_a_phrase_of_several_words_names_the_technique_it_heads(engine: Engine) -> None:
+    # The notes write "voet-in-de-deurtechniek"; "de voet in de deur" is that technique.
+    a = engine.answerer.answer("hoe werkt de voet in de deur")
+    assert a.found and "klein verzoek" in fold(a.answer)

@@ -152,8 +152,10 @@ class Composer:
         words_ = re.findall(r"[a-z0-9]+", fold(topic))
         if not words_ or len("".join(words_)) < 6:
             return None
-        # Split or joined ("voet in de deur techniek" ↔ "voet-in-de-deurtechniek"), and plural.
-        return re.compile(r"\b" + r"\W*".join(map(re.escape, words_)) + r"(?:en|s|n)?\b")
+        # Split or joined ("voet in de deur techniek" ↔ "voet-in-de-deurtechniek"), and plural; a phrase
+        # of several words also as the head of a technique or model ("voet-in-de-deur" → "…deurtechniek").
+        tail = r"|techniek|methode|model|principe" if len(words_) >= 3 else ""
+        return re.compile(r"\b" + r"\W*".join(map(re.escape, words_)) + rf"(?:en|s|n{tail})?\b")
 
     def holding(self, word: str) -> list[Sentence]:
         """The sentences whose folded text holds ``word`` (as a substring), in order, remembered."""
