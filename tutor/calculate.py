@@ -10,81 +10,18 @@ from __future__ import annotations
 import re
 
 from index.text import fold
-from tutor.forecast import moving_average, trend
+from tutor.forecast import moving_average, seasonal_index, trend
 from tutor.intent import COUNTS
+from tutor.loyalty import churn_rate, nps, retention_rate
 from tutor.numbers import NUM, dutch, num, round_up, show
-
-_GROUP = {"promotor": "promotors", "passive": "passives", "passief": "passives", "detractor": "detractors"}
-
-
-def nps(question: str) -> str | None:
-    """The NPS of the counts or percentages of promotors, passives and detractors in ``question``."""
-    q = fold(question)
-    found: dict[str, tuple[float, bool]] = {}
-    counted = rf"{NUM}\s*(%|procent)?\s*(?:is\s+|zijn\s+)?(promotor|passive|passief|detractor)"
-    for m in re.finditer(counted, q):
-        found[_GROUP[m[3]]] = (num(m[1]), bool(m[2]))
-    named_first = rf"(promotor|passive|passief|detractor)s?\w*\s*(?:is|zijn|:)?\s*{NUM}\s*(%|procent)?"
-    for m in re.finditer(named_first, q):
-        found.setdefault(_GROUP[m[1]], (num(m[2]), bool(m[3])))
-    for group, count in _by_score(q).items():
-        found.setdefault(group, (count, False))
-    if "promotors" not in found or "detractors" not in found:
-        return None
-    share = {g: v for g, (v, pct) in found.items() if pct}
-    if len(share) == len(found):
-        promoters, detractors = share["promotors"], share["detractors"]
-    elif not share:
-        total_m = re.search(rf"{NUM}\s*(?:respondenten|klanten|mensen|ondervraagden|antwoorden)", q)
-        total = num(total_m[1]) if total_m else sum(v for v, _ in found.values())
-        if "passives" not in found and not total_m:
-            return None  # without the passives or a total the shares are unknown
-        if total <= 0:
-            return None
-        promoters = 100 * found["promotors"][0] / total
-        detractors = 100 * found["detractors"][0] / total
-    else:
-        return None
-    score = promoters - detractors
-    sign = "+" if score > 0 else ""
-    return (
-        f"Met jouw getallen: {show(promoters)}% promotors − {show(detractors)}% detractors = "
-        f"NPS {sign}{show(score)}."
-    )
-
-
-# "150 gaven 9-10", "110 geven een 9 of 10, 50 een 7 of 8 en 40 een 6 of lager": counts by score given.
-_GAVE = r"(?:gaven|geven|gaf|geeft|scoorden|scoren)"
-_BY_SCORE = re.compile(
-    rf"\b(\d+)\s+(?:(?:klanten|mensen|respondenten)\s+)?(?:{_GAVE}|met)?\s*(?:een\s+|cijfer\s+)?(\d{{1,2}})\s*"
-    r"(?:(?:-|–|tot(?: en met)?|of|en)\s*(\d{1,2})|(of lager|of minder|of hoger))?\b"
-)
-
-
-def _by_score(q: str) -> dict[str, float]:
-    """The groups of NPS counts given by the scores they gave ("60 gaven 0-6" → detractors)."""
-    found: dict[str, float] = {}
-    pos = 0
-    while (m := _BY_SCORE.search(q, pos)) is not None:
-        pos = m.start() + 1  # "100 klanten gaven 40 een 9-10": the count may be a match's score
-        low = int(m[2])
-        high = int(m[3]) if m[3] else (0 if m[4] in ("of lager", "of minder") else 10 if m[4] else low)
-        low, high = min(low, high), max(low, high)
-        if high > 10 or not (m[3] or m[4] or re.search(rf"\b{_GAVE}\b", m[0])):
-            continue  # "in 2 jaar" is no score
-        group = "promotors" if low >= 9 else "passives" if low >= 7 and high <= 8 else ""
-        group = group or ("detractors" if high <= 6 else "")
-        if group:
-            found[group] = found.get(group, 0.0) + float(m[1])
-            pos = m.end()
-    return found
 
 
 def hit_rate(question: str) -> str | None:
     """The share of quotations that became orders: "van de 80 offertes worden er 20 een order"."""
     q = fold(question)
-    offers = re.search(rf"{NUM}\s+offertes", q)
+    offers = re.search(rf"{NUM}\s+offertes", q) or re.search(rf"\boffertes\s*[:=]\s*{NUM}", q)
     orders = re.search(rf"{NUM}\s+(?:een\s+)?(?:order|orders|opdracht|opdrachten|getekend)\b", q)
+    orders = orders or re.search(rf"\b(?:orders|opdrachten)\s*[:=]\s*{NUM}", q)  # "offertes: 45, orders: 9"
     orders = orders or re.search(rf"(?:worden|leiden)\s+(?:er\s+)?{NUM}\s+(?:tot\s+)?(?:een\s+)?order", q)
     rate_given = re.search(rf"hit\s?rate\s+(?:van\s+|is\s+|:\s*)?{NUM}\s*%", q)
     if orders and rate_given and not offers and 0 < num(rate_given[1]) <= 100:
@@ -123,25 +60,6 @@ def conversion(question: str) -> str | None:
     if r2 <= r1 or a <= 0 or b > a or (n1, n2) == ("offertes", "orders"):
         return None  # offers to orders is the hit rate
     return f"Met jouw getallen: {show(b)} {n2} / {show(a)} {n1} = conversieratio {show(100 * b / a)}%."
-
-
-def churn_rate(question: str) -> str | None:
-    """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
-    q = fold(question)
-    customers = re.search(rf"{NUM}\s+klanten", q)
-    left = re.search(
-        rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren|gestopt|afgehaakt|"
-        r"weggelopen|kwijt|(?:zijn|is|gingen|ging)\s+weg)\b",
-        q,
-    )
-    left = left or re.search(rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}", q)
-    if not customers or not left or customers.start() == left.start():
-        return None
-    total, gone = num(customers[1]), num(left[1])
-    if total <= 0 or gone > total:
-        return None
-    rate = show(100 * gone / total)
-    return f"Met jouw getallen: {show(gone)} vertrokken / {show(total)} klanten = churn rate {rate}%."
 
 
 _FRACTION = {"de helft": 0.5, "een derde": 1 / 3, "een kwart": 0.25, "een vijfde": 0.2, "een tiende": 0.1}
@@ -320,7 +238,8 @@ def market_share(question: str) -> str | None:
     """Our share of the market's sales: "wij verkopen 30.000 stuks, de markt is 600.000 stuks" → 5%."""
     q = fold(question).replace("€", " € ")
     ours = re.search(
-        rf"\b(?:wij|we|ons bedrijf|onze (?:omzet|afzet|verkoop))\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}",
+        rf"\b(?:wij|we|ons bedrijf|ons aandeel|onze (?:omzet|afzet|verkoop))\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:€\s*)?{NUM}{_SCALE}",
         q,
     )
     market = re.search(
@@ -366,7 +285,8 @@ FORMULAS = (
     ("gewogen pipeline", weighted_pipeline), ("voortschrijdend", moving_average),
     ("trendextrapolatie", trend), ("marktaandeel", market_share),
     ("trechterberekening", funnel_back), ("conversieratio", conversion),
-    ("share of wallet", share_of_wallet),
+    ("share of wallet", share_of_wallet), ("retentiegraad", retention_rate),
+    ("seizoensindex", seasonal_index),
 )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from index.text import fold
 from tutor.intent import COUNTS
-from tutor.numbers import num, show
+from tutor.numbers import NUM, num, show
 
 
 def _series(q: str, least: int) -> list[float] | None:
@@ -43,7 +43,10 @@ def moving_average(question: str) -> str | None:
     """The moving average of the periods a question lists: "voortschrijdend gemiddelde van 120, 150
     en 90" → 120 (of the last n, when it says "laatste drie")."""
     q = fold(question)
-    if not re.search(r"\b(?:voortschrijdend|bewegend)\w* gemiddelde|\bmoving average\b", q):
+    # "gemiddelde van de laatste 3 maanden: 30, 36, 42, 48" is one too.
+    said = r"\b(?:voortschrijdend|bewegend)\w* gemiddelde|\bmoving average\b|"
+    said += r"gemiddelde (?:van|over) de laatste\b"
+    if not re.search(said, q):
         return None
     series = _series(q, 2)
     if series is None:
@@ -57,4 +60,24 @@ def moving_average(question: str) -> str | None:
     return (
         f"Met jouw getallen: ({' + '.join(show(x) for x in window)}) ÷ {n} = "
         f"voortschrijdend gemiddelde {show(mean)}."
+    )
+
+
+def seasonal_index(question: str) -> str | None:
+    """How far one period's sales lie above or below the average period: "het kwartaal verkoopt 130,
+    het gemiddelde is 100" → seizoensindex 130, 30% boven het gemiddelde."""
+    q = fold(question)
+    if "seizoensindex" not in q:
+        return None
+    mean = re.search(rf"gemiddeld\w*\s+(?:\w+\s+){{0,3}}?{NUM}", q)
+    period = re.search(
+        rf"(?:kwartaal|maand|week|periode|seizoen|zomer|winter|december|q\d)\w*\s+(?:\w+\s+){{0,3}}?{NUM}", q
+    )
+    if mean is None or period is None or mean.start() == period.start() or num(mean[1]) <= 0:
+        return None
+    sold, mid = num(period[1]), num(mean[1])
+    index = 100 * sold / mid
+    return (
+        f"Met jouw getallen: {show(sold)} / {show(mid)} × 100 = seizoensindex {show(index)} "
+        f"({show(abs(index - 100))}% {'boven' if index >= 100 else 'onder'} het gemiddelde)."
     )

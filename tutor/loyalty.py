@@ -1,0 +1,115 @@
+"""Loyalty figures worked out with the student's numbers: the NPS of the groups' counts or shares,
+the churn rate of the customers who left and the retention rate of those who stayed."""
+
+from __future__ import annotations
+
+import re
+
+from index.text import fold
+from tutor.numbers import NUM, num, show
+
+_GROUP = {"promotor": "promotors", "promoter": "promotors", "passive": "passives", "passief": "passives",
+          "detractor": "detractors"}
+
+
+def nps(question: str) -> str | None:
+    """The NPS of the counts or percentages of promotors, passives and detractors in ``question``."""
+    q = fold(question)
+    found: dict[str, tuple[float, bool]] = {}
+    counted = rf"{NUM}\s*(%|procent)?\s*(?:is\s+|zijn\s+)?({'|'.join(_GROUP)})"
+    for m in re.finditer(counted, q):
+        found[_GROUP[m[3]]] = (num(m[1]), bool(m[2]))
+    named_first = rf"({'|'.join(_GROUP)})s?\w*\s*(?:is|zijn|:)?\s*{NUM}\s*(%|procent)?"
+    for m in re.finditer(named_first, q):
+        found.setdefault(_GROUP[m[1]], (num(m[2]), bool(m[3])))
+    for group, count in _by_score(q).items():
+        found.setdefault(group, (count, False))
+    if "promotors" not in found or "detractors" not in found:
+        return None
+    share = {g: v for g, (v, pct) in found.items() if pct}
+    if len(share) == len(found):
+        promoters, detractors = share["promotors"], share["detractors"]
+    elif not share:
+        total_m = re.search(rf"{NUM}\s*(?:respondenten|klanten|mensen|ondervraagden|antwoorden)", q)
+        total = num(total_m[1]) if total_m else sum(v for v, _ in found.values())
+        if "passives" not in found and not total_m:
+            return None  # without the passives or a total the shares are unknown
+        if total <= 0:
+            return None
+        promoters = 100 * found["promotors"][0] / total
+        detractors = 100 * found["detractors"][0] / total
+    else:
+        return None
+    score = promoters - detractors
+    sign = "+" if score > 0 else ""
+    return (
+        f"Met jouw getallen: {show(promoters)}% promotors − {show(detractors)}% detractors = "
+        f"NPS {sign}{show(score)}."
+    )
+
+
+# "150 gaven 9-10", "110 geven een 9 of 10, 50 een 7 of 8 en 40 een 6 of lager": counts by score given.
+_GAVE = r"(?:gaven|geven|gaf|geeft|scoorden|scoren)"
+_BY_SCORE = re.compile(
+    rf"\b(\d+)\s+(?:(?:klanten|mensen|respondenten)\s+)?(?:{_GAVE}|met)?\s*(?:een\s+|cijfer\s+)?(\d{{1,2}})\s*"
+    r"(?:(?:-|–|tot(?: en met)?|of|en)\s*(\d{1,2})|(of lager|of minder|of hoger))?\b"
+)
+
+
+def _by_score(q: str) -> dict[str, float]:
+    """The groups of NPS counts given by the scores they gave ("60 gaven 0-6" → detractors)."""
+    found: dict[str, float] = {}
+    pos = 0
+    while (m := _BY_SCORE.search(q, pos)) is not None:
+        pos = m.start() + 1  # "100 klanten gaven 40 een 9-10": the count may be a match's score
+        low = int(m[2])
+        high = int(m[3]) if m[3] else (0 if m[4] in ("of lager", "of minder") else 10 if m[4] else low)
+        low, high = min(low, high), max(low, high)
+        if high > 10 or not (m[3] or m[4] or re.search(rf"\b{_GAVE}\b", m[0])):
+            continue  # "in 2 jaar" is no score
+        group = "promotors" if low >= 9 else "passives" if low >= 7 and high <= 8 else ""
+        group = group or ("detractors" if high <= 6 else "")
+        if group:
+            found[group] = found.get(group, 0.0) + float(m[1])
+            pos = m.end()
+    return found
+
+
+def churn_rate(question: str) -> str | None:
+    """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
+    q = fold(question)
+    customers = re.search(rf"{NUM}\s+klanten", q)
+    left = re.search(
+        rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren|gestopt|afgehaakt|"
+        r"weggelopen|kwijt|(?:zijn|is|gingen|ging)\s+weg)\b",
+        q,
+    )
+    left = left or re.search(rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}", q)
+    if not customers or not left or customers.start() == left.start():
+        return None
+    total, gone = num(customers[1]), num(left[1])
+    if total <= 0 or gone > total:
+        return None
+    rate = show(100 * gone / total)
+    return f"Met jouw getallen: {show(gone)} vertrokken / {show(total)} klanten = churn rate {rate}%."
+
+
+def retention_rate(question: str) -> str | None:
+    """The share of customers that stayed: "van 500 klanten zijn er 450 gebleven" → 90%."""
+    q = fold(question)
+    customers = re.search(rf"{NUM}\s+(?:klanten|leden|abonnees|accounts)\b", q)
+    stayed = re.search(
+        rf"{NUM}\s+(?:[a-z]+\s+){{0,3}}?(?:gebleven|over|trouw gebleven|nog (?:steeds )?klant|"
+        r"klant gebleven|blijven|bleven)\b",
+        q,
+    ) or re.search(rf"(?:zijn|bleven|blijven)\s+(?:er\s+)?{NUM}\s+(?:\w+\s+)?(?:gebleven|over|klant)\b", q)
+    if not customers or not stayed or customers.start() == stayed.start():
+        return None
+    total, kept = num(customers[1]), num(stayed[1])
+    if total <= 0 or kept > total:
+        return None
+    rate = show(100 * kept / total)
+    return (
+        f"Met jouw getallen: {show(kept)} gebleven / {show(total)} klanten = retentiegraad {rate}% "
+        f"(churn rate {show(100 - 100 * kept / total)}%)."
+    )
