@@ -464,3 +464,8 @@ def test_a_phrase_of_several_words_names_the_technique_it_heads(engine: Engine) 
     # The notes write "voet-in-de-deurtechniek"; "de voet in de deur" is that technique.
     a = engine.answerer.answer("hoe werkt de voet in de deur")
     assert a.found and "klein verzoek" in fold(a.answer)
+
+
+def test_selling_what_you_have_in_a_new_country_is_market_development(engine: Engine) -> None:
+    a = engine.answerer.answer("we verkopen zonnepanelen en willen ook naar duitsland, welke groeirichting")
+    assert a.headline.startswith("Marktontwikkeling")

@@ -8,7 +8,7 @@ from index.english import to_dutch
 from index.text import compounds
 from tutor.categories import numbers_in, own_clauses, same_name, scores_in
 from tutor.classify import split_tail
-from tutor.grades import as_purchasing, grade_fit, graded_pairs
+from tutor.grades import as_growth, as_purchasing, grade_fit, graded_pairs
 from tutor.intent import classifies, detect_intent
 
 
@@ -139,3 +139,15 @@ def test_a_market_where_one_is_not_yet_active_is_new() -> None:
     assert ("other", "land") in graded_pairs("een land waar wij nooit verkochten")
     assert ("same", "regio") in graded_pairs("in een regio waar we al klanten hebben")
     assert not any(t == "mark" for _, t in graded_pairs("de markt groeit"))
+
+
+def test_growth_steps_in_everyday_words_are_ansoffs_products_and_markets() -> None:
+    assert as_growth("we verkopen zonnepanelen en willen nu ook naar duitsland") == {
+        ("other", "mark"),
+        ("same", "product"),
+    }
+    assert as_growth("we brengen een nieuw product uit voor onze bestaande klanten") == {
+        ("same", "mark"),
+        ("other", "product"),
+    }
+    assert as_growth("we willen nu ook naar duitsland") == set()  # what is sold is not said

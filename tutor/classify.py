@@ -20,7 +20,7 @@ from index.text import bm25_tokens, fold
 from tutor.categories import Category, CategoryCollector, genus, same_name, scores_in, words_of
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.cues import PERSON
-from tutor.grades import as_purchasing, grade_fit, graded_pairs
+from tutor.grades import as_growth, as_purchasing, grade_fit, graded_pairs
 from tutor.intent import KIND, situation_and_tail
 from tutor.verbs import how_to, joined_particles
 
@@ -204,6 +204,7 @@ class Classifier:
         q = words_of(f"{situation} {joined_particles(situation)}")  # "verkoopt … door": doorverkopen
         pairs = graded_pairs(situation)
         pairs |= as_purchasing(pairs)  # "kost weinig, overal te krijgen": low impact, low supply risk
+        pairs |= as_growth(situation)  # "we verkopen zonnepanelen en willen nu ook naar duitsland"
         total = sum(c.idf.get(t, c.unknown_idf) for t in q) or 1.0
         tail_tokens = tokens_of(tail)
         tail_total = sum(c.idf.get(t, c.unknown_idf) for t in tail_tokens)

@@ -106,6 +106,30 @@ def as_purchasing(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
     return out if {t for _, t in out} == AXES else set()
 
 
+# A growth step in everyday words, as Ansoff's matrix says it (products and markets, new or the
+# same): "we verkopen zonnepanelen en willen nu ook naar duitsland" sells what it has in a new market.
+_NEW_MARKET = re.compile(
+    r"\b(?:nu |straks )?ook (?:naar|in) (?!de |het |een )[a-z]{4,}|\bnaar het buitenland\b|\bexport\w*|"
+    r"\bnieuwe (?:markt\w*|regio\w*|landen|land|doelgroep\w*|klantgroep\w*|branche\w*)\b"
+)
+_SAME_MARKET = re.compile(r"\b(?:bestaande|huidige|dezelfde|vaste) (?:klanten|markt\w*|afnemers|doelgroep)\b")
+_NEW_PRODUCT = re.compile(r"\bnieuw\w* (?:product\w*|dienst\w*|assortiment)\b|\bnaast \w+ ook\b")
+_SAME_PRODUCT = re.compile(
+    r"\b(?:we|wij|ik) (?:verkopen|verkoop|maken|maak|leveren|lever|produceren)\b|"
+    r"\b(?:onze|ons|mijn) (?:bestaande |huidige |eigen )?(?:producten|product|assortiment)\b|"
+    r"\b(?:hetzelfde|dezelfde|bestaande) (?:product\w*|assortiment)\b"
+)
+
+
+def as_growth(text: str) -> set[tuple[str, str]]:
+    """The product and market a situation says are new or the same, in Ansoff's words ("mark" and
+    "product", as the stemmer has them); both or neither."""
+    q = fold(text)
+    market = "other" if _NEW_MARKET.search(q) else "same" if _SAME_MARKET.search(q) else ""
+    product = "other" if _NEW_PRODUCT.search(q) else "same" if _SAME_PRODUCT.search(q) else ""
+    return {(market, "mark"), (product, "product")} if market and product else set()
+
+
 def _same_word(a: str, b: str) -> bool:
     """One stem, or one a compound part of the other ("potentiel" in "groeipotentieel")."""
     a, b = (_SINGLE_VOWEL.sub(r"\1", x) for x in (a, b))  # the stemmer keeps "ee" in one, not the other
