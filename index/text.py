@@ -131,6 +131,7 @@ IRREGULAR = {
 EVERYDAY = {
     **dict.fromkeys("boos boze kwaad geirriteerd".split(), "klacht"),
     **dict.fromkeys("opzeggen opzegt opgezegd weglopen wegloopt".split(), "vertrek"),
+    **dict.fromkeys("groeikans groeikansen groeimogelijkheden".split(), "groeipotentieel"),
 }
 IRREGULAR |= EVERYDAY
 
@@ -145,6 +146,8 @@ EVERYDAY_PHRASES = (
         ),
         "inactieve vertrek",
     ),
+    # "die klant kost ons al jaren geld": a loss.
+    (re.compile(r"\bkost(?:en|te)? (?:ons|me|mij|het bedrijf) (?:\w+ ){0,3}?geld\b"), "verlies"),
 )
 
 
@@ -152,7 +155,7 @@ def irregular_nouns(text: str) -> str:
     """The nouns of ``text``'s irregular verb forms and everyday phrases, for a query to find the
     notes' words."""
     nouns = [IRREGULAR[w] for w in words(text) if w in IRREGULAR]
-    if "niks" in text or "niet" in text or "geen" in text or "nooit" in text:
+    if any(w in text for w in ("niks", "niet", "geen", "nooit", "geld")):
         folded = fold(text)
         nouns += [noun for pattern, noun in EVERYDAY_PHRASES if pattern.search(folded)]
     return " ".join(nouns)

@@ -469,3 +469,12 @@ def test_a_phrase_of_several_words_names_the_technique_it_heads(engine: Engine) 
 def test_selling_what_you_have_in_a_new_country_is_market_development(engine: Engine) -> None:
     a = engine.answerer.answer("we verkopen zonnepanelen en willen ook naar duitsland, welke groeirichting")
     assert a.headline.startswith("Marktontwikkeling")
+
+
+def test_the_fourth_relationship_strategy_has_its_own_term(engine: Engine) -> None:
+    # The notes now name the "Afbouwstrategie" in their glossary, beside the other three.
+    a = engine.answerer.answer("wat is afbouwen als klantstrategie")
+    assert a.found and "afbouwstrategie" in fold(a.headline) and "verlies" in fold(a.headline)
+    # A situation in everyday words reaches the classifier as the notes' concept.
+    b = engine.answerer.answer("een klant heeft 12 maanden niets besteld, wat voor klant is dat")
+    assert fold(b.headline).startswith("inactieve klant")

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from index.text import bm25_tokens, fold
+from index.text import bm25_tokens, fold, irregular_nouns
 from tutor.categories import Category, CategoryCollector, genus, same_name, scores_in, words_of
 from tutor.compose import Composer, Composition, tokens_of
 from tutor.cues import PERSON
@@ -201,7 +201,8 @@ class Classifier:
         c = self.composer
         if named and not any(tokens_of(tail) & self.name_tokens[k.name] for k in self.categories):
             return None  # "is dat een probleem?" asks for a judgement, not a category
-        q = words_of(f"{situation} {joined_particles(situation)}")  # "verkoopt … door": doorverkopen
+        # "verkoopt … door": doorverkopen; "kost ons al jaren geld": a loss.
+        q = words_of(f"{situation} {joined_particles(situation)} {irregular_nouns(situation)}")
         pairs = graded_pairs(situation)
         pairs |= as_purchasing(pairs)  # "kost weinig, overal te krijgen": low impact, low supply risk
         pairs |= as_growth(situation)  # "we verkopen zonnepanelen en willen nu ook naar duitsland"
