@@ -65,7 +65,7 @@ WORDS: dict[str, str] = {
     "quote": "offerte", "quotes": "offertes", "quotation": "offerte", "expectations": "verwachtingen",
     "expectation": "verwachting", "weak ties": "zwakke banden", "reciprocity": "wederkerigheid",
     "scarcity": "schaarste", "authority": "autoriteit", "social proof": "sociale bewijskracht",
-    "diamond": "diamant", "bowtie": "vlinderdas", "bow tie": "vlinderdas", "bottleneck": "knelpunt",
+    "diamond": "diamant", "bowtie": "vlinderdas", "bottleneck": "knelpunt",
     "leverage": "hefboom", "strategic": "strategische", "routine": "routine",
     "bottleneck products": "knelpuntproducten", "leverage products": "hefboomproducten",
     "routine products": "routineproducten", "strategic products": "strategische producten",

@@ -65,6 +65,9 @@ def _written(word: str) -> bool:
         ("wanneer is een klant een key account", "wat is een key account"),
         # A term said first, then "wat is dat ook alweer".
         ("een mql, wat is dat ook alweer", "wat is een mql"),
+        ("hoe zit het met de nps precies", "leg de nps uit"),
+        ("hoe zit het met de privacyregels bij koud mailen",
+         "hoe zit het met de privacyregels bij koud mailen"),
         ("wanneer wordt een lead een sql?", "wat is een sql"),
         ("wanneer is een europese aanbesteding verplicht", "wanneer is een europese aanbesteding verplicht"),
         ("wat levert netwerken je op", "wat is het nut van netwerken"),

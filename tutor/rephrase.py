@@ -61,7 +61,10 @@ _KNOW_ABOUT = re.compile(
     r"(?P<topic>.+?)(?: voor (?:het|de|mijn) (?:tentamen|toets|examen|test))?\s*[?.!]*$|"
     r"^(?P<first>[^,:]+?)[,:]\s*wat (?:moet|moeten|moet je|zou|wil) (?:ik|je|we|wij)? ?"
     r"(?:daarvan |daarover |ervan |erover )?(?:weten|kennen|onthouden|leren)(?: (?:van|over))?"
-    r"(?: voor (?:het|de|mijn) \w+)?\s*[?.!]*$",
+    r"(?: voor (?:het|de|mijn) \w+)?\s*[?.!]*$|"
+    # "hoe zit het met de nps precies": the topic explained.
+    r"^hoe zit (?:het|dat) (?:nou |nu |eigenlijk )?met (?P<with>\S+(?: \S+){0,2}?)"
+    r"(?: (?:precies|eigenlijk|nou|dan))*\s*[?.!]*$",
     re.IGNORECASE,
 )
 
@@ -290,7 +293,7 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
         return f"leg {topic} uit"
     know = _KNOW_ABOUT.match(q)
     if know:
-        return f"leg {know['topic'] or know['first']} uit"
+        return f"leg {know['topic'] or know['first'] or know['with']} uit"
     m = _EMBEDDED.match(q)
     # "hoe heet de fase waarin … zijn", "hoe hoog is de nps als … zijn" are asked straight out.
     adverb = m is not None and m[2].lower() == "hoe" and _FINITE.match(m[3].partition(" ")[2])
