@@ -15,7 +15,8 @@ def smalltalk_reply(question: str, course_title: str) -> str:
     if re.search(r"\b(?:dank|bedankt|thanks|thank you|thx|merci)", q):
         return "Graag gedaan! Succes met leren 💪 Stel gerust nog een vraag."
     identity = (
-        r"\b(?:wie|wat) ben (?:jij|je)\b|\bben (?:jij|je) (?:een )?(?:mens|bot|robot|ai|echt)|"
+        r"\b(?:wie|wat) ben (?:jij|je)\b|"
+        r"\bben (?:jij|je) (?:een )?(?:mens|bot|robot|ai|echt|chatgpt|gpt|chatbot)|"
         r"\bachter (?:deze|de|die|jou|je)\b"
     )
     if re.search(rf"{identity}|who are you|are you|wie heeft (?:jou|je)|who made you", q):
