@@ -298,3 +298,13 @@ def test_where_in_a_model_a_situation_belongs(engine: Engine) -> None:
     situation = "diesel kost ons miljoenen maar er zijn genoeg leveranciers"
     a = engine.answerer.answer(f"{situation}, waar valt dat in kraljic?")
     assert a.headline.startswith("Hefboomproducten")
+
+
+def test_a_supplier_telling_of_automatic_reorders_is_a_straight_rebuy(engine: Engine) -> None:
+    told = engine.answerer.answer(
+        "we leveren al jaren dezelfde schroeven aan een fabriek die ze automatisch nabestelt"
+    )
+    assert fold(told.headline).startswith("rechtstreekse herhaalaankoop")
+    # A consumer's parcel is no sales situation of the notes.
+    parcel = engine.answerer.answer("ik heb een pakket besteld maar het is niet geleverd")
+    assert not parcel.found

@@ -31,7 +31,8 @@ PLAIN = frozenset(
 SALES_CONTEXT = re.compile(
     r"\b(?:klant\w*|inkoper\w*|inkoop\w*|verko\w+|leverancier\w*|offerte\w*|prospect\w*|leads?|"
     r"account\w*|order\w*|omzet|sales|deals?|afnemer\w*|koper\w*|opdrachtgever\w*|aanbieding\w*|"
-    r"product\w*|dienst\w*|markt\w*|bestelling\w*|contract\w*|tender\w*|aanbesteding\w*|dmu|crm)\b"
+    r"product\w*|dienst\w*|markt\w*|bestelling\w*|nabestel\w*|(?:we|wij) (?:leveren|leverden)|contract\w*|"
+    r"tender\w*|aanbesteding\w*|dmu|crm)\b"
 )
 
 
