@@ -308,3 +308,8 @@ def test_a_supplier_telling_of_automatic_reorders_is_a_straight_rebuy(engine: En
     # A consumer's parcel is no sales situation of the notes.
     parcel = engine.answerer.answer("ik heb een pakket besteld maar het is niet geleverd")
     assert not parcel.found
+
+
+def test_putting_an_offer_off_is_an_objection(engine: Engine) -> None:
+    a = engine.answerer.answer("een klant zegt: ik moet er nog even over nadenken")
+    assert a.found and "bezwaren" in fold(a.answer)

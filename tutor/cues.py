@@ -99,7 +99,10 @@ OBJECTION = re.compile(
     r"\b(?:(?:veel |echt |gewoon )?te duur|geen (?:interesse|tijd|behoefte|budget|geld)|"
     r"niet (?:nodig|geinteresseerd)|"
     r"stuur (?:maar |me )?(?:wat )?(?:informatie|info)|(?:al )?(?:een|onze) (?:vaste )?leverancier|"
-    r"(?:heel |erg )?tevreden met (?:onze|de huidige|zijn|hun))\b"
+    r"(?:heel |erg )?tevreden met (?:onze|de huidige|zijn|hun)|"
+    # Putting it off: "ik moet er nog even over nadenken", "ik kom erop terug".
+    r"(?:moet|wil|ga) (?:er )?(?:nog )?(?:even |eens )?over nadenken|bedenktijd|"
+    r"kom (?:er )?(?:nog )?(?:op|bij je) terug|(?:erop|er nog op) terug(?:komt|komen))\b"
 )
 # "hoe vaak …" and how the notes say a frequency ("jaarlijks", "elk kwartaal", "minstens …").
 HOW_OFTEN = re.compile(r"^(?:en\s+)?(?:hoe ?vaak|how often)\b", re.IGNORECASE)

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.retriever import Retrieval
+from index.text import fold
 from knowledge.model import Course, GlossaryEntry
 from tutor.anchors import Anchors
 from tutor.calculate import worked_out
 from tutor.compose import Composer
-from tutor.cues import ASPECT
+from tutor.cues import ASPECT, OBJECTION
 from tutor.intent import Intent
 from tutor.terms import abbreviation_entries, rare_word_section, title_word_section
 from tutor.verbs import how_to
@@ -76,7 +77,8 @@ def rescue(
     if intent.kind == "scenario" or how_to(q):
         # "de klant zegt dat het te duur is, hoe ga ik om met dat bezwaar?": the situation names a
         # word only a few sections explain; answer from the nearest of those.
-        anchored = anchors.find(q, near)
+        # What a customer says to turn an offer down or put it off is an objection ("bezwaar").
+        anchored = anchors.find(f"{q} bezwaar" if OBJECTION.search(fold(q)) else q, near)
         if anchored is not None and margin >= ANCHOR_MARGIN:
             return Rescue(anchored[0], anchored[1])
     if intent.kind != "comparison":
