@@ -79,6 +79,7 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("ik ga slapen, tot morgen", "smalltalk"),
         ("zit er een mens achter deze bot", "smalltalk"),
         ("ben jij chatgpt?", "smalltalk"),
+        ("klantrelatiestrategieen: noem ze", "enumeration"),
         ("alles goed met je?", "smalltalk"),
         ("de klant bedankt me niet", "explanation"),
         # Items given, then "… welke …": the rest of the list; an English plural asked.

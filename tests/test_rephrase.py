@@ -66,6 +66,11 @@ def _written(word: str) -> bool:
         # A term said first, then "wat is dat ook alweer".
         ("een mql, wat is dat ook alweer", "wat is een mql"),
         ("hoe zit het met de nps precies", "leg de nps uit"),
+        # The term before "wat is dat" without a comma, or with where it is used.
+        ("tendernet wat is dat", "wat is tendernet"),
+        ("pve bij een tender, wat is dat", "wat is pve bij een tender"),
+        # The letters of an abbreviation: what it stands for.
+        ("de drie letters van rfm voluit", "waar staat rfm voor"),
         ("hoe zit het met de privacyregels bij koud mailen",
          "hoe zit het met de privacyregels bij koud mailen"),
         ("wanneer wordt een lead een sql?", "wat is een sql"),

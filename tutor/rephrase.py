@@ -110,6 +110,12 @@ _USE_OF = re.compile(
     r"^wat levert (?P<yields>.+?) (?:je |ons |een bedrijf |een verkoper )?(?:eigenlijk )?op\s*[?.!]*$",
     re.IGNORECASE,
 )
+# "de drie letters van rfm voluit": what the abbreviation stands for.
+_LETTERS_OF = re.compile(
+    r"^(?:noem |geef )?(?:de |alle )?(?:\w+ )?letters van (?P<t>[\w'-]+)"
+    r"(?: (?:voluit|uitgeschreven|uitgelegd))?\s*[?.!]*$",
+    re.IGNORECASE,
+)
 # "wanneer is een klant een key account", "wanneer wordt een lead een sql": what makes one, its definition.
 _WHEN_IS = re.compile(
     r"^wanneer (?:is|wordt|noem je|heet) (?:een|de|het|iemand) (?:[\w'-]+ ){1,2}?(?:een|de|het) "
@@ -185,7 +191,8 @@ _KINDS = re.compile(r"\b([a-z]{4,}?)(?:types|typen|soorten)\b", re.IGNORECASE)
 # A term said first, then asked about: "acquisitiekosten, wat zijn dat", "rfm, waar staan die letters
 # voor", "kraljic: hoe werkt dat"; "gevavepro uitschrijven".
 _FRONTED = re.compile(
-    r"^(?P<t>[\w'&-]+(?: [\w'&-]+){0,2})\s*[,:]\s*(?:(?P<what>wat (?:is|zijn|betekent|betekenen))|"
+    r"^(?P<t>[\w'&-]+(?: [\w'&-]+){0,2}(?: (?:bij|in) (?:een |de |het )?[\w'&-]+)?)\s*[,:]?\s*"
+    r"(?:(?P<what>wat (?:is|zijn|betekent|betekenen))|"
     r"(?P<stands>waar (?:staat|staan))|(?P<how>hoe (?:werkt|werken)))\s+(?:dat|dit|die|het|ze)"
     r"(?: (?:drie |vier |twee )?(?:letters|afkorting))?"
     r"(?: (?:precies|eigenlijk|ook alweer|alweer|ook weer|nou))*"
@@ -281,6 +288,9 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
         noun = next((n for n in (f"{stem}er", f"{stem}{stem[-1]}er") if written(n)), "")
         if noun:
             return f"wie is de {noun}{agent[2]}"
+    letters = _LETTERS_OF.match(q)
+    if letters:
+        return f"waar staat {letters['t']} voor"
     when = _WHEN_IS.match(q)
     if when:
         return f"wat is een {when['term']}"
