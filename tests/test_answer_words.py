@@ -478,3 +478,9 @@ def test_the_fourth_relationship_strategy_has_its_own_term(engine: Engine) -> No
     # A situation in everyday words reaches the classifier as the notes' concept.
     b = engine.answerer.answer("een klant heeft 12 maanden niets besteld, wat voor klant is dat")
     assert fold(b.headline).startswith("inactieve klant")
+
+
+def test_a_letter_asked_what_it_means_gets_the_glossary_definition_too(engine: Engine) -> None:
+    a = engine.answerer.answer("de p van stp, wat houdt die in")
+    assert a.headline == "De P in STP staat voor positionering."
+    assert "onderscheidend beeld" in fold(a.answer)

@@ -80,6 +80,8 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("zit er een mens achter deze bot", "smalltalk"),
         ("ben jij chatgpt?", "smalltalk"),
         ("klantrelatiestrategieen: noem ze", "enumeration"),
+        ("robinson faris wind: list the buying situations", "enumeration"),
+        ("waar kan ik je allemaal mee lastigvallen", "smalltalk"),
         ("alles goed met je?", "smalltalk"),
         ("de klant bedankt me niet", "explanation"),
         # Items given, then "… welke …": the rest of the list; an English plural asked.

@@ -12,7 +12,9 @@ from tutor.terms import in_capitals
 # "wat betekent de t in smart", "waar staat de p van destep voor", "de e in destep?".
 LETTER_ASKED = re.compile(
     r"^(?:(?:wat|waar) (?:betekent|staat|is|zijn) )?(?:de|die|een) (?P<letter>[a-z])(?:-| )?"
-    r"(?:in|van|uit|bij) (?:het |de )?(?P<word>[a-z]{3,8})(?: voor)?\s*[?.!]*$"
+    r"(?:in|van|uit|bij) (?:het |de )?(?P<word>[a-z]{3,8})(?: voor)?"
+    # "de p van stp, wat houdt die in": what it means, asked after it.
+    r"(?:,? (?:wat|waar) (?:betekent|houdt|staat|is) (?:die|dat|deze|het)(?: in| voor)?)?\s*[?.!]*$"
 )
 
 
@@ -43,5 +45,8 @@ def letter_meaning(composer: Composer, question: str) -> Composition | None:
             continue
         meant = [w for w, first in zip(words, short, strict=True) if first == letter]
         head = f"De {letter.upper()} in {short.upper()} staat voor {' en '.join(meant)}."
-        return Composition(head, context=s.text, sections=[s.section_id])
+        # "… wat houdt die in": what the word means, when the glossary explains it.
+        defined = [e for w in meant for e in composer.course.glossary if fold(e.term) == fold(w)]
+        said = "".join(f"\n\n{e.term}: {e.definition}" for e in defined)
+        return Composition(head, context=s.text + said, sections=[s.section_id])
     return None

@@ -18,6 +18,7 @@ SMALLTALK = re.compile(
     r"(?:hulp|uitleg|antwoord\w*|help)|"
     r"wie ben (?:jij|je)|wat ben (?:jij|je)|wat (?:kan|kun|kunt) (?:je|jij|u)(?: allemaal)?(?: doen)?|"
     r"(?:wat|waarover) (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? vragen|"
+    r"waar (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? mee (?:lastigvallen|lastig vallen|terecht)|"
     r"wat (?:kan|doet) (?:deze|die|de|jouw) (?:bot|app|studybot)(?: allemaal)?(?: doen)?|"
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat (?:het|ie|'t)(?: met (?:je|jou))?|alles goed|bot|"
     r"(?:that|this|it) (?:helped|helps|was (?:helpful|clear|useful|great))(?: a lot| me)?|"

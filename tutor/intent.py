@@ -115,6 +115,7 @@ ENUMERATION = [
     # "fases van de sales funnel van boven naar beneden", "which … are there": the members, in order.
     re.compile(rf"^(?:de |alle )?(?:{LIST_NOUNS}) (?:van|in|bij) "),
     re.compile(r"\bonder elkaar\b"),  # "… graag onder elkaar": a list
+    re.compile(r"[,:]\s*(?:list|name|noem) (?:the |de |alle )?\w+"),  # "robinson faris wind: list the …"
     # "klantrelatiestrategieen: noem ze".
     re.compile(r"[,:]\s*(?:noem|geef) (?:ze|die|deze|ze eens|ze allemaal|ze maar)(?: op)?\s*[?.!]*$"),
     re.compile(r"\bvan (?:boven naar (?:beneden|onder)|onder naar boven|koud naar warm|begin tot eind)\w*\b"),

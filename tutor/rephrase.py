@@ -196,6 +196,7 @@ _FRONTED = re.compile(
     r"(?P<stands>waar (?:staat|staan))|(?P<how>hoe (?:werkt|werken)))\s+(?:dat|dit|die|het|ze)"
     r"(?: (?:drie |vier |twee )?(?:letters|afkorting))?"
     r"(?: (?:precies|eigenlijk|ook alweer|alweer|ook weer|nou))*"
+    r"(?: (?:in|bij|binnen) (?:een |de |het )?[\w'-]+)?"  # "controlevraag, wat is dat in een verkoopgesprek"
     r"(?: voor (?:iemand|iets|een ding|een persoon|een functie))?(?P<voor> voor)?\s*[?.!]*$",
     re.IGNORECASE,
 )
