@@ -68,6 +68,7 @@ def _written(word: str) -> bool:
         ("hoe zit het met de nps precies", "leg de nps uit"),
         # The term before "wat is dat" without a comma, or with where it is used.
         ("tendernet wat is dat", "wat is tendernet"),
+        ("hoe werkt wederkerigheid bij verkopen", "hoe werkt wederkerigheid"),
         ("controlevraag, wat is dat in een verkoopgesprek", "wat is controlevraag"),
         ("pve bij een tender, wat is dat", "wat is pve bij een tender"),
         # The letters of an abbreviation: what it stands for.

@@ -141,7 +141,9 @@ _NOTES_ON = re.compile(
     re.IGNORECASE,
 )
 # "wat zijn kpi's in sales": the whole course is about sales; the term is "kpi's".
-IN_SALES = re.compile(r"\s+(?:in|bij|binnen)\s+(?:de\s+)?(?:sales|verkoop)\s*(?=[?!.]*$)", re.IGNORECASE)
+IN_SALES = re.compile(
+    r"\s+(?:in|bij|binnen|tijdens)\s+(?:de\s+|het\s+)?(?:sales|verkoop|verkopen)\s*(?=[?!.]*$)", re.IGNORECASE
+)
 _FILLERS = "kort|even|eens|simpel|eenvoudig|me|mij|nog|een|keer|nou"
 
 
