@@ -81,6 +81,7 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("ben jij chatgpt?", "smalltalk"),
         ("klantrelatiestrategieen: noem ze", "enumeration"),
         ("robinson faris wind: list the buying situations", "enumeration"),
+        ("door welke stadia gaat een relatie met een klant heen", "enumeration"),
         ("waar kan ik je allemaal mee lastigvallen", "smalltalk"),
         ("alles goed met je?", "smalltalk"),
         ("de klant bedankt me niet", "explanation"),
