@@ -148,6 +148,8 @@ EVERYDAY_PHRASES = (
     ),
     # "die klant kost ons al jaren geld": a loss.
     (re.compile(r"\bkost(?:en|te)? (?:ons|me|mij|het bedrijf) (?:\w+ ){0,3}?geld\b"), "verlies"),
+    # "de verkoper op de weg", "verkopers die op pad gaan": the field sales force visiting customers.
+    (re.compile(r"\bop (?:de )?(?:weg|pad)\b"), "buitendienst bezoekt"),
 )
 
 
@@ -155,7 +157,7 @@ def irregular_nouns(text: str) -> str:
     """The nouns of ``text``'s irregular verb forms and everyday phrases, for a query to find the
     notes' words."""
     nouns = [IRREGULAR[w] for w in words(text) if w in IRREGULAR]
-    if any(w in text for w in ("niks", "niet", "geen", "nooit", "geld")):
+    if any(w in text for w in ("niks", "niet", "geen", "nooit", "geld", "weg", "pad")):
         folded = fold(text)
         nouns += [noun for pattern, noun in EVERYDAY_PHRASES if pattern.search(folded)]
     return " ".join(nouns)

@@ -484,3 +484,9 @@ def test_a_letter_asked_what_it_means_gets_the_glossary_definition_too(engine: E
     a = engine.answerer.answer("de p van stp, wat houdt die in")
     assert a.headline == "De P in STP staat voor positionering."
     assert "onderscheidend beeld" in fold(a.answer)
+
+
+def test_the_sales_force_on_the_road_is_the_field_force(engine: Engine) -> None:
+    a = engine.answerer.answer("de verkoper op kantoor versus die op de weg")
+    said = fold(a.answer)
+    assert a.found and "binnendienst" in said and "buitendienst" in said

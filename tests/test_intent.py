@@ -356,6 +356,8 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         ("bow tie model of diamond model, wat is anders", ("bow tie model", "diamond model")),
         ("klanttevredenheid en customer delight, zit daar verschil in",
          ("klanttevredenheid", "customer delight")),
+        # "die" for the other side's noun.
+        ("de verkoper op kantoor versus die op de weg", ("verkoper op kantoor", "verkoper op de weg")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

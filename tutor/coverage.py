@@ -33,7 +33,7 @@ GENERIC = frozenset(
     uitrekenen berekenen rekenen uitgerekend berekend
     goal goals target targets rate rates mean means meaning define definition term terms
     tip tips advies adviezen ja nee bedenker bedenkers grondlegger uitvinder maker makers auteur
-    letter letters afkorting afkortingen takenpakket rijtje lijstje lijst opsomming overzicht
+    letter letters afkorting afkortingen takenpakket rijtje lijstje lijst opsomming overzicht weg
     """.split()
 )
 

@@ -89,6 +89,9 @@ def comparison_sides(q: str) -> tuple[str, ...]:
             a = f"{a} {b.split()[-1]}"  # "rationele en emotionele koopmotieven", "… onderhandse procedure"
         elif len(a.split()) >= 2 and len(b.split()) == 1 and re.search(r"(?:nde|ele|ieve)$", b):
             b = f"{b} {a.split()[-1]}"  # "een nieuwe klant en een bestaande": a bestaande klant
+        pronoun = re.match(r"^(?:die|degene|diegene)\s+", b)
+        if a and pronoun:
+            b = f"{a.split()[0]} {b[pronoun.end():]}"  # "de verkoper op kantoor versus die op de weg"
         if a and PREPOSITION.match(b) and not PREPOSITION.match(a):
             # "verkopen aan een consument versus aan een bedrijf": the second side shares the verb.
             head = re.split(r" (?=(?:aan|voor|bij|met|in|op|naar|tegen|via|zonder|door) )", a, maxsplit=1)[0]
