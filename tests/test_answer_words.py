@@ -490,3 +490,13 @@ def test_the_sales_force_on_the_road_is_the_field_force(engine: Engine) -> None:
     a = engine.answerer.answer("de verkoper op kantoor versus die op de weg")
     said = fold(a.answer)
     assert a.found and "binnendienst" in said and "buitendienst" in said
+
+
+def test_a_rare_word_the_glossary_names_a_term_by_rescues_an_unsure_question(engine: Engine) -> None:
+    # "sleutelklant" is only the glossary's other name for a key account.
+    a = engine.answerer.answer("wie zitten er bijvoorbeeld in het team rond een sleutelklant")
+    assert a.found and a.sources[0].section == "Key account management"
+    assert "key account team" in fold(a.answer)
+    # "inkoper" is used all over the notes: no tie to one section.
+    b = engine.answerer.answer("wat gebeurt er als de enige inkoper vertrekt bij een vlinderdasrelatie")
+    assert not b.found or b.sources[0].section != "Zakelijk koopproces"

@@ -17,7 +17,7 @@ from tutor.calculate import worked_out
 from tutor.compose import Composer
 from tutor.cues import ASPECT, OBJECTION
 from tutor.intent import Intent
-from tutor.terms import abbreviation_entries, rare_word_section, title_word_section
+from tutor.terms import abbreviation_entries, named_word_entry, rare_word_section, title_word_section
 from tutor.verbs import how_to
 from tutor.worked import brings_numbers
 
@@ -103,6 +103,10 @@ def rescue(
         term = named(ASPECT.sub(" ", intent.topic).strip())
         if term is not None and term.section_id in near[:3] and margin >= TITLE_MARGIN:
             return Rescue(term.section_id, term.term)
+    # "wie zitten er in het team rond een sleutelklant": a word the glossary names one term by.
+    named_entry = named_word_entry(composer, intent.topic) if intent.kind != "comparison" else None
+    if named_entry is not None and named_entry.section_id in near[:3] and margin >= TITLE_MARGIN:
+        return Rescue(named_entry.section_id, named_entry.term)
     if intent.kind in ("explanation", "why"):
         # "hoe vul je een lekke funnel": a word of the top section's own title.
         titled = title_word_section(composer, course, intent.topic)

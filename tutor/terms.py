@@ -165,6 +165,20 @@ def abbreviation_entries(course: Course, q: str) -> list[GlossaryEntry]:
     ]
 
 
+def named_word_entry(composer: Composer, topic: str) -> GlossaryEntry | None:
+    """The glossary entry that a long, rare word of ``topic`` names exactly, alias included ("het team
+    rond een sleutelklant" → Key account (sleutelklant)), when all such entries are in one section;
+    a word the text of more than two sections uses ("inkoper") ties to none."""
+    for word in re.findall(r"[a-z]{7,}", fold(topic)):
+        if any(composer.spread(t) > 2 for t in tokens_of(word)):
+            continue
+        glossary = composer.course.glossary
+        named = [e for e in glossary if any(fold(n) in (word, word.rstrip("s")) for n in e.names)]
+        if named and len({e.section_id for e in named}) == 1:
+            return named[0]
+    return None
+
+
 def title_word_section(composer: Composer, course: Course, topic: str) -> str | None:
     """The section whose title holds a word of ``topic`` that few sections explain, also as the
     head of a compound ("hoe houd je een netwerkcontact warm" → Netwerken, "een lekke funnel" →
