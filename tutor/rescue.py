@@ -1,7 +1,9 @@
 """Questions retrieval is unsure of, rescued by a word that ties them to one section: a situation's
-anchor word ("… hoe ga ik om met dat bezwaar?"), an abbreviation of a term ("am"), a long word only
-one section explains ("wat doe je in de oriëntatiefase"), a word of the top section's own title
-("hoe vul je een lekke funnel"), or numbers that fill in one section's formula.
+anchor word ("… hoe ga ik om met dat bezwaar?", or an objection told: "ik moet er nog over
+nadenken"), an abbreviation of a term ("am"), a long word only one section explains ("wat doe je in
+de oriëntatiefase"), a term the glossary names ("het nut van een swot", "een sleutelklant"), a word
+of the top section's own title ("hoe vul je een lekke funnel"), or numbers that fill in one
+section's formula.
 Each answers with a hedge, and only when the question is not much nearer the background."""
 
 from __future__ import annotations
