@@ -136,10 +136,11 @@ EVERYDAY = {
 IRREGULAR |= EVERYDAY
 
 
-# Everyday phrases for what the notes name: a customer who has bought nothing for a while is
-# inactive and may be leaving.
+# Everyday phrases for what the notes name, each with the words it cannot match without (a cheap test
+# before folding): a customer who has bought nothing for a while is inactive and may be leaving.
 EVERYDAY_PHRASES = (
     (
+        ("niks", "niet", "geen", "nooit"),  # "niets" holds "niet"
         re.compile(
             r"\b(?:niks|niets|geen (?:orders?|bestellingen)) (?:meer )?(?:besteld|gekocht|afgenomen)\b|"
             r"\b(?:niet|nooit) meer (?:besteld|gekocht|teruggekomen)\b"
@@ -147,9 +148,9 @@ EVERYDAY_PHRASES = (
         "inactieve vertrek",
     ),
     # "die klant kost ons al jaren geld": a loss.
-    (re.compile(r"\bkost(?:en|te)? (?:ons|me|mij|het bedrijf) (?:\w+ ){0,3}?geld\b"), "verlies"),
+    (("geld",), re.compile(r"\bkost(?:en|te)? (?:ons|me|mij|het bedrijf) (?:\w+ ){0,3}?geld\b"), "verlies"),
     # "de verkoper op de weg", "verkopers die op pad gaan": the field sales force visiting customers.
-    (re.compile(r"\bop (?:de )?(?:weg|pad)\b"), "buitendienst bezoekt"),
+    (("weg", "pad"), re.compile(r"\bop (?:de )?(?:weg|pad)\b"), "buitendienst bezoekt"),
 )
 
 
@@ -157,9 +158,10 @@ def irregular_nouns(text: str) -> str:
     """The nouns of ``text``'s irregular verb forms and everyday phrases, for a query to find the
     notes' words."""
     nouns = [IRREGULAR[w] for w in words(text) if w in IRREGULAR]
-    if any(w in text for w in ("niks", "niet", "geen", "nooit", "geld", "weg", "pad")):
+    phrases = [(pattern, noun) for cues, pattern, noun in EVERYDAY_PHRASES if any(c in text for c in cues)]
+    if phrases:
         folded = fold(text)
-        nouns += [noun for pattern, noun in EVERYDAY_PHRASES if pattern.search(folded)]
+        nouns += [noun for pattern, noun in phrases if pattern.search(folded)]
     return " ".join(nouns)
 
 

@@ -82,6 +82,11 @@ def match_part(t: str, tokens: frozenset[str]) -> float:
     return 0.0
 
 
+def abbreviation(name: str) -> bool:
+    """Whether a glossary name is an abbreviation written in capitals ("NPS", "TCO", "AM")."""
+    return 2 <= len(name) <= 5 and name.isupper()
+
+
 def words(sentences: list[Sentence]) -> int:
     """Number of words in ``sentences``."""
     return sum(len(s.text.split()) for s in sentences)
@@ -126,7 +131,7 @@ class Composer:
             fold(name): frozenset(tokens_of(e.term))
             for e in course.glossary
             for name in e.names
-            if 2 <= len(name) <= 5 and name.isupper() and fold(name) not in self.idf
+            if abbreviation(name) and fold(name) not in self.idf
         }
         used: dict[str, set[str]] = {}
         for s, toks in zip(self.sentences, self.tokens, strict=True):

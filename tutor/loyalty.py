@@ -75,6 +75,17 @@ def _by_score(q: str) -> dict[str, float]:
     return found
 
 
+def _part_of(customers: re.Match[str] | None, part: re.Match[str] | None) -> tuple[float, float] | None:
+    """The customers counted and the part of them that left or stayed; None when one is missing,
+    both are the same number, or the part exceeds the whole."""
+    if not customers or not part or customers.start() == part.start():
+        return None
+    total, counted = num(customers[1]), num(part[1])
+    if total <= 0 or counted > total:
+        return None
+    return total, counted
+
+
 def churn_rate(question: str) -> str | None:
     """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
     q = fold(question)
@@ -85,11 +96,10 @@ def churn_rate(question: str) -> str | None:
         q,
     )
     left = left or re.search(rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}", q)
-    if not customers or not left or customers.start() == left.start():
+    counted = _part_of(customers, left)
+    if counted is None:
         return None
-    total, gone = num(customers[1]), num(left[1])
-    if total <= 0 or gone > total:
-        return None
+    total, gone = counted
     rate = show(100 * gone / total)
     return f"Met jouw getallen: {show(gone)} vertrokken / {show(total)} klanten = churn rate {rate}%."
 
@@ -103,11 +113,10 @@ def retention_rate(question: str) -> str | None:
         r"klant gebleven|blijven|bleven)\b",
         q,
     ) or re.search(rf"(?:zijn|bleven|blijven)\s+(?:er\s+)?{NUM}\s+(?:\w+\s+)?(?:gebleven|over|klant)\b", q)
-    if not customers or not stayed or customers.start() == stayed.start():
+    counted = _part_of(customers, stayed)
+    if counted is None:
         return None
-    total, kept = num(customers[1]), num(stayed[1])
-    if total <= 0 or kept > total:
-        return None
+    total, kept = counted
     rate = show(100 * kept / total)
     return (
         f"Met jouw getallen: {show(kept)} gebleven / {show(total)} klanten = retentiegraad {rate}% "

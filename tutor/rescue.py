@@ -8,7 +8,7 @@ Each answers with a hedge, and only when the question is not much nearer the bac
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from index.retriever import Retrieval
@@ -95,20 +95,20 @@ def rescue(
     worked = [sid for sid in near[:3] if numbers_fit(composer, q, intent, sid)]
     if worked:
         return Rescue(worked[0], sure=True)
-    # "welke skills moet een goede am bezitten": an abbreviation of a term one of the nearest
-    # sections explains.
-    for entry in abbreviation_entries(course, q):
-        if entry.section_id in near[:3] and margin >= TITLE_MARGIN:
-            return Rescue(entry.section_id, entry.term)
-    if intent.kind == "why" and named is not None:
-        # "wat is het nut van een swot": the aspect of a term the glossary explains.
-        term = named(ASPECT.sub(" ", intent.topic).strip())
-        if term is not None and term.section_id in near[:3] and margin >= TITLE_MARGIN:
-            return Rescue(term.section_id, term.term)
-    # "wie zitten er in het team rond een sleutelklant": a word the glossary names one term by.
-    named_entry = named_word_entry(composer, intent.topic) if intent.kind != "comparison" else None
-    if named_entry is not None and named_entry.section_id in near[:3] and margin >= TITLE_MARGIN:
-        return Rescue(named_entry.section_id, named_entry.term)
+    # A term of one of the nearest sections that the question names: by its abbreviation ("welke
+    # skills moet een goede am bezitten"), as the aspect of a glossary term ("wat is het nut van een
+    # swot") or by a long, rare word the glossary names it by ("het team rond een sleutelklant").
+    def named_entries() -> Iterator[GlossaryEntry | None]:
+        yield from abbreviation_entries(course, q)
+        if intent.kind == "why" and named is not None:
+            yield named(ASPECT.sub(" ", intent.topic).strip())
+        if intent.kind != "comparison":
+            yield named_word_entry(composer, intent.topic)
+
+    if margin >= TITLE_MARGIN:
+        for entry in named_entries():
+            if entry is not None and entry.section_id in near[:3]:
+                return Rescue(entry.section_id, entry.term)
     if intent.kind in ("explanation", "why"):
         # "hoe vul je een lekke funnel": a word of the top section's own title.
         titled = title_word_section(composer, course, intent.topic)

@@ -11,7 +11,7 @@ from index.glossary import GlossaryHit
 from index.passages import Sentence
 from index.text import fold
 from knowledge.model import Course, GlossaryEntry
-from tutor.compose import Composer, tokens_of
+from tutor.compose import Composer, abbreviation, tokens_of
 from tutor.coverage import GENERIC, VERBS, display_topic
 from tutor.intent import LIST_NOUNS, Intent
 
@@ -161,7 +161,7 @@ def abbreviation_entries(course: Course, q: str) -> list[GlossaryEntry]:
     return [
         e
         for e in course.glossary
-        if any((2 <= len(n) <= 5 and n.isupper() and fold(n) in words) or fold(n) in dutch for n in e.names)
+        if any((abbreviation(n) and fold(n) in words) or fold(n) in dutch for n in e.names)
     ]
 
 
