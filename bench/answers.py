@@ -55,6 +55,7 @@ SETS = {
     "dev_u": ROOT / "bench" / "answers" / "dev_u.json",
     "test_t": ROOT / "bench" / "answers" / "test_t.json",
     "dev_v": ROOT / "bench" / "answers" / "dev_v.json",
+    "test_u": ROOT / "bench" / "answers" / "test_u.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
