@@ -56,6 +56,7 @@ SETS = {
     "test_t": ROOT / "bench" / "answers" / "test_t.json",
     "dev_v": ROOT / "bench" / "answers" / "dev_v.json",
     "test_u": ROOT / "bench" / "answers" / "test_u.json",
+    "dev_w": ROOT / "bench" / "answers" / "dev_w.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
