@@ -146,3 +146,11 @@ def test_an_english_term_of_the_glossary_rescues_an_unsure_question(engine: Engi
     # "buying center" is the notes' inkoopcentrum, a name of the DMU (a dev_m question, reworded).
     a = engine.answerer.answer("which roles are in a buying center")
     assert a.found and all(t in fold(a.answer) for t in ("gebruiker", "beslisser", "poortwachter"))
+
+
+def test_a_list_over_two_paragraphs_is_not_cut_at_the_first(engine: Engine) -> None:
+    # Each quadrant has two sentences and the first paragraph holds two quadrants: four sentences
+    # are not the four quadrants the closing "Zo ontstaan vier kwadranten." announces.
+    a = engine.answerer.answer("welke soorten producten zet kraljic tegen elkaar uit")
+    text = fold(a.answer)
+    assert all(q in text for q in ("routine", "hefboom", "knelpunt", "strategische"))

@@ -230,11 +230,14 @@ class ListComposer:
         best_value = -1e9
         chosen: tuple[list[Sentence], list[Sentence], int] = ([], [], 0)
         term_run = False
+        complete_spans: list[set[int]] = []  # sentences of lists that reach their announced count
         # The best-scoring sentences, and every paragraph opening (a list without an announcement).
         candidates = list(dict.fromkeys([*(int(i) for i in np.argsort(-base)[:6]),
                                           *(i for i, s in enumerate(body) if s.pos == 0)]))  # fmt: skip
         for i in candidates:
             head, span, n, complete = self._list_from(body[int(i)], intent.count)
+            if complete:
+                complete_spans.append({x.id for x in span})
             relevant = sum(
                 self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in head + span
             )
@@ -270,6 +273,8 @@ class ListComposer:
         }
         stem_mass = sum(stems.values()) or 1.0
         for before, run in self._term_runs(body) if runs else []:
+            if any({x.id for x in run} < ids for ids in complete_spans):
+                continue  # part of a longer announced list ("vier kwadranten": two paragraphs)
             prior = body[before] if before >= 0 else None
             # The sentence before the run leads in: in its paragraph, or closing the one before
             # when it announces the list ("Er zijn grofweg vier strategieën …").

@@ -113,8 +113,11 @@ def count_items(sentences: list[Sentence]) -> int:
     endings = Counter(w[-7:] for w in firsts if len(w) >= 9 and w not in FUNCTION_WORDS)
     parallel = max((n for n in [*openings.values(), *endings.values()] if n >= 2), default=0)
     # A sentence that announces and carries its own list ("Een indeling is: a → b → c").
-    # "Denk aan het orderproces, de levering, …": the examples of the sentence before.
-    said = [s for s in sentences if announces(s.text) or gives_examples(s.text)]
+    # "Denk aan het orderproces, de levering, …": the examples of the sentence before. Once an
+    # item has begun, a list inside it is that item's content ("Routineproducten (…) … De inkoper
+    # wil hier vooral efficiënt werken: weinig administratie, …" is one quadrant, not four).
+    first_item = next((i for i, s in enumerate(sentences) if is_item_head(s)), len(sentences))
+    said = [s for s in sentences[:first_item] if announces(s.text) or gives_examples(s.text)]
     inline = max((inline_count(s.text) for s in said), default=0)
     return max(heads, brackets, parallel, inline)
 
