@@ -53,6 +53,9 @@ def test_hit_rate_and_churn_rate() -> None:
     # Leaving said in everyday words: "zijn weg", "gestopt".
     assert "churn rate 15%" in (churn_rate("we begonnen met 200 klanten en 30 zijn weg") or "")
     assert "churn rate 10%" in (churn_rate("we hadden 80 klanten, 8 zijn gestopt") or "")
+    # The part named before the whole it belongs to.
+    assert "churn rate 20%" in (churn_rate("60 van de 300 klanten zijn dit jaar vertrokken") or "")
+    assert "retentiegraad 90%" in (retention_rate("450 van onze 500 klanten zijn gebleven") or "")
 
 
 def test_customer_lifetime_value() -> None:

@@ -86,9 +86,21 @@ def _part_of(customers: re.Match[str] | None, part: re.Match[str] | None) -> tup
     return total, counted
 
 
+# "60 van de 300 klanten zijn vertrokken": the part named before the whole it is part of.
+_PART_FIRST = re.compile(
+    rf"{NUM}\s+van\s+(?:de\s+|onze\s+|mijn\s+|die\s+)?{NUM}\s+(klanten|leden|abonnees|accounts)\b"
+)
+
+
+def _whole_first(question: str) -> str:
+    """``question`` folded, a part named before its whole ("60 van de 300 klanten zijn …") said whole
+    first ("300 klanten en 60 zijn …"), the way the counts are looked for."""
+    return _PART_FIRST.sub(r"\2 \3 en \1", fold(question))
+
+
 def churn_rate(question: str) -> str | None:
     """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
-    q = fold(question)
+    q = _whole_first(question)
     customers = re.search(rf"{NUM}\s+klanten", q)
     left = re.search(
         rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren|gestopt|afgehaakt|"
@@ -106,7 +118,7 @@ def churn_rate(question: str) -> str | None:
 
 def retention_rate(question: str) -> str | None:
     """The share of customers that stayed: "van 500 klanten zijn er 450 gebleven" → 90%."""
-    q = fold(question)
+    q = _whole_first(question)
     customers = re.search(rf"{NUM}\s+(?:klanten|leden|abonnees|accounts)\b", q)
     stayed = re.search(
         rf"{NUM}\s+(?:[a-z]+\s+){{0,3}}?(?:gebleven|over|trouw gebleven|nog (?:steeds )?klant|"
