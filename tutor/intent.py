@@ -39,7 +39,7 @@ LIST_NOUNS = (
     r"groepen|factoren|componenten|kenmerken|methoden|methodes|strategie[eë]?n|lagen|treden|"
     r"uitgangspunten|criteria|functies|elementen|situaties|koopsituaties|niveaus|categorie[eë]n|"
     r"taken|letters|begrippen|punten|regels|procedures|richtingen|groeirichtingen|waardestrategie[eë]n|"
-    r"bouwstenen|ingredi[eë]nten|stadia|"
+    r"bouwstenen|ingredi[eë]nten|stadia|bakjes|"
     r"stages|steps|phases|principles|roles|types|quadrants|parts|elements|factors|groups|strategies|kinds|"
     r"methods|components"
 )
