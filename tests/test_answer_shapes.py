@@ -154,3 +154,10 @@ def test_a_list_over_two_paragraphs_is_not_cut_at_the_first(engine: Engine) -> N
     a = engine.answerer.answer("welke soorten producten zet kraljic tegen elkaar uit")
     text = fold(a.answer)
     assert all(q in text for q in ("routine", "hefboom", "knelpunt", "strategische"))
+
+
+def test_a_sentence_that_names_as_many_as_asked_is_the_list(engine: Engine) -> None:
+    # "drie stappen": "STP staat voor segmentatie, targeting en positionering" names three, the
+    # segmentation paragraph's criteria in brackets are more of something else.
+    a = engine.answerer.answer("na het segmenteren, welke drie stappen zijn er in dat model")
+    assert all(w in fold(a.answer) for w in ("segmentatie", "targeting", "positionering"))

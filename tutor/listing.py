@@ -133,8 +133,11 @@ class ListComposer:
                 if not (noun and noun[:-1] in after.text.lower() and names_more):
                     break
                 more.append(after)
-            found = max(inline_count(anchor.text), anchor.text.count("("))
-            return head + more, [], found + sum(max(1, x.text.count("(")) for x in more), False
+            found = max(inline_count(anchor.text), anchor.text.count("(")) + sum(
+                max(1, x.text.count("(")) for x in more
+            )
+            # "de drie stappen": a sentence that names exactly as many is complete.
+            return head + more, [], found, need is not None and need >= 2 and found == need
         tail = para[anchor.pos + 1 :]
         closing = announced_count(tail[-1].text) if tail else None
         if closing is not None and need in (None, closing):
