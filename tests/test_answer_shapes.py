@@ -161,3 +161,16 @@ def test_a_sentence_that_names_as_many_as_asked_is_the_list(engine: Engine) -> N
     # segmentation paragraph's criteria in brackets are more of something else.
     a = engine.answerer.answer("na het segmenteren, welke drie stappen zijn er in dat model")
     assert all(w in fold(a.answer) for w in ("segmentatie", "targeting", "positionering"))
+
+
+def test_the_parts_of_a_sales_plan_each_an_item(engine: Engine) -> None:
+    # "Dan volgen …" goes on with the sequence "Het begint met …" opened.
+    a = engine.answerer.answer("uit welke onderdelen bestaat een verkoopplan")
+    assert len(a.items) == 4
+    assert all(w in fold(a.answer) for w in ("verkoopdoelen", "activiteiten", "middelen", "planning"))
+
+
+def test_a_name_only_the_glossary_gives_asks_for_the_terms_list(engine: Engine) -> None:
+    # "sterkte-zwakteanalyse" is the glossary's other name for the SWOT-analyse the text uses.
+    a = engine.answerer.answer("sterkte-zwakteanalyse, welke vier onderdelen heeft die")
+    assert all(w in fold(a.answer) for w in ("sterktes", "zwaktes", "kansen", "bedreigingen"))

@@ -22,6 +22,7 @@ from index.text import bm25_tokens, compound_parts, fold, irregular_nouns, remem
 from knowledge.model import Course
 from tutor.cues import DEFINING, IS_A
 from tutor.lists import BACKREF, ORDINAL, SEQUENCE
+from tutor.othernames import OtherNames
 
 EMBED_WEIGHT = 0.25  # weight of the z-scored sentence similarity next to IDF coverage (0..1)
 TARGET_WORDS = 60
@@ -82,11 +83,6 @@ def match_part(t: str, tokens: frozenset[str]) -> float:
     return 0.0
 
 
-def abbreviation(name: str) -> bool:
-    """Whether a glossary name is an abbreviation written in capitals ("NPS", "TCO", "AM")."""
-    return 2 <= len(name) <= 5 and name.isupper()
-
-
 def words(sentences: list[Sentence]) -> int:
     """Number of words in ``sentences``."""
     return sum(len(s.text.split()) for s in sentences)
@@ -125,14 +121,8 @@ class Composer:
         self.parts_seen: dict[str, list[str]] = {}  # compound parts of unknown tokens, by token
         self.holders: dict[str, list[Sentence]] = {}  # the sentences that hold a word, by word
         self.unknown_idf = math.log(1 + n)
-        # "waarom is tco belangrijk": an abbreviation the text never writes, read as the term it
-        # stands for ("total cost of ownership").
-        self.written_out = {
-            fold(name): frozenset(tokens_of(e.term))
-            for e in course.glossary
-            for name in e.names
-            if abbreviation(name) and fold(name) not in self.idf
-        }
+        body_text = "\n".join(f for s, f in zip(self.sentences, self.folded, strict=True) if s.part == "body")
+        self.other_names = OtherNames(course, body_text, self.idf, tokens_of)
         used: dict[str, set[str]] = {}
         for s, toks in zip(self.sentences, self.tokens, strict=True):
             if s.part == "body":
@@ -204,8 +194,8 @@ class Composer:
         out: set[str] = set(tokens_of(irregular_nouns(text)))  # "klaagt" → klacht
         if _ASKS_QUESTION.search(folded):
             out.add("vraag")
+        out |= self.other_names.terms_in(folded)
         for word in re.findall(r"[a-z0-9]+", folded):
-            out |= self.written_out.get(word, frozenset())
             whole = tokens_of(word)
             if len(word) < 9 or all(t in self.idf for t in whole):
                 out |= whole

@@ -18,8 +18,9 @@ BACKREF = re.compile(
     re.IGNORECASE,
 )
 SEQUENCE = re.compile(
-    r"^(?:eerst|daarna|vervolgens|dan volgt|dan komt|pas als|pas dan|tot slot|ten slotte|tenslotte|"
-    r"als laatste|je begint|het begint|komen er|op basis daarvan|daarop|het plan eindigt|"
+    r"^(?:eerst|daarna|vervolgens|dan volgt|dan volgen|dan komt|dan komen|pas als|pas dan|tot slot|"
+    r"ten slotte|tenslotte|als laatste|je begint|het begint|komen er|op basis daarvan|daarop|"
+    r"het plan eindigt|"
     r"(?:ten |het |de |een )?(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste))\b",
     re.IGNORECASE,
 )

@@ -11,9 +11,10 @@ from index.glossary import GlossaryHit
 from index.passages import Sentence
 from index.text import fold
 from knowledge.model import Course, GlossaryEntry
-from tutor.compose import Composer, abbreviation, tokens_of
+from tutor.compose import Composer, tokens_of
 from tutor.coverage import GENERIC, VERBS, display_topic
 from tutor.intent import LIST_NOUNS, Intent
+from tutor.othernames import abbreviation
 
 # A plural or infinitive whose singular doubles its vowel: "verkopen" → "verkoop", "taken" → "taak".
 OPEN_PLURAL = re.compile(r"([^aeiou])([aeou])([^aeiou])en$")
