@@ -45,6 +45,7 @@ from tutor.lists import (
     ordinal_items,
     repeated_head,
 )
+from tutor.runs import Runs
 
 # Verbs that ask for a list without naming what is in it ("welke soorten onderscheid je").
 ASKING = frozenset(
@@ -58,63 +59,7 @@ class ListComposer:
 
     def __init__(self, composer: Composer) -> None:
         self.c = composer
-        names = {n for e in composer.course.glossary for n in e.names if len(n) >= 3}
-        alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-        # "Een suspect is …", "De beïnvloeder (influencer) …": a sentence that opens with a term.
-        opening = r"^(?:(?:de|het|een|bij een|bij de)\s+)?(?:" + alternatives + r")(?:en|s|'s)?\b"
-        self.term_opening = re.compile(opening, re.IGNORECASE) if names else None
-
-    def _term_runs(self, body: list[Sentence]) -> list[tuple[int, list[Sentence]]]:
-        """Runs of three or more sentences in a paragraph that open alike — each with a glossary
-        term ("Een suspect is …", "Een lead heeft …"), with the same two words ("Bij een …"), or
-        with the same noun ("Financiële binding …", "Sociale binding …"); a sentence in between
-        that looks back ("Dit past bij …") belongs to the item before. A list without list markup:
-        (index in ``body`` of the sentence before the run, run)."""
-        runs: list[tuple[int, list[Sentence]]] = []
-        i = 0
-        while i < len(body):
-            run = [body[i]]
-            j = i + 1
-            while j < len(body) and body[j].para == body[i].para and body[j].section_id == body[i].section_id:
-                if self._opens(run, body[j]) or BACKREF.match(body[j].text):
-                    run.append(body[j])
-                else:
-                    break
-                j += 1
-            while run and not self._opens(run, run[-1]) and len(run) > 1:
-                run.pop()  # a trailing aside is no item
-            if self._openings(run) >= 3:
-                runs.append((i - 1, run))
-                i += len(run)
-            else:
-                i += 1
-        return runs
-
-    def _opens(self, run: list[Sentence], s: Sentence) -> bool:
-        """Whether ``s`` opens an item of ``run`` the way its first item does."""
-        first, words_ = run[0].text.split(), s.text.split()
-        if s is run[0]:
-            return True
-        by_term = (
-            self.term_opening is not None
-            and self.term_opening.match(s.text) is not None
-            and self.term_opening.match(run[0].text) is not None
-        )
-        same_two = words_[:2] == first[:2]
-        # Compounds that end alike: "Transactieklanten …", "Relatieklanten …", "Partnerschapsklanten …".
-        same_ending = (
-            bool(words_)
-            and min(len(words_[0]), len(first[0])) >= 9
-            and (words_[0][-7:].lower() == first[0][-7:].lower())
-        )
-        same_noun = (
-            len(words_) > 2 and len(first) > 2 and words_[1].lower() == first[1].lower()
-            and len(words_[1]) >= 5 and words_[1][:1].islower() and words_[0].lower() != first[0].lower()
-        )  # fmt: skip
-        return by_term or same_two or same_noun or same_ending
-
-    def _openings(self, run: list[Sentence]) -> int:
-        return sum(self._opens(run, x) for x in run) if run else 0
+        self.runs = Runs(composer.course)
 
     def _list_from(
         self, anchor: Sentence, need: int | None
@@ -275,7 +220,7 @@ class ListComposer:
             t[:4]: self.c.idf[t] for t in q_tokens - ASKING if len(t) >= 4 and not re.fullmatch(LIST_NOUNS, t)
         }
         stem_mass = sum(stems.values()) or 1.0
-        for before, run in self._term_runs(body) if runs else []:
+        for before, run in self.runs.find(body) if runs else []:
             if any({x.id for x in run} < ids for ids in complete_spans):
                 continue  # part of a longer announced list ("vier kwadranten": two paragraphs)
             prior = body[before] if before >= 0 else None
@@ -284,7 +229,7 @@ class ListComposer:
             leads_in = prior is not None and (prior.para == run[0].para or announces(prior.text))
             lead = [prior] if prior is not None and leads_in else []
             relevant = sum(self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in lead + run)
-            n = self._openings(run)
+            n = self.runs.openings(run)
             first = body.index(run[0])
             named = 0
             for x in run:
@@ -295,7 +240,7 @@ class ListComposer:
                 best_value, chosen, term_run = value, (lead, run, n), True
         head, items_span, _ = chosen
         if term_run:
-            items = self._run_items(items_span)
+            items = self.runs.items(items_span)
             return Composition(self.c.text(head), items=items, sections=[section_id])
         if words(head) + words(items_span) > LIST_MAX_WORDS:
             items_span = [s for s in items_span if is_item_head(s)] or items_span
@@ -312,16 +257,16 @@ class ListComposer:
         bind je klanten"): all the kinds, not one."""
         stems = {t[:4] for t in tokens_of(question) if len(t) >= 4}
         body = self.c.body(section_id)
-        for before, run in self._term_runs(body):
+        for before, run in self.runs.find(body):
             if not any(passage.startswith(x.text) for x in run):
                 continue
-            heads = [x for x in run if self._opens(run, x)]
+            heads = [x for x in run if self.runs.opens(run, x)]
             openings = [fold(" ".join(x.text.split()[:3])) for x in heads]
             if not all(stems & {w[:4] for w in re.findall(r"\w{4,}", o)} for o in openings):
                 return None
             prior = body[before] if before >= 0 else None
             lead = [prior] if prior is not None and prior.para == run[0].para else []
-            return Composition(self.c.text(lead), items=self._run_items(run), sections=[section_id])
+            return Composition(self.c.text(lead), items=self.runs.items(run), sections=[section_id])
         return None
 
     def led_by(self, anchor: Sentence) -> Composition | None:
@@ -332,16 +277,6 @@ class ListComposer:
         if len(items) < 2:
             return None
         return Composition(self.c.text(head + preamble), items=items, sections=[anchor.section_id])
-
-    def _run_items(self, run: list[Sentence]) -> list[tuple[str, str]]:
-        """The items of a run of sentences that open alike, each with the sentences that carry it on."""
-        grouped: list[list[Sentence]] = []
-        for x in run:
-            if not grouped or self._opens(run, x):
-                grouped.append([x])
-            else:
-                grouped[-1].append(x)
-        return [("", " ".join(x.text for x in group)) for group in grouped]
 
     def _uses(self, asked: str, s: Sentence) -> bool:
         """Whether ``s`` states something about the plural asked for (a question that uses the
