@@ -174,3 +174,18 @@ def test_a_name_only_the_glossary_gives_asks_for_the_terms_list(engine: Engine) 
     # "sterkte-zwakteanalyse" is the glossary's other name for the SWOT-analyse the text uses.
     a = engine.answerer.answer("sterkte-zwakteanalyse, welke vier onderdelen heeft die")
     assert all(w in fold(a.answer) for w in ("sterktes", "zwaktes", "kansen", "bedreigingen"))
+
+
+def test_a_passage_that_ends_announcing_a_list_brings_the_list(engine: Engine) -> None:
+    # "Zakelijk verkopen verschilt op een aantal belangrijke punten …" is no place to stop.
+    a = engine.answerer.answer("wat valt op aan zakelijke klanten vergeleken met consumenten, punt voor punt")
+    text = fold(a.answer)
+    assert "op een aantal belangrijke punten" in text
+    assert all(w in text for w in ("complexer", "risico", "rationeler", "productspecificaties"))
+
+
+def test_a_passage_that_looks_back_at_a_pair_brings_no_list(engine: Engine) -> None:
+    # "Veel bedrijven hebben beide types nodig" names the pair before it, it announces nothing.
+    q = "ik richt me alleen op het werven van nieuwe klanten, ben ik een hunter of farmer"
+    a = engine.answerer.answer(q)
+    assert not a.items and "transactionele" not in fold(a.answer)

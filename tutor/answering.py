@@ -349,6 +349,8 @@ class Answerer:
                     comp = intro(self.composer, top)
             elif intent.kind == "explanation" and how_to(q):
                 comp = self.lister.run_led_by(top, comp.headline, q) or comp  # "hoe bind je klanten"
+            if intent.kind in ("explanation", "why", "scenario"):
+                comp = self.lister.announced_at_end(top, comp) or comp
         return self._found(q, note, r, comp, kind, intent, confidence, entry)
 
     def _found(

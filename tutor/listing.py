@@ -21,6 +21,7 @@ from tutor.compose import LIST_MAX_WORDS, Composer, Composition, tokens_of, word
 from tutor.explaining import explain
 from tutor.intent import LIST_NOUNS, NUMBER_WORDS, Intent
 from tutor.lists import (
+    AHEAD,
     ASKED_PLURAL,
     BACKREF,
     BY_ASPECT,
@@ -268,6 +269,22 @@ class ListComposer:
             lead = [prior] if prior is not None and prior.para == run[0].para else []
             return Composition(self.c.text(lead), items=self.runs.items(run), sections=[section_id])
         return None
+
+    def announced_at_end(self, section_id: str, comp: Composition) -> Composition | None:
+        """``comp`` with the items of the list its last sentence announces ("Zakelijk verkopen
+        verschilt op een aantal belangrijke punten van verkopen aan consumenten." and its "Ten
+        eerste …", "Ten tweede …"): a passage is not cut after an announcement. None when it ends
+        announcing nothing, or the list is the sentence's own."""
+        text = comp.headline.rstrip()
+        last = next((s for s in self.c.body(section_id) if text.endswith(s.text)), None)
+        if comp.items or last is None or not AHEAD.search(last.text) or inline_list(last.text):
+            return None
+        _, span, _, _ = self._list_from(last, None)
+        preamble, items = self._items(span)
+        if len(items) < 2:
+            return None
+        head = " ".join([text, self.c.text(preamble)]).strip()
+        return Composition(head, items=items, sections=comp.sections, title=comp.title)
 
     def led_by(self, anchor: Sentence) -> Composition | None:
         """The list ``anchor`` announces, with every item ("Zakelijk verkopen verschilt op een aantal

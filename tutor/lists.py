@@ -36,6 +36,13 @@ ANNOUNCE = re.compile(
     r"onderscheid\w*|indeling|bestaat uit|opgebouwd|:\s*$|\b\w*(?:" + LIST_NOUNS + r")\b",
     re.IGNORECASE,
 )
+# A list still to come: "… verschilt op een aantal belangrijke punten …", "Zo ontstaan vier
+# kwadranten.", "…:" at the end (not "Veel bedrijven hebben beide types nodig").
+AHEAD = re.compile(
+    r"\b(?:[2-9]|twee|drie|vier|vijf|zes|zeven|acht|een aantal|enkele|verschillende|meerdere)\s+"
+    r"(?:\w+\s+){0,2}?\w*(?:" + LIST_NOUNS + r")\b|:\s*$|\bvaste (?:volgorde|opbouw)\b",
+    re.IGNORECASE,
+)
 LOOKS_BACK = re.compile(
     r"^\W*(?:\w+ ){0,2}(?:deze|die|dit|zulke) (?:\w+ )?\w*(?:" + LIST_NOUNS + r")\b", re.IGNORECASE
 )
