@@ -359,6 +359,10 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
          ("klanttevredenheid", "customer delight")),
         # "die" for the other side's noun.
         ("de verkoper op kantoor versus die op de weg", ("verkoper op kantoor", "verkoper op de weg")),
+        # "naast elkaar", "leg X naast Y", "het onderscheid tussen".
+        ("deskresearch en fieldresearch naast elkaar", ("deskresearch", "fieldresearch")),
+        ("leg een mql naast een sql", ("mql", "sql")),
+        ("wat is het onderscheid tussen een gebruiker en een inkoper in de dmu", ("gebruiker", "inkoper")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

@@ -7,7 +7,7 @@ import re
 COMPARISON = [
     re.compile(r"^wat (?:doet|doen|is|zijn|wil|willen) (?P<a>.+?),? en wat (?:doet|doen|is|zijn|wil|willen) "
                r"(?P<b>.+)$"),
-    re.compile(r"\b(?:verschil|verschillen|difference|differences)\b(?: (?:is|zit|ligt)(?: er)?)?"
+    re.compile(r"\b(?:verschil|verschillen|onderscheid|difference|differences)\b(?: (?:is|zit|ligt)(?: er)?)?"
                r"(?: (?:eens )?uit)?(?: tussen| between)? (?P<a>.+?) (?:en|and|met|with|vs\.?|versus) "
                r"(?P<b>.+)$"),
     re.compile(r"\bwaarin (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
@@ -20,6 +20,10 @@ COMPARISON = [
     # "koude en warme acquisitie vergelijken", "vergelijk een lead met een prospect".
     re.compile(r"^(?P<a>[^,]+?) (?:en|met) (?P<b>[^,]+?) (?:vergelijken|vergeleken|compare[d]?)$"),
     re.compile(r"^(?:vergelijk|compare) (?P<a>.+?) (?:en|met|with|and) (?P<b>.+)$"),
+    # "deskresearch en fieldresearch naast elkaar", "leg een mql naast een sql".
+    re.compile(r"^(?P<a>[^,]+?) (?:en|met) (?P<b>[^,]+?),? naast elkaar"
+               r"(?: (?:gezet|gelegd|zetten|leggen))?$"),
+    re.compile(r"^(?:leg|zet) (?P<a>.+?) naast (?P<b>.+)$"),
     # "is een lead hetzelfde als een prospect?", "is a lead the same as a prospect".
     re.compile(r"^(?:is|zijn|is a|is an|are) (?P<a>.+?) "
                r"(?:hetzelfde als|gelijk aan|the same as|the same thing as) (?P<b>.+)$"),
