@@ -12,6 +12,7 @@ from tutor.calculate import (
     clv,
     conversion,
     funnel_back,
+    funnel_forward,
     hit_rate,
     market_share,
     share_of_wallet,
@@ -109,6 +110,11 @@ def test_weighted_pipeline() -> None:
     assert weighted_pipeline("een deal van 10.000 met 150%") is None
 
 
+def test_weighted_pipeline_of_values_in_a_stage_with_its_chance_in_brackets() -> None:
+    line = weighted_pipeline("200k in de offertefase (25%) en 40k in onderhandeling (50%)")
+    assert line is not None and "gewogen pipeline € 70.000" in line
+
+
 def test_weighted_pipeline_of_deals_of_equal_value() -> None:
     line = weighted_pipeline("4 deals van elk 25.000 euro met 40% kans")
     assert line is not None and "€ 40.000" in line
@@ -133,6 +139,14 @@ def test_funnel_worked_back_from_the_target() -> None:
     assert line is not None and "120 prospects" in line
     # "telkens de helft" leaves the number of stages open: no guess.
     assert funnel_back("hoeveel leads voor 20 klanten als telkens de helft doorgaat") is None
+
+
+def test_funnel_worked_forward_from_the_start() -> None:
+    line = funnel_forward("400 leads, 25% wordt prospect, daarvan de helft offerte, hoeveel offertes")
+    assert line == "Met jouw getallen: 400 leads × 25% × 50% = 50 offertes."
+    # The target given: worked back, not forward.
+    assert funnel_forward("hoeveel leads heb ik nodig voor 8 klanten als 1 op de 4 leads klant wordt") is None
+    assert funnel_forward("100 leads, hoeveel orders") is None
 
 
 def test_offers_from_a_hit_rate_and_clv_from_a_margin_per_purchase() -> None:

@@ -76,6 +76,21 @@ _RATIO = re.compile(
 _STAGES = r"(leads|prospects|suspects|offertes|gesprekken|afspraken|demo'?s|bezoeken|contacten)"
 
 
+def _ratios(q: str, pos: int) -> list[float]:
+    """The shares said from ``pos`` on, in order: "1 op de 5" → 0,2, "30%" → 0,3, "de helft" → 0,5
+    (a count larger than its whole gives 2,0, which no share is)."""
+    ratios = []
+    for m in _RATIO.finditer(q, pos):
+        if m[1]:
+            of = float(COUNTS[m[2]]) if m[2] in COUNTS else num(m[2])
+            ratios.append((1.0 if m[1] in ("een", "één") else num(m[1])) / of if of else 2.0)
+        elif m[3]:
+            ratios.append(num(m[3]) / 100)
+        else:
+            ratios.append(_FRACTION[m[0]])
+    return ratios
+
+
 def funnel_back(question: str) -> str | None:
     """What a target takes at an earlier stage of the funnel: "hoeveel leads heb ik nodig voor 10
     klanten als 1 op de 5 leads klant wordt" → 10 ÷ 20% = 50 leads (each ratio given divides)."""
@@ -84,15 +99,7 @@ def funnel_back(question: str) -> str | None:
     target = re.search(rf"\b{NUM}\s+(?:nieuwe\s+)?(klanten|orders|deals|opdrachten|klant)\b", q)
     if asked is None or target is None or re.search(r"\b(?:telkens|steeds|elke fase|per fase)\b", q):
         return None
-    ratios = []
-    for m in _RATIO.finditer(q):
-        if m[1]:
-            of = float(COUNTS[m[2]]) if m[2] in COUNTS else num(m[2])
-            ratios.append((1.0 if m[1] in ("een", "één") else num(m[1])) / of if of else 2.0)
-        elif m[3]:
-            ratios.append(num(m[3]) / 100)
-        else:
-            ratios.append(_FRACTION[m[0]])
+    ratios = _ratios(q, 0)
     if not ratios or any(not 0 < r <= 1 for r in ratios):
         return None
     need = num(target[1])
@@ -103,6 +110,25 @@ def funnel_back(question: str) -> str | None:
         f"Met jouw getallen: {show(num(target[1]))} {target[2]} ÷ {shares} = "
         f"{show(round_up(need))} {asked[1]} nodig."
     )
+
+
+def funnel_forward(question: str) -> str | None:
+    """What a number of leads (or another early stage) becomes further down the funnel: "100 leads,
+    30% wordt prospect, daarvan 40% offerte, daarvan 50% order, hoeveel orders" → 100 × 30% × 40% ×
+    50% = 6 orders (each ratio given passes its share on)."""
+    q = fold(question)
+    asked = re.search(r"\bhoeveel (orders|klanten|deals|opdrachten|offertes|prospects|leads)\b", q)
+    start = re.search(rf"\b{NUM}\s+{_STAGES}", q)
+    if asked is None or start is None or start[2] == asked[1] or not start.start() < asked.start():
+        return None
+    ratios = _ratios(q, start.end())
+    if not ratios or any(not 0 < r <= 1 for r in ratios):
+        return None
+    left = num(start[1])
+    for r in ratios:
+        left *= r
+    shares = " × ".join(f"{show(100 * r)}%" for r in ratios)
+    return f"Met jouw getallen: {show(num(start[1]))} {start[2]} × {shares} = {show(left)} {asked[1]}."
 
 
 def _euro(x: float) -> str:
@@ -215,12 +241,19 @@ _CHANCE_FIRST = re.compile(
 )
 
 
+# "100k in offertefase (50%)": the value, the stage it is in, its chance in brackets.
+_IN_STAGE = re.compile(
+    r"(?:€\s*)?(?P<value>\d+(?:[.,]\d+)*)\s*(?P<k>k|duizend|000)?\s*(?:euro|eur|€)?\s+(?:in|bij)\s+(?:de\s+)?"
+    r"[\w-]+(?:\s+fase)?\s*\(\s*(?P<p>\d+(?:[.,]\d+)?)\s*%\s*(?:kans)?\s*\)(?P<count>)(?P<together>)"
+)
+
+
 def weighted_pipeline(question: str) -> str | None:
     """The weighted pipeline of deals with their chance: "2 deals van 50k met 50% kans en één van
     100.000 met 20%" → each value × its chance, summed."""
     q = fold(question).replace("€", " € ")
     terms = []
-    for m in [*_DEAL.finditer(q), *_CHANCE_FIRST.finditer(q)]:
+    for m in [*_DEAL.finditer(q), *_CHANCE_FIRST.finditer(q), *_IN_STAGE.finditer(q)]:
         value = float(m["value"].replace(".", "").replace(",", ".")) * (1000 if m["k"] else 1)
         count = int(COUNTS.get(m["count"], m["count"])) if m["count"] and not m["together"] else 1
         terms.append((count * value, float(m["p"].replace(",", ".")) / 100))
@@ -284,7 +317,8 @@ FORMULAS = (
     ("nps", nps), ("hitrate", hit_rate), ("churn rate", churn_rate), ("clv", clv),
     ("gewogen pipeline", weighted_pipeline), ("voortschrijdend", moving_average),
     ("trendextrapolatie", trend), ("marktaandeel", market_share),
-    ("trechterberekening", funnel_back), ("conversieratio", conversion),
+    ("trechterberekening", funnel_back), ("trechterberekening", funnel_forward),
+    ("conversieratio", conversion),
     ("share of wallet", share_of_wallet), ("retentiegraad", retention_rate),
     ("seizoensindex", seasonal_index),
 )  # fmt: skip
