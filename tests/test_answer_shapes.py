@@ -189,3 +189,10 @@ def test_a_passage_that_looks_back_at_a_pair_brings_no_list(engine: Engine) -> N
     q = "ik richt me alleen op het werven van nieuwe klanten, ben ik een hunter of farmer"
     a = engine.answerer.answer(q)
     assert not a.items and "transactionele" not in fold(a.answer)
+
+
+def test_an_abbreviation_asked_with_words_for_its_parts_is_the_term(engine: Engine) -> None:
+    # "zaken" asks for its parts; "swot" is the term the notes write in capitals.
+    a = engine.answerer.answer("welke zaken komen er in een swot")
+    assert a.confidence == "high"
+    assert all(w in fold(a.answer) for w in ("sterktes", "zwaktes", "kansen", "bedreigingen"))

@@ -74,18 +74,26 @@ def names_subject(composer: Composer, course: Course, topic: str, section_id: st
     return not any(extra & tokens[s.id] and named & tokens[s.id] for s in composer.body(section_id))
 
 
+# Words that ask for the parts or kinds of a term rather than name it.
+_ASKING_PARTS = re.compile(rf"(?:{LIST_NOUNS})|dingen|zaken|onderwerpen|aspecten")
+
+
 def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
     """The sections that use the asked term word for word (course order), when few do: as asked,
     small words included ("nota van inlichtingen"), as the topic's words, without its verbs ("hoe
     meet je klantverloop" → "klantverloop"), or an English term in the notes' Dutch ("market
     share" → "marktaandeel")."""
     literal: list[str] = []
+    core = ""
     if intent.kind in TERM_INTENTS:
         topic = intent.topic
         if intent.kind == "why":  # "waarom is de eerste aankoop zo belangrijk": about "eerste aankoop"
             topic = " ".join(w for w in topic.split() if w not in EVALUATIVE) or topic
         said = original_words(q, topic) if topic else ""
         plain_topic = display_topic(topic)
+        # "welke dingen zet je in een swot": the term without the words that ask for its parts (an
+        # abbreviation, below).
+        core = " ".join(w for w in plain_topic.split() if not _ASKING_PARTS.fullmatch(fold(w)))
         literal = (
             composer.phrase_sections(said)
             or composer.phrase_sections(topic)
@@ -97,7 +105,7 @@ def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
         if literal:
             titled = [x.id for x in composer.course.sections if is_title(composer.course, plain_topic, x.id)]
             literal = list(dict.fromkeys([*titled, *literal]))
-    short = re.fullmatch(r"[a-z]{3,5}", fold(intent.topic)) if intent.kind in TERM_INTENTS else None
+    short = re.fullmatch(r"[a-z]{3,5}", fold(core or intent.topic)) if intent.kind in TERM_INTENTS else None
     if not literal and short:
         # "wat is vmi": an abbreviation the notes write in capitals ("… inventory, VMI)").
         literal = list(dict.fromkeys(x.section_id for x in in_capitals(composer, short[0])))
