@@ -196,3 +196,10 @@ def test_an_abbreviation_asked_with_words_for_its_parts_is_the_term(engine: Engi
     a = engine.answerer.answer("welke zaken komen er in een swot")
     assert a.confidence == "high"
     assert all(w in fold(a.answer) for w in ("sterktes", "zwaktes", "kansen", "bedreigingen"))
+
+
+def test_another_name_of_the_sections_subject_is_explained_from_its_opening(engine: Engine) -> None:
+    # "piramidemodel van curry" is the glossary's other name for the Klantenpiramide; "kun je dat
+    # verduidelijken" asks nothing more.
+    a = engine.answerer.answer("het piramidemodel van curry, kun je dat verduidelijken")
+    assert a.answer.startswith("De klantenpiramide deelt de klanten")

@@ -38,6 +38,7 @@ from tutor.smalltalk import smalltalk_reply
 from tutor.terms import (
     entry_named,
     glossary_heads,
+    is_subject,
     is_title,
     listed_word,
     literal_sections,
@@ -344,7 +345,7 @@ class Answerer:
                 steps = self.lister.compose(top, q, intent, qvec, runs=False)
                 if len(steps.items) >= 3:
                     comp = steps
-                elif names and not how_to(q) and is_title(self.course, intent.topic, top):
+                elif names and not how_to(q) and is_subject(self.course, intent.topic, top):
                     # "kun je het stp proces uitleggen": the section's opening says what the model is.
                     comp = intro(self.composer, top)
             elif intent.kind == "explanation" and how_to(q):

@@ -280,7 +280,8 @@ SCAFFOLD = frozenset(
     bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
     heeft hebben kent kennen bestaan gebruik gebruikt volgens stof hoort horen allemaal
     beschrijf omschrijf licht toe verklaar pls plz ff svp afkorting afkortingen begrip illustreer
-    illustreren illustratie qua betreft opsomming opsommen opnoemen
+    illustreren illustratie qua betreft opsomming opsommen opnoemen toelichten toelichting uitleggen
+    uitgelegd verduidelijken
     """.split()
 )
 

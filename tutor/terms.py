@@ -256,6 +256,14 @@ def is_title(course: Course, topic: str, section_id: str) -> bool:
     return any(plain_tokens(topic) == plain_tokens(n) for n in title_names(course.section(section_id).title))
 
 
+def is_subject(course: Course, topic: str, section_id: str) -> bool:
+    """Whether ``topic`` is the section's title or a name of its first glossary term, the subject it
+    explains ("piramidemodel van curry" → Klantenpiramide)."""
+    section = course.section(section_id)
+    names = section.glossary[0].names if section.glossary else ()
+    return is_title(course, topic, section_id) or any(plain_tokens(topic) == plain_tokens(n) for n in names)
+
+
 def titled_section(composer: Composer, q: str, candidates: list[str]) -> str | None:
     """The one candidate section whose title the question names in full ("… bij aanbestedingen …"
     → Aanbestedingen; "NPS" for "Net Promoter Score (NPS)"), if exactly one is named, and by words
