@@ -203,3 +203,8 @@ def test_another_name_of_the_sections_subject_is_explained_from_its_opening(engi
     # verduidelijken" asks nothing more.
     a = engine.answerer.answer("het piramidemodel van curry, kun je dat verduidelijken")
     assert a.answer.startswith("De klantenpiramide deelt de klanten")
+
+
+def test_english_verbs_of_sorting_read_as_the_notes_indelen(engine: Engine) -> None:
+    a = engine.answerer.answer("how does kraljic divide purchases")
+    assert "financiële impact" in a.answer and "toeleveringsrisico" in a.answer
