@@ -65,7 +65,9 @@ ASPECT_OF = re.compile(
 )
 # "hoe verschilt het koopgedrag per koopsituatie": each of the kinds in turn.
 PER = re.compile(r"^hoe (?:verschilt|verschillen|varieert|varieren) .+ per (\w+)(?: van .+)?$")
-EXAMPLE = re.compile(r"\b(?:voorbeeld|voorbeelden|voorbeeldje|voorbeeldjes|example|examples|bijvoorbeeld)\b")
+EXAMPLE = re.compile(
+    r"\b(?:voorbeeld|voorbeelden|voorbeeldje|voorbeeldjes|example|examples|bijvoorbeeld|casus|casussen)\b"
+)
 # "voorbeeldje van marketing tegenover sales": an example asked first, of whatever follows.
 EXAMPLE_FIRST = re.compile(r"^(?:geef |noem )?(?:een |eens |me )*(?:voorbeeld|voorbeeldje|example)\b")
 CALCULATION = re.compile(
@@ -273,7 +275,7 @@ SCAFFOLD = frozenset(
     wat is zijn was waren een de het van voor in op met en of over bij aan je jij ik we wij ze zij u nodig
     hoe werkt werken waarom welke welk wie waar wanneer noem noemen geef leg uit uitleg eens even me mij
     kun kan kunt je mag graag alsjeblieft aub please the a an of is are what which how why does do explain
-    list name give example voorbeeld voorbeelden voorbeeldje voorbeeldjes bijvoorbeeld
+    list name give example voorbeeld voorbeelden voorbeeldje voorbeeldjes bijvoorbeeld casus casussen
     you verschil verschillen tussen difference between
     vs versus tegenover bereken berekenen berekening reken uit formule calculate formula dat die dit deze
     daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
