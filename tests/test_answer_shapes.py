@@ -208,3 +208,9 @@ def test_another_name_of_the_sections_subject_is_explained_from_its_opening(engi
 def test_english_verbs_of_sorting_read_as_the_notes_indelen(engine: Engine) -> None:
     a = engine.answerer.answer("how does kraljic divide purchases")
     assert "financiële impact" in a.answer and "toeleveringsrisico" in a.answer
+
+
+def test_a_known_term_written_apart_names_no_unknown_method(engine: Engine) -> None:
+    # "up selling" is the notes' upselling, not a method called "up".
+    a = engine.answerer.answer("ik verkoop bij een laptop ook een tas, is dat cross of up selling")
+    assert a.found

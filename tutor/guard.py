@@ -4,6 +4,7 @@ passage."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -16,6 +17,24 @@ from tutor.terms import original_words
 
 # "van oriëntatie tot afscheid", "van suspect naar klant": the two ends of a range.
 RANGE = re.compile(r"\bvan ([\w'-]+) (?:tot|naar|t/m) ([\w'-]+)")
+
+
+# The head of a named method: "sandler selling", "bant kwalificatie", "gap model" — the name
+# before it is what the question hinges on.
+METHOD_HEAD = frozenset(
+    "selling sale model modellen methode method systeem system techniek technique canvas matrix "
+    "framework theorie theory aanpak kwalificatie qualification formule principe".split()
+)
+
+
+def names_method(topic: str, unknown: list[str], coverage: Coverage) -> bool:
+    """Whether an unknown word of ``topic`` names a method: it stands right before a method's head,
+    and the two are no known term written apart ("up selling" is upselling)."""
+    words = [fold(w) for w in topic.split()]
+    return any(
+        w in unknown and nxt in METHOD_HEAD and coverage.unknown_terms(w + nxt)[0]
+        for w, nxt in itertools.pairwise(words)
+    )
 
 
 # The plural a list question asks for: "welke competenties …", "wat zijn de skills van …".
@@ -79,7 +98,8 @@ def unknown_hinge(
         # "customer value journey": a term stands or falls with its head, its last word.
         head = fold(topic.split()[-1]) if intent.kind == "definition" else ""
         mostly = 2 * len(unknown) >= distinctive or head in unknown
-        if (hinges and mostly) or len(unknown) == distinctive:
+        # "hoe werkt de bant kwalificatie van leads": a method named by an unknown name.
+        if (hinges and mostly) or len(unknown) == distinctive or names_method(topic, unknown, coverage):
             return unknown_name(original_words(q, display_topic(topic)), unknown)
     return None
 
