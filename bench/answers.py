@@ -57,6 +57,7 @@ SETS = {
     "dev_v": ROOT / "bench" / "answers" / "dev_v.json",
     "test_u": ROOT / "bench" / "answers" / "test_u.json",
     "dev_w": ROOT / "bench" / "answers" / "dev_w.json",
+    "dev_x": ROOT / "bench" / "answers" / "dev_x.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}

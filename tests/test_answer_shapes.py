@@ -214,3 +214,11 @@ def test_a_known_term_written_apart_names_no_unknown_method(engine: Engine) -> N
     # "up selling" is the notes' upselling, not a method called "up".
     a = engine.answerer.answer("ik verkoop bij een laptop ook een tas, is dat cross of up selling")
     assert a.found
+
+
+def test_the_kinds_asked_are_the_items_named_so(engine: Engine) -> None:
+    # "soorten binding": the run "Financiële binding …", "Sociale binding …", "Structurele binding …",
+    # not the four relationship strategies of the same section.
+    a = engine.answerer.answer("welke vormen van binding zijn er bij klantrelaties")
+    text = fold(a.answer)
+    assert all(w in text for w in ("financiele binding", "sociale binding", "structurele binding"))

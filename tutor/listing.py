@@ -221,6 +221,8 @@ class ListComposer:
             t[:4]: self.c.idf[t] for t in q_tokens - ASKING if len(t) >= 4 and not re.fullmatch(LIST_NOUNS, t)
         }
         stem_mass = sum(stems.values()) or 1.0
+        kinds = KINDS_OF.search(fold(question))
+        kind = kinds[1][:-1] if kinds else ""  # "binding", "bindingen": their stem
         for before, run in self.runs.find(body) if runs else []:
             if any({x.id for x in run} < ids for ids in complete_spans):
                 continue  # part of a longer announced list ("vier kwadranten": two paragraphs)
@@ -237,6 +239,10 @@ class ListComposer:
                 four = {w[:4] for w in re.findall(r"\w{4,}", fold(x.text))}
                 named += sum(m for st, m in stems.items() if st in four) >= 0.5 * stem_mass
             value = 0.5 * float(base[first]) + 0.08 * min(n, 7) + 0.15 * min(max(relevant, named), 6) + 0.3
+            # "welke soorten binding": items each named as that kind ("Financiële binding …").
+            heads = [fold(" ".join(x.text.split()[:3])) for x in run if self.runs.opens(run, x)]
+            named_kind = bool(kind) and all(kind in h for h in heads)
+            value += 0.4 * named_kind - 0.2 * (bool(kind) and not named_kind)
             if value > best_value:
                 best_value, chosen, term_run = value, (lead, run, n), True
         head, items_span, _ = chosen
