@@ -104,13 +104,16 @@ def compound_parts(token: str, vocab: Collection[str]) -> list[str]:
     ends = [v for v in vocab if v.endswith(token) and v != token]
     if 0 < len(ends) <= 3:
         return ends
-    for cut in range(5, len(token) - 3):
+    two: list[str] = []
+    for cut in range(4, len(token) - 3):
         head, tail = token[:cut], token[cut:]
         if tail in vocab:
-            begun = [v for v in vocab if v.startswith(head) and v != tail]
+            begun = [v for v in vocab if v.startswith(head) and v != tail] if cut >= 5 else []
             if 0 < len(begun) <= 3:
                 return [tail, *begun]
-    return []
+            if head in vocab and not two:
+                two = [head, tail]  # "klantbinding": two words of the notes joined ("klant", "binding")
+    return two
 
 
 # Verb forms the stemmer cannot bring to the noun the notes use ("de klant klaagt" ↔ "klachten",

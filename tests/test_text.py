@@ -11,6 +11,9 @@ def test_compound_parts_finds_the_notes_compounds_an_unknown_word_is_part_of() -
     assert compound_parts("knelpuntkwadrant", vocab) == ["kwadrant", "knelpuntproduct"]
     assert compound_parts("klant", vocab) == []  # too short to be a compound's part
     assert compound_parts("zonnepaneel", vocab) == []
+    # Two words of the notes joined: "klantbinding" is "klant" and "binding" (stemmed "bind").
+    assert compound_parts("klantbind", {"klant", "bind", "klantinzicht", "klanttevred", "klantgericht",
+                                        "klantbewust"}) == ["klant", "bind"]
 
 
 def test_remembered_makes_once_and_stays_bounded() -> None:
