@@ -83,6 +83,7 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("robinson faris wind: list the buying situations", "enumeration"),
         ("door welke stadia gaat een relatie met een klant heen", "enumeration"),
         ("in welke bakjes deelt de nps mensen in", "enumeration"),
+        ("geef me de fases van een klantrelatie op volgorde", "enumeration"),
         ("upselling, heb je daar een casus van", "example"),
         ("waar kan ik je allemaal mee lastigvallen", "smalltalk"),
         ("alles goed met je?", "smalltalk"),

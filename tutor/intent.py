@@ -94,7 +94,7 @@ WHICH_ARE = re.compile(r"\bwelke (?:zijn|waren) (?:dat|dit|die|er|deze)\b")
 # "waar staat rfm voor": the words an abbreviation's letters stand for.
 STANDS_FOR = re.compile(r"^(?:waar staat|waar staan) (?:de (?:afkorting|letters) )?.+ voor$")
 ENUMERATION = [
-    re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:alle|de) )"),
+    re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:me |mij |eens |even )*(?:alle|de) )"),
     # "geef een opsomming van de fasen", "een overzicht van de rollen", "wat zijn de vier groeistrategieen"
     re.compile(r"\b(?:opsomming|overzicht|lijstje?|rijtje) (?:van|met)\b|\b(?:opsomming|opsommen)\s*[?.!]*$"),
     # "wie zit er in een dmu": its members.
