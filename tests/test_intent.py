@@ -364,6 +364,7 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         # "naast elkaar", "leg X naast Y", "het onderscheid tussen".
         ("deskresearch en fieldresearch naast elkaar", ("deskresearch", "fieldresearch")),
         ("leg een mql naast een sql", ("mql", "sql")),
+        ("missie vs visie vs strategie", ("missie", "visie", "strategie")),
         ("wat is het onderscheid tussen een gebruiker en een inkoper in de dmu", ("gebruiker", "inkoper")),
     ],
 )  # fmt: skip

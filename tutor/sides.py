@@ -100,9 +100,9 @@ def comparison_sides(q: str) -> tuple[str, ...]:
             # "verkopen aan een consument versus aan een bedrijf": the second side shares the verb.
             head = re.split(r" (?=(?:aan|voor|bij|met|in|op|naar|tegen|via|zonder|door) )", a, maxsplit=1)[0]
             b = f"{head} {b}" if head != a else b
-        if a and not more and re.search(r"\s(?:en|and)\s", b):
-            # "een suspect en prospect en een lead": three sides, joined by "en" each time.
-            *more, a, b = [a, *(strip_side(x) for x in re.split(r"\s(?:en|and)\s", b))]
+        if a and not more and re.search(r"\s(?:en|and|vs\.?|versus)\s", b):
+            # "een suspect en prospect en een lead", "missie vs visie vs strategie": three sides.
+            *more, a, b = [a, *(strip_side(x) for x in re.split(r"\s(?:en|and|vs\.?|versus)\s", b))]
         shared = SHARED_CONTEXT.match(b) if a else None
         if shared and not SHARED_CONTEXT.match(a) and len(a.split()) <= 3:
             b = shared["side"]  # retrieval still reads the context in the question
