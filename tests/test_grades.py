@@ -15,6 +15,8 @@ from tutor.intent import classifies, detect_intent
 def test_grade_words_pair_with_the_word_they_qualify() -> None:
     assert ("high", "leverancier") in graded_pairs("er zijn veel verschillende leveranciers")
     assert ("low", "groeipotentieel") in graded_pairs("een klant met nauwelijks groeipotentieel")
+    # An everyday word graded goes as the notes word it stands for too ("groeikansen").
+    assert ("high", "groeipotentieel") in graded_pairs("een klant met enorme groeikansen")
     assert ("hard", "krijg") in graded_pairs("moeilijk te krijgen")
     # Said of the word before it when nothing follows: "(ze) kosten weinig, maar …".
     assert ("low", "kost") in graded_pairs("Knelpuntproducten kosten weinig, maar zijn schaars")

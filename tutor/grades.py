@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from index.text import DUTCH_STOPWORDS, bm25_tokens, fold
+from index.text import DUTCH_STOPWORDS, IRREGULAR, bm25_tokens, fold
 
 GRADES: dict[str, str] = {}
 for grade, words in {
@@ -80,7 +80,8 @@ def graded_pairs(text: str) -> set[tuple[str, str]]:
             grade = OPPOSITE[grade]
         following = [x for x in ws[i + 1 : i + 4] if x not in _SKIP and x not in GRADES]
         if following and following[0] not in DUTCH_STOPWORDS:
-            out.update((grade, t) for t in bm25_tokens(following[0]))
+            # "enorme groeikansen": the word and the notes' word for it ("groeipotentieel").
+            out.update((grade, t) for t in bm25_tokens(f"{following[0]} {IRREGULAR.get(following[0], '')}"))
             if following[0].endswith("e") and len(following) > 1 and following[1] not in DUTCH_STOPWORDS:
                 # An inflected adjective in between: "veel verschillende leveranciers".
                 out.update((grade, t) for t in bm25_tokens(following[1]))
