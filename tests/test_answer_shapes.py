@@ -222,3 +222,10 @@ def test_the_kinds_asked_are_the_items_named_so(engine: Engine) -> None:
     a = engine.answerer.answer("welke vormen van binding zijn er bij klantrelaties")
     text = fold(a.answer)
     assert all(w in text for w in ("financiele binding", "sociale binding", "structurele binding"))
+
+
+def test_a_situation_that_names_its_category_gets_how_not_the_name(engine: Engine) -> None:
+    # "ik moet een prognose maken": naming it "Verkoopprognose" tells the student nothing new.
+    a = engine.answerer.answer("ik moet een prognose maken voor een nieuw product zonder cijfers")
+    assert "kwalitatieve methoden" in fold(a.answer)
+    assert not a.answer.startswith("Verkoopprognose:")

@@ -167,6 +167,11 @@ class Classifier:
         lead = self._leader(question, qvec, sections, TOLD_SCORE, TOLD_MARGIN)
         if lead is None or (not lead[0].category.member and lead[1] < TOLD_WORDS):
             return None
+        # "ik moet een prognose maken voor …": a situation that names the category itself asks
+        # how to go about it, not what it is called.
+        name = fold(lead[0].category.name).replace(" ", "")
+        if any(len(w) >= 5 and name.endswith(w) for w in re.findall(r"[a-z]+", fold(question))):
+            return None
         return lead[0]
 
     def _leader(
