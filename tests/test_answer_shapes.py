@@ -229,3 +229,11 @@ def test_a_situation_that_names_its_category_gets_how_not_the_name(engine: Engin
     a = engine.answerer.answer("ik moet een prognose maken voor een nieuw product zonder cijfers")
     assert "kwalitatieve methoden" in fold(a.answer)
     assert not a.answer.startswith("Verkoopprognose:")
+
+
+def test_a_worked_sum_keeps_only_an_example_of_the_same_formula(engine: Engine) -> None:
+    # The retention rate is worked out in the CLV section, whose example works out a CLV.
+    kept = engine.answerer.answer("450 van onze 500 klanten zijn gebleven, retentie?")
+    assert "retentiegraad 90%" in kept.context and "Voorbeeld" not in kept.context
+    nps = engine.answerer.answer("nps: 100 promotors, 50 passives, 50 detractors")
+    assert "NPS +25" in nps.context and "Voorbeeld: Een webshop" in nps.context

@@ -63,10 +63,10 @@ def brings_numbers(question: str) -> bool:
 
 def formula(
     c: Composer, section_id: str, question: str, qvec: np.ndarray | None
-) -> tuple[Sentence, float, str | None]:
+) -> tuple[Sentence, float, tuple[str, str] | None]:
     """The sentence of a section that says how to calculate what ``question`` asks, its score, and
-    the formula worked out with the question's numbers when they fill one in; a sentence that
-    calculates with numbers counts when the question brings numbers."""
+    the formula worked out with the question's numbers when they fill one in (the section's word for
+    it, the line); a sentence that calculates with numbers counts when the question brings numbers."""
     body = c.body(section_id)
     numbers = brings_numbers(question)
     fills = worked_formula(question, c.text(body))
@@ -82,7 +82,7 @@ def formula(
     scores = c.score(question, qvec, [s.id for s in formulas])
     scores = scores + np.array([0.3 * ("=" in s.text or "×" in s.text) + (s.id in names) for s in formulas])
     i = int(np.argmax(scores))
-    return formulas[i], float(scores[i]), fills[1] if fills else None
+    return formulas[i], float(scores[i]), fills
 
 
 def calculation(
@@ -92,10 +92,14 @@ def calculation(
     best, _, mine = formula(c, section_id, question, qvec)
     span = c.lead_in(c.passage(best, target=35, limit=90), topic, qvec)
     example = c.example(section_id)
+    # The section's worked example, when it works this formula: the CLV example is no help with a
+    # retention rate the student's numbers give.
+    said = {t[:5] for s in example for t in c.tokens[s.id] if len(t) >= 3}
+    fits = mine is None or any(t[:5] in said for t in tokens_of(mine[0]) if len(t) >= 3)
     context = ""
-    if example and any(re.search(r"\d", s.text) for s in example):
+    if example and fits and any(re.search(r"\d", s.text) for s in example):
         context = "Voorbeeld: " + c.text(example)
     # "… 200 promotors, 120 passives en 80 detractors": the formula worked out with these numbers.
     if mine is not None:
-        context = f"{mine}\n\n{context}".strip()
+        context = f"{mine[1]}\n\n{context}".strip()
     return Composition(c.text(span), context=context, sections=[section_id])
