@@ -237,3 +237,10 @@ def test_a_worked_sum_keeps_only_an_example_of_the_same_formula(engine: Engine) 
     assert "retentiegraad 90%" in kept.context and "Voorbeeld" not in kept.context
     nps = engine.answerer.answer("nps: 100 promotors, 50 passives, 50 detractors")
     assert "NPS +25" in nps.context and "Voorbeeld: Een webshop" in nps.context
+
+
+def test_a_lead_in_right_before_the_passage_reads_on(engine: Engine) -> None:
+    # "Tevreden is nog niet loyaal." leads into Thomassen's customer delight, not the list of five
+    # klant-words a paragraph earlier that also says "tevreden".
+    a = engine.answerer.answer("hoe maak je van een tevreden klant een loyale klant?")
+    assert a.answer.startswith("Tevreden is nog niet loyaal. Volgens Thomassen")

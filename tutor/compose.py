@@ -344,8 +344,16 @@ class Composer:
         ]
         if not naming:
             return None
+        # The sentence right before ("Tevreden is nog niet loyaal. Volgens Thomassen …") reads on.
+        last = naming[-1]
+        after = self.sentences[before] if before is not None else None
+        right_before = after is not None and after.id - 1 == last.id and after.para == last.para
         return self.best(
-            naming, topic, qvec, lambda s: 0.3 * bool(DEFINING.search(s.text)) - 0.05 * s.pos - 0.15 * s.para
+            naming,
+            topic,
+            qvec,
+            lambda s: 0.3 * bool(DEFINING.search(s.text)) - 0.05 * s.pos - 0.15 * s.para
+            + 1.0 * (right_before and s is last),
         )
 
     def lead_in(
