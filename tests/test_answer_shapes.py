@@ -244,3 +244,10 @@ def test_a_lead_in_right_before_the_passage_reads_on(engine: Engine) -> None:
     # klant-words a paragraph earlier that also says "tevreden".
     a = engine.answerer.answer("hoe maak je van een tevreden klant een loyale klant?")
     assert a.answer.startswith("Tevreden is nog niet loyaal. Volgens Thomassen")
+
+
+def test_a_sentence_that_goes_further_brings_the_one_it_goes_beyond(engine: Engine) -> None:
+    # "Solution selling gaat nog verder": further than consultative selling, the sentence before.
+    a = engine.answerer.answer("solution selling en consultative selling, waarin verschillen ze")
+    assert "Bij consultative selling (adviserende verkoop) onderzoekt de verkoper eerst" in a.answer
+    assert "Solution selling gaat nog verder" in a.answer

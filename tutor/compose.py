@@ -276,6 +276,8 @@ class Composer:
         short_this = len(s.text.split()) <= 12 and re.search(r"\b(?:dit|dat)\b", self.folded[s.id])
         # "Het werk zit daarom vóór de aanbesteding": a consequence of the sentence before.
         therefore = re.match(r"^(?:\S+\s+){1,3}(?:daarom|daardoor|dus|hierdoor)\b", self.folded[s.id])
+        # "Solution selling gaat nog verder: …": further than the one the sentence before names.
+        therefore = therefore or re.search(r"\bgaa?t nog (?:een stap |veel )?verder\b", self.folded[s.id])
 
         if start == s.pos and start > 0 and (
             (pointed and pointed[1] in self.folded[para[start - 1].id]) or short_this or therefore
