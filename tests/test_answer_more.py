@@ -34,7 +34,14 @@ def test_a_score_told_names_its_group_not_the_question_the_score_answers(engine:
     assert a.found and "detractors (criticasters) geven een 0 tot en met 6" in fold(a.answer)
 
 
-@pytest.mark.parametrize("q", ["hallootjes", "waarover mag ik jou allemaal vragen", "wat kan ik u vragen"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "hallootjes", "waarover mag ik jou allemaal vragen", "wat kan ik u vragen",
+        # A greeting the rephrasing would have read as a term ("goedenavond"); praise; what it can do.
+        "hoi daar, goedemiddag", "dit heb ik echt wat aan", "waar ben jij sterk in",
+    ],
+)  # fmt: skip
 def test_new_greetings_and_help_questions_are_small_talk(engine: Engine, q: str) -> None:
     a = engine.answerer.answer(q)
     assert a.intent == "smalltalk" and "staat niet" not in a.answer

@@ -16,7 +16,9 @@ SMALLTALK = re.compile(
     r"cool|ok[eé]?y?|prima|fijn|nice|haha+|"
     r"(?:dank|bedankt|thanks|dankjewel|dankuwel) (?:je |u )?(?:wel )?voor (?:je|jouw|uw|de|the) "
     r"(?:hulp|uitleg|antwoord\w*|help)|"
-    r"wie ben (?:jij|je)|wat ben (?:jij|je)|wat (?:kan|kun|kunt) (?:je|jij|u)(?: allemaal)?(?: doen)?|"
+    r"wie ben (?:jij|je)|wat ben (?:jij|je)|waar ben (?:je|jij) (?:goed|sterk) in|"
+    r"(?:daar|hier|dit|dat) heb ik (?:echt |veel |wel |iets |wat |nu )*aan|"
+    r"wat (?:kan|kun|kunt) (?:je|jij|u)(?: allemaal)?(?: doen)?|"
     r"(?:wat|waarover) (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? vragen|"
     r"waar (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? mee (?:lastigvallen|lastig vallen|terecht)|"
     r"wat (?:kan|doet) (?:deze|die|de|jouw) (?:bot|app|studybot)(?: allemaal)?(?: doen)?|"
@@ -37,8 +39,8 @@ SMALLTALK = re.compile(
     r"are you (?:a )?(?:human|bot|robot)|"
     r"(?:heel |erg |helemaal )?(?:duidelijk|helder)(?: nu)?|ik snap het(?: nu)?|snap ik)"
     # "yo studiemaatje", "thanks man": whom it is said to.
-    r"(?: (?:studiemaatje|maatje|studybot|bot|man|gast|makker|allemaal|daar|jij|jullie))?[\s,.!?]*)+"
-    r"(?:daar|allemaal|iedereen|studybot|bot|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
+    r"(?: (?:studiemaatje|maatje|studybot|bot|botje|man|gast|makker|allemaal|daar|jij|jullie))?[\s,.!?]*)+"
+    r"(?:daar|allemaal|iedereen|studybot|bot|botje|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
 )
 
 # "dankzij jou haal ik mijn tentamen, dank!": thanks said in a sentence that asks nothing.
