@@ -251,3 +251,9 @@ def test_a_sentence_that_goes_further_brings_the_one_it_goes_beyond(engine: Engi
     a = engine.answerer.answer("solution selling en consultative selling, waarin verschillen ze")
     assert "Bij consultative selling (adviserende verkoop) onderzoekt de verkoper eerst" in a.answer
     assert "Solution selling gaat nog verder" in a.answer
+
+
+def test_a_sum_that_names_its_term_is_worked_in_that_terms_section(engine: Engine) -> None:
+    # Retrieval misses the section; "klantaandeel" is the glossary's other name for share of wallet.
+    a = engine.answerer.answer("klant besteedt 60.000 aan drukwerk, wij leveren 15.000, klantaandeel?")
+    assert "share of wallet 25%" in a.context

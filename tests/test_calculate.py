@@ -141,6 +141,11 @@ def test_funnel_worked_back_from_the_target() -> None:
     assert funnel_back("hoeveel leads voor 20 klanten als telkens de helft doorgaat") is None
 
 
+def test_share_of_wallet_of_what_we_get() -> None:
+    line = share_of_wallet("de klant geeft 50.000 uit aan koffie, wij krijgen 10.000, share of wallet")
+    assert line is not None and "share of wallet 20%" in line
+
+
 def test_funnel_worked_forward_from_the_start() -> None:
     line = funnel_forward("400 leads, 25% wordt prospect, daarvan de helft offerte, hoeveel offertes")
     assert line == "Met jouw getallen: 400 leads × 25% × 50% = 50 offertes."

@@ -291,6 +291,9 @@ def share_of_wallet(question: str) -> str | None:
         q,
         rf"(?:€\s*)?{NUM}{_SCALE}\s*(?:euro\s+)?(?:\w+\s+){{0,2}}?bij (?:ons|mij|jou|u)\b",
         rf"\bbij (?:ons|mij|jou|u)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}",
+        # "wij krijgen 20.000 daarvan", "we leveren daarvan 30k".
+        rf"\b(?:wij|we|ik) (?:krijgen|krijg|halen|haal|leveren|lever|verkopen|verkoop|ontvangen)\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}",
     )
     whole = _first(
         q,

@@ -8,6 +8,7 @@ Each answers with a hedge, and only when the question is not much nearer the bac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -58,6 +59,16 @@ def fitting_formulas(composer: Composer, q: str, intent: Intent, near: list[str]
     else:
         calc = Intent("calculation", intent.topic, followup=intent.followup)
     fitting = [sid for sid in near if numbers_fit(composer, q, calc, sid)]
+    if not fitting:
+        # "…, klantaandeel?": the section of a term the question names, when retrieval missed it.
+        folded = fold(q)
+        named = dict.fromkeys(
+            e.section_id
+            for e in composer.course.glossary
+            for n in e.names
+            if len(n) >= 5 and re.search(rf"(?<![\w-]){re.escape(fold(n))}(?![\w-])", folded)
+        )
+        fitting = [sid for sid in named if sid not in near and numbers_fit(composer, q, calc, sid)]
     return (calc if fitting else intent), fitting
 
 
