@@ -141,6 +141,12 @@ def test_funnel_worked_back_from_the_target() -> None:
     assert funnel_back("hoeveel leads voor 20 klanten als telkens de helft doorgaat") is None
 
 
+def test_moving_average_of_months_with_its_window_in_the_word() -> None:
+    line = moving_average("omzet okt 50, nov 70, dec 90, wat is het 3-maands gemiddelde")
+    assert line == "Met jouw getallen: (50 + 70 + 90) ÷ 3 = voortschrijdend gemiddelde 70."
+    assert "(70 + 90) ÷ 2" in (moving_average("okt 50, nov 70, dec 90: het 2-maands gemiddelde?") or "")
+
+
 def test_share_of_wallet_of_what_we_get() -> None:
     line = share_of_wallet("de klant geeft 50.000 uit aan koffie, wij krijgen 10.000, share of wallet")
     assert line is not None and "share of wallet 20%" in line

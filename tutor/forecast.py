@@ -10,11 +10,22 @@ from index.text import fold
 from tutor.intent import COUNTS
 from tutor.numbers import NUM, num, show
 
+# A month as a period's label: "jan 100, feb 120".
+MONTH = re.compile(
+    r"\b(?:jan|januari|feb|februari|mrt|maart|apr|april|mei|jun|juni|jul|juli|aug|augustus|sep|sept|september|"
+    r"okt|oktober|nov|november|dec|december)\b\.?\s*[:=]?"
+)
+# "het 3-maands gemiddelde": a moving average with its window in the word.
+WINDOW = re.compile(
+    rf"\b({'|'.join(COUNTS)}|\d+)[- ]?(?:maands|maanden|kwartaals|perioden|periodes)[- ]?gemiddelde\b"
+)
+
 
 def _series(q: str, least: int) -> list[float] | None:
     """The first run of at least ``least`` numbers the (folded) question lists: "400, 440 en 480"."""
     # "q1 100 q2 120 q3 140", "jaar 1: 400, jaar 2: 440": the periods' labels are no numbers of the run.
     q = re.sub(r"\b(?:q|kwartaal|periode|maand|week|jaar)\s*\d{1,2}\b\s*[:=]?", ",", q)
+    q = MONTH.sub(",", q)  # "jan 100, feb 120, mrt 140"
     q = re.sub(r"^[\s,]+|(?<=,)[\s,]+", " ", q)
     run = re.search(rf"\b(\d+(?:[.,]\d+)?(?:\s*(?:,|en|;)\s*\d+(?:[.,]\d+)?){{{least - 1},}})\b", q)
     return [num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])] if run else None
@@ -46,12 +57,13 @@ def moving_average(question: str) -> str | None:
     # "gemiddelde van de laatste 3 maanden: 30, 36, 42, 48" is one too.
     said = r"\b(?:voortschrijdend|bewegend)\w* gemiddelde|\bmoving average\b|"
     said += r"gemiddelde (?:van|over) de laatste\b"
-    if not re.search(said, q):
+    sized = WINDOW.search(q)
+    if not re.search(said, q) and sized is None:
         return None
     series = _series(q, 2)
     if series is None:
         return None
-    last = re.search(rf"\blaatste ({'|'.join(COUNTS)}|\d+)\b", q)
+    last = re.search(rf"\blaatste ({'|'.join(COUNTS)}|\d+)\b", q) or sized
     n = int(COUNTS.get(last[1], last[1])) if last is not None else len(series)
     if not 2 <= n <= len(series):
         return None
