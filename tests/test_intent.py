@@ -84,6 +84,8 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("door welke stadia gaat een relatie met een klant heen", "enumeration"),
         ("in welke bakjes deelt de nps mensen in", "enumeration"),
         ("geef me de fases van een klantrelatie op volgorde", "enumeration"),
+        # "rekening houden met" is taking into account, no sum.
+        ("met welke factoren hou je rekening bij een swot", "enumeration"),
         ("upselling, heb je daar een casus van", "example"),
         ("waar kan ik je allemaal mee lastigvallen", "smalltalk"),
         ("alles goed met je?", "smalltalk"),

@@ -71,7 +71,7 @@ EXAMPLE = re.compile(
 # "voorbeeldje van marketing tegenover sales": an example asked first, of whatever follows.
 EXAMPLE_FIRST = re.compile(r"^(?:geef |noem )?(?:een |eens |me )*(?:voorbeeld|voorbeeldje|example)\b")
 CALCULATION = re.compile(
-    r"\b(?:bereken\w*|berekening|reken\w*|uitrekenen|formule|calculate|calculation|compute|formula)\b"
+    r"\b(?:bereken\w*|berekening|reken(?!ing\b)\w*|uitrekenen|formule|calculate|calculation|compute|formula)\b"
 )
 
 
