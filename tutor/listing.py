@@ -222,7 +222,7 @@ class ListComposer:
         }
         stem_mass = sum(stems.values()) or 1.0
         kinds = KINDS_OF.search(fold(question))
-        kind = kinds[1][:-1] if kinds else ""  # "binding", "bindingen": their stem
+        kind = re.sub(r"(?:en|s)$", "", kinds[1])[:6] if kinds else ""  # "binding", "bindingen": "bindin"
         for before, run in self.runs.find(body) if runs else []:
             if any({x.id for x in run} < ids for ids in complete_spans):
                 continue  # part of a longer announced list ("vier kwadranten": two paragraphs)
