@@ -147,7 +147,7 @@ class Answerer:
         q = unwrap(said, self.coverage.written)  # "ik snap niet wat een lead is" → "wat is een lead"
         q = self.coverage.spelled(q)  # "noem de kwadranten van kralic"
         intent = detect_intent(q)
-        if intent.kind != "smalltalk" and detect_intent(said).kind == "smalltalk":
+        if intent.kind != "smalltalk" and said != q and detect_intent(said).kind == "smalltalk":
             intent = Intent("smalltalk")  # "hallo daar, goedenavond": no term "goedenavond" to look up
         two = split_two(q, sentences_only=intent.kind == "comparison")
         if two is not None:  # "wat is een dmu en waarom is die belangrijk voor een verkoper?"

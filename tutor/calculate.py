@@ -225,10 +225,12 @@ def clv(question: str) -> str | None:
     return f"{line}CLV {_euro(value)}."
 
 
+# A deal's value as a student writes it: "€ 50.000", "50k", "50 duizend".
+_VALUE = r"(?:€\s*)?(?P<value>\d+(?:[.,]\d+)*)\s*(?P<k>k|duizend|000)?"
 _DEAL = re.compile(
     rf"(?:(?P<count>\d+|{'|'.join(list(COUNTS)[2:])})\s+(?:deals?|kansen|kans|opportunities|orders?|offertes?)\s+(?:van\s+)?"
     r"(?:elk|ieder|per stuk)?\s*)?"
-    r"(?P<together>samen\s+)?(?:€\s*)?(?P<value>\d+(?:[.,]\d+)*)\s*(?P<k>k|duizend|000)?\s*(?:euro|eur|€)?\s*"
+    rf"(?P<together>samen\s+)?{_VALUE}\s*(?:euro|eur|€)?\s*"
     r"(?:met|à|a|tegen|bij)\s+(?:een\s+)?(?:kans\s+van\s+)?(?P<p>\d+(?:[.,]\d+)?)\s*%"
 )
 
@@ -236,14 +238,13 @@ _DEAL = re.compile(
 # "60% kans op een deal van 50.000": the chance first.
 _CHANCE_FIRST = re.compile(
     r"(?P<p>\d+(?:[.,]\d+)?)\s*%\s*(?:slagings)?kans\s+(?:op|bij)\s+(?:een\s+|de\s+)?"
-    r"(?:deal|order|opdracht|kans|offerte)\s+(?:van\s+)?(?:€\s*)?(?P<value>\d+(?:[.,]\d+)*)\s*"
-    r"(?P<k>k|duizend|000)?(?P<count>)(?P<together>)"
+    rf"(?:deal|order|opdracht|kans|offerte)\s+(?:van\s+)?{_VALUE}(?P<count>)(?P<together>)"
 )
 
 
 # "100k in offertefase (50%)": the value, the stage it is in, its chance in brackets.
 _IN_STAGE = re.compile(
-    r"(?:€\s*)?(?P<value>\d+(?:[.,]\d+)*)\s*(?P<k>k|duizend|000)?\s*(?:euro|eur|€)?\s+(?:in|bij)\s+(?:de\s+)?"
+    rf"{_VALUE}\s*(?:euro|eur|€)?\s+(?:in|bij)\s+(?:de\s+)?"
     r"[\w-]+(?:\s+fase)?\s*\(\s*(?P<p>\d+(?:[.,]\d+)?)\s*%\s*(?:kans)?\s*\)(?P<count>)(?P<together>)"
 )
 

@@ -75,40 +75,37 @@ def _by_score(q: str) -> dict[str, float]:
     return found
 
 
-def _part_of(customers: re.Match[str] | None, part: re.Match[str] | None) -> tuple[float, float] | None:
-    """The customers counted and the part of them that left or stayed; None when one is missing,
-    both are the same number, or the part exceeds the whole."""
-    if not customers or not part or customers.start() == part.start():
-        return None
-    total, counted = num(customers[1]), num(part[1])
-    if total <= 0 or counted > total:
-        return None
-    return total, counted
-
-
 # "60 van de 300 klanten zijn vertrokken": the part named before the whole it is part of.
 _PART_FIRST = re.compile(
     rf"{NUM}\s+van\s+(?:de\s+|onze\s+|mijn\s+|die\s+)?{NUM}\s+(klanten|leden|abonnees|accounts)\b"
 )
 
 
-def _whole_first(question: str) -> str:
-    """``question`` folded, a part named before its whole ("60 van de 300 klanten zijn …") said whole
-    first ("300 klanten en 60 zijn …"), the way the counts are looked for."""
-    return _PART_FIRST.sub(r"\2 \3 en \1", fold(question))
+def _part_of(question: str, customers: str, *parts: str) -> tuple[float, float] | None:
+    """The customers counted (``customers``) and the part of them that left or stayed (the first of
+    ``parts`` that matches); a part named before its whole ("60 van de 300 klanten zijn …") counts as
+    said whole first. None when one is missing, both are the same number, or the part exceeds the
+    whole."""
+    q = _PART_FIRST.sub(r"\2 \3 en \1", fold(question))
+    whole = re.search(customers, q)
+    part = next((m for p in parts if (m := re.search(p, q)) is not None), None)
+    if not whole or not part or whole.start() == part.start():
+        return None
+    total, counted = num(whole[1]), num(part[1])
+    if total <= 0 or counted > total:
+        return None
+    return total, counted
 
 
 def churn_rate(question: str) -> str | None:
     """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
-    q = _whole_first(question)
-    customers = re.search(rf"{NUM}\s+klanten", q)
-    left = re.search(
+    counted = _part_of(
+        question,
+        rf"{NUM}\s+klanten",
         rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren|gestopt|afgehaakt|"
         r"weggelopen|kwijt|(?:zijn|is|gingen|ging)\s+weg)\b",
-        q,
+        rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}",
     )
-    left = left or re.search(rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}", q)
-    counted = _part_of(customers, left)
     if counted is None:
         return None
     total, gone = counted
@@ -118,14 +115,13 @@ def churn_rate(question: str) -> str | None:
 
 def retention_rate(question: str) -> str | None:
     """The share of customers that stayed: "van 500 klanten zijn er 450 gebleven" → 90%."""
-    q = _whole_first(question)
-    customers = re.search(rf"{NUM}\s+(?:klanten|leden|abonnees|accounts)\b", q)
-    stayed = re.search(
+    counted = _part_of(
+        question,
+        rf"{NUM}\s+(?:klanten|leden|abonnees|accounts)\b",
         rf"{NUM}\s+(?:[a-z]+\s+){{0,3}}?(?:gebleven|over|trouw gebleven|nog (?:steeds )?klant|"
         r"klant gebleven|blijven|bleven)\b",
-        q,
-    ) or re.search(rf"(?:zijn|bleven|blijven)\s+(?:er\s+)?{NUM}\s+(?:\w+\s+)?(?:gebleven|over|klant)\b", q)
-    counted = _part_of(customers, stayed)
+        rf"(?:zijn|bleven|blijven)\s+(?:er\s+)?{NUM}\s+(?:\w+\s+)?(?:gebleven|over|klant)\b",
+    )
     if counted is None:
         return None
     total, kept = counted

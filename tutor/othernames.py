@@ -16,6 +16,12 @@ def abbreviation(name: str) -> bool:
     return 2 <= len(name) <= 5 and name.isupper()
 
 
+def says(folded: str, name: str) -> bool:
+    """Whether ``folded`` (a folded question) uses the folded ``name`` as a word of its own, not as a
+    part of a longer or hyphenated word."""
+    return name in folded and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded) is not None
+
+
 class OtherNames:
     """The glossary's names the text does not use, each with the tokens of its term."""
 
@@ -41,7 +47,7 @@ class OtherNames:
         """The tokens of the terms that the other names in ``folded`` (a folded question) stand for."""
         out: set[str] = set()
         for name, term in self.also_named.items():
-            if name in folded and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
+            if says(folded, name):
                 out |= term
         for word in re.findall(r"[a-z0-9]+", folded):
             out |= self.written_out.get(word, frozenset())

@@ -8,7 +8,6 @@ Each answers with a hedge, and only when the question is not much nearer the bac
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from tutor.calculate import worked_out
 from tutor.compose import Composer
 from tutor.cues import ASPECT, OBJECTION
 from tutor.intent import Intent
+from tutor.othernames import says
 from tutor.terms import abbreviation_entries, named_word_entry, rare_word_section, title_word_section
 from tutor.verbs import how_to
 from tutor.worked import brings_numbers
@@ -66,7 +66,7 @@ def fitting_formulas(composer: Composer, q: str, intent: Intent, near: list[str]
             e.section_id
             for e in composer.course.glossary
             for n in e.names
-            if len(n) >= 5 and re.search(rf"(?<![\w-]){re.escape(fold(n))}(?![\w-])", folded)
+            if len(n) >= 5 and says(folded, fold(n))
         )
         fitting = [sid for sid in named if sid not in near and numbers_fit(composer, q, calc, sid)]
     return (calc if fitting else intent), fitting
