@@ -21,6 +21,11 @@ BM25_SECOND = 0.5
 MENTION_BOOST = 0.5
 GLOSSARY_BOOST = 10.0
 GLOSSARY_MIN = 88.0
+# Courtesy words carry no meaning but pull a short question's vector away from its section.
+COURTESY = re.compile(
+    r"[,;]?\s*\b(?:a\.?u\.?b\.?|s\.?v\.?p\.?|pls|plz|please|alsjeblieft|alstublieft|ff)(?=[\s,.!?]|$)[.!]*",
+    re.IGNORECASE,
+)
 
 
 def _zscores(values: np.ndarray) -> np.ndarray:
@@ -111,7 +116,7 @@ class Retriever:
         return scores, background
 
     def _dense(self, question: str) -> tuple[np.ndarray, float, np.ndarray]:
-        q = self.embedder.embed_queries([question])
+        q = self.embedder.embed_queries([COURTESY.sub("", question).strip() or question])
         n = self.index.faiss_index.ntotal
         scores, ids = self.index.faiss_index.search(q, n)
         out = np.empty(n, dtype=np.float32)

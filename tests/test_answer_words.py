@@ -420,6 +420,9 @@ def test_a_passage_inside_a_list_line_starts_at_its_head_and_stays_in_it(engine:
     [
         ("wat zijn de bouwstenen van een accountplan", "analyse van de klant"),
         ("de stappen van van weele op een rijtje", "specificeren"),
+        # "taakgebieden": a notes word and a generic head; "rijtje … aub": a list asked politely.
+        ("noem de taakgebieden van de vertegenwoordiger", "offertes opstellen"),
+        ("rijtje taken van een vertegenwoordiger aub", "offertes opstellen"),
     ],
 )
 def test_words_for_a_list_are_no_unknown_term(engine: Engine, q: str, said: str) -> None:

@@ -368,6 +368,11 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         ("leg een mql naast een sql", ("mql", "sql")),
         ("missie vs visie vs strategie", ("missie", "visie", "strategie")),
         ("wat is het onderscheid tussen een gebruiker en een inkoper in de dmu", ("gebruiker", "inkoper")),
+        # "wat scheelt het"; a comparative weighs two sides.
+        ("sociale binding of structurele binding, wat scheelt het",
+         ("sociale binding", "structurele binding")),
+        ("is een nieuwe taak moeilijker dan een modified rebuy", ("nieuwe taak", "modified rebuy")),
+        ("zijn a-klanten winstgevender dan c-klanten", ("a-klanten", "c-klanten")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:
@@ -386,3 +391,12 @@ def test_separable_verbs_of_a_situation_are_joined() -> None:
     assert joined_particles("een winkel verkoopt ons product door aan consumenten") == "doorverkoop"
     assert joined_particles("de klant stapt over naar een concurrent") == "overstap"
     assert joined_particles("ik koop een fiets") == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["welke binding kun je met een klant opbouwen, alle drie", "rijtje taken van een vertegenwoordiger",
+     "lijstje cialdini principes"],
+)  # fmt: skip
+def test_a_list_asked_by_its_count_or_list_noun(question: str) -> None:
+    assert detect_intent(question).kind == "enumeration"

@@ -50,6 +50,15 @@ def test_golden_questions_find_their_section(engine: Engine) -> None:
     assert hits / len(GOLDEN) >= 0.9
 
 
+def test_courtesy_words_leave_the_query_vector_alone(engine: Engine) -> None:
+    search = engine.answerer.retriever.search
+    plain = search("taken van een vertegenwoordiger", k=2).query_vector
+    for polite in ("taken van een vertegenwoordiger aub", "taken van een vertegenwoordiger, pls!"):
+        assert (search(polite, k=2).query_vector == plain).all()
+    # "aubade" is a word, not a courtesy.
+    assert not (search("taken van een vertegenwoordiger aubade", k=2).query_vector == plain).all()
+
+
 def test_definition_question_takes_the_glossary_path(engine: Engine) -> None:
     answer = engine.answerer.answer("Wat betekent CLV?")
     assert answer.kind == "definition"

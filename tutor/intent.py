@@ -97,6 +97,10 @@ ENUMERATION = [
     re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:me |mij |eens |even )*(?:alle|de) )"),
     # "geef een opsomming van de fasen", "een overzicht van de rollen", "wat zijn de vier groeistrategieen"
     re.compile(r"\b(?:opsomming|overzicht|lijstje?|rijtje) (?:van|met)\b|\b(?:opsomming|opsommen)\s*[?.!]*$"),
+    # "welke binding kun je opbouwen, alle drie": the count asked says a list is wanted.
+    re.compile(rf",? (?:alle|all) (?:{_NUM})\s*[?.!]*$"),
+    # "rijtje taken van een vertegenwoordiger": the list noun leads, the plural follows.
+    re.compile(r"^(?:een |het )?(?:lijstje|rijtje|opsomming) (?:\w+ )?\w+(?:en|s)\b"),
     # "wie zit er in een dmu": its members.
     re.compile(r"^wie (?:zit|zitten|zijn|horen|hoort) (?:er )?(?:allemaal )?(?:in|bij) "),
     re.compile(r"^who (?:are|is|sits?|belongs?) (?:the (?:people|members|roles) )?in "),

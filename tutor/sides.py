@@ -37,7 +37,7 @@ COMPARISON = [
                r"(?:verschillen|verschilt|is het verschil|zijn de verschillen)\b[^,]*$"),
     # "promotor en detractor, wat scheidt ze", "bow tie of diamond, wat is anders", "… zit daar verschil in".
     re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or|vs\.?|versus) (?P<b>[^,:]+?)[,:]? "
-               r"(?:wat (?:scheidt|onderscheidt) (?:ze|hen|die|hun)|wat is (?:er )?anders|"
+               r"(?:wat (?:scheidt|onderscheidt|scheelt) (?:ze|hen|die|hun|het|dat)|wat is (?:er )?anders|"
                r"zit (?:daar|er) (?:een |nog )?verschil (?:in|tussen)|wat is het onderscheid|"
                r"verschillen (?:ze|die|deze))\b[^,]*$"),
     # "wat is beter: transactionele verkoop of consultative selling", "wie heb je nodig, hunter of farmer".
@@ -49,6 +49,9 @@ COMPARISON = [
     # "transactionele verkoop of solution selling, wat past bij een ingewikkeld product": a choice.
     re.compile(r"^(?P<a>[^,:]+?) (?:of|or|vs\.?|versus) (?P<b>[^,:]+?)[,:] (?:wat|welke|wie) "
                r"(?:past|werkt|kies|gebruik|heb)\b[^,]*$"),
+    # "is een nieuwe taak moeilijker dan een modified rebuy": a comparative weighs two sides.
+    re.compile(r"^(?:is|zijn|werkt|kost|is a|is an) (?P<a>.+?) "
+               r"(?:\w{3,}(?<!n)er|meer \w+|minder \w+|beter) dan (?P<b>.+)$"),
     re.compile(r"\b(?:verschil|difference) (?:met|with) (?P<b>.+)$"),
 ]  # fmt: skip
 # A context both sides share, said once after the last: "gebruiker en beslisser in de dmu".
