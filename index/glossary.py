@@ -30,6 +30,10 @@ DEFINITION_PATTERNS = [
     )
 ]
 FILLER = re.compile(r"\b(?:eigenlijk|precies|nou|nu|dan|ook alweer|alweer|toch|ook|nog)\b")
+# "een ambassadeur als klant", "een lead in sales": the field the term belongs to, no part of it.
+FIELD = re.compile(
+    r"(?<=\w) (?:als|in|bij|binnen) (?:de |het |een )?(?:klant|klanten|verkoper|verkoop|sales|marketing)$"
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ def asked_term(question: str) -> str | None:
         m = pattern.match(q)
         if m:
             term = re.sub(r"\s+", " ", FILLER.sub(" ", m["term"])).strip(" ,'\"")
-            return re.sub(r"^(?:een|de|het) ", "", term) or None
+            return FIELD.sub("", re.sub(r"^(?:een|de|het) ", "", term)) or None
     # A bare 'NPS?' or 'kraljic matrix' is a definitional question too.
     if len(q.split()) <= 3:
         return q
