@@ -151,3 +151,11 @@ def test_an_unknown_kind_of_list_asked_of_a_known_subject_is_answered(engine: En
 def test_a_word_of_one_section_ranked_first_rescues_an_unsure_why_question(engine: Engine) -> None:
     a = engine.answerer.answer("waar dient een landingspagina voor")
     assert a.found and "landingspagina" in fold(a.headline)
+
+
+def test_points_counted_off_go_on_with_daarnaast_and_tot_slot(engine: Engine) -> None:
+    # "Ten eerste … Ten vierde …" ends its paragraph; "Daarnaast …" and "Tot slot …" are more points.
+    a = engine.answerer.answer("welke punten maken zakelijk verkopen anders, opsommen")
+    assert a.found and "Ten vierde" in a.answer and "Daarnaast" in a.answer and "Tot slot" in a.answer
+    # A paragraph after them that draws a conclusion is no point.
+    assert "Een gevolg is" not in a.answer

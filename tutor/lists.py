@@ -24,6 +24,8 @@ SEQUENCE = re.compile(
     r"(?:ten |het |de |een )?(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste))\b",
     re.IGNORECASE,
 )
+# "Daarnaast …", "Bovendien …": one more point, after points counted off.
+ADDITIVE = re.compile(r"^(?:daarnaast|bovendien|verder|ook)\b", re.IGNORECASE)
 # "Het tweede uitgangspunt is …", "De derde methode is …": the noun they number.
 ORDINAL = re.compile(
     r"^(?:het|de|ten|een) (?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|laatste) (\w{3,})\b", re.I
@@ -227,10 +229,11 @@ def repeated_head(text: str) -> str | None:
 
 
 def carries_on(text: str, so_far: str) -> bool:
-    """Whether a sentence carries on a sequence already started ('Vervolgens', 'De derde …')."""
+    """Whether a sentence carries on a sequence already started ('Vervolgens', 'De derde …', and
+    'Daarnaast …' after 'Ten eerste … Ten vierde …')."""
     m = SEQUENCE.match(text)
     if not m:
-        return False
+        return bool(ADDITIVE.match(text) and re.search(r"\bten (?:eerste|tweede|derde|vierde)\b", so_far))
     ordinal = re.search(r"(tweede|derde|vierde|vijfde|zesde|zevende)", m.group().lower())
     if ordinal is None:
         return True
