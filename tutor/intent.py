@@ -78,7 +78,11 @@ CALCULATION = re.compile(
 def worked_problem(q: str) -> bool:
     """ "200 klanten: 110 promotors en 40 detractors. wat is de nps?": numbers given, a value asked."""
     given = len(re.findall(r"\d+(?:[.,]\d+)?\s*%?", q))
-    asks = re.search(r"\b(?:wat is (?:de|het|mijn|onze)|hoeveel|hoe hoog|what is the)\b", q) is not None
+    # "… 70% van de omzet, wat is het risico": a judgement asked, no value.
+    asks = re.search(
+        r"\b(?:wat is (?:de|het|mijn|onze)(?! (?:risico|gevaar|probleem|nadeel|voordeel|reden|oorzaak|"
+        r"strategie|aanpak|gevolg)\b)|hoeveel|hoe hoog|what is the)\b", q
+    ) is not None
     # "… 80 detractors. nps?": only the value's name asked.
     named = re.search(
         r"\b(?:nps|hitrate|hit rate|churn rate|churn|clv|marktaandeel|(?:gewogen )?pipeline)\s*[?!.]*$", q
