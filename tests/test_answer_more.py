@@ -159,3 +159,18 @@ def test_points_counted_off_go_on_with_daarnaast_and_tot_slot(engine: Engine) ->
     assert a.found and "Ten vierde" in a.answer and "Daarnaast" in a.answer and "Tot slot" in a.answer
     # A paragraph after them that draws a conclusion is no point.
     assert "Een gevolg is" not in a.answer
+
+
+def test_who_asks_for_the_list_of_roles(engine: Engine) -> None:
+    # The section also lists Van Weele's six steps; "wie zitten er in" asks for people.
+    a = engine.answerer.answer("wie zitten er allemaal in zo'n beslissingseenheid")
+    assert a.found and "onderscheiden we rollen" in a.answer and "De beslisser" in a.answer
+    assert "Van Weele" not in a.answer
+
+
+def test_a_sequence_of_ordinals_that_says_it_ended_is_kept_whole(engine: Engine) -> None:
+    # "Een veelgebruikte indeling … Een tweede indeling … Een derde … Tot slot …" over three
+    # paragraphs; the kinds of the first ("Transactieklanten …") are only its start.
+    a = engine.answerer.answer("welke typen klanten onderscheidt het hoofdstuk soorten klanten")
+    for said in ("Transactieklanten", "Een tweede indeling", "Een derde indeling", "OEM", "Tot slot"):
+        assert said in a.answer

@@ -55,6 +55,11 @@ ASKING = frozenset(
 )
 
 
+CLOSING = re.compile(r"^(?:tot slot|ten slotte|tenslotte|als laatste)\b", re.IGNORECASE)
+# A list of people: "Binnen de DMU onderscheiden we rollen."
+PEOPLE = re.compile(r"\b(?:rol|rollen|leden|deelnemers)\b")
+
+
 class ListComposer:
     """Composes list answers from a course's indexed sentences."""
 
@@ -111,7 +116,9 @@ class ListComposer:
             p += 1
         if extra and len(tail) <= 1 and count_items(tail) == 0:
             tail = []  # the list lives in the next paragraphs; the rest of this one is an aside
-        complete = need is not None and need >= 2 and found >= need
+        # "… Een tweede indeling … Tot slot …": a sequence that says it ended is complete too.
+        closed = bool(extra) and CLOSING.match(extra[-1][0].text) is not None
+        complete = (need is not None and need >= 2 and found >= need) or closed
         return head, tail + [s for para_ in extra for s in para_], found, complete
 
     def compose(
@@ -153,6 +160,7 @@ class ListComposer:
         base = self.c.score(question, qvec, [s.id for s in body])
         # "waar kun je allemaal netwerken": a list of places or occasions ("Gelegenheden om te …").
         where = re.match(r"^(?:en )?waar\b", fold(question)) is not None
+        who = re.match(r"^(?:en )?(?:wie|who)\b", fold(question)) is not None  # "wie zitten er in …": people
         # "uit welke lagen is een netwerk opgebouwd": the sentence that says what it consists of.
         consists = CONSISTS.search(fold(question)) is not None
         steps = STEPS_ASKED.search(fold(question)) is not None  # "in welke volgorde", "welke stappen"
@@ -202,6 +210,7 @@ class ListComposer:
             value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete
             value -= 0.3 * (n < 2) - 0.3 * said  # a sentence without items is no list
             value += 0.4 * self._uses(asked, body[int(i)])
+            value += 0.4 * (who and any(PEOPLE.search(fold(x.text)) for x in head))
             if intent.count is not None:
                 value -= 0.1 * abs(n - intent.count)  # "de 4 uitgangspunten": four, not seven
             ordinal = ORDINAL.match(body[int(i)].text)

@@ -238,7 +238,11 @@ def carries_on(text: str, so_far: str) -> bool:
     if ordinal is None:
         return True
     order = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende"]
-    return order[order.index(ordinal.group(1)) - 1] in so_far
+    if order[order.index(ordinal.group(1)) - 1] in so_far:
+        return True
+    # "Een veelgebruikte indeling … Een tweede indeling …": the noun counted was the list's before.
+    noun = ORDINAL.match(text)
+    return noun is not None and re.search(rf"\b{noun.group(1).lower()}\b", so_far) is not None
 
 
 # What a list question asks for ----------------------------------------------------------------
