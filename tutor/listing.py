@@ -56,6 +56,8 @@ ASKING = frozenset(
 
 
 CLOSING = re.compile(r"^(?:tot slot|ten slotte|tenslotte|als laatste)\b", re.IGNORECASE)
+# "… naar de relatie die ze zoeken", "… qua fase": one classification of several asked.
+ONE_ASPECT = re.compile(r"\b(?:naar|qua|wat betreft|op basis van) (?:de |het |hun )?\w{4,}")
 # A list of people: "Binnen de DMU onderscheiden we rollen."
 PEOPLE = re.compile(r"\b(?:rol|rollen|leden|deelnemers)\b")
 
@@ -116,9 +118,7 @@ class ListComposer:
             p += 1
         if extra and len(tail) <= 1 and count_items(tail) == 0:
             tail = []  # the list lives in the next paragraphs; the rest of this one is an aside
-        # "… Een tweede indeling … Tot slot …": a sequence that says it ended is complete too.
-        closed = bool(extra) and CLOSING.match(extra[-1][0].text) is not None
-        complete = (need is not None and need >= 2 and found >= need) or closed
+        complete = need is not None and need >= 2 and found >= need
         return head, tail + [s for para_ in extra for s in para_], found, complete
 
     def compose(
@@ -160,6 +160,7 @@ class ListComposer:
         base = self.c.score(question, qvec, [s.id for s in body])
         # "waar kun je allemaal netwerken": a list of places or occasions ("Gelegenheden om te …").
         where = re.match(r"^(?:en )?waar\b", fold(question)) is not None
+        by_aspect = ONE_ASPECT.search(fold(question))
         who = re.match(r"^(?:en )?(?:wie|who)\b", fold(question)) is not None  # "wie zitten er in …": people
         # "uit welke lagen is een netwerk opgebouwd": the sentence that says what it consists of.
         consists = CONSISTS.search(fold(question)) is not None
@@ -193,7 +194,11 @@ class ListComposer:
                                           *(i for i, s in enumerate(body) if s.pos == 0)]))  # fmt: skip
         for i in candidates:
             head, span, n, complete = self._list_from(body[int(i)], intent.count)
-            if complete:
+            # "… Een tweede indeling … Tot slot …": a sequence over paragraphs that says it ended.
+            closed = len({x.para for x in span}) > 1 and any(
+                x.pos == 0 and CLOSING.match(x.text) for x in span
+            )
+            if complete or (closed and not by_aspect):
                 complete_spans.append({x.id for x in span})
             relevant = sum(
                 self.c._overlap(q_tokens, self.c.tokens[s.id]) >= 0.3 * q_mass for s in head + span
@@ -210,7 +215,8 @@ class ListComposer:
             value = 0.5 * float(base[int(i)]) + 0.08 * min(n, 7) + 0.15 * min(relevant, 6) + 0.3 * complete
             value -= 0.3 * (n < 2) - 0.3 * said  # a sentence without items is no list
             value += 0.4 * self._uses(asked, body[int(i)])
-            value += 0.4 * (who and any(PEOPLE.search(fold(x.text)) for x in head))
+            value += 0.4 * (who and any(PEOPLE.search(fold(x.text)) for x in (head + span)[:2]))
+            value -= 0.4 * (closed and by_aspect is not None)  # one classification asked, not all
             if intent.count is not None:
                 value -= 0.1 * abs(n - intent.count)  # "de 4 uitgangspunten": four, not seven
             ordinal = ORDINAL.match(body[int(i)].text)
@@ -362,7 +368,7 @@ class ListComposer:
         preamble: list[Sentence] = []
         numbered = ordinal_items(span)
         for s in span:
-            if (s in numbered) if numbered else is_item_head(s):
+            if (s in numbered or CLOSING.match(s.text) is not None) if numbered else is_item_head(s):
                 items.append([s])
             elif items:
                 items[-1].append(s)
