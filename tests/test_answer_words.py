@@ -503,3 +503,18 @@ def test_a_rare_word_the_glossary_names_a_term_by_rescues_an_unsure_question(eng
     # "inkoper" is used all over the notes: no tie to one section.
     b = engine.answerer.answer("wat gebeurt er als de enige inkoper vertrekt bij een vlinderdasrelatie")
     assert not b.found or b.sources[0].section != "Zakelijk koopproces"
+
+
+@pytest.mark.parametrize(
+    "q", ["wij starten met accountmanagement, op welke 4 pijlers moet dat rusten",
+          "op welke 4 pijlers rust accountmanagement"],
+)  # fmt: skip
+def test_a_metaphor_for_the_kind_of_list_is_no_unknown_term(engine: Engine, q: str) -> None:
+    # "pijlers" and the verb after it are not in the notes; what they are asked of is.
+    a = engine.answerer.answer(q)
+    assert a.found and "Het vierde uitgangspunt" in a.answer
+
+
+def test_an_unknown_name_for_a_counted_list_still_abstains(engine: Engine) -> None:
+    a = engine.answerer.answer("welke 4 p's van marketing zijn er")
+    assert not a.found and "4 p's" in a.headline

@@ -38,7 +38,12 @@ def names_method(topic: str, unknown: list[str], coverage: Coverage) -> bool:
 
 
 # The plural a list question asks for: "welke competenties …", "wat zijn de skills van …".
-ASKED_KIND = re.compile(r"^(?:welke|wat zijn (?:de|alle))\s+(?:\w+e\s+)?([a-z]{4,})\b")
+ASKED_KIND = re.compile(
+    r"^(?:(?:op|in|uit|aan|met|van) )?(?:welke|wat zijn (?:de|alle))\s+(?:\d{1,2}\s+|\w+e\s+)?([a-z]{4,})"
+    r"(?:\s+(\w+))?"
+)
+# "… moet dat rusten": an infinitive after a modal closes the clause.
+MODAL_END = re.compile(r"\b(?:moet|moeten|kan|kun|kunnen|zal|zullen|mag|mogen)\b(?:\s+\w+){0,2}\s+(\w+)$")
 
 
 def unknown_hinge(
@@ -65,14 +70,17 @@ def unknown_hinge(
         # "hoe kwalificeer je leads met bant": the method it is done with, when the notes lack it.
         method = re.split(r"\s(?:met|volgens|via|using|with)\s(?:de |het |een )?", asked)
         if len(method) > 1:
-            topics.append(method[-1])
-            methods = {method[-1]}
+            used = method[-1].split(",")[0]  # "starten met accountmanagement, op welke …": up to the comma
+            topics.append(used)
+            methods = {used}
     # "wat zegt maslow over koopmotieven": the question hinges on who says it.
     said_by = r"^wat (?:zegt|zeggen|vindt|schrijft|stelt|beweert) (?:de |het )?([\w' -]+?) over "
     says = re.match(said_by, fold(q))
     if says is not None and intent.kind != "comparison":
         topics.append(says[1])
         methods.add(says[1])
+    # "wij starten met accountmanagement, op welke 4 pijlers …": the clause that asks.
+    clause = re.split(r"[,:;]\s*", fold(q).strip(" ?!."))[-1]
     for topic in topics:
         if not topic or entry(topic) is not None:
             continue
@@ -85,9 +93,13 @@ def unknown_hinge(
                 unknown = [u for u in unknown if u not in ends]
         # "welke competenties moet een accountmanager hebben": the kind of list asked is no term
         # the question hinges on when what it is asked of is known.
-        kind = ASKED_KIND.search(fold(q)) if intent.kind == "enumeration" else None
-        if kind is not None and distinctive > 1 and unknown == [bare(kind[1])]:
-            unknown = []
+        kind = ASKED_KIND.search(clause) if intent.kind == "enumeration" else None
+        if kind is not None:
+            # "op welke 4 pijlers rust accountmanagement": the verb after the kind asked is no term.
+            end = MODAL_END.search(clause)
+            verbs = {bare(v) for v in (kind[2], end[1] if end else None) if v}
+            if distinctive > 1 and [u for u in unknown if u not in verbs] == [bare(kind[1])]:
+                unknown = []
         if not unknown:
             continue
         # A term question hinges on its unknown words when they are at least half of what it
