@@ -174,3 +174,9 @@ def test_a_sequence_of_ordinals_that_says_it_ended_is_kept_whole(engine: Engine)
     a = engine.answerer.answer("welke typen klanten onderscheidt het hoofdstuk soorten klanten")
     for said in ("Transactieklanten", "Een tweede indeling", "Een derde indeling", "OEM", "Tot slot"):
         assert said in a.answer
+
+
+def test_steps_told_in_turn_in_one_sentence_answer_a_steps_question(engine: Engine) -> None:
+    # "Je opent met …, stelt …, noemt … en vraagt …": the call's steps, not the section's opening.
+    a = engine.answerer.answer("de stappen van een telefoontje bij koude acquisitie")
+    assert a.found and a.answer.startswith("Je opent met wie je bent") and "afspraak" in a.answer

@@ -76,7 +76,8 @@ class ListComposer:
         head = self.c.with_antecedent(anchor)
         para = self.c.paragraph(anchor)
         noun = repeated_head(anchor.text)
-        if inline_list(anchor.text) or (noun and anchor.text.count("(") >= 2):
+        in_turn = inline_sequence(anchor.text)  # "Je opent met …, stelt …, noemt … en vraagt …"
+        if inline_list(anchor.text) or in_turn or (noun and anchor.text.count("(") >= 2):
             # The list may go on in the next sentences that name more of the same ("… de openbare
             # procedure (…) en de niet-openbare procedure (…). Onder de drempels … een meervoudig
             # onderhandse procedure (…)").
@@ -86,7 +87,8 @@ class ListComposer:
                 if not (noun and noun[:-1] in after.text.lower() and names_more):
                     break
                 more.append(after)
-            found = max(inline_count(anchor.text), anchor.text.count("(")) + sum(
+            turns = anchor.text.count(",") + 1 if in_turn else 0
+            found = max(inline_count(anchor.text), anchor.text.count("("), turns) + sum(
                 max(1, x.text.count("(")) for x in more
             )
             # "de drie stappen": a sentence that names exactly as many is complete.
@@ -223,6 +225,7 @@ class ListComposer:
             if ordinal and not re.search(r"\beerste\b", ordinal[0], re.I):
                 value -= 0.4  # "Het tweede uitgangspunt …" starts in the middle of the list
             anchor = body[int(i)]
+            value += 0.3 * (steps and inline_sequence(anchor.text))  # "de stappen": steps told in turn
             para = self.c.paragraph(anchor)
             if inline_list(anchor.text) and is_item_head(anchor) and count_items(para) >= 3:
                 value -= 0.3  # a few words listed inside one item of a bigger list are an aside

@@ -268,7 +268,12 @@ STEPS_ASKED = re.compile(r"\b(?:volgorde|stap voor stap|stappen|in stappen)\b")
 _IN_TURN = re.compile(r"\b(?:eerst|dan|daarna|vervolgens|tot slot|ten slotte|als laatste)\b", re.IGNORECASE)
 
 
+_OPENS = re.compile(r"^(?:je|hij|zij|ze|de verkoper) (?:opent|begint|start)\b", re.IGNORECASE)
+
+
 def inline_sequence(text: str) -> bool:
     """Whether one sentence tells steps in turn ("eerst het beleid …, dan de organisatie …, daarna …")."""
     turns = {m.lower() for m in _IN_TURN.findall(text)}
-    return "eerst" in turns and len(turns) >= 3
+    # "Je opent met wie je bent, stelt een paar vragen, noemt … en vraagt om een afspraak."
+    opens = _OPENS.match(text) is not None and text.count(",") >= 2 and " en " in text
+    return ("eerst" in turns and len(turns) >= 3) or opens
