@@ -398,7 +398,12 @@ def test_separable_verbs_of_a_situation_are_joined() -> None:
 @pytest.mark.parametrize(
     "question",
     ["welke binding kun je met een klant opbouwen, alle drie", "rijtje taken van een vertegenwoordiger",
-     "lijstje cialdini principes"],
+     "lijstje cialdini principes", "tell me the buy classes of robinson faris and wind",
+     "show me the principles of cialdini", "op welke 4 pijlers rust accountmanagement"],
 )  # fmt: skip
 def test_a_list_asked_by_its_count_or_list_noun(question: str) -> None:
     assert detect_intent(question).kind == "enumeration"
+
+
+def test_an_english_singular_asked_is_no_list() -> None:
+    assert detect_intent("tell me the process of buying").kind != "enumeration"
