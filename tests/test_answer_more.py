@@ -180,3 +180,10 @@ def test_steps_told_in_turn_in_one_sentence_answer_a_steps_question(engine: Engi
     # "Je opent met …, stelt …, noemt … en vraagt …": the call's steps, not the section's opening.
     a = engine.answerer.answer("de stappen van een telefoontje bij koude acquisitie")
     assert a.found and a.answer.startswith("Je opent met wie je bent") and "afspraak" in a.answer
+
+
+def test_a_quoted_example_the_question_names_brings_what_it_illustrates(engine: Engine) -> None:
+    # The notes quote "Meer verkopen" as a goal that is none; the sentence before says how it should be.
+    q = "ik moet volgend jaar 15% meer verkopen maar weet niet hoe ik dat doel opschrijf"
+    a = engine.answerer.answer(q)
+    assert a.found and a.answer.startswith("Salesdoelen worden bij voorkeur SMART")

@@ -259,6 +259,8 @@ def explain(
     question = f"{question} {joined}".strip()
     best = c.best(body, question, qvec, bonus)
     literal = phrase is not None and bool(phrase.search(c.folded[best.id]))
+    # '"Meer verkopen" is geen doel; …': a quoted example illustrates the sentence before it.
+    literal = literal and not best.text.startswith(('"', "'", "“", "‘"))
     # Advice needs no sentence naming one word of its object ("hoe positioneer je je bedrijf").
     # "het nut van een belscript": the aspect asked is no word of the topic to lead in with.
     subject = ASPECT.sub(" ", fold(topic)) if said is not None else topic
