@@ -31,6 +31,8 @@ DEFINITION_PATTERNS = [
 ]
 FILLER = re.compile(r"\b(?:eigenlijk|precies|nou|nu|dan|ook alweer|alweer|toch|ook|nog)\b")
 # "een ambassadeur als klant", "een lead in sales": the field the term belongs to, no part of it.
+# "koopintentieonderzoek omschrijving", "b2r definitie": what is asked of the term, no part of it.
+ASKED_OF = re.compile(r"(?<=\w) (?:omschrijving|beschrijving|definitie|defenitie|betekenis|uitleg|begrip)$")
 FIELD = re.compile(
     r"(?<=\w) (?:als|in|bij|binnen) (?:de |het |een )?(?:klant|klanten|verkoper|verkoop|sales|marketing)$"
 )
@@ -66,10 +68,10 @@ def asked_term(question: str) -> str | None:
         m = pattern.match(q)
         if m:
             term = re.sub(r"\s+", " ", FILLER.sub(" ", m["term"])).strip(" ,'\"")
-            return FIELD.sub("", re.sub(r"^(?:een|de|het) ", "", term)) or None
+            return ASKED_OF.sub("", FIELD.sub("", re.sub(r"^(?:een|de|het) ", "", term))) or None
     # A bare 'NPS?' or 'kraljic matrix' is a definitional question too.
     if len(q.split()) <= 3:
-        return q
+        return ASKED_OF.sub("", q)
     return None
 
 

@@ -187,3 +187,9 @@ def test_a_quoted_example_the_question_names_brings_what_it_illustrates(engine: 
     q = "ik moet volgend jaar 15% meer verkopen maar weet niet hoe ik dat doel opschrijf"
     a = engine.answerer.answer(q)
     assert a.found and a.answer.startswith("Salesdoelen worden bij voorkeur SMART")
+
+
+def test_a_sum_that_names_a_compound_term_by_its_head_is_worked_in_its_section(engine: Engine) -> None:
+    # "verloop" is the notes' "klantverloop"; retrieval is unsure, the numbers fill in the churn rate.
+    a = engine.answerer.answer("begin jaar 400 klanten en 60 zijn er weggegaan, hoeveel procent verloop")
+    assert a.found and a.sources[0].section == "Klantrelatiecyclus" and "15" in a.answer

@@ -26,6 +26,9 @@ from knowledge.model import Course
         # The field a term belongs to is no part of it.
         ("wat is een ambassadeur als klant", "ambassadeur"),
         ("wat is een lead in de sales", "lead"),
+        # What is asked of the term is no part of it.
+        ("koopintentieonderzoek omschrijving", "koopintentieonderzoek"),
+        ("wat is b2r definitie", "b2r"),
         ("hoe bereken je de gewogen pipeline van drie kansen?", None),
     ],
 )

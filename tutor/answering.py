@@ -249,6 +249,8 @@ class Answerer:
             if routed is not None and routed.section_id != r.hits[0].section_id:
                 forced = routed.section_id
                 intent = Intent(intent.kind, routed.name, followup=intent.followup)
+        if confidence == "none" and not forced and fitting:
+            forced, confidence = fitting[0], "high"  # "… hoeveel procent verloop": the numbers fill it in
         if confidence == "none" and not forced:
             saved = rescue(self.composer, self.course, self.anchors, q, intent, r, self._entry)
             if saved is not None:

@@ -295,7 +295,7 @@ SCAFFOLD = frozenset(
     heeft hebben kent kennen bestaan gebruik gebruikt volgens stof hoort horen allemaal
     beschrijf omschrijf licht toe verklaar pls plz ff svp afkorting afkortingen begrip illustreer
     illustreren illustratie qua betreft opsomming opsommen opnoemen toelichten toelichting uitleggen
-    uitgelegd verduidelijken
+    uitgelegd verduidelijken omschrijving beschrijving
     """.split()
 )
 

@@ -8,6 +8,7 @@ Each answers with a hedge, and only when the question is not much nearer the bac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from knowledge.model import Course, GlossaryEntry
 from tutor.anchors import Anchors
 from tutor.calculate import worked_out
 from tutor.compose import Composer
+from tutor.coverage import GENERIC
 from tutor.cues import ASPECT, OBJECTION
 from tutor.intent import Intent
 from tutor.othernames import says
@@ -62,11 +64,13 @@ def fitting_formulas(composer: Composer, q: str, intent: Intent, near: list[str]
     if not fitting:
         # "…, klantaandeel?": the section of a term the question names, when retrieval missed it.
         folded = fold(q)
+        # "hoeveel procent verloop": the head of a compound name ("klantverloop") said on its own.
+        heads = [w for w in re.findall(r"[a-z]{6,}", folded) if w not in GENERIC]
         named = dict.fromkeys(
             e.section_id
             for e in composer.course.glossary
             for n in e.names
-            if len(n) >= 5 and says(folded, fold(n))
+            if len(n) >= 5 and (says(folded, fold(n)) or any(fold(n).endswith(w) for w in heads))
         )
         fitting = [sid for sid in named if sid not in near and numbers_fit(composer, q, calc, sid)]
     return (calc if fitting else intent), fitting
