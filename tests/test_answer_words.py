@@ -518,3 +518,11 @@ def test_a_metaphor_for_the_kind_of_list_is_no_unknown_term(engine: Engine, q: s
 def test_an_unknown_name_for_a_counted_list_still_abstains(engine: Engine) -> None:
     a = engine.answerer.answer("welke 4 p's van marketing zijn er")
     assert not a.found and "4 p's" in a.headline
+
+
+def test_a_short_dutch_name_of_a_term_rescues_an_unsure_question(engine: Engine) -> None:
+    # "boer" is the glossary's other name of the farmer; retrieval ranks its section first but unsure.
+    a = engine.answerer.answer("de boer als verkoperstype, wat houdt die rol in")
+    assert a.found and "bestaande klanten" in a.answer
+    # An English short name may be part of a term the notes lack.
+    assert not engine.answerer.answer("wat is een buyer persona").found

@@ -22,7 +22,13 @@ from tutor.coverage import GENERIC
 from tutor.cues import ASPECT, OBJECTION
 from tutor.intent import Intent
 from tutor.othernames import says
-from tutor.terms import abbreviation_entries, named_word_entry, rare_word_section, title_word_section
+from tutor.terms import (
+    abbreviation_entries,
+    named_word_entry,
+    rare_word_section,
+    short_name_entry,
+    title_word_section,
+)
 from tutor.verbs import how_to
 from tutor.worked import brings_numbers
 
@@ -124,6 +130,10 @@ def rescue(
         for entry in named_entries():
             if entry is not None and entry.section_id in near[:3]:
                 return Rescue(entry.section_id, entry.term)
+        # "de boer als verkoperstype": a short name of a term of the section ranked first.
+        short = short_name_entry(composer, q) if intent.kind != "comparison" else None
+        if short is not None and short.section_id == near[0]:
+            return Rescue(short.section_id, short.term)
     if intent.kind in ("explanation", "why"):
         # "hoe vul je een lekke funnel": a word of the top section's own title.
         titled = title_word_section(composer, course, intent.topic)

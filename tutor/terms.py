@@ -188,6 +188,22 @@ def named_word_entry(composer: Composer, topic: str) -> GlossaryEntry | None:
     return None
 
 
+def short_name_entry(composer: Composer, q: str) -> GlossaryEntry | None:
+    """The glossary entry a short name of it stands for in ``q`` ("de boer als verkoperstype" →
+    Farmer (boer)), when the name is a whole word that the text of at most two sections uses."""
+    folded = fold(q)
+    for entry in composer.course.glossary:
+        for name in entry.names:
+            n = fold(name)
+            # An English name ("buyer") is read as its Dutch word already, and may be part of a
+            # term the notes lack ("buyer persona").
+            short = 4 <= len(n) < 7 and n.isalpha() and not to_dutch(n)
+            rare = all(composer.spread(t) <= 2 for t in tokens_of(n))
+            if short and rare and re.search(rf"\b{n}\b", folded):
+                return entry
+    return None
+
+
 def title_word_section(composer: Composer, course: Course, topic: str) -> str | None:
     """The section whose title holds a word of ``topic`` that few sections explain, also as the
     head of a compound ("hoe houd je een netwerkcontact warm" → Netwerken, "een lekke funnel" →
