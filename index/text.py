@@ -135,6 +135,8 @@ EVERYDAY = {
     **dict.fromkeys("boos boze kwaad geirriteerd".split(), "klacht"),
     **dict.fromkeys("opzeggen opzegt opgezegd weglopen wegloopt".split(), "vertrek"),
     **dict.fromkeys("groeikans groeikansen groeimogelijkheden".split(), "groeipotentieel"),
+    **dict.fromkeys("verstandelijk verstandelijke".split(), "rationele"),
+    **dict.fromkeys("gevoelsmatig gevoelsmatige".split(), "emotionele"),
 }
 IRREGULAR |= EVERYDAY
 

@@ -526,3 +526,8 @@ def test_a_short_dutch_name_of_a_term_rescues_an_unsure_question(engine: Engine)
     assert a.found and "bestaande klanten" in a.answer
     # An English short name may be part of a term the notes lack.
     assert not engine.answerer.answer("wat is een buyer persona").found
+
+
+def test_everyday_words_for_the_notes_rational_and_emotional(engine: Engine) -> None:
+    a = engine.answerer.answer("verstandelijke redenen om te kopen, geef er een paar")
+    assert a.found and a.intent == "enumeration" and "kostenbesparing" in a.answer

@@ -101,6 +101,8 @@ ENUMERATION = [
     re.compile(r"^(?:en )?(?:noem|opsomming|som .* op|list|name|geef (?:me |mij |eens |even )*(?:alle|de) )"),
     # "geef een opsomming van de fasen", "een overzicht van de rollen", "wat zijn de vier groeistrategieen"
     re.compile(r"\b(?:opsomming|overzicht|lijstje?|rijtje) (?:van|met)\b|\b(?:opsomming|opsommen)\s*[?.!]*$"),
+    # "…, geef er een paar", "noem er enkele": some of a list.
+    re.compile(r"\b(?:geef|noem) (?:me |mij )?er (?:een paar|enkele|een aantal|wat)\b"),
     # "tell me the buy classes of …": English plurals asked for.
     re.compile(r"^(?:tell me|give me|show me)(?: all)? the (?:\w+ )?\w{2,}[^\Ws]s\b"),
     # "op welke 4 pijlers moet dat rusten": a number of things asked for.
