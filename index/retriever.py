@@ -11,7 +11,7 @@ from index.embedder import Embedder
 from index.english import dutch_phrases, to_dutch
 from index.glossary import GlossaryHit, GlossaryMatcher, asked_term, glossary_key
 from index.store import SearchIndex
-from index.text import bm25_tokens, compound_parts, compounds, irregular_nouns, remembered
+from index.text import bm25_tokens, compound_parts, compounds, irregular_nouns, remembered, separable_joins
 from knowledge.model import Course
 
 METHODS = ("bm25", "dense", "hybrid")
@@ -137,6 +137,10 @@ class Retriever:
         if dutch:
             more = bm25_tokens(dutch) + bm25_tokens(" ".join(compounds(dutch)))
             tokens += [t for t in dict.fromkeys(more) if t in vocab and t not in tokens]
+        # "houdt me tegen" is the notes' rare "tegenhoudt"; a common join ("bouw … op": "opbouw") says
+        # too little to count.
+        joins = bm25_tokens(separable_joins(question)) if english else []
+        tokens += [t for t in dict.fromkeys(joins) if t in vocab and t not in tokens and self._rare(t)]
         # "herzie je" / "je herziet", "besteld" / "bestellen": verb forms the stemmer keeps apart.
         forms = [f for t in tokens if t not in vocab and len(t) >= 4 for f in (t + "t", t[:-1])]
         tokens += [f for f in forms if f in vocab]
@@ -145,6 +149,12 @@ class Retriever:
         if not known:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
         return np.asarray(self.index.bm25.get_scores(known), dtype=np.float32)
+
+    def _rare(self, token: str) -> bool:
+        """Whether the notes use BM25 ``token`` in at most two chunks."""
+        ptr = self.index.bm25.scores["indptr"]
+        i = self.index.bm25.vocab_dict[token]
+        return int(ptr[i + 1] - ptr[i]) <= 2
 
     def _parts(self, token: str) -> list[str]:
         """``compound_parts`` of an unknown ``token`` among the BM25 vocabulary, remembered."""

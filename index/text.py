@@ -159,6 +159,26 @@ EVERYDAY_PHRASES = (
 )
 
 
+# A separable verb's particle closing its clause: "(houdt me telkens) tegen", "(vallen er …) af".
+_PARTICLE = re.compile(
+    r"\b(tegen|af|op|aan|uit|door|terug|over|mee|weg|vast|samen|toe)\b"
+    r"(?=\s*[,.;?!]|\s*$|\s+(?:als|wanneer|omdat|zodra|zodat|en|maar|naar|bij|met|van|tot)\b)"
+)
+
+
+def separable_joins(text: str) -> str:
+    """Each particle that closes a clause joined to the words before it, as the notes write the verb
+    whole ("die mevrouw houdt me tegen" → "tegenhoud", "waarom vallen er klanten af" → "afval"); most
+    joins are no word, and only those the notes use count."""
+    folded = fold(text)
+    out = []
+    for m in _PARTICLE.finditer(folded):
+        before = re.findall(r"[a-z]{2,}", folded[: m.start()])[-7:]
+        stems = (re.sub(r"([^aeiou])\1$", r"\1", re.sub(r"(?:en|t)$", "", w)) for w in before)  # vallen → val
+        out += [m[1] + stem for stem, w in zip(stems, before, strict=True) if w not in DUTCH_STOPWORDS]
+    return " ".join(out)
+
+
 def irregular_nouns(text: str) -> str:
     """The nouns of ``text``'s irregular verb forms and everyday phrases, for a query to find the
     notes' words."""

@@ -156,3 +156,9 @@ def test_answerer_with_fake_embedder_is_deterministic(shipped_course: object, tm
     idx = open_index(shipped_course, fake, tmp_path)
     a = Answerer(Retriever(shipped_course, idx, fake)).answer("wat is de net promoter score?")
     assert a.sources[0].section == "Net Promoter Score (NPS)"
+
+
+def test_a_separable_verb_split_in_the_question_finds_the_notes_rare_whole_verb(engine: Engine) -> None:
+    # The notes say "afvallen" / "afvalrace"; the question splits the verb.
+    a = engine.answerer.answer("waarom vallen er in elke verkoopfase potentiële klanten af?")
+    assert a.found and a.sources[0].section == "De sales funnel, een afvalrace"

@@ -29,3 +29,12 @@ def test_remembered_makes_once_and_stays_bounded() -> None:
     for i in range(10):
         remembered(memo, f"k{i}", lambda i=i: make(f"k{i}"), bound=4)
     assert len(memo) <= 5
+
+
+def test_separable_verbs_are_joined_to_each_word_before_their_particle() -> None:
+    from index.text import separable_joins
+
+    assert "tegenhoud" in separable_joins("die mevrouw houdt me telkens tegen als ik bel").split()
+    assert "afval" in separable_joins("waarom vallen er in elke fase klanten af?").split()
+    assert "overstap" in separable_joins("de klant stapt over naar de concurrent").split()
+    assert separable_joins("wat is een lead") == ""

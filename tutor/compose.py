@@ -18,7 +18,7 @@ import numpy as np
 from index.english import WORDS as ENGLISH
 from index.passages import Sentence
 from index.store import SearchIndex
-from index.text import bm25_tokens, compound_parts, fold, irregular_nouns, remembered
+from index.text import bm25_tokens, compound_parts, fold, irregular_nouns, remembered, separable_joins
 from knowledge.model import Course
 from tutor.cues import DEFINING, IS_A
 from tutor.lists import BACKREF, ORDINAL, SEQUENCE
@@ -192,6 +192,7 @@ class Composer:
         ("targetingstrategieen" → targeting, strategie)."""
         folded = fold(text)
         out: set[str] = set(tokens_of(irregular_nouns(text)))  # "klaagt" → klacht
+        out |= {t for t in tokens_of(separable_joins(text)) if self.spread(t) in (1, 2)}  # "vallen … af"
         if _ASKS_QUESTION.search(folded):
             out.add("vraag")
         out |= self.other_names.terms_in(folded)
