@@ -193,3 +193,9 @@ def test_a_sum_that_names_a_compound_term_by_its_head_is_worked_in_its_section(e
     # "verloop" is the notes' "klantverloop"; retrieval is unsure, the numbers fill in the churn rate.
     a = engine.answerer.answer("begin jaar 400 klanten en 60 zijn er weggegaan, hoeveel procent verloop")
     assert a.found and a.sources[0].section == "Klantrelatiecyclus" and "15" in a.answer
+
+
+def test_an_example_shown_of_a_name_comes_from_its_section(engine: Engine) -> None:
+    # "laat … zien" is how the question asks; the sellogram's text also "laat zien hoe …".
+    a = engine.answerer.answer("laat eens zien hoe cialdini werkt met een voorbeeld")
+    assert a.found and a.sources[0].section == "Overtuigen en beïnvloeden (Cialdini)" and "polo" in a.answer

@@ -407,3 +407,13 @@ def test_a_list_asked_by_its_count_or_list_noun(question: str) -> None:
 
 def test_an_english_singular_asked_is_no_list() -> None:
     assert detect_intent("tell me the process of buying").kind != "enumeration"
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [("geef een praktijkgeval van verwachtingsmanagement", "verwachtingsmanagement"),
+     ("laat eens zien hoe cialdini werkt met een voorbeeld", "cialdini")],
+)  # fmt: skip
+def test_an_example_asked_in_other_words(question: str, topic: str) -> None:
+    intent = detect_intent(question)
+    assert intent.kind == "example" and topic in intent.topic.split()

@@ -66,7 +66,8 @@ ASPECT_OF = re.compile(
 # "hoe verschilt het koopgedrag per koopsituatie": each of the kinds in turn.
 PER = re.compile(r"^hoe (?:verschilt|verschillen|varieert|varieren) .+ per (\w+)(?: van .+)?$")
 EXAMPLE = re.compile(
-    r"\b(?:voorbeeld|voorbeelden|voorbeeldje|voorbeeldjes|example|examples|bijvoorbeeld|casus|casussen)\b"
+    r"\b(?:voorbeeld|voorbeelden|voorbeeldje|voorbeeldjes|example|examples|bijvoorbeeld|casus|casussen|"
+    r"praktijkgeval|praktijkgevallen|praktijkvoorbeeld|praktijkvoorbeelden)\b"
 )
 # "voorbeeldje van marketing tegenover sales": an example asked first, of whatever follows.
 EXAMPLE_FIRST = re.compile(r"^(?:geef |noem )?(?:een |eens |me )*(?:voorbeeld|voorbeeldje|example)\b")
@@ -290,6 +291,7 @@ SCAFFOLD = frozenset(
     hoe werkt werken waarom welke welk wie waar wanneer noem noemen geef leg uit uitleg eens even me mij
     kun kan kunt je mag graag alsjeblieft aub please the a an of is are what which how why does do explain
     list name give example voorbeeld voorbeelden voorbeeldje voorbeeldjes bijvoorbeeld casus casussen
+    praktijkgeval praktijkgevallen praktijkvoorbeeld praktijkvoorbeelden
     you verschil verschillen tussen difference between
     vs versus tegenover bereken berekenen berekening reken uit formule calculate formula dat die dit deze
     daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
@@ -297,7 +299,7 @@ SCAFFOLD = frozenset(
     heeft hebben kent kennen bestaan gebruik gebruikt volgens stof hoort horen allemaal
     beschrijf omschrijf licht toe verklaar pls plz ff svp afkorting afkortingen begrip illustreer
     illustreren illustratie qua betreft opsomming opsommen opnoemen toelichten toelichting uitleggen
-    uitgelegd verduidelijken omschrijving beschrijving
+    uitgelegd verduidelijken omschrijving beschrijving laat zien toon
     """.split()
 )
 
