@@ -23,6 +23,10 @@ def _written(word: str) -> bool:
     "asked, meant",
     [
         ("ik snap niet wat een lead is", "wat is een lead"),
+        # "vertel eens …", "zeg eens …", "weet jij …" wrap a question too.
+        ("vertel eens wat een lead is", "wat is een lead"),
+        ("zeg eens wat een tijdreeks is", "wat is een tijdreeks"),
+        ("weet jij wat een prospect is", "wat is een prospect"),
         ("leg in simpele woorden uit wat kraljic is", "wat is kraljic"),
         ("wat moet ik weten over nps voor het tentamen", "leg nps uit"),
         ("de klantenpiramide, wat moet ik daarvan weten", "leg de klantenpiramide uit"),

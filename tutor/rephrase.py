@@ -124,8 +124,12 @@ _WHEN_IS = re.compile(
 )
 # "kun je uitleggen waarom kraljic belangrijk is": the embedded question is the question.
 _CAN_YOU_SAY = re.compile(
-    r"^(?:kun|kan|kunt|wil|zou) (?:je|jij|u) (?:me |mij |ons )?(?:even |eens |nog eens |kort )?"
-    r"(?:uitleggen|vertellen|zeggen|aangeven|beschrijven)[,:]?\s+(?=(?:waarom|hoe|wat|welke|wie|wanneer)\b)",
+    r"^(?:(?:kun|kan|kunt|wil|zou) (?:je|jij|u) (?:me |mij |ons )?(?:even |eens |nog eens |kort )?"
+    r"(?:uitleggen|vertellen|zeggen|aangeven|beschrijven)|"
+    # "vertel eens wat een lead is", "zeg me even hoe …", "weet jij wat een prospect is".
+    r"(?:vertel|zeg) (?:me |mij |ons )?(?:eens |even |ff |nog eens |kort )*|"
+    r"(?:weet|snap) (?:je|jij|u) (?:eigenlijk |misschien |toevallig )?)"
+    r"[,:]?\s*(?=(?:waarom|hoe|wat|welke|wie|wanneer)\b)",
     re.IGNORECASE,
 )
 # "klopt het dat passives een 7 of 8 geven?", "waar of niet waar: …": the statement to check.
