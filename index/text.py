@@ -105,9 +105,12 @@ def compound_parts(token: str, vocab: Collection[str]) -> list[str]:
     if 0 < len(ends) <= 3:
         return ends
     two: list[str] = []
-    for cut in range(4, len(token) - 3):
+    for cut in range(3, len(token) - 3):
         head, tail = token[:cut], token[cut:]
-        if tail in vocab:
+        if cut == 3 and len(tail) >= 5 and head in vocab and tail in vocab and not two:
+            two = [head, tail]  # "nepreviews": the notes' "nep-reviews"
+            continue
+        if cut >= 4 and tail in vocab:
             begun = [v for v in vocab if v.startswith(head) and v != tail] if cut >= 5 else []
             if 0 < len(begun) <= 3:
                 return [tail, *begun]

@@ -14,6 +14,9 @@ def test_compound_parts_finds_the_notes_compounds_an_unknown_word_is_part_of() -
     # Two words of the notes joined: "klantbinding" is "klant" and "binding" (stemmed "bind").
     assert compound_parts("klantbind", {"klant", "bind", "klantinzicht", "klanttevred", "klantgericht",
                                         "klantbewust"}) == ["klant", "bind"]
+    # A three-letter head only when both parts are the notes' words: "nepreview" is "nep-review".
+    assert compound_parts("nepreview", {"nep", "review"}) == ["nep", "review"]
+    assert compound_parts("nepreview", {"review"}) == []
 
 
 def test_remembered_makes_once_and_stays_bounded() -> None:
