@@ -104,6 +104,7 @@ def test_scores_someone_gives() -> None:
     assert scores_in("wat zijn de 4 kwadranten") == set() and scores_in("in een 4 stappen") == set()
     # "en" joins what follows; it is no plural noun, and a 10 is not read as a 1.
     assert scores_in("een klant geeft een 10 en raadt ons aan") == {10}
+    assert scores_in("een 4 als score zegt me niks") == {4}  # "als" is no plural noun
     assert numbers_in("verkoop in B2B en B2C") == set()  # the 2 of "B2B" is no score
     assert numbers_in("Detractors geven een 0 tot en met 6") == {0, 1, 2, 3, 4, 5, 6}
 

@@ -69,7 +69,7 @@ SCORE = re.compile(
     r"\b(?:een|cijfer|score|scoort|scoorde|geeft|geven|gaf|gegeven)\s+(\d{1,2})(?!\d)"
     r"(?:\s*(?:of|tot|t/m|en|-)\s*(\d{1,2})(?!\d))?"
     # not "een 4 kwadranten" (a plural noun follows), but "een 10 en raadt ons aan" ("en" is no noun)
-    r"(?!\s*(?:%|procent|(?!geven|gegeven|gaven|scoren|hebben|en\b)\w*(?:en|s)\b))"
+    r"(?!\s*(?:%|procent|(?!geven|gegeven|gaven|scoren|hebben|en\b|als\b)\w*(?:en|s)\b))"
 )
 
 
