@@ -117,6 +117,10 @@ def test_terms_split_abbreviated_verbed_or_in_english(engine: Engine) -> None:
 def test_the_verb_asked_is_sought_and_leaves_the_topic() -> None:
     assert asked_verb("hoe ontdek je het leidmotief van een klant") == "ontdek"
     assert asked_verb("hoe sluit je een verkoopgesprek af volgens wage") == "afsluit"
+    # "achter iets komen" is what the notes call discovering it.
+    assert asked_verb("hoe kom je bij een klant achter zijn leidmotief") == "ontdek"
+    assert asked_verb("hoe kom je erachter wat hij wil") == "ontdek"
+    assert asked_verb("hoe kom je aan nieuwe leads") != "ontdek"
     assert asked_verb("hoe ga je om met detractors") == "omga"
     assert asked_verb("wat is een lead") == ""
     # A modal first, the verb last: the stem of the infinitive, with its particle.

@@ -94,6 +94,8 @@ def asked_verb(question: str) -> str:
     """The verb a how-to question asks about ("hoe ontdek je het leidmotief" → "ontdek"), joined
     with its particle when it has one ("hoe sluit je een gesprek af" → "afsluit")."""
     m = HOW_TO.search(question.lower())
+    if m is not None and m.group(1) == "kom" and re.search(r"\b(?:er)?achter\b", question.lower()):
+        return "ontdek"  # "hoe kom je achter zijn leidmotief": what the notes call discovering
     if m is not None and m.group(3):
         return m.group(2) + _STEMS[m.group(3)]  # "hoe kan ik dat aanpakken" → "aanpak"
     verb = m.group(1) if m is not None else None
