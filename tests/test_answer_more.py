@@ -199,3 +199,9 @@ def test_an_example_shown_of_a_name_comes_from_its_section(engine: Engine) -> No
     # "laat … zien" is how the question asks; the sellogram's text also "laat zien hoe …".
     a = engine.answerer.answer("laat eens zien hoe cialdini werkt met een voorbeeld")
     assert a.found and a.sources[0].section == "Overtuigen en beïnvloeden (Cialdini)" and "polo" in a.answer
+
+
+def test_an_advantage_the_notes_call_most_effective_answers_what_it_is_good_for(engine: Engine) -> None:
+    # "een van de effectiefste manieren om aan nieuwe klanten te komen", not the places to network.
+    a = engine.answerer.answer("wat zijn de voordelen van netwerken")
+    assert a.found and "effectiefste" in a.answer and "Gelegenheden om te netwerken" not in a.answer

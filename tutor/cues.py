@@ -49,7 +49,7 @@ ASPECT_SAID = {
     "role": r"\bfuncties?\b",
     "opposite": r"\btegenovergestelde\b|\btegenover\b|\bin tegenstelling\b|\bomgekeerd\w*|\btegendeel\b",
     "plus": r"\bvoorde(?:el|len)\b|\bkracht\b|\bgoedkoop\b|\bsnel\b|\beenvoud\w*|\bobjectief\b|\bflexibel\b|"
-    r"\bhelpt\b|\bnuttig\b|\bvoorkom\w*",
+    r"\bhelpt\b|\bnuttig\b|\bvoorkom\w*|\beffectief\w*",
     "minus": r"\bnade(?:el|len)\b|\bzwakte(?:s|n)?\b|\bbeperking(?:en)?\b|\bslechte? naam\b|\bkwetsba\w*|"
     r"\bmisbruik\w*|\bsubjectief\b|\bafhankelijk\b|\bgeen \w+ voorspellen\b",
 }
