@@ -205,3 +205,9 @@ def test_an_advantage_the_notes_call_most_effective_answers_what_it_is_good_for(
     # "een van de effectiefste manieren om aan nieuwe klanten te komen", not the places to network.
     a = engine.answerer.answer("wat zijn de voordelen van netwerken")
     assert a.found and "effectiefste" in a.answer and "Gelegenheden om te netwerken" not in a.answer
+
+
+def test_why_something_matters_is_about_that_thing_not_about_mattering(engine: Engine) -> None:
+    # "Daarom is verwachtingsmanagement belangrijk" only shares the judgement word.
+    a = engine.answerer.answer("waarom is een klachtenafhandeling belangrijk")
+    assert a.found and a.answer.startswith("Gaat het toch mis, dan helpt goed klachtenmanagement")

@@ -37,6 +37,8 @@ from tutor.verbs import asked_verb, how_to, joined_verbs
 PARTICLES = "af|op|aan|in|uit|voor|vast|samen|door|na|om|terug"
 # A word in a sentence's opening that points back at the sentence before ("… is dit een kans").
 POINTING = re.compile(r"\b(?:dit|dat|deze|die|hier|daar|daarom|daardoor)\b", re.I)
+# "waarom is een klachtenafhandeling belangrijk": what is weighed, not the judgement word.
+WEIGHED = re.compile(r"^waarom (?:is|zijn) (.+?) (?:zo )?(?:belangrijk|nuttig|handig|nodig)\W*$")
 # Verbs of "hoe … je" that say little of what the notes would say ("hoe pak je dat aan").
 GENERIC_VERBS = frozenset("doe ga pak kom krijg houd maak zorg stel werk gebruik vind".split())
 
@@ -174,8 +176,10 @@ def explain(
     # "waarom is een goede lijst belangrijk bij koud bellen": about the list, within cold calling.
     focus = ""
     head = re.split(r"\s(?:bij|tijdens|binnen)\s", fold(question))[0]
-    if intent == "why" and head != fold(question):
-        held = [t for t in tokens_of(head) if any(t in c.tokens[s.id] for s in body)]
+    weighed = WEIGHED.match(fold(question))
+    if intent == "why" and (head != fold(question) or weighed):
+        about_words = c.query_tokens(weighed[1] if weighed else head)
+        held = [t for t in about_words if any(t in c.tokens[s.id] for s in body)]
         focus = max(held, key=lambda t: c.idf.get(t, 0.0)) if held else ""
 
     # "hoeveel principes heeft cialdini": the sentence that counts them ("Hij beschreef zes …").
@@ -264,5 +268,6 @@ def explain(
     # Advice needs no sentence naming one word of its object ("hoe positioneer je je bedrijf").
     # "het nut van een belscript": the aspect asked is no word of the topic to lead in with.
     subject = ASPECT.sub(" ", fold(topic)) if said is not None else topic
+    subject = weighed[1] if weighed else subject  # "waarom is X belangrijk": X leads in, not "belangrijk"
     span = c.lead_in(c.passage(best, lead=literal), subject, qvec, least=2 if advice else 1)
     return Composition(c.text(span), sections=[section_id])
