@@ -357,6 +357,9 @@ def test_steps_asked_are_the_sentence_that_tells_them_in_turn(engine: Engine) ->
         ("waar staat de p van destep voor", "De P in DESTEP staat voor politiek-juridische factoren."),
         ("wat is de m in rfm", "De M in RFM staat voor Monetary value."),
         ("de e in destep?", "De E in DESTEP staat voor economische en ecologische."),
+        # The notes write SWOT out in Dutch, in the order of its English letters.
+        ("wat betekent de s in swot", "De S in SWOT staat voor sterktes."),
+        ("waar staat de o in swot voor", "De O in SWOT staat voor kansen."),
     ],
 )
 def test_one_letter_of_an_abbreviation(engine: Engine, q: str, said: str) -> None:

@@ -7,6 +7,7 @@ import re
 
 from index.text import fold
 from tutor.compose import Composer, Composition
+from tutor.lists import announced_count
 from tutor.terms import in_capitals
 
 # "wat betekent de t in smart", "waar staat de p van destep voor", "de e in destep?".
@@ -27,6 +28,14 @@ def _written_out(text: str, short: str) -> list[str] | None:
         labels = [" ".join(re.split(r"[(:.;?]", item)[0].split()[:3]) for item in items]
         words = [label for label in labels if label][: len(short)]
         if len(words) == len(short) and "".join(fold(w)[0] for w in words) == short:
+            return words
+    # "een SWOT-analyse met vier onderdelen: sterktes, zwaktes, kansen en bedreigingen": the notes'
+    # Dutch words, in the order of the English letters, as many as the sentence announces.
+    before, colon, after = text.partition(":")
+    if colon and short.upper() in before and announced_count(before) == len(short):
+        items = re.split(r",\s*|\s+en\s+", after.strip().rstrip("."))
+        words = [" ".join(re.split(r"[(:.;?]", item)[0].split()[:3]) for item in items]
+        if len(words) == len(short) and all(words):
             return words
     return None
 
