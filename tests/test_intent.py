@@ -375,6 +375,9 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
          ("sociale binding", "structurele binding")),
         ("is een nieuwe taak moeilijker dan een modified rebuy", ("nieuwe taak", "modified rebuy")),
         ("zijn a-klanten winstgevender dan c-klanten", ("a-klanten", "c-klanten")),
+        # An adjective within the other side's adjective shares its noun.
+        ("verschil tussen een open en een niet-openbare aanbesteding",
+         ("open aanbesteding", "niet-openbare aanbesteding")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

@@ -92,7 +92,10 @@ def comparison_sides(q: str) -> tuple[str, ...]:
         b = strip_side(m["b"].split(",")[0])  # "… en visie, met voorbeeld": the side ends at the comma
         if not b or not (a or pattern is COMPARISON[-1]):
             continue
-        if a and len(a.split()) == 1 and len(b.split()) >= 2 and re.search(r"(?:(?<!i)e|ele|ieve)$", a):
+        # "een open en een niet-openbare aanbesteding": the first adjective within the second's.
+        opposed = len(b.split()) >= 2 and len(a) >= 4 and a in b.split()[0] and a != b.split()[0]
+        adjective = re.search(r"(?:(?<!i)e|ele|ieve)$", a) is not None or opposed
+        if a and len(a.split()) == 1 and len(b.split()) >= 2 and adjective:
             a = f"{a} {b.split()[-1]}"  # "rationele en emotionele koopmotieven", "… onderhandse procedure"
         elif len(a.split()) >= 2 and len(b.split()) == 1 and re.search(r"(?:nde|ele|ieve)$", b):
             b = f"{b} {a.split()[-1]}"  # "een nieuwe klant en een bestaande": a bestaande klant
