@@ -128,7 +128,9 @@ def test_a_comparison_of_three_sides_has_a_block_for_each(engine: Engine) -> Non
     "q, start",
     [("wat is de eerste stap van het sellogram", "Je begint met contact maken"),
      ("wat is het laatste onderdeel van een accountplan", "Het plan eindigt met"),
-     ("wat is de laatste fase van de sales funnel", "De laatste fase: order.")],
+     ("wat is de laatste fase van de sales funnel", "De laatste fase: order."),
+     ("wat houdt de eerste fase van het sellogram in", "Je begint met contact maken"),
+     ("wat gebeurt er in de eerste fase van het sellogram", "Je begint met contact maken")],
 )  # fmt: skip
 def test_a_step_asked_by_its_place_in_the_order(engine: Engine, q: str, start: str) -> None:
     a = engine.answerer.answer(q)
