@@ -40,6 +40,8 @@ def test_a_score_told_names_its_group_not_the_question_the_score_answers(engine:
         "hallootjes", "waarover mag ik jou allemaal vragen", "wat kan ik u vragen",
         # A greeting the rephrasing would have read as a term ("goedenavond"); praise; what it can do.
         "hoi daar, goedemiddag", "dit heb ik echt wat aan", "waar ben jij sterk in",
+        # A greeting drawn out, understanding in another word order, what may be asked.
+        "helloooo", "dank je, nu snap ik het", "welke vragen kan ik je stellen",
     ],
 )  # fmt: skip
 def test_new_greetings_and_help_questions_are_small_talk(engine: Engine, q: str) -> None:

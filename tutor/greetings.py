@@ -6,7 +6,7 @@ import re
 
 SMALLTALK = re.compile(
     r"^(?:(?:heel |erg |super |hartstikke |echt |enorm )*"
-    r"(?:hoi+|he+y*|hee+|hallo+(?:tjes)?|hai|hi+|hello|yo+|goedemorgen|goedemiddag|goedenavond|goeienavond|"
+    r"(?:hoi+|he+y*|hee+|hallo+(?:tjes)?|hai|hi+|hel+o+|yo+|goedemorgen|goedemiddag|goedenavond|goeienavond|"
     r"goeiemiddag|hoe is het|waarmee (?:kun|kan|kunt) (?:je|jij|u) (?:me|mij) helpen(?: bij| met)?(?: het)?"
     r"(?: leren| studeren| de stof)?|wat kun je voor (?:me|mij) doen|"
     r"fijne (?:avond|dag|middag|ochtend|weekend)(?: nog)?|welterusten|slaap lekker|"
@@ -20,6 +20,7 @@ SMALLTALK = re.compile(
     r"(?:daar|hier|dit|dat) heb ik (?:echt |veel |wel |iets |wat |nu )*aan|"
     r"wat (?:kan|kun|kunt) (?:je|jij|u)(?: allemaal)?(?: doen)?|"
     r"(?:wat|waarover) (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? vragen|"
+    r"(?:wat voor|welke) (?:vragen|dingen) (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? (?:stellen|vragen)|"
     r"waar (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? mee (?:lastigvallen|lastig vallen|terecht)|"
     r"wat (?:kan|doet) (?:deze|die|de|jouw) (?:bot|app|studybot)(?: allemaal)?(?: doen)?|"
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat (?:het|ie|'t)(?: met (?:je|jou))?|alles goed|bot|"
@@ -37,7 +38,8 @@ SMALLTALK = re.compile(
     r"(?:ah |o+h? )?(?:zo|ok[eé]?) zit (?:het|dat)(?: dus)?|later|"
     r"ik ben (?:echt |zo |super )?(?:gestrest|zenuwachtig|moe|nerveus)(?: voor (?:mijn|de|het) \w+)?|"
     r"are you (?:a )?(?:human|bot|robot)|"
-    r"(?:heel |erg |helemaal )?(?:duidelijk|helder)(?: nu)?|ik snap het(?: nu)?|snap ik)"
+    r"(?:heel |erg |helemaal )?(?:duidelijk|helder)(?: nu)?|ik snap het(?: nu)?|"
+    r"(?:nu )?snap ik(?: het)?(?: nu)?)"
     # "yo studiemaatje", "thanks man": whom it is said to.
     r"(?: (?:studiemaatje|maatje|studybot|bot|botje|man|gast|makker|allemaal|daar|jij|jullie))?[\s,.!?]*)+"
     r"(?:daar|allemaal|iedereen|studybot|bot|botje|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
