@@ -534,3 +534,8 @@ def test_a_short_dutch_name_of_a_term_rescues_an_unsure_question(engine: Engine)
 def test_everyday_words_for_the_notes_rational_and_emotional(engine: Engine) -> None:
     a = engine.answerer.answer("verstandelijke redenen om te kopen, geef er een paar")
     assert a.found and a.intent == "enumeration" and "kostenbesparing" in a.answer
+
+
+def test_an_everyday_qualifier_of_a_side_is_no_unknown_term(engine: Engine) -> None:
+    a = engine.answerer.answer("waarin onderscheidt een key account zich van een normale klant")
+    assert a.found and a.sources[0].section == "Key account management"

@@ -27,6 +27,8 @@ def _written(word: str) -> bool:
         ("vertel eens wat een lead is", "wat is een lead"),
         ("zeg eens wat een tijdreeks is", "wat is een tijdreeks"),
         ("weet jij wat een prospect is", "wat is een prospect"),
+        # When the exam is says nothing of what is asked.
+        ("k heb morgen tentamen, wat waren de stappen", "wat waren de stappen"),
         ("leg in simpele woorden uit wat kraljic is", "wat is kraljic"),
         ("wat moet ik weten over nps voor het tentamen", "leg nps uit"),
         ("de klantenpiramide, wat moet ik daarvan weten", "leg de klantenpiramide uit"),

@@ -19,7 +19,7 @@ _STEM = Stemmer.Stemmer("dutch")
 # Generic words that never make a question hinge on them (Dutch and English).
 GENERIC = frozenset(
     """
-    gebied gebieden aspect aspecten
+    gebied gebieden aspect aspecten normaal normale gewoon gewone regulier reguliere
     model modellen methode methodes methoden method matrix theorie theory process proces concept principe
     principle strategie strategy regel rule analyse analysis techniek technique selling sales marketing
     verkoop verkopen verkoper klant klanten bedrijf bedrijven sale stages steps phases stappen fasen

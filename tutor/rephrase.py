@@ -161,6 +161,13 @@ _EXAM_ABOUT = re.compile(
     r"\s*[,;:.]\s*(?P<q>(?:wat|welke|wie|hoe|waarom)\b.+)$",
     re.IGNORECASE,
 )
+# "(i)k heb morgen tentamen, wat waren …": when the exam is says nothing of what is asked.
+_EXAM_SOON = re.compile(
+    r"^i?k (?:heb|hebben|ga) (?:morgen|straks|vandaag|overmorgen|volgende week|bijna|zo)? ?"
+    r"(?:een |mijn |ons )?(?:toets|tentamen|examen|test)\s*[,;:.!]\s*"
+    r"(?=(?:wat|welke|wie|hoe|waarom|noem|geef)\b)",
+    re.IGNORECASE,
+)
 _FOR_EXAM = re.compile(r"\s*\b(?:voor|op) (?:mijn|het|de|ons|onze) (?:tentamen|toets|examen)\b[,:]?\s*", re.I)
 # "welke zijn het", "wie zitten erin": the pointers the context fills in.
 _WHICH_ARE_IT = re.compile(r"^(wat|welke) (?:zijn|waren) (?:het|dat|die|dit)\b", re.IGNORECASE)
@@ -171,6 +178,7 @@ _THERE = {"erin": "in", "daarin": "in", "ervan": "van", "daarvan": "van", "erove
 def _in_context(q: str) -> str:
     """A question after its exam context, with what it points at spelt out."""
     q = _FOR_EXAM.sub(" ", q).strip(" ,")
+    q = _EXAM_SOON.sub("", q).strip(" ,") or q
     m = _EXAM_ABOUT.match(q)
     if m is None:
         return q
