@@ -8,6 +8,7 @@ Each answers with a hedge, and only when the question is not much nearer the bac
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -56,6 +57,12 @@ def numbers_fit(composer: Composer, q: str, intent: Intent, section_id: str) -> 
     return worked_out(q, composer.text(composer.body(section_id))) is not None
 
 
+@functools.cache
+def _glossary_names(composer: Composer) -> tuple[tuple[str, str], ...]:
+    """Every glossary name of five letters or more, folded, with its section."""
+    return tuple((fold(n), e.section_id) for e in composer.course.glossary for n in e.names if len(n) >= 5)
+
+
 def fitting_formulas(composer: Composer, q: str, intent: Intent, near: list[str]) -> tuple[Intent, list[str]]:
     """The ``near`` sections whose formula the question's numbers fill in, and ``intent`` — a
     calculation when there are such sections, even without the cue word ("kwartaalverkopen 100,
@@ -72,12 +79,8 @@ def fitting_formulas(composer: Composer, q: str, intent: Intent, near: list[str]
         folded = fold(q)
         # "hoeveel procent verloop": the head of a compound name ("klantverloop") said on its own.
         heads = [w for w in re.findall(r"[a-z]{6,}", folded) if w not in GENERIC]
-        named = dict.fromkeys(
-            e.section_id
-            for e in composer.course.glossary
-            for n in e.names
-            if len(n) >= 5 and (says(folded, fold(n)) or any(fold(n).endswith(w) for w in heads))
-        )
+        names = _glossary_names(composer)
+        named = dict.fromkeys(sid for n, sid in names if says(folded, n) or any(n.endswith(w) for w in heads))
         fitting = [sid for sid in named if sid not in near and numbers_fit(composer, q, calc, sid)]
     return (calc if fitting else intent), fitting
 

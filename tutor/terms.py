@@ -188,20 +188,25 @@ def named_word_entry(composer: Composer, topic: str) -> GlossaryEntry | None:
     return None
 
 
+@functools.cache
+def _short_names(composer: Composer) -> tuple[tuple[re.Pattern[str], GlossaryEntry], ...]:
+    """The glossary's short Dutch names (4–6 letters) that the text of at most two sections uses.
+    An English name ("buyer") is read as its Dutch word already, and may be part of a term the
+    notes lack ("buyer persona")."""
+    return tuple(
+        (re.compile(rf"\b{n}\b"), entry)
+        for entry in composer.course.glossary
+        for n in map(fold, entry.names)
+        if 4 <= len(n) < 7 and n.isalpha() and not to_dutch(n)
+        and all(composer.spread(t) <= 2 for t in tokens_of(n))
+    )
+
+
 def short_name_entry(composer: Composer, q: str) -> GlossaryEntry | None:
     """The glossary entry a short name of it stands for in ``q`` ("de boer als verkoperstype" →
-    Farmer (boer)), when the name is a whole word that the text of at most two sections uses."""
+    Farmer (boer))."""
     folded = fold(q)
-    for entry in composer.course.glossary:
-        for name in entry.names:
-            n = fold(name)
-            # An English name ("buyer") is read as its Dutch word already, and may be part of a
-            # term the notes lack ("buyer persona").
-            short = 4 <= len(n) < 7 and n.isalpha() and not to_dutch(n)
-            rare = all(composer.spread(t) <= 2 for t in tokens_of(n))
-            if short and rare and re.search(rf"\b{n}\b", folded):
-                return entry
-    return None
+    return next((entry for pattern, entry in _short_names(composer) if pattern.search(folded)), None)
 
 
 def title_word_section(composer: Composer, course: Course, topic: str) -> str | None:
