@@ -32,6 +32,8 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
 
 def fold(text: str) -> str:
     """Lower case without accents (ë → e), so 'beïnvloeden' and 'beinvloeden' match."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose: most questions and words
     norm = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in norm if not unicodedata.combining(c))
 

@@ -41,3 +41,10 @@ def test_separable_verbs_are_joined_to_each_word_before_their_particle() -> None
     assert "afval" in separable_joins("waarom vallen er in elke fase klanten af?").split()
     assert "overstap" in separable_joins("de klant stapt over naar de concurrent").split()
     assert separable_joins("wat is een lead") == ""
+
+
+def test_fold_lowers_and_strips_accents_with_or_without_them() -> None:
+    from index.text import fold
+
+    assert fold("Beïnvloeden") == "beinvloeden" and fold("DMU-Rollen") == "dmu-rollen"
+    assert fold("Café Crème") == "cafe creme"
