@@ -10,7 +10,7 @@ import Stemmer
 from index.text import DUTCH_STOPWORDS, fold
 from knowledge.model import Course
 from tutor.coverage import GENERIC, VERBS, Coverage
-from tutor.intent import SCAFFOLD
+from tutor.cues import SCAFFOLD
 
 _STEM = Stemmer.Stemmer("dutch")
 # A word is an anchor when at most this many sections' glossaries use it.

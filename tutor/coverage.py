@@ -11,7 +11,7 @@ from index.english import WORDS as ENGLISH
 from index.english import english_phrases
 from index.text import DUTCH_STOPWORDS, IRREGULAR, common_prefix, fold, remembered, without_apostrophe_ending
 from knowledge.model import Course
-from tutor.intent import SCAFFOLD
+from tutor.cues import SCAFFOLD
 
 # A misspelt course word is set right from this length and this similarity (rapidfuzz ratio) on.
 SPELL_MIN, SPELL_SCORE = 6, 86

@@ -111,3 +111,23 @@ FREQUENCY = re.compile(
     r"(?:elk|ieder|elke|iedere) (?:jaar|kwartaal|maand|week|dag)|"
     r"per (?:jaar|kwartaal|maand|week)|minstens \w+)\b"
 )
+
+
+# Words that carry no topic: question scaffolding, cue words, pronouns.
+SCAFFOLD = frozenset(
+    """
+    wat is zijn was waren een de het van voor in op met en of over bij aan je jij ik we wij ze zij u nodig
+    hoe werkt werken waarom welke welk wie waar wanneer noem noemen geef leg uit uitleg eens even me mij
+    kun kan kunt je mag graag alsjeblieft aub please the a an of is are what which how why does do explain
+    list name give example voorbeeld voorbeelden voorbeeldje voorbeeldjes bijvoorbeeld casus casussen
+    praktijkgeval praktijkgevallen praktijkvoorbeeld praktijkvoorbeelden
+    you verschil verschillen tussen difference between
+    vs versus tegenover bereken berekenen berekening reken uit formule calculate formula dat die dit deze
+    daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
+    bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
+    heeft hebben kent kennen bestaan gebruik gebruikt volgens stof hoort horen allemaal
+    beschrijf omschrijf licht toe verklaar pls plz ff svp afkorting afkortingen begrip illustreer
+    illustreren illustratie qua betreft opsomming opsommen opnoemen toelichten toelichting uitleggen
+    uitgelegd verduidelijken omschrijving beschrijving laat zien toon
+    """.split()
+)

@@ -12,7 +12,8 @@ from index.retriever import Retrieval
 from index.text import DUTCH_STOPWORDS, fold
 from knowledge.model import GlossaryEntry
 from tutor.coverage import VERBS, Coverage, bare, display_topic
-from tutor.intent import SCAFFOLD, Intent
+from tutor.cues import SCAFFOLD
+from tutor.intent import Intent
 from tutor.terms import original_words
 
 # "van oriëntatie tot afscheid", "van suspect naar klant": the two ends of a range.

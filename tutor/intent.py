@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from index.glossary import asked_term
 from index.text import fold
+from tutor.cues import SCAFFOLD
 from tutor.greetings import SMALLTALK, THANKS
 from tutor.sides import comparison_sides
 from tutor.verbs import HOW_TO, SEPARABLE
@@ -283,24 +284,6 @@ EXPLANATION = re.compile(
     r"^(?:en )?(?:hoe (?:werkt|werken|gaat|verloopt|ontstaat|bouw|doe|gebruik|pas|maak|meet)|leg .*uit|"
     r"uitleg|explain|how does|how do|wat doet|wat doen|wat houdt .* in|vertel (?:iets )?over)\b|"
     r"^[\w' -]{2,40} (?:uitleg|uitleggen|uitgelegd|explained)(?: (?:pls|plz|aub|graag|please))?$"
-)
-# Words that carry no topic: question scaffolding, cue words, pronouns.
-SCAFFOLD = frozenset(
-    """
-    wat is zijn was waren een de het van voor in op met en of over bij aan je jij ik we wij ze zij u nodig
-    hoe werkt werken waarom welke welk wie waar wanneer noem noemen geef leg uit uitleg eens even me mij
-    kun kan kunt je mag graag alsjeblieft aub please the a an of is are what which how why does do explain
-    list name give example voorbeeld voorbeelden voorbeeldje voorbeeldjes bijvoorbeeld casus casussen
-    praktijkgeval praktijkgevallen praktijkvoorbeeld praktijkvoorbeelden
-    you verschil verschillen tussen difference between
-    vs versus tegenover bereken berekenen berekening reken uit formule calculate formula dat die dit deze
-    daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
-    bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
-    heeft hebben kent kennen bestaan gebruik gebruikt volgens stof hoort horen allemaal
-    beschrijf omschrijf licht toe verklaar pls plz ff svp afkorting afkortingen begrip illustreer
-    illustreren illustratie qua betreft opsomming opsommen opnoemen toelichten toelichting uitleggen
-    uitgelegd verduidelijken omschrijving beschrijving laat zien toon
-    """.split()
 )
 
 
