@@ -254,7 +254,7 @@ class Answerer:
         if confidence == "none" and not forced:
             saved = rescue(self.composer, self.course, self.anchors, q, intent, r, self._entry)
             if saved is not None:
-                forced, confidence = saved.section_id, "high" if saved.sure else "hedged"
+                forced, confidence = saved.section_id, "hedged"
                 if saved.term:
                     intent = Intent(intent.kind, saved.term, followup=intent.followup)
         # The notes' own words, many of them, in one section, or the student's numbers filling in its

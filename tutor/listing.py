@@ -160,15 +160,16 @@ class ListComposer:
         q_mass = sum(self.c.idf[t] for t in q_tokens) or 1.0
         openings = [fold(s.text.split()[0]) for s in body]
         base = self.c.score(question, qvec, [s.id for s in body])
+        folded = fold(question)
         # "waar kun je allemaal netwerken": a list of places or occasions ("Gelegenheden om te …").
-        where = re.match(r"^(?:en )?waar\b", fold(question)) is not None
-        by_aspect = ONE_ASPECT.search(fold(question))
-        who = re.match(r"^(?:en )?(?:wie|who)\b", fold(question)) is not None  # "wie zitten er in …": people
+        where = re.match(r"^(?:en )?waar\b", folded) is not None
+        by_aspect = ONE_ASPECT.search(folded)
+        who = re.match(r"^(?:en )?(?:wie|who)\b", folded) is not None  # "wie zitten er in …": people
         # "uit welke lagen is een netwerk opgebouwd": the sentence that says what it consists of.
-        consists = CONSISTS.search(fold(question)) is not None
-        steps = STEPS_ASKED.search(fold(question)) is not None  # "in welke volgorde", "welke stappen"
+        consists = CONSISTS.search(folded) is not None
+        steps = STEPS_ASKED.search(folded) is not None  # "in welke volgorde", "welke stappen"
         # "welke signalen wijzen op vertrek": the sentences that use the thing asked for ("Signalen …").
-        plural = ASKED_PLURAL.search(fold(question))
+        plural = ASKED_PLURAL.search(folded)
         asked = plural[1] if plural and not re.fullmatch(LIST_NOUNS, plural[1]) else ""
         asked = to_dutch(asked) or asked  # "welke skills" → "vaardigheden"
         for i, s in enumerate(body):

@@ -2,8 +2,9 @@
 anchor word ("… hoe ga ik om met dat bezwaar?", or an objection told: "ik moet er nog over
 nadenken"), an abbreviation of a term ("am"), a long word only one section explains ("wat doe je in
 de oriëntatiefase"), a term the glossary names ("het nut van een swot", "een sleutelklant"), a word
-of the top section's own title ("hoe vul je een lekke funnel"), or numbers that fill in one
-section's formula.
+of the top section's own title ("hoe vul je een lekke funnel"), or a short Dutch other name of a
+term ("de boer"). Numbers that fill in a section's formula (``fitting_formulas``) are no rescue: the
+answerer takes that section without a hedge.
 Each answers with a hedge, and only when the question is not much nearer the background."""
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ class Rescue:
 
     section_id: str
     term: str = ""
-    sure: bool = False  # the student's numbers fill in its formula: no hedge
 
 
 def numbers_fit(composer: Composer, q: str, intent: Intent, section_id: str) -> bool:
@@ -114,11 +114,6 @@ def rescue(
         # Nearer the notes than the background, or at least as near when retrieval ranks it first.
         if rare and rare in near and (margin >= RARE_MARGIN or (rare == near[0] and margin >= 0)):
             return Rescue(rare)
-    # "verkoop was 200, 230 en 260 stuks, hoeveel verwacht ik volgend jaar": the section whose
-    # formula the student's numbers fill in.
-    worked = [sid for sid in near[:3] if numbers_fit(composer, q, intent, sid)]
-    if worked:
-        return Rescue(worked[0], sure=True)
     # A term of one of the nearest sections that the question names: by its abbreviation ("welke
     # skills moet een goede am bezitten"), as the aspect of a glossary term ("wat is het nut van een
     # swot") or by a long, rare word the glossary names it by ("het team rond een sleutelklant").

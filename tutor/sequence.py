@@ -74,10 +74,10 @@ def neighbour(composer: Composer, section_ids: list[str], question: str) -> Comp
 
 # "wat is de eerste stap van het sellogram", "het laatste onderdeel van een accountplan".
 ORDINAL = re.compile(
-    rf"^(?:wat|welke|wie|hoe heet)\s+(?:is|was)?\s*(?:de|het)\s+(?P<n>{NTH})\s+(?P<noun>{STEP_NOUNS})\b|"
-    # "wat houdt de eerste fase … in", "wat gebeurt er in de eerste fase …".
-    rf"^(?:wat (?:houdt|houden)|wat gebeurt er in|wat doe je in)\s+(?:de|het)\s+(?P<n2>{NTH})\s+"
-    rf"(?P<noun2>{STEP_NOUNS})\b|"
+    # … and "wat houdt de eerste fase … in", "wat gebeurt er in de eerste fase …".
+    r"^(?:(?:wat|welke|wie|hoe heet)\s+(?:is|was)?\s*|"
+    r"(?:wat (?:houdt|houden)|wat gebeurt er in|wat doe je in)\s+)"
+    rf"(?:de|het)\s+(?P<n>{NTH})\s+(?P<noun>{STEP_NOUNS})\b|"
     # "en het laatste?": a place in the list the last answer gave.
     rf"^(?:en\s+)?(?:de|het)\s+(?P<bare>{NTH})(?:\s+(?:{STEP_NOUNS}))?\s*[?.!]*$",
     re.IGNORECASE,
@@ -101,13 +101,12 @@ def ordinal_step(
     if not items:  # "Een veelgebruikte indeling is: suspects → leads → …"
         listing = [s.text for sid in steps.sections for s in composer.body(sid) if s.text in steps.headline]
         items = max((inline_items(t) for t in listing), key=len, default=[])
-    nth, noun = (m["n"] or m["n2"] or m["bare"]), (m["noun"] or m["noun2"] or "")
-    at = _PLACE[nth.lower()]
+    at = _PLACE[(m["n"] or m["bare"]).lower()]
     if len(items) < 2 or at >= len(items):
         return None
     listed = "\n".join(bullet(label, text) for label, text in steps.items)
     context = f"{steps.headline}\n{listed}".strip() if steps.items else steps.headline
     item = items[at]
     # A step named in a list ("suspects") is said whole; a sentence that tells it stands alone.
-    headline = item if item[-1:] in ".!?" else f"De {nth.lower()} {noun.lower()}: {item}."
+    headline = item if item[-1:] in ".!?" else f"De {m['n'].lower()} {m['noun'].lower()}: {item}."
     return Composition(headline, context=context, sections=steps.sections, title=item[:60])
