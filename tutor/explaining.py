@@ -129,7 +129,8 @@ def explain(
     # ("Deskresearch is goedkoop en snel", not "de kracht van afnemers").
     said = aspect_said(question)
     # "waarom gebruiken bedrijven een klantenpiramide": what it helps with, when the notes say so.
-    purpose = said is None and PURPOSE.search(fold(question))
+    folded = fold(question)
+    purpose = said is None and PURPOSE.search(folded)
     if purpose:
         said = re.compile(ASPECT_SAID["use"])
     if said is not None:
@@ -175,15 +176,15 @@ def explain(
 
     # "waarom is een goede lijst belangrijk bij koud bellen": about the list, within cold calling.
     focus = ""
-    head = re.split(r"\s(?:bij|tijdens|binnen)\s", fold(question))[0]
-    weighed = WEIGHED.match(fold(question))
-    if intent == "why" and (head != fold(question) or weighed):
+    head = re.split(r"\s(?:bij|tijdens|binnen)\s", folded)[0]
+    weighed = WEIGHED.match(folded)
+    if intent == "why" and (head != folded or weighed):
         about_words = c.query_tokens(weighed[1] if weighed else head)
         held = [t for t in about_words if any(t in c.tokens[s.id] for s in body)]
         focus = max(held, key=lambda t: c.idf.get(t, 0.0)) if held else ""
 
     # "hoeveel principes heeft cialdini": the sentence that counts them ("Hij beschreef zes …").
-    counted = re.search(r"\bhoeveel\s+(\w+)", fold(question))
+    counted = re.search(r"\bhoeveel\s+(\w+)", folded)
     counted_stems = tokens_of(counted[1]) if counted else frozenset()
 
     q_tokens = c.query_tokens(question)
@@ -195,9 +196,9 @@ def explain(
 
     # The notes' word for what the situation is: "te duur" is an objection ("bezwaar"), a "boze"
     # customer complains ("klacht").
-    concepts = {EVERYDAY[w] for w in re.findall(r"[a-z]+", fold(question)) if w in EVERYDAY}
-    concepts |= {"bezwa"} if OBJECTION.search(fold(question)) else set()
-    often = HOW_OFTEN.match(fold(question)) is not None  # "hoe vaak maak je een accountplan"
+    concepts = {EVERYDAY[w] for w in re.findall(r"[a-z]+", folded) if w in EVERYDAY}
+    concepts |= {"bezwa"} if OBJECTION.search(folded) else set()
+    often = HOW_OFTEN.match(folded) is not None  # "hoe vaak maak je een accountplan"
 
     def inherited(s: Sentence) -> float:
         """ "Voor een verkoper is dit een grote kans": what "dit" points at counts too."""
