@@ -60,6 +60,7 @@ SETS = {
     "dev_x": ROOT / "bench" / "answers" / "dev_x.json",
     "test_v": ROOT / "bench" / "answers" / "test_v.json",
     "dev_y": ROOT / "bench" / "answers" / "dev_y.json",
+    "test_w": ROOT / "bench" / "answers" / "test_w.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
