@@ -61,6 +61,7 @@ SETS = {
     "test_v": ROOT / "bench" / "answers" / "test_v.json",
     "dev_y": ROOT / "bench" / "answers" / "dev_y.json",
     "test_w": ROOT / "bench" / "answers" / "test_w.json",
+    "dev_z": ROOT / "bench" / "answers" / "dev_z.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
