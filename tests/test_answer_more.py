@@ -42,6 +42,8 @@ def test_a_score_told_names_its_group_not_the_question_the_score_answers(engine:
         "hoi daar, goedemiddag", "dit heb ik echt wat aan", "waar ben jij sterk in",
         # A greeting drawn out, understanding in another word order, what may be asked.
         "helloooo", "dank je, nu snap ik het", "welke vragen kan ik je stellen",
+        # A question announced, none asked yet.
+        "hey, ik heb vragen over sales", "ik heb een vraagje",
     ],
 )  # fmt: skip
 def test_new_greetings_and_help_questions_are_small_talk(engine: Engine, q: str) -> None:
@@ -215,3 +217,16 @@ def test_why_something_matters_is_about_that_thing_not_about_mattering(engine: E
     # "Daarom is verwachtingsmanagement belangrijk" only shares the judgement word.
     a = engine.answerer.answer("waarom is een klachtenafhandeling belangrijk")
     assert a.found and a.answer.startswith("Gaat het toch mis, dan helpt goed klachtenmanagement")
+
+
+def test_a_bracketed_kind_is_known_by_what_a_later_sentence_says_of_it(engine: Engine) -> None:
+    # "Voor sales betekent marktpenetratie … meer omzet halen bij huidige klanten": not the Missie.
+    q = "ik wil volgend jaar 10% meer omzet bij bestaande klanten, welke groeirichting is dat"
+    a = engine.answerer.answer(q)
+    assert a.found and a.answer.startswith("Marktpenetratie")
+
+
+def test_a_topic_announced_without_a_question_is_told_about(engine: Engine) -> None:
+    a = engine.answerer.answer("ik heb vragen over de dmu rollen")
+    assert a.found and all(r in a.answer for r in ("gebruiker", "beïnvloeder", "beslisser", "poortwachter"))
+    assert engine.answerer.answer("hey, ik heb vragen over sales").answer.startswith("Vraag maar raak")

@@ -29,6 +29,9 @@ def _written(word: str) -> bool:
         ("weet jij wat een prospect is", "wat is een prospect"),
         # When the exam is says nothing of what is asked.
         ("k heb morgen tentamen, wat waren de stappen", "wat waren de stappen"),
+        # A question announced: about its topic, or the question after it.
+        ("ik heb een vraag over nps", "leg nps uit"),
+        ("ik heb een vraag over nps: hoe bereken je het", "hoe bereken je het (nps)"),
         ("leg in simpele woorden uit wat kraljic is", "wat is kraljic"),
         ("wat moet ik weten over nps voor het tentamen", "leg nps uit"),
         ("de klantenpiramide, wat moet ik daarvan weten", "leg de klantenpiramide uit"),

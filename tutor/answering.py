@@ -162,7 +162,7 @@ class Answerer:
         if (spelt := letter_meaning(self.composer, said)) is not None:  # "wat betekent de t in smart"
             return self._found(q, note, self.retriever.search(q, k=4), spelt, "passage", intent, "high", None)
         if intent.kind == "smalltalk":
-            return Answer(q, False, "none", smalltalk_reply(q, self.course.title), intent="smalltalk",
+            return Answer(q, False, "none", smalltalk_reply(said, self.course.title), intent="smalltalk",
                           confidence="none", note=note)  # fmt: skip
         forced: str | None = None
         if previous is not None and leans_back(q, intent):  # "en het laatste?", "waarom is dat …"

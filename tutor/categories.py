@@ -199,7 +199,14 @@ class CategoryCollector:
                 ):
                     continue
                 seen.add(key)
-                out.append(self._category(name, s.section_id, description, [s], len(items) >= 2))
+                # A later sentence that uses the name says more of it ("Voor sales betekent
+                # marktpenetratie … meer omzet halen bij huidige klanten, terwijl …"): its own clause.
+                later = [
+                    replace(x, text=clause)
+                    for x in c.body(s.section_id)
+                    if x.id > s.id and self._uses(x, name) and (clause := self._own_clause(x.text, name))
+                ][:1]
+                out.append(self._category(name, s.section_id, description, [s, *later], len(items) >= 2))
         for section in c.course.sections:
             by_para: dict[tuple[int, str], list[tuple[str, Sentence]]] = {}
             for sentence in c.body(section.id):
@@ -243,6 +250,13 @@ class CategoryCollector:
                         seen.add(key)
                         out.append(self._category(role[1], section.id, role[2], [sentence], True))
         return [self._with_examples(k) for k in out]
+
+    @staticmethod
+    def _own_clause(text: str, name: str) -> str:
+        """The clauses of ``text`` that name ``name``: "Voor sales betekent marktpenetratie … bij huidige
+        klanten, terwijl marktontwikkeling …" → its first clause."""
+        mine = fold(name)[:6]
+        return " ".join(p for p in re.split(r"[,;:]\s+", text) if mine in fold(p))
 
     def _tail_of_term(self, name: str, s: Sentence) -> bool:
         """Whether ``name`` before its brackets is the end of a longer glossary term ("share of

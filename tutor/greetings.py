@@ -39,7 +39,10 @@ SMALLTALK = re.compile(
     r"ik ben (?:echt |zo |super )?(?:gestrest|zenuwachtig|moe|nerveus)(?: voor (?:mijn|de|het) \w+)?|"
     r"are you (?:a )?(?:human|bot|robot)|"
     r"(?:heel |erg |helemaal )?(?:duidelijk|helder)(?: nu)?|ik snap het(?: nu)?|"
-    r"(?:nu )?snap ik(?: het)?(?: nu)?)"
+    r"(?:nu )?snap ik(?: het)?(?: nu)?|"
+    # "ik heb vragen over sales": a question announced, none asked yet.
+    r"ik heb (?:een |nog (?:een |wat |een paar )?|wat |een paar |veel )?(?:vraag|vragen|vraagje|vraagjes)"
+    r"(?: (?:over|voor|bij|aan) (?:je|jou|u|sales|de stof|het vak|dit vak|de samenvatting|het tentamen))?)"
     # "yo studiemaatje", "thanks man": whom it is said to.
     r"(?: (?:studiemaatje|maatje|studybot|bot|botje|man|gast|makker|allemaal|daar|jij|jullie))?[\s,.!?]*)+"
     r"(?:daar|allemaal|iedereen|studybot|bot|botje|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"

@@ -155,7 +155,7 @@ _FILLERS = "kort|even|eens|simpel|eenvoudig|me|mij|nog|een|keer|nou"
 # toets over de dmu, wie zitten erin?": the context names what the question points at.
 _EXAM_ABOUT = re.compile(
     r"^(?:(?:ik|we|wij) (?:heb|hebben) (?:\w+ ){0,2}?(?:een |mijn |ons |het |de )?"
-    r"(?:toets|tentamen|examen|test)(?: \w+)? (?:over|van) (?P<about>[^,;:.?]+?)|"
+    r"(?:toets|tentamen|examen|test|vraag|vragen|vraagje)(?: \w+)? (?:over|van) (?P<about>[^,;:.?]+?)|"
     r"(?:ik )?(?:moet|moeten|wil|ga) (?:ik |we |wij |je )?"
     r"(?P<known>[^,;:.?]+?) (?:kennen|weten|leren|snappen|begrijpen))"
     r"\s*[,;:.]\s*(?P<q>(?:wat|welke|wie|hoe|waarom)\b.+)$",
@@ -168,6 +168,12 @@ _EXAM_SOON = re.compile(
     r"(?=(?:wat|welke|wie|hoe|waarom|noem|geef)\b)",
     re.IGNORECASE,
 )
+# "ik heb een vraag over de dmu rollen": a topic announced with no question after it.
+_ASKING_ABOUT = re.compile(
+    r"^(?:ik|we|wij) (?:heb|hebben) (?:een |nog een |wat |een paar |nog )?(?:vraag|vragen|vraagje|vraagjes) "
+    r"(?:over|bij) (?P<topic>[^,;:.?]+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
 _FOR_EXAM = re.compile(r"\s*\b(?:voor|op) (?:mijn|het|de|ons|onze) (?:tentamen|toets|examen)\b[,:]?\s*", re.I)
 # "welke zijn het", "wie zitten erin": the pointers the context fills in.
 _WHICH_ARE_IT = re.compile(r"^(wat|welke) (?:zijn|waren) (?:het|dat|die|dit)\b", re.IGNORECASE)
@@ -177,6 +183,8 @@ _THERE = {"erin": "in", "daarin": "in", "ervan": "van", "daarvan": "van", "erove
 
 def _in_context(q: str) -> str:
     """A question after its exam context, with what it points at spelt out."""
+    if (about := _ASKING_ABOUT.match(q)) is not None:
+        return f"vertel over {about['topic']}"
     q = _FOR_EXAM.sub(" ", q).strip(" ,")
     q = _EXAM_SOON.sub("", q).strip(" ,") or q
     m = _EXAM_ABOUT.match(q)

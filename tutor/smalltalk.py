@@ -33,6 +33,8 @@ def smalltalk_reply(question: str, course_title: str) -> str:
             "Stel een vraag over de stof en ik zoek het antwoord in de samenvatting op. "
             f"{EXAMPLE} Oefenen? Typ /quiz."
         )
+    if re.search(r"\bik heb .*\bvra(?:ag|gen|agje|agjes)\b", q):
+        return f"Vraag maar raak! Ik zoek het antwoord op in de samenvatting van {course_title}. {EXAMPLE}"
     if re.search(r"\bik ben (?:nieuw|net begonnen)", q):
         return f"Welkom! Ik ben studybot en help je met {course_title}. {EXAMPLE} Oefenen? Typ /quiz."
     if re.search(r"\b(?:gestrest|zenuwachtig|nerveus|moe)\b", q):
