@@ -14,9 +14,9 @@ from tutor.classify import Classifier, Match, leading_phrase, situation_phrase
 from tutor.comparing import compare, differences_listed, resolve_sides
 from tutor.compose import Composer, Composition
 from tutor.coverage import Coverage
-from tutor.cues import ASPECT, MAKING_VERBS, ORDER_ASKED, PERSON, WHEN
-from tutor.defining import define, intro
-from tutor.explaining import aspect_section, explain, verb_section
+from tutor.cues import ASPECT
+from tutor.defining import define
+from tutor.explaining import aspect_section, verb_section
 from tutor.followup import last_two, leans_back
 from tutor.guard import unknown_hinge
 from tutor.intent import (
@@ -31,6 +31,7 @@ from tutor.intent import (
 )
 from tutor.listing import ListComposer
 from tutor.overview import overview_answer
+from tutor.passage import passage
 from tutor.rephrase import normalise_question, unwrap
 from tutor.rescue import fitting_formulas, numbers_fit, rescue
 from tutor.sequence import neighbour, ordinal_step
@@ -38,16 +39,14 @@ from tutor.smalltalk import smalltalk_reply
 from tutor.terms import (
     entry_named,
     glossary_heads,
-    is_subject,
     is_title,
     listed_word,
     literal_sections,
-    names_subject,
     plain_plural,
     titled_section,
 )
 from tutor.twofold import merged, resolved, split_two, unanswered
-from tutor.verbs import asked_verb, how_to, joined_verbs
+from tutor.verbs import how_to
 from tutor.worked import brings_numbers, calculation, example_of, example_section, formula
 
 # Calibrated with `bench/answers.py --calibrate` on bench/answers/dev.json only. The margin is the
@@ -332,30 +331,7 @@ class Answerer:
                 top = fitting[0]  # the student's numbers fill in another nearest section's formula
             comp = calculation(self.composer, top, q, intent.topic, qvec)
         else:
-            # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".
-            asked = re.sub(r"^(?:welke|wat voor(?: een)?) rol (?:speelt|spelen|heeft|hebben) ", "", q)
-            who = re.split(r"\s(?:bij|in|tijdens|binnen)\s", asked)[0].strip(" ?")
-            role = asked != q and PERSON.search(who) is not None  # someone's role, not "vertrouwen"'s
-            comp = explain(self.composer, top, asked, intent.topic, qvec, intent.kind, role=role)
-            in_order = ORDER_ASKED.search(f"{q} {joined_verbs(q)}") and not classifies(q)
-            # "hoe maak je een accountplan" is answered by its parts, "hoe spreek je de dmu aan" is not.
-            making = not how_to(q) or asked_verb(q) in MAKING_VERBS
-            # "wanneer herzie je een accountplan": a time asked, not the plan's parts.
-            names = intent.kind == "explanation" and making and not WHEN.match(q)
-            names = names and names_subject(self.composer, self.course, intent.topic, top)
-            if names or in_order:
-                # "Leg het sellogram uit": the model's own steps explain it best, when it has them;
-                # "… een verkoopgesprek, hoe bouw ik dat op?" asks for the steps in their order.
-                steps = self.lister.compose(top, q, intent, qvec, runs=False)
-                if len(steps.items) >= 3:
-                    comp = steps
-                elif names and not how_to(q) and is_subject(self.course, intent.topic, top):
-                    # "kun je het stp proces uitleggen": the section's opening says what the model is.
-                    comp = intro(self.composer, top)
-            elif intent.kind == "explanation" and how_to(q):
-                comp = self.lister.run_led_by(top, comp.headline, q) or comp  # "hoe bind je klanten"
-            if intent.kind in ("explanation", "why", "scenario"):
-                comp = self.lister.announced_at_end(top, comp) or comp
+            comp = passage(self.lister, q, intent, top, qvec)
         return self._found(q, note, r, comp, kind, intent, confidence, entry)
 
     def _found(

@@ -1,0 +1,48 @@
+"""The passage that answers an explanation, a why or a scenario: the best coherent stretch of the
+section, or the model's own steps when the question asks how it goes or what it is."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from tutor.compose import Composition
+from tutor.cues import MAKING_VERBS, ORDER_ASKED, PERSON, WHEN
+from tutor.defining import intro
+from tutor.explaining import explain
+from tutor.intent import Intent, classifies
+from tutor.listing import ListComposer
+from tutor.terms import is_subject, names_subject
+from tutor.verbs import asked_verb, how_to, joined_verbs
+
+
+def passage(lister: ListComposer, q: str, intent: Intent, top: str, qvec: np.ndarray | None) -> Composition:
+    """The answer from section ``top`` to a question that asks no list, term, example or sum."""
+    composer = lister.c
+    course = composer.course
+    # "welke rol speelt vertrouwen bij b2b": about vertrouwen, not about a "rol".
+    asked = re.sub(r"^(?:welke|wat voor(?: een)?) rol (?:speelt|spelen|heeft|hebben) ", "", q)
+    who = re.split(r"\s(?:bij|in|tijdens|binnen)\s", asked)[0].strip(" ?")
+    role = asked != q and PERSON.search(who) is not None  # someone's role, not "vertrouwen"'s
+    comp = explain(composer, top, asked, intent.topic, qvec, intent.kind, role=role)
+    in_order = ORDER_ASKED.search(f"{q} {joined_verbs(q)}") and not classifies(q)
+    # "hoe maak je een accountplan" is answered by its parts, "hoe spreek je de dmu aan" is not.
+    making = not how_to(q) or asked_verb(q) in MAKING_VERBS
+    # "wanneer herzie je een accountplan": a time asked, not the plan's parts.
+    names = intent.kind == "explanation" and making and not WHEN.match(q)
+    names = names and names_subject(composer, course, intent.topic, top)
+    if names or in_order:
+        # "Leg het sellogram uit": the model's own steps explain it best, when it has them;
+        # "… een verkoopgesprek, hoe bouw ik dat op?" asks for the steps in their order.
+        steps = lister.compose(top, q, intent, qvec, runs=False)
+        if len(steps.items) >= 3:
+            comp = steps
+        elif names and not how_to(q) and is_subject(course, intent.topic, top):
+            # "kun je het stp proces uitleggen": the section's opening says what the model is.
+            comp = intro(composer, top)
+    elif intent.kind == "explanation" and how_to(q):
+        comp = lister.run_led_by(top, comp.headline, q) or comp  # "hoe bind je klanten"
+    if intent.kind in ("explanation", "why", "scenario"):
+        comp = lister.announced_at_end(top, comp) or comp
+    return comp
