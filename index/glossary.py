@@ -22,7 +22,7 @@ DEFINITION_PATTERNS = [
         r"(?: van)?:? (?:een |de |het )?(?P<term>.+)$",
         r"^(?:kun je|kan je|kunt u) (?:me |mij )?(?:uitleggen wat|vertellen wat) (?:een |de |het )?"
         r"(?P<term>.+?) (?:is|zijn|betekent)$",
-        r"^(?P<term>[\w\s/&()-]{2,40}) betekenis$",
+        r"^(?P<term>[\w\s/&()-]{2,40}) (?:betekenis|betekent|betekend|means|meaning)$",
         r"^waar staat (?:de afkorting )?(?P<term>.+?) voor$",
         r"^wat doet (?:een |de |het )?(?P<term>.+)$",
         r"^(?:what is|what's|whats|what are|define|meaning of) (?:a |an |the )?(?P<term>.+)$",

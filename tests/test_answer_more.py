@@ -230,3 +230,10 @@ def test_a_topic_announced_without_a_question_is_told_about(engine: Engine) -> N
     a = engine.answerer.answer("ik heb vragen over de dmu rollen")
     assert a.found and all(r in a.answer for r in ("gebruiker", "beïnvloeder", "beslisser", "poortwachter"))
     assert engine.answerer.answer("hey, ik heb vragen over sales").answer.startswith("Vraag maar raak")
+
+
+def test_an_order_asked_is_the_sequence_told_in_one_sentence_not_a_list(engine: Engine) -> None:
+    # "eerst het beleid …, dan de organisatie …, daarna de systemen …", not the four uitgangspunten.
+    a = engine.answerer.answer("in welke volgorde voer je accountmanagement in")
+    assert a.found and a.headline.startswith("Invoering gaat stap voor stap")
+    assert "uitgangspunt" not in a.headline

@@ -29,6 +29,8 @@ from knowledge.model import Course
         # What is asked of the term is no part of it.
         ("koopintentieonderzoek omschrijving", "koopintentieonderzoek"),
         ("wat is b2r definitie", "b2r"),
+        # A term with "betekent" after it asks its meaning.
+        ("klantretentie betekent", "klantretentie"),
         ("hoe bereken je de gewogen pipeline van drie kansen?", None),
     ],
 )

@@ -13,6 +13,7 @@ from tutor.defining import intro
 from tutor.explaining import explain
 from tutor.intent import Intent, classifies
 from tutor.listing import ListComposer
+from tutor.lists import inline_sequence
 from tutor.terms import is_subject, names_subject
 from tutor.verbs import asked_verb, how_to, joined_verbs
 
@@ -32,17 +33,20 @@ def passage(lister: ListComposer, q: str, intent: Intent, top: str, qvec: np.nda
     # "wanneer herzie je een accountplan": a time asked, not the plan's parts.
     names = intent.kind == "explanation" and making and not WHEN.match(q)
     names = names and names_subject(composer, course, intent.topic, top)
+    sequence = False  # steps told in turn in one sentence, which no list announced after it replaces
     if names or in_order:
         # "Leg het sellogram uit": the model's own steps explain it best, when it has them;
         # "… een verkoopgesprek, hoe bouw ik dat op?" asks for the steps in their order.
         steps = lister.compose(top, q, intent, qvec, runs=False)
-        if len(steps.items) >= 3:
-            comp = steps
+        # "in welke volgorde voer je accountmanagement in": "eerst …, dan …, daarna …" in one sentence.
+        told_in_turn = in_order and not steps.items and inline_sequence(steps.headline)
+        if len(steps.items) >= 3 or told_in_turn:
+            comp, sequence = steps, bool(told_in_turn)
         elif names and not how_to(q) and is_subject(course, intent.topic, top):
             # "kun je het stp proces uitleggen": the section's opening says what the model is.
             comp = intro(composer, top)
     elif intent.kind == "explanation" and how_to(q):
         comp = lister.run_led_by(top, comp.headline, q) or comp  # "hoe bind je klanten"
-    if intent.kind in ("explanation", "why", "scenario"):
+    if intent.kind in ("explanation", "why", "scenario") and not sequence:
         comp = lister.announced_at_end(top, comp) or comp
     return comp
