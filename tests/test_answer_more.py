@@ -237,3 +237,9 @@ def test_an_order_asked_is_the_sequence_told_in_one_sentence_not_a_list(engine: 
     a = engine.answerer.answer("in welke volgorde voer je accountmanagement in")
     assert a.found and a.headline.startswith("Invoering gaat stap voor stap")
     assert "uitgangspunt" not in a.headline
+
+
+def test_a_contrast_must_name_each_side_by_more_than_a_word_every_sentence_uses(engine: Engine) -> None:
+    # "neutrale klant", another name of the passive, is not named by "klanten" alone.
+    a = engine.answerer.answer("verschil tussen een promotor en een passive")
+    assert a.found and "referentie" not in a.headline and "9 of 10" in a.answer and "7 of 8" in a.answer

@@ -42,6 +42,10 @@ def test_nps_from_the_scores_each_group_gave() -> None:
     line = nps("500 mensen: 200 geven een 9 of 10, 150 een 7 of 8 en 150 een 6 of lager, nps?")
     assert line is not None and "40% promotors" in line and "30% detractors" in line and "NPS +10" in line
     assert nps("in 2 jaar gaven 30 klanten een 8") is None  # no promotors or detractors named
+    # "de rest": the group left of the total.
+    line = nps("enquete onder 400 klanten: 180 gaven 9-10, 100 gaven 7-8, de rest lager")
+    assert line is not None and "45% promotors" in line and "30% detractors" in line and "NPS +15" in line
+    assert nps("180 gaven 9-10, 100 gaven 7-8, de rest lager") is None  # no total to take the rest of
 
 
 def test_hit_rate_and_churn_rate() -> None:
@@ -126,6 +130,8 @@ def test_market_share_and_dutch_thousands() -> None:
     line = market_share("onze omzet is 1,5 miljoen, de totale markt 60 miljoen")
     assert line is not None and "marktaandeel 2,5%" in line
     assert market_share("de markt groeit") is None
+    # "8 ton": a hundred thousand, as Dutch says it of money.
+    assert "marktaandeel 15%" in (market_share("de hele markt is 8 ton en wij halen 120k") or "")
     # "€ 1.200" is twelve hundred; a margin as a share of the sales per period.
     assert "CLV € 3.100" in (clv("marge van € 1.200 per jaar, klant blijft 3 jaar, werving 500") or "")
     assert "CLV € 720" in (clv("klant koopt per maand voor 100 euro met 30% marge, 2 jaar, werving 0") or "")

@@ -132,6 +132,7 @@ def test_intent_details() -> None:
     assert detect_intent("segmentatie en targeting, hoe verschillen die?").sides == both
     assert detect_intent("lead of prospect: wat is het verschil").sides == ("lead", "prospect")
     assert detect_intent("is een lead hetzelfde als een prospect?").sides == ("lead", "prospect")
+    assert detect_intent("is een lead iets anders dan een prospect").sides == ("lead", "prospect")
     cold_warm = ("koude acquisitie", "warme acquisitie")
     assert detect_intent("koude en warme acquisitie vergelijken").sides == cold_warm
     assert detect_intent("vergelijk een lead met een prospect").sides == ("lead", "prospect")

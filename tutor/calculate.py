@@ -264,8 +264,9 @@ def weighted_pipeline(question: str) -> str | None:
     return f"Met jouw getallen: {parts} = gewogen pipeline {_euro(sum(v * p for v, p in terms))}."
 
 
-_SCALE = r"\s*(miljoen|mln|miljard|duizend|k)?"
-_TIMES = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "duizend": 1e3, "k": 1e3}
+_SCALE = r"\s*(miljoen|mln|miljard|duizend|k|ton)?\b"
+# "8 ton": a hundred thousand (euro), as Dutch says it of money.
+_TIMES = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "duizend": 1e3, "k": 1e3, "ton": 1e5}
 
 
 def market_share(question: str) -> str | None:

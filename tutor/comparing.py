@@ -22,6 +22,8 @@ COMPARE_WORDS = frozenset(
               "what the and")
 )  # fmt: skip
 # "een gewone klant": the plain kind, named by its noun.
+# Below this IDF a word says little of which concept a sentence names ("klant": 1.4).
+GENERIC_IDF = 2.0
 PLAIN = frozenset(tokens_of("gewoon gewone normaal normale regulier reguliere standaard klassieke"))
 
 
@@ -70,7 +72,13 @@ def compare(
 
     def names_side(s: Sentence, name: str, names: tuple[str, ...]) -> bool:
         own = apart.get(name)
-        return own <= c.tokens[s.id] if own else any(c.names(s, n) for n in names)
+        if own:
+            return own <= c.tokens[s.id]
+        # Not by a word nearly every sentence uses: "neutrale klant" is not in every one with "klanten".
+        return any(
+            c.names(s, n) and any(c.idf.get(t, 0.0) >= GENERIC_IDF for t in tokens_of(n) & c.tokens[s.id])
+            for n in names
+        )
 
     both = [
         s

@@ -24,13 +24,19 @@ def nps(question: str) -> str | None:
         found.setdefault(_GROUP[m[1]], (num(m[2]), bool(m[3])))
     for group, count in _by_score(q).items():
         found.setdefault(group, (count, False))
+    total_m = re.search(rf"{NUM}\s*(?:respondenten|klanten|mensen|ondervraagden|antwoorden)", q)
+    missing = [g for g in ("promotors", "passives", "detractors") if g not in found]
+    if total_m and len(missing) == 1 and REST.search(q) and not any(pct for _, pct in found.values()):
+        # "400 klanten: 180 gaven 9-10, 100 gaven 7-8, de rest lager": the rest is the group left.
+        rest = num(total_m[1]) - sum(v for v, _ in found.values())
+        if rest >= 0:
+            found[missing[0]] = (rest, False)
     if "promotors" not in found or "detractors" not in found:
         return None
     share = {g: v for g, (v, pct) in found.items() if pct}
     if len(share) == len(found):
         promoters, detractors = share["promotors"], share["detractors"]
     elif not share:
-        total_m = re.search(rf"{NUM}\s*(?:respondenten|klanten|mensen|ondervraagden|antwoorden)", q)
         total = num(total_m[1]) if total_m else sum(v for v, _ in found.values())
         if "passives" not in found and not total_m:
             return None  # without the passives or a total the shares are unknown
@@ -48,6 +54,7 @@ def nps(question: str) -> str | None:
     )
 
 
+REST = re.compile(r"\b(?:de rest|de overige\w*|overige|de anderen|the rest|others)\b")
 # "150 gaven 9-10", "110 geven een 9 of 10, 50 een 7 of 8 en 40 een 6 of lager": counts by score given.
 _GAVE = r"(?:gaven|geven|gaf|geeft|scoorden|scoren)"
 _BY_SCORE = re.compile(

@@ -41,7 +41,8 @@ def passage(lister: ListComposer, q: str, intent: Intent, top: str, qvec: np.nda
         # "in welke volgorde voer je accountmanagement in": "eerst …, dan …, daarna …" in one sentence.
         told_in_turn = in_order and not steps.items and inline_sequence(steps.headline)
         if len(steps.items) >= 3 or told_in_turn:
-            comp, sequence = steps, bool(told_in_turn)
+            sequence = bool(told_in_turn)
+            comp = comp if sequence and steps.headline in comp.headline else steps
         elif names and not how_to(q) and is_subject(course, intent.topic, top):
             # "kun je het stp proces uitleggen": the section's opening says what the model is.
             comp = intro(composer, top)

@@ -26,7 +26,8 @@ COMPARISON = [
     re.compile(r"^(?:leg|zet) (?P<a>.+?) naast (?P<b>.+)$"),
     # "is een lead hetzelfde als een prospect?", "is a lead the same as a prospect".
     re.compile(r"^(?:is|zijn|is a|is an|are) (?P<a>.+?) "
-               r"(?:hetzelfde als|gelijk aan|the same as|the same thing as) (?P<b>.+)$"),
+               r"(?:hetzelfde als|gelijk aan|(?:iets )?anders dan|the same as|the same thing as|"
+               r"different from) (?P<b>.+)$"),
     # "zijn suspect en prospect hetzelfde", "sales pipeline en sales funnel, zelfde ding?".
     re.compile(r"^(?:zijn|is|are) (?P<a>.+?) (?:en|and) (?P<b>.+?) (?:hetzelfde|gelijk|the same)(?: ding)?$"),
     re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or|vs\.?|versus) (?P<b>[^,:]+?)[,:]? "
