@@ -180,7 +180,8 @@ class Retriever:
         if hit is None or hit.score < GLOSSARY_MIN:
             # "het aandeel in de markt" asks for "marktaandeel": try the compounds it may stand for.
             # "what are leverage products": the notes' Dutch term ("hefboomproducten").
-            for candidate in [*compounds(term), to_dutch(term)]:
+            # (Of neighbouring words: "klant in de oriëntatiefase van de relatie" is no "relatieklant".)
+            for candidate in [*compounds(term, reach=1), to_dutch(term)]:
                 found = self.glossary.lookup(candidate) if candidate else None
                 if found is not None and found.score >= 95:
                     return found

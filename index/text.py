@@ -64,15 +64,16 @@ def words(text: str) -> list[str]:
 _OPEN = re.compile(r"(?:^|[^aeiou])[aeou][^aeiouy]$")
 
 
-def compounds(text: str) -> list[str]:
+def compounds(text: str, reach: int = 2) -> list[str]:
     """Dutch compounds the words of ``text`` may stand for, split out in the question: "piramide van
     klanten" → "klantenpiramide", "risico van toelevering" → "toeleveringsrisico", "strategieën voor
     klantrelaties" → "klantrelatiestrategieen". The modifier comes first, with or without its
-    plural ending or a linking s; candidates only, the caller keeps those the notes use."""
+    plural ending or a linking s; candidates only, the caller keeps those the notes use. ``reach``:
+    how many content words on a word's partner may be."""
     content = [w for w in words(text) if w not in DUTCH_STOPWORDS and len(w) >= 3 and w.isalpha()]
     out: list[str] = []
     for i, first in enumerate(content):
-        for second in content[i + 1 : i + 3]:
+        for second in content[i + 1 : i + 1 + reach]:
             for head, modifier in ((first, second), (second, first)):
                 plain = modifier[:-2] if modifier.endswith("en") else modifier
                 # "kopen" → "koop": an open syllable's vowel doubles in the stem.

@@ -243,3 +243,9 @@ def test_a_contrast_must_name_each_side_by_more_than_a_word_every_sentence_uses(
     # "neutrale klant", another name of the passive, is not named by "klanten" alone.
     a = engine.answerer.answer("verschil tussen een promotor en een passive")
     assert a.found and "referentie" not in a.headline and "9 of 10" in a.answer and "7 of 8" in a.answer
+
+
+def test_a_glossary_compound_is_made_of_neighbouring_words_only(engine: Engine) -> None:
+    # "klant … relatie" is no "Relatieklant": the phase the question names is in the cycle.
+    a = engine.answerer.answer("wat doet een klant in de oriëntatiefase van de relatie")
+    assert a.found and a.answer.startswith("In de oriëntatiefase zoekt de potentiële klant")

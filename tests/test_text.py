@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.text import compound_parts, remembered
+from index.text import compound_parts, compounds, remembered
 
 
 def test_compound_parts_finds_the_notes_compounds_an_unknown_word_is_part_of() -> None:
@@ -48,3 +48,10 @@ def test_fold_lowers_and_strips_accents_with_or_without_them() -> None:
 
     assert fold("Beïnvloeden") == "beinvloeden" and fold("DMU-Rollen") == "dmu-rollen"
     assert fold("Café Crème") == "cafe creme"
+
+
+def test_compounds_within_reach() -> None:
+    assert "marktaandeel" in compounds("het aandeel in de markt", reach=1)
+    # "klant … oriëntatiefase … relatie": words two apart make no compound within reach 1.
+    assert "relatieklant" in compounds("klant in de orientatiefase van de relatie")
+    assert "relatieklant" not in compounds("klant in de orientatiefase van de relatie", reach=1)
