@@ -158,6 +158,12 @@ EVERYDAY_PHRASES = (
         ),
         "inactieve vertrek",
     ),
+    # "een vaste klant bestelt steeds minder": a signal that he may be leaving.
+    (
+        ("minder", "helft"),
+        re.compile(r"\b(?:bestel\w*|koopt|kopen|kocht|neemt|afneemt) (?:\w+ ){0,4}?(?:minder|de helft)\b"),
+        "minder bestellingen signalen vertrek",
+    ),
     # "die klant kost ons al jaren geld": a loss.
     (("geld",), re.compile(r"\bkost(?:en|te)? (?:ons|me|mij|het bedrijf) (?:\w+ ){0,3}?geld\b"), "verlies"),
     # "de verkoper op de weg", "verkopers die op pad gaan": the field sales force visiting customers.

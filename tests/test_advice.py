@@ -197,6 +197,8 @@ def test_an_irregular_verb_finds_the_notes_noun(engine: Engine) -> None:
 def test_a_customer_who_buys_nothing_any_more_is_inactive(engine: Engine) -> None:
     assert irregular_nouns("hij heeft niks meer besteld") == "inactieve vertrek"
     assert irregular_nouns("hij bestelt niks") == ""
+    # Ordering less and less is a signal of leaving.
+    assert irregular_nouns("hij bestelt steeds minder") == "minder bestellingen signalen vertrek"
     a = engine.answerer.answer("mijn klant heeft al een jaar niets meer gekocht, wat nu")
     assert a.found and "inactieve klanten" in fold(a.answer)
 
