@@ -32,6 +32,8 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("noem de principes van cialdini", "enumeration"),
         ("wat zijn de vier kwadranten van kraljic", "enumeration"),
         ("welke rollen zijn er in de dmu", "enumeration"),
+        # Skills asked are a list, not a situation to name ("…, welke skills").
+        ("wat moet je kunnen om als am goed te zijn, welke skills", "enumeration"),
         ("uit welke onderdelen bestaat een accountplan", "enumeration"),
         ("list the stages of the sales funnel", "enumeration"),
         ("who are the members in a decision making unit", "enumeration"),

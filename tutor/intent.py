@@ -40,9 +40,9 @@ LIST_NOUNS = (
     r"groepen|factoren|componenten|kenmerken|methoden|methodes|strategie[eë]?n|lagen|treden|"
     r"uitgangspunten|criteria|functies|elementen|situaties|koopsituaties|niveaus|categorie[eë]n|"
     r"taken|letters|begrippen|punten|regels|procedures|richtingen|groeirichtingen|waardestrategie[eë]n|"
-    r"bouwstenen|ingredi[eë]nten|stadia|bakjes|"
+    r"bouwstenen|ingredi[eë]nten|stadia|bakjes|vaardigheden|competenties|"
     r"stages|steps|phases|principles|roles|types|quadrants|parts|elements|factors|groups|strategies|kinds|"
-    r"methods|components"
+    r"methods|components|skills"
 )
 _NUM = r"(?:\d{1,2}|" + "|".join(NUMBERS) + r")"
 
