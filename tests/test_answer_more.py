@@ -249,3 +249,9 @@ def test_a_glossary_compound_is_made_of_neighbouring_words_only(engine: Engine) 
     # "klant … relatie" is no "Relatieklant": the phase the question names is in the cycle.
     a = engine.answerer.answer("wat doet een klant in de oriëntatiefase van de relatie")
     assert a.found and a.answer.startswith("In de oriëntatiefase zoekt de potentiële klant")
+
+
+def test_the_word_that_asks_how_many_describes_nothing_to_name(engine: Engine) -> None:
+    # "hoeveel" is no part of the situation: not the seasonal index's "hoeveel de verkoop afwijkt".
+    a = engine.answerer.answer("hoeveel klanten blijven er na een jaar, hoe heet dat percentage")
+    assert a.found and a.answer.startswith("Retentiegraad")

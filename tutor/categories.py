@@ -107,6 +107,8 @@ def same_name(found: str, name: str) -> bool:
 
 # Words that report speech carry nothing of the situation: "de verkoper zegt 'nog maar 2 plekken …'".
 SAYING = frozenset(tokens_of("zegt zeg zei zeggen vertelt vertel antwoordt roept"))
+# Nor do the words that ask: "hoeveel klanten blijven er …" is not about "hoeveel de verkoop afwijkt".
+ASKING = frozenset(tokens_of("hoeveel hoeveelste"))
 
 
 def words_of(text: str) -> set[str]:
@@ -114,7 +116,7 @@ def words_of(text: str) -> set[str]:
     "hoge": graded pairs weigh those, with the word they qualify) or words that report speech. A
     grade word goes as written: "kortingen" stems like "korte" but is no grade."""
     kept = " ".join(w for w in re.findall(r"[\w'-]+", fold(text)) if w not in GRADES)
-    return {t for t in tokens_of(kept) if not t.isdigit() and t not in SAYING}
+    return {t for t in tokens_of(kept) if not t.isdigit() and t not in SAYING and t not in ASKING}
 
 
 def genus(description: str) -> str:
