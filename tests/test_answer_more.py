@@ -255,3 +255,9 @@ def test_the_word_that_asks_how_many_describes_nothing_to_name(engine: Engine) -
     # "hoeveel" is no part of the situation: not the seasonal index's "hoeveel de verkoop afwijkt".
     a = engine.answerer.answer("hoeveel klanten blijven er na een jaar, hoe heet dat percentage")
     assert a.found and a.answer.startswith("Retentiegraad")
+
+
+def test_one_more_kind_the_notes_also_name_is_a_category(engine: Engine) -> None:
+    # "Soms wordt ook de initiator genoemd: degene die …"; "hoe heet degene die …" asks its name.
+    a = engine.answerer.answer("hoe heet degene in de dmu die als eerste ziet dat er iets nodig is")
+    assert a.found and a.answer.startswith("Initiator: degene die de behoefte als eerste signaleert")

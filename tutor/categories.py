@@ -36,6 +36,10 @@ ROLE = re.compile(
 )
 # A sentence that opens with an adjective and a noun: "Financiële binding werkt met kortingen …".
 KIN = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ]+e) ([a-zà-ÿ]{4,})\b")
+# "Soms wordt ook de initiator genoemd: degene die de behoefte als eerste signaleert.": one more named.
+ALSO_NAMED = re.compile(
+    r"\b(?:wordt|worden) (?:ook |soms |vaak |nog )*(?:de |het |een )?([a-zà-ÿ][\w-]{3,}) genoemd:\s+(.{10,})$"
+)
 RANGE = re.compile(r"\b(\d{1,2}) (?:tot en met|t/m|tot|-|–) (\d{1,2})\b")
 NUMBER = re.compile(r"(?<![\w,.])(\d{1,2})(?![\w,.%])")  # not the 2 of "B2B"
 ALIAS = re.compile(r"(?:ook wel|ook|oftewel|of|ofwel|afgekort|kortweg|in het \w+)\b", re.I)
@@ -243,6 +247,12 @@ class CategoryCollector:
                     if key not in seen:
                         seen.add(key)
                         out.append(self._category(name, section.id, sentence.text, [sentence], True))
+            for sentence in c.body(section.id):
+                if (also := ALSO_NAMED.search(sentence.text)) is not None:
+                    key = (section.id, frozenset(tokens_of(also[1])))
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(self._category(also[1], section.id, also[2], [sentence], True))
             # "Hij is adviseur: hij kent de business van de klant …", "Hij is verkoper: …": roles.
             roles = [(role, x) for x in c.body(section.id) if (role := ROLE.match(x.text)) is not None]
             if len(roles) >= 2:

@@ -196,7 +196,7 @@ CLASSIFY_TAIL = re.compile(
     r"(?=(?:waarin|waarbij|waarop|als|wanneer)\s(?:[\w'-]+\W+){2,}[\w'-]+$)|"
     # The name asked first, then what it names: "hoe heet het wanneer een klant …", "hoe noem je iemand die".
     r"^hoe (?:heet|heten|noem je|noemen we|noem ik|noemen ze) (?:het |dat |dit )?"
-    r"(?=(?:als|wanneer|een|iemand|mensen|klanten|bedrijven|de|je|het)\s(?:[\w'-]+\W+){2,}[\w'-]+$)|"
+    r"(?=(?:als|wanneer|een|iemand|degene|mensen|klanten|bedrijven|de|je|het)\s(?:[\w'-]+\W+){2,}[\w'-]+$)|"
     r"[,;.]\s*(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) [\w' -]+$|"
     # A situation, then only "welk beïnvloedingsprincipe?" / ", welke koopsituatie?".
     r"[,;.!]\s*(?:en\s+)?(?:welk|welke|wat voor(?: een)?)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+$",
