@@ -34,6 +34,9 @@ from tutor.verbs import fix_cue_typos, joined_particles
         ("welke rollen zijn er in de dmu", "enumeration"),
         # Skills asked are a list, not a situation to name ("…, welke skills").
         ("wat moet je kunnen om als am goed te zijn, welke skills", "enumeration"),
+        # The rest of a list, or the list a member belongs to.
+        ("klantbewustheid klantinzicht en nog drie, welke horen daar nog meer bij", "enumeration"),
+        ("klantinzicht hoort in een rijtje van vijf, welk rijtje", "enumeration"),
         ("uit welke onderdelen bestaat een accountplan", "enumeration"),
         ("list the stages of the sales funnel", "enumeration"),
         ("who are the members in a decision making unit", "enumeration"),

@@ -96,7 +96,12 @@ def worked_problem(q: str) -> bool:
 
 
 # "een accountmanager vervult meerdere rollen, welke zijn dat?"
-WHICH_ARE = re.compile(r"\bwelke (?:zijn|waren) (?:dat|dit|die|er|deze)\b")
+WHICH_ARE = re.compile(
+    r"\bwelke (?:zijn|waren) (?:dat|dit|die|er|deze)\b|"
+    # "klantbewustheid, klantinzicht en nog drie, welke horen daar nog meer bij": the rest of a list.
+    r"\b(?:welke|wat|wie) (?:horen|hoort|zijn|komen|komt) (?:er |daar )?(?:nog )?(?:meer )?bij\b|"
+    r"\bwelk (?:rijtje|lijstje|rij)\b"
+)
 # "waar staat rfm voor": the words an abbreviation's letters stand for.
 STANDS_FOR = re.compile(r"^(?:waar staat|waar staan) (?:de (?:afkorting|letters) )?.+ voor$")
 ENUMERATION = [
