@@ -164,6 +164,14 @@ EVERYDAY_PHRASES = (
         re.compile(r"\b(?:bestel\w*|koopt|kopen|kocht|neemt|afneemt) (?:\w+ ){0,4}?(?:minder|de helft)\b"),
         "minder bestellingen signalen vertrek",
     ),
+    # "hij vertelt overal hoe goed we zijn": he recommends us, an ambassador.
+    (
+        ("goed", "positief", "lovend"),
+        re.compile(
+            r"\b(?:vertel\w*|zeg\w*|praat\w*|roept|roepen) (?:\w+ ){0,3}?(?:hoe goed|positief|lovend)\b"
+        ),
+        "aanbeveelt ambassadeur",
+    ),
     # "die klant kost ons al jaren geld": a loss.
     (("geld",), re.compile(r"\bkost(?:en|te)? (?:ons|me|mij|het bedrijf) (?:\w+ ){0,3}?geld\b"), "verlies"),
     # "de verkoper op de weg", "verkopers die op pad gaan": the field sales force visiting customers.

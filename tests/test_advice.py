@@ -199,6 +199,8 @@ def test_a_customer_who_buys_nothing_any_more_is_inactive(engine: Engine) -> Non
     assert irregular_nouns("hij bestelt niks") == ""
     # Ordering less and less is a signal of leaving.
     assert irregular_nouns("hij bestelt steeds minder") == "minder bestellingen signalen vertrek"
+    # Telling everyone how good we are is recommending us.
+    assert irregular_nouns("hij vertelt overal hoe goed we zijn") == "aanbeveelt ambassadeur"
     a = engine.answerer.answer("mijn klant heeft al een jaar niets meer gekocht, wat nu")
     assert a.found and "inactieve klanten" in fold(a.answer)
 

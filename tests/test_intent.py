@@ -212,6 +212,9 @@ def test_list_helpers() -> None:
         # The name asked first, the situation after it.
         ("hoe noem je een klant die alles goedkoop koopt", "een klant die alles goedkoop koopt", ""),
         ("hoe heet het als je iemand belt zonder afspraak", "als je iemand belt zonder afspraak", ""),
+        ("hoe heet degene die als eerste iets nodig heeft", "degene die als eerste iets nodig heeft", ""),
+        ("hij vertelt iedereen hoe goed we zijn, hoe noem je zo iemand",
+         "hij vertelt iedereen hoe goed we zijn", ""),
     ],
 )  # fmt: skip
 def test_classification_tail(question: str, situation: str, kind: str) -> None:
