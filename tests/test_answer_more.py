@@ -261,3 +261,12 @@ def test_one_more_kind_the_notes_also_name_is_a_category(engine: Engine) -> None
     # "Soms wordt ook de initiator genoemd: degene die …"; "hoe heet degene die …" asks its name.
     a = engine.answerer.answer("hoe heet degene in de dmu die als eerste ziet dat er iets nodig is")
     assert a.found and a.answer.startswith("Initiator: degene die de behoefte als eerste signaleert")
+
+
+def test_a_word_only_the_worked_example_uses_brings_the_example(engine: Engine) -> None:
+    # "installateur" is in the example of Klanten only: the example shows the explanation at work.
+    a = engine.answerer.answer("installateur en de offerte, wat is daar het verwachtingsmanagement")
+    assert a.found and "verwachtingsmanagement" in a.headline and "Voorbeeld: Een installateur" in a.answer
+    # A word of the explanation itself brings no example.
+    b = engine.answerer.answer("wat is verwachtingsmanagement")
+    assert b.found and "Voorbeeld:" not in b.answer

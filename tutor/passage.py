@@ -4,10 +4,11 @@ section, or the model's own steps when the question asks how it goes or what it 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
-from tutor.compose import Composition
+from tutor.compose import Composer, Composition
 from tutor.cues import MAKING_VERBS, ORDER_ASKED, PERSON, WHEN
 from tutor.defining import intro
 from tutor.explaining import explain
@@ -50,4 +51,19 @@ def passage(lister: ListComposer, q: str, intent: Intent, top: str, qvec: np.nda
         comp = lister.run_led_by(top, comp.headline, q) or comp  # "hoe bind je klanten"
     if intent.kind in ("explanation", "why", "scenario") and not sequence:
         comp = lister.announced_at_end(top, comp) or comp
+    if not comp.context and example_named(composer, top, q):
+        # "cross-selling bij een schoonmaakgroothandel, hoe ziet dat eruit": the section's example.
+        comp = replace(comp, context="Voorbeeld: " + composer.text(composer.example(top)))
     return comp
+
+
+def example_named(composer: Composer, section_id: str, q: str) -> bool:
+    """Whether ``q`` names something only the section's worked example speaks of ("installateur"): a
+    word of its example, not of its explanation, that no other section uses."""
+    example = composer.example(section_id)
+    if not example:
+        return False
+    own = set().union(*(composer.tokens[s.id] for s in example))
+    body = set().union(*(composer.tokens[s.id] for s in composer.body(section_id)))
+    asked = composer.query_tokens(q)
+    return any(len(t) >= 5 and t in own and t not in body and composer.spread(t) <= 1 for t in asked)
