@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 
+from index.english import to_dutch
 from index.passages import LIST_MARKER, Sentence
 from index.text import EVERYDAY, fold
 from tutor.compose import Composer, Composition, match_part, tokens_of
@@ -136,6 +137,7 @@ def explain(
     if said is not None:
         saying = [s for s in body if said.search(c.folded[s.id])]
         asked = ASPECT.sub(" ", fold(topic))
+        asked = to_dutch(asked) or asked  # "why do companies use a customer pyramid": "klantenpiramide"
         about = tokens_of(asked)
         # "de delphi methode": the word that tells it from the section's other methods.
         plain = tokens_of(" ".join(w for w in asked.split() if w not in GENERIC))
