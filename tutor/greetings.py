@@ -17,6 +17,10 @@ SMALLTALK = re.compile(
     r"(?:dank|bedankt|thanks|dankjewel|dankuwel) (?:je |u )?(?:wel )?voor (?:je|jouw|uw|de|the) "
     r"(?:hulp|uitleg|antwoord\w*|help)|"
     r"wie ben (?:jij|je)|wat ben (?:jij|je)|waar ben (?:je|jij) (?:goed|sterk) in|"
+    # "waar weet jij iets van": what the bot knows; "ik ben lotte", "mijn naam is sam": an introduction.
+    r"(?:waar|waarover) weet (?:jij|je|u) (?:iets|veel|allemaal|wat)? ?(?:van|over)|"
+    r"wat weet (?:jij|je|u)(?: allemaal)?|"
+    r"(?:ik ben|ik heet|mijn naam is) [a-z]{2,15}|"
     r"(?:daar|hier|dit|dat) heb ik (?:echt |veel |wel |iets |wat |nu )*aan|"
     r"wat (?:kan|kun|kunt) (?:je|jij|u)(?: allemaal)?(?: doen)?|"
     r"(?:wat|waarover) (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? vragen|"

@@ -27,7 +27,7 @@ def smalltalk_reply(question: str, course_title: str) -> str:
     if re.search(r"\b(?:hielp|helpt)\b|\bheb ik (?:\w+ )*aan\b", q):  # "daar heb ik wat aan"
         return "Fijn dat het helpt! Stel gerust nog een vraag, of oefen met /quiz."
     help_ = r"\b(?:help|helpen|hulp|wat (?:kan|kun|kunt) (?:je|jij|u)|(?:kan|mag) ik (?:je|jou|u)\b.*\bvragen"
-    help_ += r"|waar ben (?:je|jij) (?:goed|sterk) in"
+    help_ += r"|waar ben (?:je|jij) (?:goed|sterk) in|\bweet (?:jij|je|u)\b"
     if re.search(help_ + r"|what can you do|hoe werk)", q):
         return (
             "Stel een vraag over de stof en ik zoek het antwoord in de samenvatting op. "
