@@ -135,9 +135,14 @@ def own_clauses(text: str, name: str, siblings: Sequence[str]) -> str:
     folded = fold(text)
     if sum(sib in folded for sib in siblings) < 2:
         return text
+    return clauses_naming(text, name) or text
+
+
+def clauses_naming(text: str, name: str) -> str:
+    """The clauses of ``text`` that name ``name``: "Voor sales betekent marktpenetratie … bij huidige
+    klanten, terwijl marktontwikkeling …" → its first clause."""
     mine = fold(name)[:6]
-    kept = [part for part in re.split(r"[,;:]\s+", text) if mine in fold(part)]
-    return " ".join(kept) or text
+    return " ".join(part for part in re.split(r"[,;:]\s+", text) if mine in fold(part))
 
 
 class CategoryCollector:
@@ -210,7 +215,7 @@ class CategoryCollector:
                 later = [
                     replace(x, text=clause)
                     for x in c.body(s.section_id)
-                    if x.id > s.id and self._uses(x, name) and (clause := self._own_clause(x.text, name))
+                    if x.id > s.id and self._uses(x, name) and (clause := clauses_naming(x.text, name))
                 ][:1]
                 out.append(self._category(name, s.section_id, description, [s, *later], len(items) >= 2))
         for section in c.course.sections:
@@ -262,13 +267,6 @@ class CategoryCollector:
                         seen.add(key)
                         out.append(self._category(role[1], section.id, role[2], [sentence], True))
         return [self._with_examples(k) for k in out]
-
-    @staticmethod
-    def _own_clause(text: str, name: str) -> str:
-        """The clauses of ``text`` that name ``name``: "Voor sales betekent marktpenetratie … bij huidige
-        klanten, terwijl marktontwikkeling …" → its first clause."""
-        mine = fold(name)[:6]
-        return " ".join(p for p in re.split(r"[,;:]\s+", text) if mine in fold(p))
 
     def _tail_of_term(self, name: str, s: Sentence) -> bool:
         """Whether ``name`` before its brackets is the end of a longer glossary term ("share of
