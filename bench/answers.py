@@ -62,6 +62,8 @@ SETS = {
     "dev_y": ROOT / "bench" / "answers" / "dev_y.json",
     "test_w": ROOT / "bench" / "answers" / "test_w.json",
     "dev_z": ROOT / "bench" / "answers" / "dev_z.json",
+    "test_x": ROOT / "bench" / "answers" / "test_x.json",
+    "dev_aa": ROOT / "bench" / "answers" / "dev_aa.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
