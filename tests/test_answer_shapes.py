@@ -257,3 +257,18 @@ def test_a_sum_that_names_its_term_is_worked_in_that_terms_section(engine: Engin
     # Retrieval misses the section; "klantaandeel" is the glossary's other name for share of wallet.
     a = engine.answerer.answer("klant besteedt 60.000 aan drukwerk, wij leveren 15.000, klantaandeel?")
     assert "share of wallet 25%" in a.context
+
+
+def test_a_verb_the_list_must_hold_is_no_unknown_term(engine: Engine) -> None:
+    # "bevatten" is not in the notes, but it is the verb of the question, not what it hinges on.
+    a = engine.answerer.answer("welke onderdelen moet een verkoopplan bevatten volgens college 2")
+    assert a.found
+    for part in ("verkoopdoelen", "activiteiten", "middelen", "planning"):
+        assert part in a.answer
+
+
+def test_a_list_named_in_words_apart_and_asked_in_an_order(engine: Engine) -> None:
+    # "ladder van loyaliteit" is the notes' "loyaliteitsladder"; "onderaan beginnend" only orders it.
+    a = engine.answerer.answer("ladder van loyaliteit: noem alle sporten, onderaan beginnend")
+    assert "suspect → prospect → klant → vaste klant → ambassadeur" in a.answer
+    assert "eerste aankoop" not in a.answer

@@ -37,6 +37,8 @@ from tutor.verbs import fix_cue_typos, joined_particles
         # The rest of a list, or the list a member belongs to.
         ("klantbewustheid klantinzicht en nog drie, welke horen daar nog meer bij", "enumeration"),
         ("klantinzicht hoort in een rijtje van vijf, welk rijtje", "enumeration"),
+        ("klanten binden kan financieel, en hoe nog meer", "enumeration"),
+        ("de verkoper is er één, en wat nog meer", "enumeration"),
         ("uit welke onderdelen bestaat een accountplan", "enumeration"),
         ("list the stages of the sales funnel", "enumeration"),
         ("who are the members in a decision making unit", "enumeration"),

@@ -47,6 +47,7 @@ VERBS = frozenset(
     pas toe toepassen hanteer hanteren meet meten
     mijn jouw ons onze i me my mezelf jezelf zichzelf onszelf uzelf myself yourself
     zegt zeggen zei vindt schrijft beweert
+    bevat bevatten omvat omvatten
     """.split()
 )
 

@@ -151,7 +151,8 @@ ENUMERATION = [
     re.compile(rf"\b{_NUM} (?:\w+ )?\w*(?:{LIST_NOUNS})\b"),
     re.compile(rf"\b(?:what are|what were|which are)\s+(?:the\s+)?(?:[\w']+\s+){{0,3}}\w*(?:{LIST_NOUNS})\b"),
     STANDS_FOR,
-    re.compile(r"^(?:en )?de andere\b|^(?:en )?(?:welke|wat) (?:nog )?meer\b"),
+    re.compile(r"^(?:en )?de andere\b|^(?:en )?(?:welke|wat) (?:nog )?meer\b|"
+               r"\b(?:en )?(?:hoe|wat|welke) nog meer$"),
     re.compile(rf"^(?:\w+[ -]){{1,3}}\w*(?:{LIST_NOUNS})$"),  # "kraljic matrix kwadranten"
     # "kwadranten kraljic matrix", "rollen dmu", "fasen van het stp proces": the list noun first.
     re.compile(rf"^(?:de |alle )?\w*(?:{LIST_NOUNS})(?: (?:van|in|bij|uit) (?:de |het |een )?)?"

@@ -15,7 +15,7 @@ import numpy as np
 
 from index.english import english_phrases, to_dutch
 from index.passages import LIST_MARKER, Sentence
-from index.text import bm25_tokens, fold
+from index.text import bm25_tokens, compounds, fold
 from tutor.categories import genus
 from tutor.compose import LIST_MAX_WORDS, Composer, Composition, tokens_of, words
 from tutor.explaining import explain
@@ -27,6 +27,7 @@ from tutor.lists import (
     BY_ASPECT,
     CONSISTS,
     KINDS_OF,
+    ORDER_ASIDE,
     ORDINAL,
     PLACES,
     SEQUENCE,
@@ -133,6 +134,7 @@ class ListComposer:
             return explain(self.c, section_id, question, intent.topic, qvec)
         # "de 3 nps groepen": the notes write the number ("in drie groepen").
         question = re.sub(r"\b\d{1,2}\b", lambda m: NUMBER_WORDS.get(int(m.group()), m.group()), question)
+        question = ORDER_ASIDE.sub("", question)
         regular = self._compose(section_id, question, intent, qvec, runs)
         if not regular.items:
             regular = self._taken_up(section_id, regular)
@@ -153,6 +155,10 @@ class ListComposer:
         body = self.c.body(section_id)
         # "what are the value strategies": the notes' compound ("waardestrategieën") too.
         question = " ".join([question, *english_phrases(question).values()])
+        # "ladder van loyaliteit": the notes' compound ("loyaliteitsladder") too.
+        known = self.c.idf.keys()
+        joined = [c for c in compounds(question, reach=1) if tokens_of(c) and tokens_of(c) <= known]
+        question = " ".join([question, *joined])
         q_tokens = {
             t for t in self.c.query_tokens(question) if t in self.c.idf
         }  # words the notes never use match nothing

@@ -277,3 +277,15 @@ def inline_sequence(text: str) -> bool:
     # "Je opent met wie je bent, stelt een paar vragen, noemt … en vraagt om een afspraak."
     opens = _OPENS.match(text) is not None and text.count(",") >= 2 and " en " in text
     return ("eerst" in turns and len(turns) >= 3) or opens
+
+
+# How the items should be ordered ("onderaan beginnend", "van laag naar hoog") says nothing about
+# which list is asked.
+ORDER_ASIDE = re.compile(
+    r"[,;]?\s*\b(?:(?:onderaan|bovenaan|onderin|bovenin|beneden|boven) "
+    r"(?:beginnend|beginnen|te beginnen|begonnen)|"
+    r"(?:beginnend|beginnen|te beginnen) "
+    r"(?:onderaan|bovenaan|onderin|bovenin|bij de (?:top|basis|onderkant))|"
+    r"van (?:laag|hoog|klein|groot|onder) naar (?:hoog|laag|groot|klein|boven))\b",
+    re.IGNORECASE,
+)
