@@ -176,6 +176,25 @@ EVERYDAY_PHRASES = (
     (("geld",), re.compile(r"\bkost(?:en|te)? (?:ons|me|mij|het bedrijf) (?:\w+ ){0,3}?geld\b"), "verlies"),
     # "de verkoper op de weg", "verkopers die op pad gaan": the field sales force visiting customers.
     (("weg", "pad"), re.compile(r"\bop (?:de )?(?:weg|pad)\b"), "buitendienst bezoekt"),
+    # "wat doe ik de dagen daarna", "hoe volg ik dat op": what comes after the first contact.
+    (
+        ("daarna", "erna", "afloop", "volg"),
+        re.compile(
+            r"\b(?:de|een paar|enkele) (?:dagen|weken) (?:daarna|erna)\b|\bna afloop\b|"
+            r"\bhoe volg (?:ik|je|we|jij) (?:\w+ ){0,2}?op\b"
+        ),
+        "stopt niet na het eerste gesprek",
+    ),
+    # "ik moet mezelf voorstellen", "iemand vraagt wat doe jij eigenlijk": a short introduction.
+    (
+        ("voorstel", "stel", "wat doe j"),
+        re.compile(
+            r"\b(?:mezelf|jezelf|mijzelf|zichzelf|mij|me|je) (?:\w+ )?voorstellen\b|"
+            r"\bstel (?:ik|je|jij) (?:me|mij|mezelf|je|jezelf) (?:\w+ )?voor\b|"
+            r"\bwat doe (?:jij|je) (?:eigenlijk|precies)\b"
+        ),
+        "introductie van zichzelf pitch",
+    ),
 )
 
 

@@ -272,3 +272,13 @@ def test_a_list_named_in_words_apart_and_asked_in_an_order(engine: Engine) -> No
     a = engine.answerer.answer("ladder van loyaliteit: noem alle sporten, onderaan beginnend")
     assert "suspect → prospect → klant → vaste klant → ambassadeur" in a.answer
     assert "eerste aankoop" not in a.answer
+
+
+def test_a_situation_tied_by_a_short_word_only_the_first_section_explains(engine: Engine) -> None:
+    # "beurs" is used only in the explanation of Netwerken; what to do afterwards is its advice.
+    after = engine.answerer.answer("ik sprak iemand op een beurs, wat doe ik de dagen daarna")
+    assert after.found and "CRM" in after.answer and after.sources[0].section == "Netwerken"
+    intro = engine.answerer.answer("ik sta op een beurs en moet mezelf voorstellen")
+    assert intro.found and "elevator pitch" in intro.answer
+    # A name in the notes' example ("regio Utrecht") ties nothing.
+    assert not engine.answerer.answer("hoe vind je een studentenkamer in utrecht").found

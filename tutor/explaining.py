@@ -15,7 +15,7 @@ import numpy as np
 
 from index.english import to_dutch
 from index.passages import LIST_MARKER, Sentence
-from index.text import EVERYDAY, fold
+from index.text import EVERYDAY, fold, irregular_nouns
 from tutor.compose import Composer, Composition, match_part, tokens_of
 from tutor.coverage import GENERIC
 from tutor.cues import (
@@ -260,9 +260,9 @@ def explain(
 
     if intent == "scenario":
         # The situation carries the content words; "wat doe ik dan?" only says what to do.
-        question = (
-            re.sub(r"[,;]?\s*(?:in )?(?:welk|welke|wat voor|hoe|wat)\b[^,;]*$", "", question) or question
-        )
+        asked = re.sub(r"[,;]?\s*(?:in )?(?:welk|welke|wat voor|hoe|wat)\b[^,;]*$", "", question) or question
+        # "…, wat doe ik de dagen daarna": the everyday phrase of the part cut names what to do.
+        question = f"{asked} {irregular_nouns(question[len(asked):])}".strip()
     question = f"{question} {joined}".strip()
     best = c.best(body, question, qvec, bonus)
     literal = phrase is not None and bool(phrase.search(c.folded[best.id]))

@@ -22,7 +22,7 @@ from tutor.calculate import worked_out
 from tutor.compose import Composer
 from tutor.coverage import GENERIC
 from tutor.cues import ASPECT, OBJECTION
-from tutor.intent import Intent
+from tutor.intent import Intent, classifies
 from tutor.othernames import says
 from tutor.terms import (
     abbreviation_entries,
@@ -38,6 +38,10 @@ from tutor.worked import brings_numbers
 ANCHOR_MARGIN = -0.03
 # A word only one section explains rescues a question from abstaining down to this margin.
 RARE_MARGIN = 0.02
+# A shorter word only the first section's explanation uses rescues a situation down to this margin.
+SHORT_RARE_MARGIN = -0.02
+# "…, wat is dat?", "hoe heet dat": a situation to name.
+NAMING = re.compile(r"\b(?:wat is|hoe heet|hoe noem je) (?:dat|dit)(?: dan)?\W*$")
 # A word of the top section's title rescues a how/why question down to this margin.
 TITLE_MARGIN = -0.01
 
@@ -107,6 +111,12 @@ def rescue(
         anchored = anchors.find(f"{q} bezwaar" if OBJECTION.search(fold(q)) else q, near)
         if anchored is not None and margin >= ANCHOR_MARGIN:
             return Rescue(anchored[0], anchored[1])
+        # "ik sprak iemand op een beurs, wat nu": a word of the situation that only the explanation
+        # of the section ranked first uses.
+        # (Not a situation to name: "…bij zijn printer, wat is dat" is no question about printers.)
+        rare = rare_word_section(composer, intent.topic, 5) if margin >= SHORT_RARE_MARGIN else None
+        if rare == near[0] and not classifies(q) and not NAMING.search(fold(q)):
+            return Rescue(near[0])
     if intent.kind != "comparison":
         # "wat doe je in de oriëntatiefase", "voorbeeld van een trendbreuk", "promotorscore
         # uitrekenen": a long word of the topic only one section explains.

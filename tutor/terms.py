@@ -9,10 +9,12 @@ from collections.abc import Callable
 from index.english import english_phrases, to_dutch
 from index.glossary import GlossaryHit
 from index.passages import Sentence
-from index.text import fold
+from index.text import DUTCH_STOPWORDS, fold
 from knowledge.model import Course, GlossaryEntry
+from tutor.anchors import PLAIN
 from tutor.compose import Composer, tokens_of
 from tutor.coverage import GENERIC, VERBS, display_topic
+from tutor.cues import SCAFFOLD
 from tutor.intent import LIST_NOUNS, Intent
 from tutor.othernames import abbreviation
 
@@ -139,18 +141,24 @@ def proper_names(composer: Composer) -> frozenset[str]:
     return frozenset(capital - lower)
 
 
-def rare_word_section(composer: Composer, topic: str) -> str | None:
+def rare_word_section(composer: Composer, topic: str, shortest: int = 9) -> str | None:
     """The one section whose explanation (not its worked example) uses a long word of ``topic``
-    ("wat doe je in de oriëntatiefase" → Klantrelatiecyclus), if exactly one does."""
+    ("wat doe je in de oriëntatiefase" → Klantrelatiecyclus), if exactly one does (``shortest``:
+    the fewest letters a word needs to count as long)."""
 
     def holders(word: str) -> set[str]:
         pattern = re.compile(rf"\b{word}")
         held = composer.holding(word)  # the sentences that hold it at all, looked up once
-        return {s.section_id for s in held if s.part == "body" and pattern.search(composer.folded[s.id])}
+        found = {s for s in held if s.part == "body" and pattern.search(composer.folded[s.id])}
+        if len(word) < 9 and word not in names:  # a short word as the notes write a word, not a name
+            found = {s for s in found if re.search(rf"(?<![^\W\d_]){word}", s.text)}
+        return {s.section_id for s in found}
 
     said = re.findall(r"[a-z]+", fold(topic))
-    names = proper_names(composer)
-    long_words = [w for w in said if len(w) >= 9 or (len(w) >= 4 and w in names)]  # "van weele"
+    names = proper_names(composer) if shortest >= 9 else frozenset()  # short words: no names ("Utrecht")
+    plain = SCAFFOLD | DUTCH_STOPWORDS | GENERIC | VERBS | PLAIN
+    # "van weele": a name counts from four letters.
+    long_words = [w for w in said if (len(w) >= shortest and w not in plain) or (len(w) >= 4 and w in names)]
     for word in long_words:
         found = holders(word)
         if not found:  # "knelpuntkwadrant": the sections that use all of the notes' words it is made of
