@@ -282,3 +282,13 @@ def test_a_situation_tied_by_a_short_word_only_the_first_section_explains(engine
     assert intro.found and "elevator pitch" in intro.answer
     # A name in the notes' example ("regio Utrecht") ties nothing.
     assert not engine.answerer.answer("hoe vind je een studentenkamer in utrecht").found
+
+
+def test_sides_named_by_the_first_part_of_their_terms(engine: Engine) -> None:
+    # "knelpunt" is only ever the start of Knelpuntproducten; "routine" is a word of its own, but the
+    # other side's term completes it the same way.
+    a = engine.answerer.answer("vergelijk routine met knelpunt in de kraljic matrix")
+    assert [label for label, _ in a.items] == ["Routineproducten", "Knelpuntproducten"]
+    # "loyaliteit" is a word of the notes, not the start of the loyaliteitsladder.
+    b = engine.answerer.answer("verschil tussen klanttevredenheid en loyaliteit")
+    assert "Loyaliteitsladder" not in b.answer and "customer delight" in b.answer

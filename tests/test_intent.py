@@ -143,6 +143,13 @@ def test_intent_details() -> None:
     cold_warm = ("koude acquisitie", "warme acquisitie")
     assert detect_intent("koude en warme acquisitie vergelijken").sides == cold_warm
     assert detect_intent("vergelijk een lead met een prospect").sides == ("lead", "prospect")
+    # A context both sides share, said once after the last, is no part of a side.
+    assert detect_intent("strategische producten vs hefboomproducten in kraljic").sides == (
+        "strategische producten",
+        "hefboomproducten",
+    )
+    kraljic = detect_intent("vergelijk routine met knelpunt in de kraljic matrix")
+    assert kraljic.sides == ("routine", "knelpunt")
     assert detect_intent("wat betekent de afkorting kam").topic == "kam"
     assert detect_intent("wat zijn de zes stappen van van weele").count == 6
     assert detect_intent("wat zijn de 4 kwadranten").count == 4

@@ -208,9 +208,34 @@ def resolve_sides(
         if dutch and c.phrase_sections(dutch):
             name = dutch  # "transactional selling" as the notes say it: "transactionele verkoop"
             e = entry_of(name)
+        if e is None:
+            e = head_of_term(c, name)
         if e is not None and any(e is other for _, other, _ in sides):
             e = None  # "centrale vs decentrale inkoop": one entry cannot be both sides
         before = earlier[1] if earlier is not None and name == earlier[0] else None
         home = e.section_id if e else before
         sides.append((name, e, home or side_section(c, retriever, name, top)))
+    # "routine met knelpunt": a side the other's term completes ("knelpunt" → Knelpuntproducten, so
+    # "routine" → Routineproducten).
+    for i, (name, e, _) in enumerate(sides):
+        for other, found, _ in sides if e is None else []:
+            term = fold(found.term) if found is not None else ""
+            if term.startswith(fold(other)) and term != fold(other) and " " not in name:
+                twin = entry_of(fold(name) + term[len(fold(other)) :])
+                if twin is not None and twin is not found:
+                    sides[i] = (name, twin, twin.section_id)
+                    break
     return sides
+
+
+def head_of_term(c: Composer, name: str) -> GlossaryEntry | None:
+    """The one glossary term that ``name`` is the first part of ("knelpunt" → Knelpuntproducten), if
+    exactly one is and the notes never use ``name`` as a word of its own ("loyaliteit" is not the
+    "loyaliteitsladder")."""
+    word = fold(name)
+    whole = re.compile(rf"\b{re.escape(word)}\b(?!-)")
+    if len(word) < 5 or " " in word or any(whole.search(c.folded[s.id]) for s in c.holding(word)):
+        return None
+    longer = [(e, fold(n)) for e in c.course.glossary for n in e.names]
+    found = list({id(e): e for e, n in longer if n.startswith(word) and n != word}.values())
+    return found[0] if len(found) == 1 else None

@@ -57,7 +57,7 @@ COMPARISON = [
 ]  # fmt: skip
 # A context both sides share, said once after the last: "gebruiker en beslisser in de dmu".
 SHARED_CONTEXT = re.compile(
-    r"^(?P<side>.+?) (?:(?:in|bij|binnen|van|volgens|uit) (?:de|het|een) .+|(?:bij|volgens) [\w'-]+)$"
+    r"^(?P<side>.+?) (?:(?:in|bij|binnen|van|volgens|uit) (?:de|het|een) .+|(?:bij|volgens|in) [\w'-]+)$"
 )
 PREPOSITION = re.compile(r"^(?:aan|voor|bij|met|in|op|naar|tegen|via|zonder|door|to|for|with) ")
 
@@ -93,6 +93,9 @@ def comparison_sides(q: str) -> tuple[str, ...]:
         b = strip_side(m["b"].split(",")[0])  # "… en visie, met voorbeeld": the side ends at the comma
         if not b or not (a or pattern is COMPARISON[-1]):
             continue
+        shared = SHARED_CONTEXT.match(b) if a else None
+        if shared and not SHARED_CONTEXT.match(a) and len(a.split()) <= 3:
+            b = shared["side"]  # retrieval still reads the context in the question
         # "een open en een niet-openbare aanbesteding": the first adjective within the second's.
         opposed = len(b.split()) >= 2 and len(a) >= 4 and a in b.split()[0] and a != b.split()[0]
         adjective = re.search(r"(?:(?<!i)e|ele|ieve)$", a) is not None or opposed
@@ -110,8 +113,5 @@ def comparison_sides(q: str) -> tuple[str, ...]:
         if a and not more and re.search(r"\s(?:en|and|vs\.?|versus)\s", b):
             # "een suspect en prospect en een lead", "missie vs visie vs strategie": three sides.
             *more, a, b = [a, *(strip_side(x) for x in re.split(r"\s(?:en|and|vs\.?|versus)\s", b))]
-        shared = SHARED_CONTEXT.match(b) if a else None
-        if shared and not SHARED_CONTEXT.match(a) and len(a.split()) <= 3:
-            b = shared["side"]  # retrieval still reads the context in the question
         return (*more, a, b) if a else (b,)
     return ()
