@@ -292,3 +292,11 @@ def test_sides_named_by_the_first_part_of_their_terms(engine: Engine) -> None:
     # "loyaliteit" is a word of the notes, not the start of the loyaliteitsladder.
     b = engine.answerer.answer("verschil tussen klanttevredenheid en loyaliteit")
     assert "Loyaliteitsladder" not in b.answer and "customer delight" in b.answer
+
+
+def test_terms_typed_one_after_the_other_are_set_side_by_side(engine: Engine) -> None:
+    a = engine.answerer.answer("segmentatie targeting positionering")
+    assert a.intent == "comparison"
+    assert [label for label, _ in a.items] == ["Segmentatie", "Targeting", "Positionering"]
+    # One term of several words stays one term.
+    assert engine.answerer.answer("key account management").intent == "definition"

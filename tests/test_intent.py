@@ -16,6 +16,7 @@ from tutor.lists import (
     is_item_head,
     repeated_head,
 )
+from tutor.sides import bare_terms
 from tutor.verbs import fix_cue_typos, joined_particles
 
 
@@ -438,3 +439,12 @@ def test_an_english_singular_asked_is_no_list() -> None:
 def test_an_example_asked_in_other_words(question: str, topic: str) -> None:
     intent = detect_intent(question)
     assert intent.kind == "example" and topic in intent.topic.split()
+
+
+def test_bare_terms_one_after_the_other() -> None:
+    names = {"hunter": 1, "farmer": 2, "key account": 3, "key account management": 4, "lead": 5, "leads": 5}
+    assert bare_terms("hunter farmer", names) == ("hunter", "farmer")
+    assert bare_terms("key account management", names) == ()
+    assert bare_terms("key account hunter", names) == ("key account", "hunter")
+    assert bare_terms("lead leads", names) == ()  # one entry twice is no pair
+    assert bare_terms("hunter of farmer, wat doet wie", names) == ()

@@ -6,6 +6,7 @@ import asyncio
 import re
 
 from index.retriever import GLOSSARY_MIN, Retrieval, Retriever
+from index.text import fold
 from knowledge.model import GlossaryEntry
 from tutor.acronyms import letter_meaning
 from tutor.anchors import Anchors
@@ -35,6 +36,7 @@ from tutor.passage import passage
 from tutor.rephrase import normalise_question, unwrap
 from tutor.rescue import fitting_formulas, numbers_fit, rescue
 from tutor.sequence import neighbour, ordinal_step
+from tutor.sides import bare_terms
 from tutor.smalltalk import smalltalk_reply
 from tutor.terms import (
     entry_named,
@@ -85,6 +87,7 @@ class Answerer:
         self.coverage = Coverage(self.course)
         self.anchors = Anchors(self.course, self.coverage)
         self.heads = glossary_heads(self.course)
+        self.names = {fold(n): e for e in self.course.glossary for n in e.names}
 
     def _source(self, section_id: str, score: float) -> Source:
         s = self.course.section(section_id)
@@ -146,6 +149,8 @@ class Answerer:
         q = unwrap(said, self.coverage.written)  # "ik snap niet wat een lead is" → "wat is een lead"
         q = self.coverage.spelled(q)  # "noem de kwadranten van kralic"
         intent = detect_intent(q)
+        if intent.kind == "definition" and (terms := bare_terms(fold(q), self.names)):
+            intent = Intent("comparison", " ".join(terms), terms)  # "hunter farmer": side by side
         if intent.kind != "smalltalk" and said != q and detect_intent(said).kind == "smalltalk":
             intent = Intent("smalltalk")  # "hallo daar, goedenavond": no term "goedenavond" to look up
         two = split_two(q, sentences_only=intent.kind == "comparison")

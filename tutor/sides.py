@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 COMPARISON = [
     re.compile(r"^wat (?:doet|doen|is|zijn|wil|willen) (?P<a>.+?),? en wat (?:doet|doen|is|zijn|wil|willen) "
@@ -115,3 +116,27 @@ def comparison_sides(q: str) -> tuple[str, ...]:
             *more, a, b = [a, *(strip_side(x) for x in re.split(r"\s(?:en|and|vs\.?|versus)\s", b))]
         return (*more, a, b) if a else (b,)
     return ()
+
+
+def bare_terms(q: str, names: Mapping[str, object]) -> tuple[str, ...]:
+    """Two or three terms typed one after the other and nothing else ("hunter farmer",
+    "segmentatie targeting positionering"), each a name in ``names`` (folded) of a different entry:
+    the sides to set side by side; empty otherwise."""
+    words = re.sub(r"[?!.,;/]+", " ", q).split()
+    if not 2 <= len(words) <= 6:
+        return ()
+
+    def split(rest: list[str]) -> list[str] | None:
+        if not rest:
+            return []
+        for n in range(min(3, len(rest)), 0, -1):
+            head = " ".join(rest[:n])
+            tail = split(rest[n:]) if head in names else None
+            if tail is not None:
+                return [head, *tail]
+        return None
+
+    parts = split(words)
+    if parts is None or not 2 <= len(parts) <= 3 or len({id(names[p]) for p in parts}) < len(parts):
+        return ()
+    return tuple(parts)
