@@ -68,6 +68,8 @@ def _written(word: str) -> bool:
         ("hoe hoog is de nps als er alleen detractors zijn",
          "hoe hoog is de nps als er alleen detractors zijn"),
         ("waarom zou je een swot analyse maken", "wat is het nut van een swot analyse"),
+        # Why not: no use asked.
+        ("waarom zou je valse schaarste niet gebruiken", "waarom zou je valse schaarste niet gebruiken"),
         # What one has of it, what it yields: its use.
         ("wat heb je aan een swot", "wat is het nut van een swot"),
         # When one is the other: what makes one, its definition.

@@ -100,7 +100,9 @@ _WHO_DOES = re.compile(r"^wie (\w{4,}?)t(?: er)?((?: (?:in|bij|binnen) .+)?)\s*[
 # "waarom zou ik de clv berekenen": what it is good for.
 _WHY_USE = re.compile(
     r"^waarom (?:zou|zouden) (?:ik|je|jij|we|wij|een bedrijf|een verkoper) (?:eigenlijk )?"
-    r"(?P<topic>.+?) (?:berekenen|gebruiken|meten|maken|inzetten|toepassen|bijhouden|uitrekenen)\s*[?.!]*$",
+    # (not "waarom zou je valse schaarste niet gebruiken": why not, no use)
+    r"(?P<topic>.+?)(?<! niet)(?<! nooit) "
+    r"(?:berekenen|gebruiken|meten|maken|inzetten|toepassen|bijhouden|uitrekenen)\s*[?.!]*$",
     re.IGNORECASE,
 )
 # "wat heb je aan een swot", "wat levert een accountplan op": the use of it.
