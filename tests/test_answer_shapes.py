@@ -300,3 +300,10 @@ def test_terms_typed_one_after_the_other_are_set_side_by_side(engine: Engine) ->
     assert [label for label, _ in a.items] == ["Segmentatie", "Targeting", "Positionering"]
     # One term of several words stays one term.
     assert engine.answerer.answer("key account management").intent == "definition"
+
+
+def test_a_chapter_named_as_scope_answers_from_that_chapter(engine: Engine) -> None:
+    a = engine.answerer.answer("welke kpis noemt hoofdstuk 1")
+    assert a.found and a.sources[0].section == "Processen" and "hitrate" in a.answer
+    b = engine.answerer.answer("wat is een lead volgens college 5")
+    assert b.found and b.sources[0].chapter.startswith("College 5")

@@ -162,3 +162,18 @@ def test_the_language_asked_for_is_no_part_of_the_question() -> None:
     )
     assert normalise_question("leg kraljic uit in het Nederlands graag")[0] == "leg kraljic uit"
     assert normalise_question("in het engels")[0] == "in het engels"  # nothing else left: kept
+
+
+def test_a_chapter_named_as_where_to_look_is_a_scope() -> None:
+    from tutor.overview import chapter_scope
+
+    assert chapter_scope("welke kpis noemt hoofdstuk 1") == ("welke kpis", 1)
+    assert chapter_scope("welke onderdelen moet een verkoopplan bevatten volgens college 2") == (
+        "welke onderdelen moet een verkoopplan bevatten",
+        2,
+    )
+    assert chapter_scope("noem de procedures uit h3") == ("noem de procedures", 3)
+    # An overview of the chapter is asked, not a scope; a chapter alone has no question left.
+    assert chapter_scope("samenvatting van hoofdstuk 3") == ("samenvatting van hoofdstuk 3", None)
+    assert chapter_scope("hoofdstuk 4") == ("hoofdstuk 4", None)
+    assert chapter_scope("wat is een lead") == ("wat is een lead", None)

@@ -31,7 +31,7 @@ from tutor.intent import (
     told_situation,
 )
 from tutor.listing import ListComposer
-from tutor.overview import overview_answer
+from tutor.overview import chapter_scope, in_chapter, overview_answer
 from tutor.passage import passage
 from tutor.rephrase import normalise_question, unwrap
 from tutor.rescue import fitting_formulas, numbers_fit, rescue
@@ -148,6 +148,7 @@ class Answerer:
         said, note = normalise_question(question)
         q = unwrap(said, self.coverage.written)  # "ik snap niet wat een lead is" → "wat is een lead"
         q = self.coverage.spelled(q)  # "noem de kwadranten van kralic"
+        q, chapter = chapter_scope(q)  # "welke kpis noemt hoofdstuk 1": chapter 1's kpis
         intent = detect_intent(q)
         if intent.kind == "definition" and (terms := bare_terms(fold(q), self.names)):
             intent = Intent("comparison", " ".join(terms), terms)  # "hunter farmer": side by side
@@ -184,7 +185,9 @@ class Answerer:
         ):
             return Answer(q, False, "none", ASK_TOPIC, intent=intent.kind, confidence="none", note=note)
         search_text = f"{previous.term}: {q}" if forced and previous else q
-        r = self.retriever.search(search_text, k=4)
+        r = self.retriever.search(search_text, k=4 if chapter is None else len(self.course.sections))
+        if chapter is not None:
+            r = in_chapter(r, self.course, chapter, 4)
         # The nearest sections whose formula the student's numbers fill in: such a question hinges
         # on no unknown term.
         intent, fitting = fitting_formulas(self.composer, q, intent, [h.section_id for h in r.hits[:3]])

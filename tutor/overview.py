@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
+from index.retriever import Retrieval
 from knowledge.model import Course
 from tutor.answer import Answer, Source
 from tutor.compose import Composer, Composition
@@ -62,3 +64,35 @@ def overview_answer(
     return Answer(q, True, "passage", overview.headline, items=overview.items, title=overview.title,
                   sources=[source(overview.sections[0], 1.0)], intent="overview", confidence="high",
                   note=note)  # fmt: skip
+
+
+# "welke kpis noemt hoofdstuk 1", "… volgens college 2", "… uit h3": where to look, no topic.
+SCOPE = re.compile(
+    rf"\s*,?\s*(?:\b(?:noemt|noemen|behandelt|beschrijft|geeft)\s+|"
+    rf"\b(?:volgens|uit|in|van|bij|zoals in)\s+)?(?:het |de )?\b(?:{_CH}|h)\s*(?P<n>\d{{1,2}})\b",
+    re.IGNORECASE,
+)
+
+
+def chapter_scope(q: str) -> tuple[str, int | None]:
+    """``q`` without the chapter it names as where to look, and that chapter's number (None when it
+    names none, or asks an overview of it)."""
+    m = SCOPE.search(q)
+    if m is None or asked_chapter(q) is not None:
+        return q, None
+    rest = (q[: m.start()] + q[m.end() :]).strip(" ,")
+    return (rest, int(m["n"])) if len(rest.split()) >= 2 else (q, None)
+
+
+def in_chapter(r: Retrieval, course: Course, number: int, k: int) -> Retrieval:
+    """``r`` with the hits of chapter ``number``'s sections first, cut to ``k``; its evidence is the
+    new first hit's."""
+    sections = {s.id for ch in course.chapters if ch.number == number for s in ch.sections}
+    inside = [h for h in r.hits if h.section_id in sections]
+    if not inside:
+        return r
+    hits = [*inside, *(h for h in r.hits if h.section_id not in sections)][:k]
+    moved = hits[0] is not r.hits[0]
+    dense = hits[0].dense if moved else r.dense_top
+    bm25 = hits[0].bm25 if moved else r.bm25_top
+    return replace(r, hits=hits, dense_top=dense, bm25_top=bm25)
