@@ -273,6 +273,9 @@ def test_an_objection_told_is_answered_by_how_to_handle_objections(engine: Engin
     q = "de klant zegt midden in mijn presentatie dat het te duur is, wat doe ik volgens wage"
     a = engine.answerer.answer(q)
     assert a.answer.startswith("Komen er bezwaren, dan behandel je die eerst")
+    # A competitor said to be cheaper is the same objection about price.
+    cheaper = engine.answerer.answer("de klant zegt: jullie concurrent is goedkoper, wat doe ik volgens wage")
+    assert cheaper.answer.startswith("Komen er bezwaren, dan behandel je die eerst")
 
 
 def test_what_something_consists_of_is_the_sentence_that_says_so(engine: Engine) -> None:

@@ -96,7 +96,9 @@ STEP_NOUNS = r"stap|fase|onderdeel|deel|element|principe|kwadrant|rol|groep|laag
 # What a customer says to turn an offer down ("het is te duur", "geen interesse", "stuur maar wat
 # informatie"): an objection, the notes' "bezwaar".
 OBJECTION = re.compile(
-    r"\b(?:(?:veel |echt |gewoon )?te duur|geen (?:interesse|tijd|behoefte|budget|geld)|"
+    r"\b(?:(?:veel |echt |gewoon )?te (?:duur|prijzig)|geen (?:interesse|tijd|behoefte|budget|geld)|"
+    # "jullie concurrent is goedkoper": the price compared.
+    r"(?:concurrent|concurrentie|ander\w*|elders) (?:is |zijn )?(?:veel |een stuk |wel )?goedkoper|"
     r"niet (?:nodig|geinteresseerd)|"
     r"stuur (?:maar |me )?(?:wat )?(?:informatie|info)|(?:al )?(?:een|onze) (?:vaste )?leverancier|"
     r"(?:heel |erg )?tevreden met (?:onze|de huidige|zijn|hun)|"
