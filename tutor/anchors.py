@@ -56,6 +56,10 @@ class Anchors:
             for st in stems:
                 self.df[st] = self.df.get(st, 0) + 1
 
+    def treats(self, section_id: str, word: str) -> bool:
+        """Whether the glossary of ``section_id`` uses ``word`` (in any form)."""
+        return _STEM.stemWord(fold(word)) in self.stems.get(section_id, ())
+
     @staticmethod
     def in_sales(question: str) -> bool:
         """Whether ``question`` names a party or a thing of the trade (klant, offerte, markt, …)."""

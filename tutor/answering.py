@@ -34,7 +34,7 @@ from tutor.listing import ListComposer
 from tutor.overview import chapter_scope, in_chapter, overview_answer
 from tutor.passage import passage
 from tutor.rephrase import normalise_question, unwrap
-from tutor.rescue import fitting_formulas, numbers_fit, rescue
+from tutor.rescue import fitting_formulas, numbers_fit, objection_section, rescue
 from tutor.sequence import neighbour, ordinal_step
 from tutor.sides import bare_terms
 from tutor.smalltalk import smalltalk_reply
@@ -277,6 +277,10 @@ class Answerer:
             if not forced and not is_title(self.course, ASPECT.sub("", intent.topic), top):
                 nearest = [h.section_id for h in r.hits[:3]]
                 top = aspect_section(self.composer, q, intent.topic, nearest) or top
+        elif not forced and intent.kind == "scenario" and (
+            objected := objection_section(self.anchors, q, [h.section_id for h in r.hits[:4]])
+        ):
+            top = objected  # "jullie concurrent is goedkoper, wat doe ik": how to handle an objection
         elif not forced and (titled := titled_section(self.composer, q, [h.section_id for h in r.hits[:3]])):
             top = titled  # "… bij aanbestedingen de inkoper beïnvloeden": the section the question names
         elif not forced and len(r.hits) > 1 and r.hits[1].score >= CLOSE * r.hits[0].score:

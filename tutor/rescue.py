@@ -148,3 +148,11 @@ def rescue(
         if titled == r.hits[0].section_id and margin >= TITLE_MARGIN:
             return Rescue(titled)
     return None
+
+
+def objection_section(anchors: Anchors, q: str, near: list[str]) -> str | None:
+    """The nearest section that explains objections ("bezwaar"), for a situation in which the
+    customer raises one ("jullie concurrent is goedkoper, wat doe ik"), if one is near."""
+    if not OBJECTION.search(fold(q)):
+        return None
+    return next((sid for sid in near if anchors.treats(sid, "bezwaar")), None)
