@@ -307,3 +307,13 @@ def test_a_chapter_named_as_scope_answers_from_that_chapter(engine: Engine) -> N
     assert a.found and a.sources[0].section == "Processen" and "hitrate" in a.answer
     b = engine.answerer.answer("wat is een lead volgens college 5")
     assert b.found and b.sources[0].chapter.startswith("College 5")
+
+
+def test_what_to_do_with_a_score_group_brings_the_advice_about_it(engine: Engine) -> None:
+    promoter = engine.answerer.answer("een klant geeft ons een 9, wat kan ik met hem")
+    assert promoter.headline.startswith("Promotor:") and "referentie" in promoter.context
+    detractor = engine.answerer.answer("een klant gaf ons een 3 bij de nps vraag, wat moet ik doen")
+    assert detractor.headline.startswith("Detractor:") and "bel je detractors na" in detractor.context
+    # Asked only what a score means: no advice added.
+    passive = engine.answerer.answer("de klant gaf een 8, is dat goed nieuws")
+    assert passive.headline.startswith("Passive:") and "referentie" not in passive.context

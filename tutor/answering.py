@@ -69,6 +69,7 @@ CLOSE = 0.85
 # A definition that names its members: "…, zoals prijs en kwaliteit".
 SUCH_AS = re.compile(r"\bzoals\b")
 NOT_FOUND = "Dat staat niet in de samenvatting."
+TODO = re.compile(r"\bwat (?:kan|kun|moet|doe|doen|moeten) (?:ik|je|jij|we|wij) (?:\w+ )?(?:met|mee|doen)\b")
 ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
 )
@@ -213,9 +214,10 @@ class Answerer:
             # "waarom is een klant die een 7 of 8 geeft een risico?": the scores point at their section.
             forced, confidence = scored, "high"
             group = self.classifier.score_group(q, scored)
-            if group is not None and intent.kind in ("explanation", "scenario") and not how_to(q):
+            todo = TODO.search(fold(q)) is not None  # "… een 9, wat kan ik met hem": what to do with one
+            if group is not None and intent.kind in ("explanation", "scenario") and (todo or not how_to(q)):
                 # "de klant gaf een 8, is dat goed nieuws?": what the notes say about that group.
-                return self._found(q, note, r, self.classifier.compose(Match(group, 1.0)), "passage",
+                return self._found(q, note, r, self.classifier.compose(Match(group, 1.0), todo), "passage",
                                    Intent(intent.kind, group.name), "high", None)  # fmt: skip
         qvec = r.query_vector
         step = neighbour(self.composer, [forced] if forced else [h.section_id for h in r.hits[:3]], q)

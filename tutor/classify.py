@@ -19,7 +19,7 @@ import numpy as np
 from index.text import bm25_tokens, fold, irregular_nouns
 from tutor.categories import Category, CategoryCollector, genus, same_name, scores_in, words_of
 from tutor.compose import Composer, Composition, tokens_of
-from tutor.cues import PERSON
+from tutor.cues import ADVICE, PERSON
 from tutor.grades import as_growth, as_purchasing, grade_fit, graded_pairs
 from tutor.intent import KIND, situation_and_tail
 from tutor.verbs import how_to, joined_particles
@@ -47,6 +47,8 @@ ACTIVITY = re.compile(
 )
 
 
+# A sentence that says what to do with one ("… bel je detractors na", "… nuttig om … te vinden").
+DOING = re.compile(rf"{ADVICE.pattern}|\bnuttig\b", re.IGNORECASE)
 # Quoted words: "nog maar twee plekken vrij", 'stuur maar wat informatie'.
 QUOTED = re.compile(r"[\"“”‘’']([^\"“”‘’']{6,80})[\"“”‘’']")
 NUMBER_WORD = re.compile(r"^(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend)$")
@@ -306,8 +308,9 @@ class Classifier:
         """The category called ``name`` (singular or plural), if the notes describe one."""
         return next((k for k in self.categories if same_name(name, k.name)), None)
 
-    def compose(self, match: Match) -> Composition:
-        """The category's name and description, then the notes' sentence that describes it."""
+    def compose(self, match: Match, todo: bool = False) -> Composition:
+        """The category's name and description, then the notes' sentence that describes it (``todo``:
+        and the first sentence after it that says what to do with one, when the question asks)."""
         c = self.composer
         k = match.category
         # A description that is the notes' own sentence ("De poortwachter (…) bepaalt …") stands alone.
@@ -322,6 +325,16 @@ class Classifier:
                 context = c.text([opening]) if opening is not s else ""
             else:
                 context = c.text(c.with_antecedent(s))
+            stem = fold(k.name)[:6]  # "promotor", "promotors"
+            advice = next(
+                (
+                    x
+                    for x in c.body(k.section_id)[c.body(k.section_id).index(s) + 1 :]
+                    if todo and stem in c.folded[x.id] and DOING.search(x.text)
+                ),
+                None,
+            )
+            context = f"{context} {advice.text}".strip() if advice is not None else context
         return Composition(headline, context=context, sections=[k.section_id], title=k.name)
 
 
