@@ -11,7 +11,16 @@ from index.embedder import Embedder
 from index.english import dutch_phrases, to_dutch
 from index.glossary import GlossaryHit, GlossaryMatcher, asked_term, glossary_key
 from index.store import SearchIndex
-from index.text import bm25_tokens, compound_parts, compounds, irregular_nouns, remembered, separable_joins
+from index.text import (
+    DUTCH_STOPWORDS,
+    bm25_tokens,
+    compound_parts,
+    compounds,
+    fold,
+    irregular_nouns,
+    remembered,
+    separable_joins,
+)
 from knowledge.model import Course
 
 METHODS = ("bm25", "dense", "hybrid")
@@ -20,12 +29,19 @@ BM25_WEIGHT = 0.4
 BM25_SECOND = 0.5
 MENTION_BOOST = 0.5
 GLOSSARY_BOOST = 10.0
+# A question that says five or more words of a glossary definition in a row.
+ECHO_WORDS = 5
+ECHO_BOOST = 1.5
 GLOSSARY_MIN = 88.0
 # Courtesy words carry no meaning but pull a short question's vector away from its section.
 COURTESY = re.compile(
     r"[,;]?\s*\b(?:a\.?u\.?b\.?|s\.?v\.?p\.?|pls|plz|please|alsjeblieft|alstublieft|ff)(?=[\s,.!?]|$)[.!]*",
     re.IGNORECASE,
 )
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
 
 
 def _zscores(values: np.ndarray) -> np.ndarray:
@@ -83,6 +99,8 @@ class Retriever:
         self._section_ids = [s.id for s in course.sections]
         position = {sid: i for i, sid in enumerate(self._section_ids)}
         self._chunk_sec = np.array([position[c.section_id] for c in index.chunks], dtype=np.int64)
+        # Glossary definitions as folded word strings, to find a question that echoes one.
+        self._definitions = [(f" {' '.join(_words(g.definition))} ", g.section_id) for g in course.glossary]
         self._mentions = [
             (key, g.section_id)
             for g in course.glossary
@@ -207,6 +225,19 @@ class Retriever:
             if f" {name} " in q or (len(name) >= 6 and f" {name} " in single)  # not every "leads"
         }
 
+    def echoed_sections(self, question: str) -> set[str]:
+        """Sections whose glossary defines something in five or more of the question's words in a row
+        ("alleen de verkoper en de inkoper … contact": the Vlinderdasmodel's definition)."""
+        ws = _words(question)
+        found: set[str] = set()
+        for i in range(len(ws) - ECHO_WORDS + 1):
+            gram = ws[i : i + ECHO_WORDS]
+            if sum(len(w) >= 4 and w not in DUTCH_STOPWORDS for w in gram) < 2:
+                continue
+            said = f" {' '.join(gram)} "
+            found |= {sid for text, sid in self._definitions if said in text}
+        return found
+
     def search(self, question: str, k: int = 5) -> Retrieval:
         """Top ``k`` sections for ``question``."""
         result = Retrieval()
@@ -232,6 +263,8 @@ class Retriever:
         if self.use_glossary:
             mentioned = self.mentioned_sections(question)
             fused += np.array([self.mention_boost if s in mentioned else 0.0 for s in ids])
+            echoed = self.echoed_sections(question)
+            fused += np.array([ECHO_BOOST if s in echoed else 0.0 for s in ids])
             if result.glossary is not None:
                 fused[ids.index(result.glossary.entry.section_id)] += GLOSSARY_BOOST
         for i in np.argsort(-fused, kind="stable")[:k]:

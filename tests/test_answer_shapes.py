@@ -317,3 +317,11 @@ def test_what_to_do_with_a_score_group_brings_the_advice_about_it(engine: Engine
     # Asked only what a score means: no advice added.
     passive = engine.answerer.answer("de klant gaf een 8, is dat goed nieuws")
     assert passive.headline.startswith("Passive:") and "referentie" not in passive.context
+
+
+def test_a_question_that_echoes_a_glossary_definition_finds_its_section(engine: Engine) -> None:
+    # "alleen de verkoper en de inkoper … contact" is how the notes define the Vlinderdasmodel.
+    q = "wat is het gevaar als alleen de verkoper en de inkoper contact hebben"
+    assert engine.answerer.retriever.echoed_sections(q) == {"h7-key-account-management"}
+    a = engine.answerer.answer(q)
+    assert a.sources[0].section == "Key account management" and "twee personen" in a.answer
