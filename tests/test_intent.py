@@ -149,6 +149,10 @@ def test_intent_details() -> None:
         "strategische producten",
         "hefboomproducten",
     )
+    held = detect_intent("cross selling en up selling, hoe hou ik die uit elkaar")
+    assert held.sides == ("cross selling", "up selling")
+    # An illustration asked of a pair is no comparison of "illustreer feature" with "benefit".
+    assert detect_intent("illustreer feature versus benefit met een concreet product").kind != "comparison"
     kraljic = detect_intent("vergelijk routine met knelpunt in de kraljic matrix")
     assert kraljic.sides == ("routine", "knelpunt")
     assert detect_intent("wat betekent de afkorting kam").topic == "kam"

@@ -71,7 +71,9 @@ EXAMPLE = re.compile(
     r"praktijkgeval|praktijkgevallen|praktijkvoorbeeld|praktijkvoorbeelden)\b"
 )
 # "voorbeeldje van marketing tegenover sales": an example asked first, of whatever follows.
-EXAMPLE_FIRST = re.compile(r"^(?:geef |noem )?(?:een |eens |me )*(?:voorbeeld|voorbeeldje|example)\b")
+EXAMPLE_FIRST = re.compile(
+    r"^(?:geef |noem )?(?:een |eens |me )*(?:voorbeeld|voorbeeldje|example)\b|^(?:illustreer|illustrate)\b"
+)
 CALCULATION = re.compile(
     r"\b(?:bereken\w*|berekening|reken(?!ing\b)\w*|uitrekenen|formule|calculate|calculation|compute|formula)\b"
 )

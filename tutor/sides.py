@@ -41,7 +41,8 @@ COMPARISON = [
     re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or|vs\.?|versus) (?P<b>[^,:]+?)[,:]? "
                r"(?:wat (?:scheidt|onderscheidt|scheelt) (?:ze|hen|die|hun|het|dat)|wat is (?:er )?anders|"
                r"zit (?:daar|er) (?:een |nog )?verschil (?:in|tussen)|wat is het onderscheid|"
-               r"verschillen (?:ze|die|deze))\b[^,]*$"),
+               r"verschillen (?:ze|die|deze)|"
+               r"hoe (?:hou|houd) (?:ik|je|jij|we) (?:ze|die|deze|hen|die twee) uit elkaar)\b[^,]*$"),
     # "wat is beter: transactionele verkoop of consultative selling", "wie heb je nodig, hunter of farmer".
     re.compile(r"^(?:wat|wie|welke?) (?:is|zijn|werkt|past) (?:beter|handiger|slimmer|nuttiger|belangrijker)"
                r"(?: voor \w+)?[:,]? (?P<a>.+?) of (?P<b>.+)$"),
