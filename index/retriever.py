@@ -184,7 +184,10 @@ class Retriever:
         if term is None:
             return None
         # "portier bij koude acquisitie": the term comes first, where it is used after it.
-        scoped = re.match(r"^(.+?) (?:bij|binnen|volgens|tijdens|in) (?:de |het |een )?(\S.*)$", term)
+        # "poortwachter als je een bedrijf koud belt": so too the situation it is used in.
+        scoped = re.match(
+            r"^(.+?) (?:bij|binnen|volgens|tijdens|in|als (?:je|jij|ik|we|u)) (?:de |het |een )?(\S.*)$", term
+        )
         if scoped:
             head = self.glossary.lookup(scoped[1])
             where = self.bm25_scores(scoped[2])

@@ -316,6 +316,9 @@ def test_definitions_of_inline_terms_plural_terms_and_scoped_terms(engine: Engin
     assert a.headline.startswith("Portier") and a.sources[0].section == "Koude acquisitie"
     a = engine.answerer.answer("wat doet een poortwachter in de dmu")
     assert a.sources[0].section == "Zakelijk koopproces"
+    # "als je …": the situation it is used in scopes it the same way.
+    a = engine.answerer.answer("wie is de poortwachter als je een bedrijf koud belt")
+    assert a.headline.startswith("Portier") and a.sources[0].section == "Koude acquisitie"
 
 
 def test_a_term_the_notes_use_word_for_word_is_answered_from_there(engine: Engine) -> None:
