@@ -325,3 +325,12 @@ def test_a_question_that_echoes_a_glossary_definition_finds_its_section(engine: 
     assert engine.answerer.retriever.echoed_sections(q) == {"h7-key-account-management"}
     a = engine.answerer.answer(q)
     assert a.sources[0].section == "Key account management" and "twee personen" in a.answer
+
+
+def test_a_list_that_misses_the_phrase_asked_gives_way_to_the_sentence_that_says_it(engine: Engine) -> None:
+    # The list of lead kinds says nothing of marketing automation; one sentence does.
+    a = engine.answerer.answer("welke taken neemt software voor marketing automation over")
+    assert "Marketing automation-software voert dit grotendeels automatisch uit" in a.answer
+    # The section's own subject named in two words keeps its list.
+    b = engine.answerer.answer("welke rollen heeft een accountmanager")
+    assert b.items

@@ -42,10 +42,12 @@ from tutor.terms import (
     entry_named,
     glossary_heads,
     is_title,
+    listed_text,
     listed_word,
     literal_sections,
     plain_plural,
     titled_section,
+    unlisted_phrase,
 )
 from tutor.twofold import merged, resolved, split_two, unanswered
 from tutor.verbs import how_to
@@ -330,6 +332,9 @@ class Answerer:
             if term is not None and term.section_id == top and SUCH_AS.search(term.definition):
                 # "noem de gunningscriteria": no list in the text, but the term's definition names them.
                 comp, kind = define(self.composer, term, q, qvec), "definition"
+            elif comp.items and (aside := unlisted_phrase(self.composer, q, top, listed_text(comp))):
+                # "welke taken neemt marketing automation over": what the one sentence naming it says.
+                comp = passage(self.lister, q, Intent("explanation", aside), top, qvec)
         elif intent.kind == "example":
             if not forced:  # the example that names it, of the sections retrieval found
                 top = example_section(self.composer, intent.topic, [h.section_id for h in r.hits[:3]]) or top

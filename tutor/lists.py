@@ -289,3 +289,4 @@ ORDER_ASIDE = re.compile(
     r"van (?:laag|hoog|klein|groot|onder) naar (?:hoog|laag|groot|klein|boven))\b",
     re.IGNORECASE,
 )
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from index.english import english_phrases, to_dutch
 from index.glossary import GlossaryHit
@@ -12,7 +13,7 @@ from index.passages import Sentence
 from index.text import DUTCH_STOPWORDS, fold
 from knowledge.model import Course, GlossaryEntry
 from tutor.anchors import PLAIN
-from tutor.compose import Composer, tokens_of
+from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, display_topic
 from tutor.cues import SCAFFOLD
 from tutor.intent import LIST_NOUNS, Intent
@@ -308,3 +309,30 @@ def titled_section(composer: Composer, q: str, candidates: list[str]) -> str | N
         if any((wanted := plain_tokens(n)) and wanted <= said for n in title_names(title)):
             named.append(sid)
     return named[0] if len(named) == 1 else None
+
+
+def unlisted_phrase(composer: Composer, q: str, section_id: str, listed: str) -> str:
+    """Two words of the question in a row that one sentence of the section says as written, when
+    the list found (``listed``) does not say them and they are no name of the section's own subject
+    ("welke taken neemt software voor marketing automation over": "Marketing automation-software
+    voert dit … uit", not the list of lead kinds); "" when there are none."""
+    section = composer.course.section(section_id)
+    own = fold(" ".join([section.title, *(n for g in section.glossary for n in g.names)]))
+    words = re.findall(r"[a-z0-9]+", fold(q))
+    body = composer.body(section_id)
+    plain = SCAFFOLD | DUTCH_STOPWORDS | VERBS | PLAIN
+    for a, b in pairwise(words):
+        phrase = f"{a} {b}"
+        pattern = composer.phrase_pattern(phrase)
+        if min(len(a), len(b)) < 5 or {a, b} & plain or {a, b} <= GENERIC or pattern is None:
+            continue
+        if pattern.search(own) or pattern.search(fold(listed)):
+            continue  # "account management": the section's own subject, which the list is about
+        if sum(bool(pattern.search(composer.folded[s.id])) for s in body) == 1:
+            return phrase
+    return ""
+
+
+def listed_text(comp: Composition) -> str:
+    """The words of a list answer: its announcement and every item."""
+    return " ".join([comp.headline, *(f"{label} {text}" for label, text in comp.items), comp.context])
