@@ -334,3 +334,9 @@ def test_a_list_that_misses_the_phrase_asked_gives_way_to_the_sentence_that_says
     # The section's own subject named in two words keeps its list.
     b = engine.answerer.answer("welke rollen heeft een accountmanager")
     assert b.items
+
+
+def test_a_phrase_held_together_by_a_word_of_degree_ties_no_situation(engine: Engine) -> None:
+    # "veel omzet" is in the CLV section word for word, but the situation is a loss-making customer.
+    a = engine.answerer.answer("een klant levert ons verlies op ondanks veel omzet, wat moet ik doen")
+    assert a.sources[0].section == "Klantrelatiestrategieën" and "afbouwstrategie" in a.answer

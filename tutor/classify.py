@@ -96,6 +96,8 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     asked = re.sub(r"^(?:vorm|soort|type|variant|manier|categorie)\s+(?:van\s+)?(?=\w{4,})", "", asked)
     return situation, asked, kind.group("name") is not None
 
+# Words of degree, which say how much and not of what.
+DEGREE = frozenset("veel weinig heel echt erg steeds altijd nooit vaak zelden".split())
 # A question asked straight out, no situation told first.
 DIRECT = re.compile(r"(?:wat|welke|hoe|waar\w*|wie|wanneer)\b")
 
@@ -351,7 +353,8 @@ def situation_phrase(composer: Composer, question: str, shortest: int = 2) -> tu
     for n in range(5, shortest - 1, -1):
         for i in range(len(words) - n + 1):
             gram = words[i : i + n]
-            if sum(len(w) >= 4 for w in gram) < 2 or not tokens_of(" ".join(gram)):
+            # (not "veel omzet": how much says nothing of where)
+            if sum(len(w) >= 4 and w not in DEGREE for w in gram) < 2 or not tokens_of(" ".join(gram)):
                 continue
             phrase = " ".join(gram)
             sections = composer.phrase_sections(phrase, examples=False)
