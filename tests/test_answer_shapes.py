@@ -340,3 +340,13 @@ def test_a_phrase_held_together_by_a_word_of_degree_ties_no_situation(engine: En
     # "veel omzet" is in the CLV section word for word, but the situation is a loss-making customer.
     a = engine.answerer.answer("een klant levert ons verlies op ondanks veel omzet, wat moet ik doen")
     assert a.sources[0].section == "Klantrelatiestrategieën" and "afbouwstrategie" in a.answer
+
+
+def test_a_name_in_front_of_the_notes_words_names_something_they_lack(engine: Engine) -> None:
+    # "pain" and "funnel" are words of the notes; the Sandler pain funnel is not in them.
+    a = engine.answerer.answer("leg de sandler pain funnel uit")
+    assert not a.found and a.headline == "Sandler pain funnel staat niet in de samenvatting."
+    b = engine.answerer.answer("wat is bant bij het kwalificeren van leads")
+    assert not b.found and b.headline.lower().startswith("bant")
+    # A term of the notes asked outright is still answered.
+    assert engine.answerer.answer("leg de sales funnel uit").found

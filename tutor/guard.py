@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from index.english import to_dutch
 from index.retriever import Retrieval
 from index.text import DUTCH_STOPWORDS, fold
 from knowledge.model import GlossaryEntry
@@ -111,12 +112,20 @@ def unknown_hinge(
         # "customer value journey": a term stands or falls with its head, its last word.
         head = fold(topic.split()[-1]) if intent.kind == "definition" else ""
         mostly = 2 * len(unknown) >= distinctive or head in unknown
+        # "leg de sandler pain funnel uit": a name in front of the notes' words names another thing.
+        words = [bare(fold(w)) for w in topic.split()]
+        named = intent.kind in ("definition", "explanation") and 2 <= len(words) <= 4 and words[0] in unknown
+        named = named and not set(words) & VERBS and not to_dutch(words[0])
+        named = named and TERM_ASKED.match(fold(q)) is not None
         # "hoe werkt de bant kwalificatie van leads": a method named by an unknown name.
-        if (hinges and mostly) or len(unknown) == distinctive or names_method(topic, unknown, coverage):
+        by_name = names_method(topic, unknown, coverage)
+        if (hinges and mostly) or named or len(unknown) == distinctive or by_name:
             return unknown_name(original_words(q, display_topic(topic)), unknown)
     return None
 
 
+# "leg de … uit", "wat is de …": a term asked outright.
+TERM_ASKED = re.compile(r"^(?:leg (?:de |het |een )?\S|wat (?:is|zijn|houdt) (?:de |het |een )?\S)")
 # Praise before a name is no part of it: "een goede powerpoint".
 _PRAISE = frozenset(
     "goed goede goeie beste best good great leuk leuke mooi mooie slim slimme belangrijk belangrijke nuttig"
