@@ -46,6 +46,8 @@ def test_a_score_told_names_its_group_not_the_question_the_score_answers(engine:
         "hey, ik heb vragen over sales", "ik heb een vraagje",
         # In-sample from test_w (disclosed): an introduction, what the bot knows.
         "hoi! ik ben lotte", "waar weet jij iets van",
+        # In-sample from test_x (disclosed): what the bot covers, a greeting with praise.
+        "over welke onderwerpen gaat deze bot", "yo! lekker bezig?", "waar gaat deze bot over",
     ],
 )  # fmt: skip
 def test_new_greetings_and_help_questions_are_small_talk(engine: Engine, q: str) -> None:

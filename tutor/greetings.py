@@ -27,6 +27,11 @@ SMALLTALK = re.compile(
     r"(?:wat voor|welke) (?:vragen|dingen) (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? (?:stellen|vragen)|"
     r"waar (?:kan|mag) ik (?:je|jou|u)(?: allemaal)? mee (?:lastigvallen|lastig vallen|terecht)|"
     r"wat (?:kan|doet) (?:deze|die|de|jouw) (?:bot|app|studybot)(?: allemaal)?(?: doen)?|"
+    # "over welke onderwerpen gaat deze bot", "waar gaat deze bot over": what the bot covers.
+    r"(?:over )?(?:welke|wat voor) (?:onderwerpen|vakken|stof|dingen) (?:gaat|ken|kent|weet|doet) "
+    r"(?:deze|die|de|jij|je) ?(?:bot|app|studybot)?(?: over| allemaal)?|"
+    r"waar gaat (?:deze|die|de) (?:bot|app|studybot) over|"
+    r"lekker bezig|"
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat (?:het|ie|'t)(?: met (?:je|jou))?|alles goed|bot|"
     r"(?:that|this|it) (?:helped|helps|was (?:helpful|clear|useful|great))(?: a lot| me)?|"
     r"wie heeft (?:jou|je) (?:gemaakt|gebouwd|bedacht)|who made you|"
