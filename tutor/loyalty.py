@@ -110,7 +110,7 @@ def churn_rate(question: str) -> str | None:
         question,
         rf"{NUM}\s+klanten",
         rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren|gestopt|afgehaakt|"
-        r"weggelopen|kwijt|(?:zijn|is|gingen|ging)\s+weg)\b",
+        r"weggelopen|weggingen|wegging|weggaan|vertrekken|opzeggen|kwijt|(?:zijn|is|gingen|ging)\s+weg)\b",
         rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}",
     )
     if counted is None:
