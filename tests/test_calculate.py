@@ -263,3 +263,6 @@ def test_sums_told_in_other_words() -> None:
     assert "churn rate 10%" in (churn_rate("500 klanten en er 50 weggingen, churn?") or "")
     pipeline = weighted_pipeline("deal van 50.000 in een fase met 40% slagingskans, gewogen?")
     assert pipeline == "Met jouw getallen: 40% × € 50.000 = gewogen pipeline € 20.000."
+    # Numbers one after the other ("200 dan 240 dan 280"), the notes' "trek de lijn door".
+    line = trend("we deden 200 dan 240 dan 280 stuks, trek de lijn door: wat wordt jaar vier")
+    assert line is not None and line.endswith("280 + 40 = 320.")

@@ -27,14 +27,18 @@ def _series(q: str, least: int) -> list[float] | None:
     q = re.sub(r"\b(?:q|kwartaal|periode|maand|week|jaar)\s*\d{1,2}\b\s*[:=]?", ",", q)
     q = MONTH.sub(",", q)  # "jan 100, feb 120, mrt 140"
     q = re.sub(r"^[\s,]+|(?<=,)[\s,]+", " ", q)
-    run = re.search(rf"\b(\d+(?:[.,]\d+)?(?:\s*(?:,|en|;)\s*\d+(?:[.,]\d+)?){{{least - 1},}})\b", q)
+    # "200 dan 240 dan 280", "200 → 240 → 280": one after the other.
+    apart = r"\s*(?:,|en|;|dan|daarna|->|→)\s*"
+    run = re.search(rf"\b(\d+(?:[.,]\d+)?(?:{apart}\d+(?:[.,]\d+)?){{{least - 1},}})\b", q)
     return [num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])] if run else None
 
 
 def trend(question: str) -> str | None:
     """Next period's sales by the trend of a series: "400, 440 en 480 fietsen" → +40 a period → 520."""
     q = fold(question)
-    if not re.search(r"\b(?:verwacht\w*|prognose|voorspel\w*|volgend\w*|komend\w*)\b", q):
+    # "trek de lijn door": the notes' words for extrapolating the trend.
+    ahead = r"\b(?:verwacht\w*|prognose|voorspel\w*|volgend\w*|komend\w*|trek\w* de lijn door)\b"
+    if not re.search(ahead, q):
         return None
     series = _series(q, 3)
     if series is None:
