@@ -327,16 +327,12 @@ class Classifier:
                 context = c.text([opening]) if opening is not s else ""
             else:
                 context = c.text(c.with_antecedent(s))
-            stem = fold(k.name)[:6]  # "promotor", "promotors"
-            advice = next(
-                (
-                    x
-                    for x in c.body(k.section_id)[c.body(k.section_id).index(s) + 1 :]
-                    if todo and stem in c.folded[x.id] and DOING.search(x.text)
-                ),
-                None,
-            )
-            context = f"{context} {advice.text}".strip() if advice is not None else context
+            if todo:
+                stem = fold(k.name)[:6]  # "promotor", "promotors"
+                body = c.body(k.section_id)
+                after = body[body.index(s) + 1 :]
+                advice = next((x for x in after if stem in c.folded[x.id] and DOING.search(x.text)), None)
+                context = f"{context} {advice.text}".strip() if advice is not None else context
         return Composition(headline, context=context, sections=[k.section_id], title=k.name)
 
 

@@ -218,9 +218,11 @@ def resolve_sides(
     # "routine met knelpunt": a side the other's term completes ("knelpunt" → Knelpuntproducten, so
     # "routine" → Routineproducten).
     for i, (name, e, _) in enumerate(sides):
-        for other, found, _ in sides if e is None else []:
+        if e is not None or " " in name:
+            continue
+        for other, found, _ in sides:
             term = fold(found.term) if found is not None else ""
-            if term.startswith(fold(other)) and term != fold(other) and " " not in name:
+            if term.startswith(fold(other)) and term != fold(other):
                 twin = entry_of(fold(name) + term[len(fold(other)) :])
                 if twin is not None and twin is not found:
                     sides[i] = (name, twin, twin.section_id)
