@@ -142,6 +142,10 @@ def proper_names(composer: Composer) -> frozenset[str]:
     return frozenset(capital - lower)
 
 
+# Words that name nothing: scaffolding, stop words, verbs and situation words.
+_PLAIN = SCAFFOLD | DUTCH_STOPWORDS | VERBS | PLAIN
+
+
 def rare_word_section(composer: Composer, topic: str, shortest: int = 9) -> str | None:
     """The one section whose explanation (not its worked example) uses a long word of ``topic``
     ("wat doe je in de oriëntatiefase" → Klantrelatiecyclus), if exactly one does (``shortest``:
@@ -157,9 +161,13 @@ def rare_word_section(composer: Composer, topic: str, shortest: int = 9) -> str 
 
     said = re.findall(r"[a-z]+", fold(topic))
     names = proper_names(composer) if shortest >= 9 else frozenset()  # short words: no names ("Utrecht")
-    plain = SCAFFOLD | DUTCH_STOPWORDS | GENERIC | VERBS | PLAIN
-    # "van weele": a name counts from four letters.
-    long_words = [w for w in said if (len(w) >= shortest and w not in plain) or (len(w) >= 4 and w in names)]
+
+    def long(w: str) -> bool:
+        if len(w) >= 4 and w in names:
+            return True  # "van weele": a name counts from four letters
+        return len(w) >= shortest and w not in _PLAIN and w not in GENERIC
+
+    long_words = [w for w in said if long(w)]
     for word in long_words:
         found = holders(word)
         if not found:  # "knelpuntkwadrant": the sections that use all of the notes' words it is made of
@@ -320,13 +328,13 @@ def unlisted_phrase(composer: Composer, q: str, section_id: str, listed: str) ->
     own = fold(" ".join([section.title, *(n for g in section.glossary for n in g.names)]))
     words = re.findall(r"[a-z0-9]+", fold(q))
     body = composer.body(section_id)
-    plain = SCAFFOLD | DUTCH_STOPWORDS | VERBS | PLAIN
+    listed = fold(listed)
     for a, b in pairwise(words):
         phrase = f"{a} {b}"
         pattern = composer.phrase_pattern(phrase)
-        if min(len(a), len(b)) < 5 or {a, b} & plain or {a, b} <= GENERIC or pattern is None:
+        if min(len(a), len(b)) < 5 or {a, b} & _PLAIN or {a, b} <= GENERIC or pattern is None:
             continue
-        if pattern.search(own) or pattern.search(fold(listed)):
+        if pattern.search(own) or pattern.search(listed):
             continue  # "account management": the section's own subject, which the list is about
         if sum(bool(pattern.search(composer.folded[s.id])) for s in body) == 1:
             return phrase
