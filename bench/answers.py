@@ -64,6 +64,8 @@ SETS = {
     "dev_z": ROOT / "bench" / "answers" / "dev_z.json",
     "test_x": ROOT / "bench" / "answers" / "test_x.json",
     "dev_aa": ROOT / "bench" / "answers" / "dev_aa.json",
+    "test_y": ROOT / "bench" / "answers" / "test_y.json",
+    "dev_ab": ROOT / "bench" / "answers" / "dev_ab.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
