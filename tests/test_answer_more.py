@@ -274,3 +274,16 @@ def test_a_word_only_the_worked_example_uses_brings_the_example(engine: Engine) 
     # A word of the explanation itself brings no example.
     b = engine.answerer.answer("wat is verwachtingsmanagement")
     assert b.found and "Voorbeeld:" not in b.answer
+
+
+def test_terms_side_by_side_answer_as_comparison(engine: Engine) -> None:
+    a = engine.answerer.answer("kenmerk en voordeel bij een printer")
+    assert a.intent == "comparison"
+    assert "objectieve eigenschap" in a.answer and "concreet oplevert" in a.answer
+    a = engine.answerer.answer("missie of visie, welke is welke")
+    assert a.intent == "comparison" and "over een aantal jaren" in a.answer
+
+
+def test_popularity_asks_for_the_strength(engine: Engine) -> None:
+    a = engine.answerer.answer("waarom is nps zo populair")
+    assert a.answer.startswith("De kracht van NPS is de eenvoud")

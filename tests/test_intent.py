@@ -452,3 +452,8 @@ def test_bare_terms_one_after_the_other() -> None:
     assert bare_terms("key account hunter", names) == ("key account", "hunter")
     assert bare_terms("lead leads", names) == ()  # one entry twice is no pair
     assert bare_terms("hunter of farmer, wat doet wie", names) == ()
+    # A word between them and a context both share, said after the last.
+    assert bare_terms("hunter en farmer", names) == ("hunter", "farmer")
+    assert bare_terms("hunter en farmer bij een softwarebedrijf", names) == ("hunter", "farmer")
+    assert bare_terms("hunter en en farmer", names) == ()
+    assert bare_terms("hunter bij een softwarebedrijf", names) == ()

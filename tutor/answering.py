@@ -71,6 +71,8 @@ CLOSE = 0.85
 # A definition that names its members: "…, zoals prijs en kwaliteit".
 SUCH_AS = re.compile(r"\bzoals\b")
 NOT_FOUND = "Dat staat niet in de samenvatting."
+# Terms typed side by side read as one of these before they are set side by side ("hunter farmer").
+BARE_KINDS = ("definition", "explanation", "why")
 TODO = re.compile(r"\bwat (?:kan|kun|moet|doe|doen|moeten) (?:ik|je|jij|we|wij) (?:\w+ )?(?:met|mee|doen)\b")
 ASK_TOPIC = (
     "Waar gaat je vraag over? Noem het begrip erbij, bijvoorbeeld: geef een voorbeeld van cross-selling."
@@ -153,7 +155,7 @@ class Answerer:
         q = self.coverage.spelled(q)  # "noem de kwadranten van kralic"
         q, chapter = chapter_scope(q)  # "welke kpis noemt hoofdstuk 1": chapter 1's kpis
         intent = detect_intent(q)
-        if intent.kind == "definition" and (terms := bare_terms(fold(q), self.names)):
+        if intent.kind in BARE_KINDS and (terms := bare_terms(fold(q), self.names)):
             intent = Intent("comparison", " ".join(terms), terms)  # "hunter farmer": side by side
         if intent.kind != "smalltalk" and said != q and detect_intent(said).kind == "smalltalk":
             intent = Intent("smalltalk")  # "hallo daar, goedenavond": no term "goedenavond" to look up

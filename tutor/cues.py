@@ -32,8 +32,8 @@ IS_A = re.compile(
 # An aspect asked of a term, and how the notes say it (singular or plural; not "doelgroep").
 ASPECT = re.compile(
     r"\b(?:(?P<goal>doel|doelen|purpose)|(?P<use>nut|nuttig)|(?P<role>functie)|"
-    r"(?P<plus>voorde(?:el|len)|voor-(?=\s*en\s+nade)|kracht|sterke punt\w*|pluspunt\w*|advantages?|"
-    r"strengths?|pros)|"
+    r"(?P<plus>voorde(?:el|len)|voor-(?=\s*en\s+nade)|kracht|populair|geliefd|succesvol|sterke punt\w*|"
+    r"pluspunt\w*|advantages?|strengths?|pros)|"
     r"(?P<minus>nade(?:el|len)|zwakte\w*|zwak(?:ke)? punt\w*|beperking\w*|minpunt\w*|valkuil\w*|niet genoeg|"
     r"disadvantages?|pitfalls?|drawbacks?|downsides?|weakness\w*|limitations?|cons)|"
     r"(?P<chance>kans)|"

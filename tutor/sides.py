@@ -48,7 +48,7 @@ COMPARISON = [
                r"(?: voor \w+)?[:,]? (?P<a>.+?) of (?P<b>.+)$"),
     # "marketing of sales, wat doet wie?", "cross of upselling: wat is wat".
     re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or|vs\.?|versus) (?P<b>[^,:]+?)[,:]? "
-               r"(?:wat doet wie|wie doet wat|wat is wat|what does what|which is which)$"),
+               r"(?:wat doet wie|wie doet wat|wat is wat|welke is welke|what does what|which is which)$"),
     # "transactionele verkoop of solution selling, wat past bij een ingewikkeld product": a choice.
     re.compile(r"^(?P<a>[^,:]+?) (?:of|or|vs\.?|versus) (?P<b>[^,:]+?)[,:] (?:wat|welke|wie) "
                r"(?:past|werkt|kies|gebruik|heb)\b[^,]*$"),
@@ -61,6 +61,7 @@ COMPARISON = [
 SHARED_CONTEXT = re.compile(
     r"^(?P<side>.+?) (?:(?:in|bij|binnen|van|volgens|uit) (?:de|het|een) .+|(?:bij|volgens|in) [\w'-]+)$"
 )
+JOINING = frozenset({"en", "of", "vs", "versus", "and", "or", "tegenover"})
 PREPOSITION = re.compile(r"^(?:aan|voor|bij|met|in|op|naar|tegen|via|zonder|door|to|for|with) ")
 
 
@@ -124,12 +125,14 @@ def bare_terms(q: str, names: Mapping[str, object]) -> tuple[str, ...]:
     "segmentatie targeting positionering"), each a name in ``names`` (folded) of a different entry:
     the sides to set side by side; empty otherwise."""
     words = re.sub(r"[?!.,;/]+", " ", q).split()
-    if not 2 <= len(words) <= 6:
+    if not 2 <= len(words) <= 9:
         return ()
 
     def split(rest: list[str]) -> list[str] | None:
         if not rest:
             return []
+        if len(rest) >= 2 and rest[0] in JOINING:  # "kenmerk en voordeel": a word between two terms
+            rest = rest[1:]
         for n in range(min(3, len(rest)), 0, -1):
             head = " ".join(rest[:n])
             tail = split(rest[n:]) if head in names else None
@@ -138,6 +141,9 @@ def bare_terms(q: str, names: Mapping[str, object]) -> tuple[str, ...]:
         return None
 
     parts = split(words)
+    shared = SHARED_CONTEXT.match(" ".join(words)) if parts is None else None
+    if shared is not None:  # "kenmerk en voordeel bij een printer": the context both share
+        parts = split(shared["side"].split())
     if parts is None or not 2 <= len(parts) <= 3 or len({id(names[p]) for p in parts}) < len(parts):
         return ()
     return tuple(parts)
