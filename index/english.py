@@ -73,10 +73,17 @@ WORDS: dict[str, str] = {
     "bottleneck products": "knelpuntproducten", "leverage products": "hefboomproducten",
     "routine products": "routineproducten", "strategic products": "strategische producten",
     "retention rate": "retentiegraad", "acquisition cost": "acquisitiekosten",
+    "foot in the door": "voet in de deur", "liking": "sympathie", "unity": "eenheid",
+    "consistency": "consistentie", "time series": "tijdreeks", "seasonal": "seizoens",
+    "referral": "referentie", "referrals": "referenties", "wholesaler": "groothandel",
+    "wholesalers": "groothandels", "reseller": "wederverkoper", "resellers": "wederverkopers",
+    "procurement": "inkoop", "market potential": "marktpotentieel", "hit rate": "hitrate",
+    "expectation management": "verwachtingsmanagement", "complaint handling": "klachtenmanagement",
 }  # fmt: skip
 # Terms of several words, said before the words one by one ("buying center" is the notes' inkoopcentrum).
 PHRASES = sorted((k for k in WORDS if " " in k), key=len, reverse=True)
 _WORD = re.compile(r"[a-z]+")
+_SMALL = frozenset("in the a an of to at on".split())
 
 
 def to_dutch(text: str) -> str:
@@ -97,10 +104,18 @@ def dutch_phrases(text: str) -> str:
     return " ".join(WORDS[p] for p in _phrases_in(" ".join(_WORD.findall(fold(text)))))
 
 
-def english_phrases(text: str) -> dict[str, str]:
+def english_phrases(text: str, loose: bool = False) -> dict[str, str]:
     """The several-word English terms ``text`` says, each with its Dutch ("diamond model" →
-    "diamantmodel")."""
-    return {p: WORDS[p] for p in _phrases_in(" ".join(_WORD.findall(fold(text))))}
+    "diamantmodel"); ``loose``: also said without their small words, as a question's topic keeps
+    them ("foot door" for "foot in the door")."""
+    folded = " ".join(_WORD.findall(fold(text)))
+    found = {p: WORDS[p] for p in _phrases_in(folded)}
+    if loose:
+        for p in PHRASES:
+            short = " ".join(w for w in p.split() if w not in _SMALL)
+            if short != p and " " in short and re.search(rf"\b{short}\b", folded):
+                found[short] = WORDS[p]
+    return found
 
 
 def _phrases_in(folded: str) -> list[str]:

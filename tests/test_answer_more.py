@@ -287,3 +287,11 @@ def test_terms_side_by_side_answer_as_comparison(engine: Engine) -> None:
 def test_popularity_asks_for_the_strength(engine: Engine) -> None:
     a = engine.answerer.answer("waarom is nps zo populair")
     assert a.answer.startswith("De kracht van NPS is de eenvoud")
+
+
+def test_an_english_term_of_several_words_is_no_unknown_term(engine: Engine) -> None:
+    # "foot in the door" is the notes' voet-in-de-deurtechniek; "in" inside it splits nothing off.
+    a = engine.answerer.answer("leg me de foot in the door uit bij cialdini")
+    assert a.found and "voet-in-de-deurtechniek" in a.answer
+    a = engine.answerer.answer("which components does a time series have")
+    assert a.found and all(w in a.answer for w in ("trend", "seizoens", "conjunctuur"))

@@ -125,3 +125,7 @@ def test_english_terms_of_several_words() -> None:
     assert dutch_phrases("list the customer relationship strategies") == "klantrelatiestrategieen"
     assert english_phrases("Diamond model vs bow tie model?") == {
         "diamond model": "diamantmodel", "bow tie model": "vlinderdasmodel"}
+    # A question's topic drops the small words: the term is still said ("foot door").
+    assert english_phrases("foot door cialdini") == {}
+    assert english_phrases("foot door cialdini", loose=True) == {"foot door": "voet in de deur"}
+    assert english_phrases("foot in the door", loose=True)["foot in the door"] == "voet in de deur"

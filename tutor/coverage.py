@@ -221,7 +221,13 @@ class Coverage:
             and (self.written(raws[i] + raws[i + 1]) or self._in_compound(raws[i] + raws[i + 1]))
         }
         # "diamond model": an English term of the trade whose Dutch the notes use is known.
-        english = {w for p, dutch in english_phrases(topic).items() if self.written(dutch) for w in p.split()}
+        # ("foot in the door": the notes' "voet-in-de-deurtechniek", each Dutch word written.)
+        english = {
+            w
+            for p, dutch in english_phrases(topic, loose=True).items()
+            if all(self.written(d) or d in DUTCH_STOPWORDS for d in dutch.split())
+            for w in p.split()
+        }
         for n, raw in enumerate(raws):
             if n and raws[n - 1] == "te":
                 continue  # "zonder te pushen": an infinitive is no term

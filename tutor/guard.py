@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from index.english import to_dutch
+from index.english import english_phrases, to_dutch
 from index.retriever import Retrieval
 from index.text import DUTCH_STOPWORDS, fold
 from knowledge.model import GlossaryEntry
@@ -67,7 +67,8 @@ def unknown_hinge(
         # "hoe werkt het aida-model in een verkoopgesprek": the model asked about comes first.
         asked = original_words(q, intent.topic)
         head = re.split(r"\s(?:in|bij|tijdens|volgens|voor)\s", asked)[0]
-        if head != asked:
+        # (Not within an English term: "de foot in the door bij cialdini".)
+        if head != asked and not any(p.startswith(f"{head} ") for p in english_phrases(asked)):
             topics.append(head)
         # "hoe kwalificeer je leads met bant": the method it is done with, when the notes lack it.
         method = re.split(r"\s(?:met|volgens|via|using|with)\s(?:de |het |een )?", asked)
