@@ -401,6 +401,10 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         # An adjective within the other side's adjective shares its noun.
         ("verschil tussen een open en een niet-openbare aanbesteding",
          ("open aanbesteding", "niet-openbare aanbesteding")),
+        # The sides first, then the difference asked; English "how do X differ from Y"; "welke is welke".
+        ("diamant en vlinderdas, leg het verschil uit", ("diamant", "vlinderdas")),
+        ("nps: how do promoters differ from passives", ("promoters", "passives")),
+        ("missie of visie, welke is welke", ("missie", "visie")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

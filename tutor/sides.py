@@ -15,6 +15,11 @@ COMPARISON = [
     re.compile(r"\b(?:wat onderscheidt|waarin onderscheidt) (?P<a>.+?) (?:zich )?van (?P<b>.+?)"
                r"(?: (?:bij|in|volgens) .+)?$"),
     re.compile(r"\bhoe (?:verschilt|verschillen) (?P<a>.+?) (?:van|en) (?P<b>.+?)(?: van elkaar)?$"),
+    re.compile(r"\b(?:how (?:do|does)|in what way (?:do|does)) (?P<a>.+?) differ (?:from|with) (?P<b>.+)$"),
+    # "diamant en vlinderdas, leg het verschil uit": the sides first, then the difference asked.
+    re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or|vs\.?|versus) (?P<b>[^,:]+?)[,:]? (?:leg|geef|noem|explain) "
+               r"(?:me )?(?:eens )?(?:het|de|the)? ?(?:verschil|verschillen|onderscheid|difference)(?: eens)?"
+               r"(?: uit)?$"),
     re.compile(r"^(?:wat is )?(?P<a>.+?) (?:vs\.?|versus|tegenover|t\.o\.v\.?|of|or|en|and) (?P<b>.+?)"
                r"(?:,? (?:wat is het|wat zijn de|what is the|what's the)? ?(?:verschil|difference)\w*)$"),
     re.compile(r"^(?P<a>[^,]+?) (?:vs\.?|versus|tegenover) (?P<b>[^,]+)(?:,[^,]*)?$"),
