@@ -186,16 +186,22 @@ class Retriever:
         # "portier bij koude acquisitie": the term comes first, where it is used after it.
         # "poortwachter als je een bedrijf koud belt": so too the situation it is used in.
         scoped = re.match(
-            r"^(.+?) (?:bij|binnen|volgens|tijdens|in|als (?:je|jij|ik|we|u)) (?:de |het |een )?(\S.*)$", term
+            r"^(.+?) (?:bij|binnen|volgens|tijdens|in|als (?:je|jij|ik|we|u)|according to|within) "
+            r"(?:de |het |een |the )?(\S.*)$",
+            term,
         )
         if scoped:
             head = self.glossary.lookup(scoped[1])
+            dutch = to_dutch(scoped[1])  # "leverage product according to kraljic": the notes' Dutch
+            if (head is None or head.score < 95) and dutch and (translated := self.glossary.lookup(dutch)):
+                head = translated if translated.score >= GLOSSARY_MIN else head
             where = self.bm25_scores(scoped[2])
             # Only where the notes define it there ("poortwachter in de dmu" is not the portier of
             # koude acquisitie).
             best = int(np.argmax(where)) if len(where) and where.max() > 0 else -1
             there = self.index.chunks[best].section_id if best >= 0 else ""
-            if head is not None and head.score >= 95 and there == head.entry.section_id:
+            least = GLOSSARY_MIN if dutch else 95
+            if head is not None and head.score >= least and there == head.entry.section_id:
                 return head
         hit = self.glossary.lookup(term)
         if hit is None or hit.score < GLOSSARY_MIN:

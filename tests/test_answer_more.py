@@ -295,3 +295,8 @@ def test_an_english_term_of_several_words_is_no_unknown_term(engine: Engine) -> 
     assert a.found and "voet-in-de-deurtechniek" in a.answer
     a = engine.answerer.answer("which components does a time series have")
     assert a.found and all(w in a.answer for w in ("trend", "seizoens", "conjunctuur"))
+
+
+def test_an_english_term_scoped_to_its_model_is_looked_up_in_dutch(engine: Engine) -> None:
+    a = engine.answerer.answer("what is a leverage product according to kraljic")
+    assert a.answer.startswith("Hefboomproducten:") and "laag toeleveringsrisico" in a.answer

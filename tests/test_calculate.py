@@ -21,6 +21,7 @@ from tutor.calculate import (
 )
 from tutor.engine import open_engine
 from tutor.forecast import moving_average, seasonal_index, trend
+from tutor.intent import detect_intent
 from tutor.loyalty import churn_rate, nps, retention_rate
 from tutor.worked import brings_numbers
 
@@ -53,6 +54,10 @@ def test_hit_rate_and_churn_rate() -> None:
         "Met jouw getallen: 20 orders / 80 offertes = hitrate 25%."
     )
     assert hit_rate("we maakten 20 offertes") is None
+    # Offers won in other words; the value named first, the numbers after.
+    assert "hitrate 25%" in (hit_rate("hitrate als ik 80 offertes maak en er 20 gescoord worden") or "")
+    assert detect_intent("hitrate als ik 80 offertes maak en er 20 gescoord worden?").kind == "calculation"
+    assert detect_intent("hitrate als begrip, wat is dat").kind != "calculation"
     assert "churn rate 10%" in (churn_rate("we hadden 500 klanten en 50 zijn dit jaar vertrokken") or "")
     assert churn_rate("we hebben 500 klanten") is None
     # Leaving said in everyday words: "zijn weg", "gestopt".

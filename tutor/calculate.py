@@ -23,6 +23,9 @@ def hit_rate(question: str) -> str | None:
     orders = re.search(rf"{NUM}\s+(?:een\s+)?(?:order|orders|opdracht|opdrachten|getekend)\b", q)
     orders = orders or re.search(rf"\b(?:orders|opdrachten)\s*[:=]\s*{NUM}", q)  # "offertes: 45, orders: 9"
     orders = orders or re.search(rf"(?:worden|leiden)\s+(?:er\s+)?{NUM}\s+(?:tot\s+)?(?:een\s+)?order", q)
+    # "… en er 20 gescoord worden", "25 ervan gewonnen": offers won in other words.
+    won = r"(?:gescoord|gewonnen|binnengehaald|geaccepteerd|aangenomen|ondertekend)"
+    orders = orders or re.search(rf"\b{NUM}\s+(?:\w+\s+)?{won}\b", q)
     rate_given = re.search(rf"hit\s?rate\s+(?:van\s+|is\s+|:\s*)?{NUM}\s*%", q)
     if orders and rate_given and not offers and 0 < num(rate_given[1]) <= 100:
         # "hoeveel offertes voor 10 orders bij een hitrate van 25%": the offers it takes.

@@ -13,6 +13,7 @@ from index.glossary import asked_term
 from index.text import fold
 from tutor.cues import SCAFFOLD
 from tutor.greetings import SMALLTALK, THANKS
+from tutor.numbers import worked_problem
 from tutor.sides import comparison_sides
 from tutor.verbs import HOW_TO, SEPARABLE
 
@@ -77,24 +78,6 @@ EXAMPLE_FIRST = re.compile(
 CALCULATION = re.compile(
     r"\b(?:bereken\w*|berekening|reken(?!ing\b)\w*|uitrekenen|formule|calculate|calculation|compute|formula)\b"
 )
-
-
-def worked_problem(q: str) -> bool:
-    """ "200 klanten: 110 promotors en 40 detractors. wat is de nps?": numbers given, a value asked."""
-    given = len(re.findall(r"\d+(?:[.,]\d+)?\s*%?", q))
-    # "… 70% van de omzet, wat is het risico": a judgement asked, no value.
-    asks = re.search(
-        r"\b(?:wat is (?:de|het|mijn|onze)(?! (?:risico|gevaar|probleem|nadeel|voordeel|reden|oorzaak|"
-        r"strategie|aanpak|gevolg)\b)|hoeveel|hoe hoog|what is the)\b", q
-    ) is not None
-    # "… 80 detractors. nps?": only the value's name asked.
-    named = re.search(
-        r"\b(?:nps|hitrate|hit rate|churn rate|churn|clv|marktaandeel|(?:gewogen )?pipeline)\s*[?!.]*$", q
-    )
-    # "verkopen waren 200, 230 en 260 stuks; prognose volgend jaar?": a series to extend.
-    series = re.search(r"\d+(?:\s*(?:,|en|;)\s*\d+){2,}", q)
-    series = series and re.search(r"\b(?:prognose|voorspel\w*|trend)\b", q)
-    return given >= 2 and (asks or named is not None or bool(series))
 
 
 # "een accountmanager vervult meerdere rollen, welke zijn dat?"

@@ -31,3 +31,24 @@ def round_up(x: float) -> int:
 def show(x: float) -> str:
     """12,5 or 30.000: Dutch decimals and thousands, one decimal at most."""
     return dutch(f"{x:,.1f}".rstrip("0").rstrip("."))
+
+
+def worked_problem(q: str) -> bool:
+    """ "200 klanten: 110 promotors en 40 detractors. wat is de nps?": numbers given, a value asked."""
+    given = len(re.findall(r"\d+(?:[.,]\d+)?\s*%?", q))
+    # "… 70% van de omzet, wat is het risico": a judgement asked, no value.
+    asks = re.search(
+        r"\b(?:wat is (?:de|het|mijn|onze)(?! (?:risico|gevaar|probleem|nadeel|voordeel|reden|oorzaak|"
+        r"strategie|aanpak|gevolg)\b)|hoeveel|hoe hoog|what is the)\b", q
+    ) is not None
+    # "… 80 detractors. nps?": only the value's name asked.
+    named = re.search(
+        r"\b(?:nps|hitrate|hit rate|churn rate|churn|clv|marktaandeel|(?:gewogen )?pipeline)\s*[?!.]*$", q
+    )
+    # "hitrate als ik 80 offertes maak en er 20 …": the value named first, the numbers after.
+    named = named or re.match(r"^(?:de |mijn |onze )?(?:nps|hitrate|hit rate|churn rate|clv|marktaandeel) "
+                              r"(?:als|bij|met|wanneer)\b", q)
+    # "verkopen waren 200, 230 en 260 stuks; prognose volgend jaar?": a series to extend.
+    series = re.search(r"\d+(?:\s*(?:,|en|;)\s*\d+){2,}", q)
+    series = series and re.search(r"\b(?:prognose|voorspel\w*|trend)\b", q)
+    return given >= 2 and (asks or named is not None or bool(series))
