@@ -193,14 +193,14 @@ class Retriever:
         if scoped:
             head = self.glossary.lookup(scoped[1])
             dutch = to_dutch(scoped[1])  # "leverage product according to kraljic": the notes' Dutch
-            if (head is None or head.score < 95) and dutch and (translated := self.glossary.lookup(dutch)):
-                head = translated if translated.score >= GLOSSARY_MIN else head
+            translated = self.glossary.lookup(dutch) if dutch and (head is None or head.score < 95) else None
+            head = translated if translated is not None and translated.score >= GLOSSARY_MIN else head
             where = self.bm25_scores(scoped[2])
             # Only where the notes define it there ("poortwachter in de dmu" is not the portier of
             # koude acquisitie).
             best = int(np.argmax(where)) if len(where) and where.max() > 0 else -1
             there = self.index.chunks[best].section_id if best >= 0 else ""
-            least = GLOSSARY_MIN if dutch else 95
+            least = GLOSSARY_MIN if head is translated else 95
             if head is not None and head.score >= least and there == head.entry.section_id:
                 return head
         hit = self.glossary.lookup(term)
