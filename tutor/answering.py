@@ -51,6 +51,7 @@ from tutor.terms import (
 )
 from tutor.twofold import merged, resolved, split_two, unanswered
 from tutor.verbs import how_to
+from tutor.where import where_asked, with_place
 from tutor.worked import brings_numbers, calculation, example_of, example_section, formula
 
 # Calibrated with `bench/answers.py --calibrate` on bench/answers/dev.json only. The margin is the
@@ -153,6 +154,8 @@ class Answerer:
         said, note = normalise_question(question)
         q = unwrap(said, self.coverage.written)  # "ik snap niet wat een lead is" → "wat is een lead"
         q = self.coverage.spelled(q)  # "noem de kwadranten van kralic"
+        if (place := where_asked(fold(q))) is not None:  # "in welk hoofdstuk staat de klantenpiramide"
+            return with_place(question, self.answer(f"wat is {place}", previous))
         q, chapter = chapter_scope(q)  # "welke kpis noemt hoofdstuk 1": chapter 1's kpis
         intent = detect_intent(q)
         if intent.kind in BARE_KINDS and (terms := bare_terms(fold(q), self.names)):
