@@ -206,6 +206,9 @@ def test_why_use_it_is_answered_by_what_it_helps_with(engine: Engine) -> None:
     # No sentence says what leadnurturing helps with: the reason the notes give for it.
     b = engine.answerer.answer("waarom gebruik je leadnurturing")
     assert b.answer.startswith("Omdat de meeste leads nog niet klaar zijn om te kopen")
+    # "… maar als richtinggevend getal": why its use is limited, not what it is used for.
+    c = engine.answerer.answer("waarom gebruik je clv maar als richtinggevend getal")
+    assert c.answer.startswith("Beperkingen: CLV is een schatting")
 
 
 def test_a_list_item_asked_is_answered_without_its_neighbours(engine: Engine) -> None:

@@ -131,7 +131,9 @@ def explain(
     said = aspect_said(question)
     # "waarom gebruiken bedrijven een klantenpiramide": what it helps with, when the notes say so.
     folded = fold(question)
-    purpose = said is None and PURPOSE.search(folded)
+    # ("waarom gebruik je clv maar als richtinggevend getal" asks why its use is limited.)
+    limited = re.search(r"\b(?:maar|alleen|slechts) als\b", folded) is not None
+    purpose = said is None and PURPOSE.search(folded) and not limited
     if purpose:
         said = re.compile(ASPECT_SAID["use"])
     if said is not None:
