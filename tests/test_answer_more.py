@@ -326,3 +326,12 @@ def test_a_term_whose_small_word_the_topic_dropped_leads_its_answer(engine: Engi
     assert smart is not None and not smart.search("het begint met de verkoopdoelen, smart geformuleerd")
     a = engine.answerer.answer("wat is een nota van inlichtingen")
     assert a.answer.startswith("Er is een vraag-en-antwoordronde (nota van inlichtingen)")
+
+
+def test_a_list_said_inline_beats_the_terms_definition(engine: Engine) -> None:
+    # The notes list the KPIs in one sentence ("…, zoals het aantal bezoeken per week, …").
+    a = engine.answerer.answer("welke kpi's zijn er voor salesmanagers")
+    assert "aantal bezoeken per week" in a.answer and "gemiddelde orderwaarde" in a.answer
+    # No such list sentence: the definition that names them ("zoals prijs en kwaliteit").
+    b = engine.answerer.answer("noem de gunningscriteria")
+    assert b.answer.startswith("Gunningscriteria:")

@@ -19,7 +19,7 @@ from tutor.cues import ASPECT
 from tutor.defining import define
 from tutor.explaining import aspect_section, verb_section
 from tutor.followup import last_two, leans_back
-from tutor.guard import unknown_hinge
+from tutor.guard import strange_situation, unknown_hinge
 from tutor.intent import (
     LIST_NOUNS,
     STANDS_FOR,
@@ -27,7 +27,6 @@ from tutor.intent import (
     Intent,
     classifies,
     detect_intent,
-    situation_and_tail,
     told_situation,
 )
 from tutor.listing import ListComposer
@@ -141,14 +140,6 @@ class Answerer:
         """The glossary entry called ``name`` (typos forgiven), if the match is good."""
         return entry_named(self.retriever.glossary.lookup, self.heads, name, GLOSSARY_MIN)
 
-    def _strange(self, q: str, confidence: str) -> bool:
-        """Whether a classification asks about a situation outside sales that the notes hardly know,
-        with no section retrieval trusts ("ik wil een hond kopen, welke soort past bij mij?")."""
-        if confidence != "none" or self.anchors.in_sales(q):
-            return False
-        odd, distinctive = self.coverage.unknown_terms(situation_and_tail(q)[0])
-        return bool(odd) and 2 * len(odd) >= distinctive
-
     def answer(self, question: str, previous: Topic | None = None) -> Answer:
         """Answer ``question``; ``previous`` is what the chat talked about last (for follow-ups)."""
         said, note = normalise_question(question)
@@ -233,7 +224,8 @@ class Answerer:
             # follow-up is about the step named ("loyaliteit").
             about = Intent(intent.kind, step.title or intent.topic, followup=intent.followup)
             return self._found(q, note, r, step, "passage", about, "high", None)
-        if intent.kind == "scenario" and classifies(q) and not self._strange(q, confidence):
+        strange = confidence == "none" and strange_situation(q, self.anchors, self.coverage)
+        if intent.kind == "scenario" and classifies(q) and not strange:
             # "…, welke koopsituatie is dat?": name the category the situation fits, when one does.
             match = self.classifier.classify(q, qvec, [forced] if forced else [h.section_id for h in r.hits])
             if match is not None:
@@ -334,7 +326,9 @@ class Answerer:
             # "… per koopsituatie": the list of koopsituaties, each with what sets it apart.
             comp = self.lister.compose(top, f"welke {intent.per} zijn er" if intent.per else q, intent, qvec)
             term = (entry or self._entry(listed_word(intent.topic))) if not comp.items else None
-            if term is not None and term.section_id == top and SUCH_AS.search(term.definition):
+            # (Not when the list is said inline: "kengetallen (KPI's), zoals het aantal bezoeken, …".)
+            inline = SUCH_AS.search(comp.headline) is not None and comp.headline.count(",") >= 2
+            if term is not None and term.section_id == top and SUCH_AS.search(term.definition) and not inline:
                 # "noem de gunningscriteria": no list in the text, but the term's definition names them.
                 comp, kind = define(self.composer, term, q, qvec), "definition"
             elif comp.items and (aside := unlisted_phrase(self.composer, q, top, listed_text(comp))):

@@ -12,9 +12,10 @@ from index.english import english_phrases, to_dutch
 from index.retriever import Retrieval
 from index.text import DUTCH_STOPWORDS, fold
 from knowledge.model import GlossaryEntry
+from tutor.anchors import Anchors
 from tutor.coverage import VERBS, Coverage, bare, display_topic
 from tutor.cues import SCAFFOLD
-from tutor.intent import Intent
+from tutor.intent import Intent, situation_and_tail
 from tutor.terms import original_words
 
 # "van oriëntatie tot afscheid", "van suspect naar klant": the two ends of a range.
@@ -162,3 +163,12 @@ def unknown_name(words: str, unknown: list[str]) -> str:
     while start > 0 and names_before(folded[start - 1]):
         start -= 1
     return " ".join(tokens[start:end])
+
+
+def strange_situation(q: str, anchors: Anchors, coverage: Coverage) -> bool:
+    """Whether a classification asks about a situation outside sales that the notes hardly know
+    ("ik wil een hond kopen, welke soort past bij mij?"); asked only when retrieval trusts no section."""
+    if anchors.in_sales(q):
+        return False
+    odd, distinctive = coverage.unknown_terms(situation_and_tail(q)[0])
+    return bool(odd) and 2 * len(odd) >= distinctive
