@@ -335,3 +335,9 @@ def test_a_list_said_inline_beats_the_terms_definition(engine: Engine) -> None:
     # No such list sentence: the definition that names them ("zoals prijs en kwaliteit").
     b = engine.answerer.answer("noem de gunningscriteria")
     assert b.answer.startswith("Gunningscriteria:")
+
+
+def test_a_superlative_asked_after_a_list_is_about_the_lists_kind(engine: Engine) -> None:
+    a = engine.answerer.answer("welke drie soorten binding zijn er en welke is het sterkst")
+    assert len(a.items) == 3 and "hoe sterker de binding" in a.answer
+    assert "staat niet in de samenvatting" not in a.answer

@@ -23,6 +23,10 @@ def test_two_questions_are_split_and_the_second_points_at_the_first() -> None:
     assert resolved("waarom is die belangrijk", "DMU") == "waarom is DMU belangrijk"
     assert resolved("hoe bereken je de score", "NPS") == "hoe bereken je de score"
     assert resolved("hoe meet je die?", "NPS") == "hoe meet je NPS?"
+    # A superlative asked without its noun: the first question's.
+    assert resolved("welke is het sterkst?", "binding") == "welke binding is het sterkst"
+    assert resolved("welke is het nieuwst", "binding") == "welke binding is het nieuwst"
+    assert resolved("welke is de beste keuze", "binding") == "welke is de beste keuze"
     assert resolved("hoe werkt het proces", "NPS") == "hoe werkt het proces"  # an article, no pointer
     # Two sentences, also after a comparison; a second that names only a kind of list gets the subject.
     two = split_two("Wat is het verschil tussen B2B en B2C? Geef ook een voorbeeld.", sentences_only=True)

@@ -23,6 +23,13 @@ _POINTER = re.compile(
 )
 
 
+# "welke is het sterkst", "wat werkt het best": a superlative asked, its noun left to the first question.
+_WHICH_MOST = re.compile(
+    r"^(?:en )?(?P<which>welke?|wie|wat) (?P<verb>is|zijn|werkt|past) (?:het|de) (?P<most>\w{3,}st)e?\W*$",
+    re.IGNORECASE,
+)
+
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
@@ -53,6 +60,8 @@ def resolved(second: str, term: str) -> str:
         return second
     if _POINTER.search(second):
         return _POINTER.sub(term, second, count=1)
+    if most := _WHICH_MOST.match(second.strip()):  # "… en welke is het sterkst": the most of its kind
+        return f"{most['which']} {term} {most['verb']} het {most['most']}"
     topic = set(detect_intent(second).topic.split())
     if topic and all(re.fullmatch(LIST_NOUNS, w) for w in topic):
         return f"{second.rstrip(' ?.!')} bij {term}"
