@@ -237,6 +237,10 @@ def test_a_trend_of_labelled_periods() -> None:
     # "q1 100 q2 120 q3 140": the labels are no numbers of the run.
     assert (trend("verkoop q1 100 q2 120 q3 140, wat verwacht je in q4") or "").endswith("140 + 20 = 160.")
     assert (trend("jaar 1: 400, jaar 2: 440, jaar 3: 480, prognose?") or "").endswith("480 + 40 = 520.")
+    # A year labels the value after it; a year with no value after it is no number of the run.
+    years = trend("omzet 2022 100, 2023 120, 2024 140, wat is de prognose voor 2025") or ""
+    assert years.endswith("140 + 20 = 160.")
+    assert (trend("in 2024 verkochten we 100, 120 en 140, prognose?") or "").endswith("140 + 20 = 160.")
 
 
 def test_more_ways_to_give_the_numbers() -> None:
@@ -252,6 +256,11 @@ def test_retention_rate_and_seasonal_index() -> None:
     kept = retention_rate("van 500 klanten zijn er 450 gebleven, wat is de retentie") or ""
     assert kept.endswith("450 gebleven / 500 klanten = retentiegraad 90% (churn rate 10%).")
     assert retention_rate("we hebben 500 klanten") is None
+    # Only who left is told: the rest stayed (when retention is asked); the whole is no part.
+    left = retention_rate("we hadden 1000 klanten en er vertrokken 80, wat is de retentiegraad") or ""
+    assert "retentiegraad 92%" in left
+    assert retention_rate("we hadden 1000 klanten en er vertrokken 80, hoeveel procent verloop") is None
+    assert "churn rate 5%" in (churn_rate("we hadden 500 klanten en verloren er 25") or "")
     season = seasonal_index("seizoensindex als het kwartaal 130 verkoopt en het gemiddelde 100 is") or ""
     assert season.endswith("= seizoensindex 130 (30% boven het gemiddelde).")
     january = seasonal_index("seizoensindex: de maand januari 80, gemiddeld 100 per maand") or ""

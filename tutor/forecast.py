@@ -26,6 +26,7 @@ def _series(q: str, least: int) -> list[float] | None:
     # "q1 100 q2 120 q3 140", "jaar 1: 400, jaar 2: 440": the periods' labels are no numbers of the run.
     q = re.sub(r"\b(?:q|kwartaal|periode|maand|week|jaar)\s*\d{1,2}\b\s*[:=]?", ",", q)
     q = MONTH.sub(",", q)  # "jan 100, feb 120, mrt 140"
+    q = re.sub(r"\b(?:19|20)\d{2}\s*[:=]?\s*(?=\d)", ",", q)  # "2022 100, 2023 120": a year labels a value
     q = re.sub(r"^[\s,]+|(?<=,)[\s,]+", " ", q)
     # "200 dan 240 dan 280", "200 → 240 → 280": one after the other.
     apart = r"\s*(?:,|en|;|dan|daarna|->|→)\s*"

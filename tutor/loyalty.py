@@ -95,8 +95,11 @@ def _part_of(question: str, customers: str, *parts: str) -> tuple[float, float] 
     whole."""
     q = _PART_FIRST.sub(r"\2 \3 en \1", fold(question))
     whole = re.search(customers, q)
-    part = next((m for p in parts if (m := re.search(p, q)) is not None), None)
-    if not whole or not part or whole.start() == part.start():
+    if not whole:
+        return None
+    # "1000 klanten en er vertrokken 80": a part pattern that reads the whole itself is skipped.
+    part = next((m for p in parts if (m := re.search(p, q)) is not None and m.start() != whole.start()), None)
+    if not part:
         return None
     total, counted = num(whole[1]), num(part[1])
     if total <= 0 or counted > total:
@@ -104,15 +107,20 @@ def _part_of(question: str, customers: str, *parts: str) -> tuple[float, float] 
     return total, counted
 
 
-def churn_rate(question: str) -> str | None:
-    """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
-    counted = _part_of(
+def _left(question: str) -> tuple[float, float] | None:
+    """The customers counted and how many of them left."""
+    return _part_of(
         question,
         rf"{NUM}\s+klanten",
         rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren|gestopt|afgehaakt|"
         r"weggelopen|weggingen|wegging|weggaan|vertrekken|opzeggen|kwijt|(?:zijn|is|gingen|ging)\s+weg)\b",
         rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}",
     )
+
+
+def churn_rate(question: str) -> str | None:
+    """The share of customers that left: "we hadden 500 klanten en 50 zijn vertrokken"."""
+    counted = _left(question)
     if counted is None:
         return None
     total, gone = counted
@@ -129,6 +137,9 @@ def retention_rate(question: str) -> str | None:
         r"klant gebleven|blijven|bleven)\b",
         rf"(?:zijn|bleven|blijven)\s+(?:er\s+)?{NUM}\s+(?:\w+\s+)?(?:gebleven|over|klant)\b",
     )
+    asked = re.search(r"retenti|behoud|gebleven|blijven|blijft", fold(question)) is not None
+    if counted is None and asked and (left := _left(question)) is not None:
+        counted = left[0], left[0] - left[1]  # "1000 klanten en er vertrokken 80, retentie?": the rest stayed
     if counted is None:
         return None
     total, kept = counted
