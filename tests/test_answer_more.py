@@ -50,6 +50,12 @@ def test_a_score_told_names_its_group_not_the_question_the_score_answers(engine:
         "hoi! ik ben lotte", "waar weet jij iets van",
         # In-sample from test_x (disclosed): what the bot covers, a greeting with praise.
         "over welke onderwerpen gaat deze bot", "yo! lekker bezig?", "waar gaat deze bot over",
+        # In-sample from test_y (disclosed): presence, how the bot works, who it is, praise, a break.
+        "hey, ben je wakker?", "hoe werkt deze studiehulp eigenlijk", "praat ik nu met een echt persoon?",
+        "je bent echt handig", "mijn hoofd zit vol, ik ga pauze nemen",
+        # … and the same kinds in other words.
+        "ben je er nog?", "hoe werkt deze bot precies", "chat ik met een robot", "jij bent super slim",
+        "ik neem even pauze",
     ],
 )  # fmt: skip
 def test_new_greetings_and_help_questions_are_small_talk(engine: Engine, q: str) -> None:
@@ -341,3 +347,11 @@ def test_a_superlative_asked_after_a_list_is_about_the_lists_kind(engine: Engine
     a = engine.answerer.answer("welke drie soorten binding zijn er en welke is het sterkst")
     assert len(a.items) == 3 and "hoe sterker de binding" in a.answer
     assert "staat niet in de samenvatting" not in a.answer
+
+
+def test_small_talk_replies_fit_what_was_said(engine: Engine) -> None:
+    assert "pauze" in engine.answerer.answer("mijn hoofd zit vol, ik ga pauze nemen").answer
+    assert engine.answerer.answer("praat ik nu met een echt persoon?").answer.startswith("Ik ben studybot")
+    assert engine.answerer.answer("je bent echt handig").answer.startswith("Fijn dat het helpt")
+    # A sales question with one of those words is still answered.
+    assert engine.answerer.answer("je bent de beste klant, wat is een topklant").intent != "smalltalk"

@@ -32,6 +32,17 @@ SMALLTALK = re.compile(
     r"(?:deze|die|de|jij|je) ?(?:bot|app|studybot)?(?: over| allemaal)?|"
     r"waar gaat (?:deze|die|de) (?:bot|app|studybot) over|"
     r"lekker bezig|"
+    # "ben je wakker?", "hoe werkt deze studiehulp", "praat ik met een echt persoon", "je bent echt handig",
+    # "mijn hoofd zit vol, ik ga pauze nemen": presence, how the bot works, who it is, praise, a break.
+    r"(?:ben|zijn) (?:je|jij|jullie) (?:(?:er|daar|wakker|online|aan)(?: nog)?|"
+    r"nog (?:er|daar|wakker|online))|"
+    r"hoe werkt (?:deze|die|de|jouw|dit) (?:bot|app|studybot|studiehulp|chatbot|tool|ding)"
+    r"(?: eigenlijk| precies)?|"
+    r"(?:praat|chat|spreek) ik (?:nu )?(?:met|tegen) (?:een )?(?:echt(?:e)? )?"
+    r"(?:persoon|mens|bot|robot|computer|ai)|"
+    r"(?:je|jij) bent (?:echt |super |heel |erg |zo )*"
+    r"(?:handig|slim|goed|top|geweldig|de beste|een topper|lief)|"
+    r"mijn hoofd (?:zit|is) (?:vol|leeg|op)|ik (?:ga|neem) (?:even )?(?:een )?pauze(?: nemen| houden)?|"
     r"wat doe je|hoe werk (?:jij|je)|help|hulp|hoe gaat (?:het|ie|'t)(?: met (?:je|jou))?|alles goed|bot|"
     r"(?:that|this|it) (?:helped|helps|was (?:helpful|clear|useful|great))(?: a lot| me)?|"
     r"wie heeft (?:jou|je) (?:gemaakt|gebouwd|bedacht)|who made you|"

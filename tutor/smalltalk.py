@@ -17,14 +17,14 @@ def smalltalk_reply(question: str, course_title: str) -> str:
     identity = (
         r"\b(?:wie|wat) ben (?:jij|je)\b|"
         r"\bben (?:jij|je) (?:een )?(?:mens|bot|robot|ai|echt|chatgpt|gpt|chatbot)|"
-        r"\bachter (?:deze|de|die|jou|je)\b"
+        r"\bachter (?:deze|de|die|jou|je)\b|\b(?:praat|chat|spreek) ik\b"
     )
     if re.search(rf"{identity}|who are you|are you|wie heeft (?:jou|je)|who made you", q):
         return (
             f"Ik ben studybot, je studiemaatje voor {course_title}. Ik beantwoord vragen uit de "
             f"samenvatting en overhoor je met /quiz. {EXAMPLE}"
         )
-    if re.search(r"\b(?:hielp|helpt)\b|\bheb ik (?:\w+ )*aan\b", q):  # "daar heb ik wat aan"
+    if re.search(r"\b(?:hielp|helpt)\b|\bheb ik (?:\w+ )*aan\b|\bbent (?:\w+ )*(?:handig|slim|goed|top)", q):
         return "Fijn dat het helpt! Stel gerust nog een vraag, of oefen met /quiz."
     help_ = r"\b(?:help|helpen|hulp|wat (?:kan|kun|kunt) (?:je|jij|u)|(?:kan|mag) ik (?:je|jou|u)\b.*\bvragen"
     help_ += r"|waar ben (?:je|jij) (?:goed|sterk) in|\bweet (?:jij|je|u)\b"
@@ -47,6 +47,8 @@ def smalltalk_reply(question: str, course_title: str) -> str:
     farewell = (
         r"\b(?:doei|tot ziens|bye|dag|later|tot (?:morgen|straks))$|\bfijne \w+|welterusten|slaap|\bik stop\b"
     )
+    if re.search(r"\bpauze\b|\bhoofd (?:zit|is) vol\b", q):
+        return "Goed idee, even pauze! Daarna verder? Typ /quiz voor een paar vragen. 👋"
     if re.search(farewell, q):
         return "Tot ziens en succes met leren! 👋"
     if re.search(r"\b(?:duidelijk|helder|snap)\b", q):
