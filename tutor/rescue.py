@@ -86,6 +86,11 @@ def fitting_formulas(composer: Composer, q: str, intent: Intent, near: list[str]
         names = _glossary_names(composer)
         named = dict.fromkeys(sid for n, sid in names if says(folded, n) or any(n.endswith(w) for w in heads))
         fitting = [sid for sid in named if sid not in near and numbers_fit(composer, q, calc, sid)]
+    if not fitting and intent.kind == "calculation":
+        # "kans A 10k (slagingskans 50%), …, reken de verwachte omzet uit": the one formula of the notes
+        # the numbers fill in, wherever it is.
+        anywhere = [x.id for x in composer.course.sections if numbers_fit(composer, q, calc, x.id)]
+        fitting = anywhere if len(anywhere) == 1 else []
     return (calc if fitting else intent), fitting
 
 
