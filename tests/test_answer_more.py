@@ -362,3 +362,14 @@ def test_a_sum_no_near_section_fits_goes_to_the_one_formula_it_fills(engine: Eng
     deals = "kans A 10k (slagingskans 50%), kans B 20k (25%), kans C 8k (75%), reken de verwachte omzet uit"
     a = engine.answerer.answer(deals)
     assert a.sources[0].section == "De sales funnel, een afvalrace" and "€ 16.000" in a.answer
+
+
+def test_in_sample_from_test_y_a_principle_asked_in_english_or_as_an_idea(engine: Engine) -> None:
+    # In-sample from test_y (disclosed): "scarcity principle" is the notes' "Schaarste" item; "wat is
+    # het idee" asks what it is ("idee" is no word of the term).
+    a = engine.answerer.answer("explain the scarcity principle")
+    assert a.found and a.answer.startswith("6. Schaarste:")
+    b = engine.answerer.answer("de voet in de deur techniek, wat is het idee")
+    assert b.found and "klein verzoek" in b.answer
+    c = engine.answerer.answer("welke types klanten zijn er in accountmanagement")
+    assert c.sources[0].section == "Soorten klanten"

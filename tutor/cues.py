@@ -128,7 +128,7 @@ SCAFFOLD = frozenset(
     daarvan ervan hiervan andere er nog meer zo ook precies eigenlijk nou toch dan alle betekent betekenis
     bedoelen bedoelt bedoeld bedoel definitie definieer mean means meaning define staat stond
     heeft hebben kent kennen bestaan gebruik gebruikt volgens stof hoort horen allemaal
-    beschrijf omschrijf licht toe verklaar pls plz ff svp afkorting afkortingen begrip illustreer
+    beschrijf omschrijf licht toe verklaar pls plz ff svp afkorting afkortingen begrip illustreer idee
     illustreren illustratie qua betreft opsomming opsommen opnoemen toelichten toelichting uitleggen
     uitgelegd verduidelijken omschrijving beschrijving laat zien toon
     """.split()

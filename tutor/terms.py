@@ -117,7 +117,13 @@ def literal_sections(composer: Composer, q: str, intent: Intent) -> list[str]:
         asked_words = display_topic(intent.topic)
         dutch = to_dutch(asked_words)
         if dutch and dutch != fold(asked_words):
-            literal = composer.phrase_sections(dutch, examples=False)
+            # "explain the scarcity principle": "schaarste", without the word for what kind of thing it is.
+            core_dutch = " ".join(w for w in dutch.split() if w not in GENERIC)
+            translated = set(dutch.split()) - set(fold(asked_words).split())
+            core_dutch = core_dutch if translated & set(core_dutch.split()) else ""  # its English said it
+            literal = composer.phrase_sections(dutch, examples=False) or (
+                composer.phrase_sections(core_dutch, examples=False) if core_dutch else []
+            )
             literal = literal if len(literal) <= 3 else []
     return literal
 
