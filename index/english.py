@@ -84,6 +84,12 @@ WORDS: dict[str, str] = {
 PHRASES = sorted((k for k in WORDS if " " in k), key=len, reverse=True)
 _WORD = re.compile(r"[a-z]+")
 _SMALL = frozenset("in the a an of to at on".split())
+# The terms of several words that have small words, said without them ("foot door"), with the term.
+_SHORT = [
+    (short, p)
+    for p in PHRASES
+    if (short := " ".join(w for w in p.split() if w not in _SMALL)) != p and " " in short
+]
 
 
 def to_dutch(text: str) -> str:
@@ -111,10 +117,7 @@ def english_phrases(text: str, loose: bool = False) -> dict[str, str]:
     folded = " ".join(_WORD.findall(fold(text)))
     found = {p: WORDS[p] for p in _phrases_in(folded)}
     if loose:
-        for p in PHRASES:
-            short = " ".join(w for w in p.split() if w not in _SMALL)
-            if short != p and " " in short and re.search(rf"\b{short}\b", folded):
-                found[short] = WORDS[p]
+        found |= {short: WORDS[p] for short, p in _SHORT if re.search(rf"\b{short}\b", folded)}
     return found
 
 
