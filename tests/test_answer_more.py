@@ -12,6 +12,7 @@ from index.text import fold
 from tests.conftest import COURSE
 from tutor.compose import Composer
 from tutor.engine import Engine, open_engine
+from tutor.sides import bare_terms
 from tutor.where import where_asked
 
 pytestmark = pytest.mark.slow
@@ -373,3 +374,15 @@ def test_in_sample_from_test_y_a_principle_asked_in_english_or_as_an_idea(engine
     assert b.found and "klein verzoek" in b.answer
     c = engine.answerer.answer("welke types klanten zijn er in accountmanagement")
     assert c.sources[0].section == "Soorten klanten"
+
+
+def test_bare_terms_in_the_plural_or_misspelt_and_a_bare_title(engine: Engine) -> None:
+    names = {"promotor": 1, "detractor": 2, "targeting": 3, "segmentatie": 4, "positionering": 5}
+    assert bare_terms("promotors detractors", names) == ("promotor", "detractor")
+    assert bare_terms("segmentatie targetting positionering", names) == (
+        "segmentatie", "targeting", "positionering")
+    a = engine.answerer.answer("relatieklanten transactieklanten")
+    assert a.intent == "comparison" and "vaste, vertrouwde leverancier" in a.answer
+    # A section's title typed alone is answered from that section, not "not in the notes".
+    b = engine.answerer.answer("klanten")
+    assert b.found and b.sources[0].section == "Klanten"

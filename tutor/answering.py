@@ -203,9 +203,12 @@ class Answerer:
         # "wat is decentrale inkoop": explained beside its opposite, "Centrale inkoop".
         literal = [opposite.section_id] if opposite else []
         literal = literal or ([] if r.glossary is not None else literal_sections(self.composer, q, intent))
+        # "klanten": a section's title typed alone names that section.
+        top_id = r.hits[0].section_id if r.hits else ""
+        bare = intent.kind == "definition" and bool(top_id) and fold(q).strip() == fold(intent.topic)
+        literal = literal or ([top_id] if bare and is_title(self.course, q, top_id) else [])
         if literal and not forced:
             # The notes use the asked term word for word: answer from there, whatever the margin.
-            top_id = r.hits[0].section_id if r.hits else ""
             forced = top_id if top_id in literal else literal[0]
             confidence = "high"
         if not forced and scored:

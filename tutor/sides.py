@@ -125,6 +125,14 @@ def comparison_sides(q: str) -> tuple[str, ...]:
     return ()
 
 
+def _named(words: str, names: Mapping[str, object]) -> str | None:
+    """The name in ``names`` that ``words`` say: as written, in the plural ("promotors",
+    "transactieklanten") or with a doubled letter ("targetting")."""
+    forms = [words, words[:-1] if words.endswith("s") else "", words[:-2] if words.endswith("en") else ""]
+    forms.append(re.sub(r"([^aeiou\W])\1", r"\1", words))
+    return next((f for f in forms if f and f in names), None)
+
+
 def bare_terms(q: str, names: Mapping[str, object]) -> tuple[str, ...]:
     """Two or three terms typed one after the other and nothing else ("hunter farmer",
     "segmentatie targeting positionering"), each a name in ``names`` (folded) of a different entry:
@@ -139,9 +147,9 @@ def bare_terms(q: str, names: Mapping[str, object]) -> tuple[str, ...]:
         if len(rest) >= 2 and rest[0] in JOINING:  # "kenmerk en voordeel": a word between two terms
             rest = rest[1:]
         for n in range(min(3, len(rest)), 0, -1):
-            head = " ".join(rest[:n])
-            tail = split(rest[n:]) if head in names else None
-            if tail is not None:
+            head = _named(" ".join(rest[:n]), names)
+            tail = split(rest[n:]) if head is not None else None
+            if head is not None and tail is not None:
                 return [head, *tail]
         return None
 
