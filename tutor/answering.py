@@ -227,8 +227,11 @@ class Answerer:
             # follow-up is about the step named ("loyaliteit").
             about = Intent(intent.kind, step.title or intent.topic, followup=intent.followup)
             return self._found(q, note, r, step, "passage", about, "high", None)
-        strange = confidence == "none" and strange_situation(q, self.anchors, self.coverage)
-        if intent.kind == "scenario" and classifies(q) and not strange:
+        if (
+            intent.kind == "scenario"
+            and classifies(q)
+            and not (confidence == "none" and strange_situation(q, self.anchors, self.coverage))
+        ):
             # "…, welke koopsituatie is dat?": name the category the situation fits, when one does.
             match = self.classifier.classify(q, qvec, [forced] if forced else [h.section_id for h in r.hits])
             if match is not None:
