@@ -66,6 +66,8 @@ SETS = {
     "dev_aa": ROOT / "bench" / "answers" / "dev_aa.json",
     "test_y": ROOT / "bench" / "answers" / "test_y.json",
     "dev_ab": ROOT / "bench" / "answers" / "dev_ab.json",
+    "test_z": ROOT / "bench" / "answers" / "test_z.json",
+    "dev_ac": ROOT / "bench" / "answers" / "dev_ac.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
