@@ -119,7 +119,19 @@ def compound_parts(token: str, vocab: Collection[str]) -> list[str]:
                 return [tail, *begun]
             if head in vocab and not two:
                 two = [head, tail]  # "klantbinding": two words of the notes joined ("klant", "binding")
+            joined = _linked_head(head, vocab) if not two and cut >= 5 else None
+            if joined is not None:
+                two = [joined, tail]  # "bindingsvormen": "binding" joined to "vormen" by an "s"
     return two
+
+
+def _linked_head(head: str, vocab: Collection[str]) -> str | None:
+    """The stem of a compound's head joined by a linking "s" ("bindings-", "klants-"), if the notes
+    use it as a word."""
+    if not head.endswith("s") or len(head) < 6:
+        return None
+    stems = _STEMMER.stemWords([head[:-1]])
+    return stems[0] if stems and stems[0] in vocab and len(stems[0]) >= 4 else None
 
 
 # Verb forms the stemmer cannot bring to the noun the notes use ("de klant klaagt" ↔ "klachten",

@@ -66,6 +66,8 @@ def test_hit_rate_and_churn_rate() -> None:
     # The part named before the whole it belongs to.
     assert "churn rate 20%" in (churn_rate("60 van de 300 klanten zijn dit jaar vertrokken") or "")
     assert "retentiegraad 90%" in (retention_rate("450 van onze 500 klanten zijn gebleven") or "")
+    # Customers called "afnemers", leaving told as "opzeggen".
+    assert "churn rate 5%" in (churn_rate("klantverloop als er van 1000 afnemers 50 opzeggen?") or "")
 
 
 def test_customer_lifetime_value() -> None:

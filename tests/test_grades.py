@@ -93,6 +93,8 @@ def test_split_tail_finds_the_situation_on_either_side() -> None:
     assert classifies("iemand vult ons contactformulier in. wat is hij?")
     # "… wat is zijn rol in de dmu": the role the situation asks of someone, and where.
     assert split_tail("de directeur hakt de knoop door, wat is zijn rol in de dmu")[1] == "rol in de dmu"
+    # "hoe heet dat type klant": the kind named after "type".
+    assert split_tail("hij koopt steeds bij de goedkoopste, hoe heet dat type klant")[1] == "klant"
 
 
 def test_scores_someone_gives() -> None:

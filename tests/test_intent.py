@@ -405,6 +405,8 @@ def test_comparisons_asked_as_which_is_better_or_with_a_trailing_clause() -> Non
         ("diamant en vlinderdas, leg het verschil uit", ("diamant", "vlinderdas")),
         ("nps: how do promoters differ from passives", ("promoters", "passives")),
         ("missie of visie, welke is welke", ("missie", "visie")),
+        # A choice between the sides: "wanneer kies je wat".
+        ("investeren of afromen, wanneer kies je wat", ("investeren", "afromen")),
     ],
 )  # fmt: skip
 def test_comparison_sides(question: str, sides: tuple[str, ...]) -> None:

@@ -17,6 +17,9 @@ def test_compound_parts_finds_the_notes_compounds_an_unknown_word_is_part_of() -
     # A three-letter head only when both parts are the notes' words: "nepreview" is "nep-review".
     assert compound_parts("nepreview", {"nep", "review"}) == ["nep", "review"]
     assert compound_parts("nepreview", {"review"}) == []
+    # A head joined by a linking "s": "bindingsvorm" is "binding" (stemmed "bind") and "vorm".
+    assert compound_parts("bindingsvorm", {"bind", "vorm"}) == ["bind", "vorm"]
+    assert compound_parts("bindingsvorm", {"vorm"}) == []
 
 
 def test_remembered_makes_once_and_stays_bounded() -> None:

@@ -80,7 +80,7 @@ def split_tail(question: str) -> tuple[str, str, bool]:
     kind = KIND.search(m.group())
     if kind is None:
         return situation, "", False
-    groups = ("kind", "name", "bare", "first", "own", "where")
+    groups = ("kind", "name", "bare", "first", "typed", "own", "where")
     asked = next((kind.group(g) for g in groups if kind.group(g)), "")
     if kind.group("own"):
         asked = kind.group()[kind.start("own") - kind.start() :].strip(" ,;?")  # "rol in de dmu"

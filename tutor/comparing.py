@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 import numpy as np
 
@@ -45,6 +46,12 @@ def differences_listed(
     return lister.led_by(anchor) if anchor is not None else None
 
 
+def _inflected(token: str, tokens: AbstractSet[str]) -> bool:
+    """``token`` among ``tokens``, also as the inflected adjective ("koud" in "koude acquisitie",
+    "warme" asked as "warm")."""
+    return token in tokens or token + "e" in tokens or (token.endswith("e") and token[:-1] in tokens)
+
+
 def side_label(name: str, entry: GlossaryEntry | None) -> str:
     """How a side's block is labelled: its glossary term, or its name as asked, capitalised."""
     return entry.term if entry is not None else name[:1].upper() + name[1:]
@@ -73,7 +80,7 @@ def compare(
     def names_side(s: Sentence, name: str, names: tuple[str, ...]) -> bool:
         own = apart.get(name)
         if own:
-            return own <= c.tokens[s.id]
+            return all(_inflected(t, c.tokens[s.id]) for t in own)
         # Not by a word nearly every sentence uses: "neutrale klant" is not in every one with "klanten".
         return any(
             c.names(s, n) and any(c.idf.get(t, 0.0) >= GENERIC_IDF for t in tokens_of(n) & c.tokens[s.id])

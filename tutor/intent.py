@@ -204,6 +204,7 @@ KIND = re.compile(
     r"(?:is|zijn) (?:dat|dit|hij|ze|zij) (?:dan )?(?:een|de) (?P<name>[\w' -]+)$|"
     r"(?:welk|welke|wat voor(?: een)?)\s+(?P<bare>(?:[\w'-]+\s+){0,3}?[\w'-]+)$|"
     r"^hoe (?:heet|heten|noem je|noemen we) (?:de|het) (?P<first>[\w'-]+) $|"
+    r"hoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'?n|zulke?) (?:type|soort) (?P<typed>[\w'-]+)$|"
     rf"{OWN_ROLE}$",
     re.IGNORECASE,
 )

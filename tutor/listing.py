@@ -45,6 +45,7 @@ from tutor.lists import (
     like_items,
     looking_back,
     ordinal_items,
+    other_kind,
     repeated_head,
 )
 from tutor.runs import Runs
@@ -233,6 +234,7 @@ class ListComposer:
                 value -= 0.4  # "Het tweede uitgangspunt …" starts in the middle of the list
             anchor = body[int(i)]
             value += 0.3 * (steps and inline_sequence(anchor.text))  # "de stappen": steps told in turn
+            value -= 0.35 * other_kind(nouns, anchor.text)  # "de zes dmu-rollen": not "zes stappen"
             para = self.c.paragraph(anchor)
             if inline_list(anchor.text) and is_item_head(anchor) and count_items(para) >= 3:
                 value -= 0.3  # a few words listed inside one item of a bigger list are an aside
@@ -389,3 +391,4 @@ class ListComposer:
             text = " ".join(LIST_MARKER.sub("", s.text) for s in group)
             out.append(("", text))
         return (preamble if items else []), out
+

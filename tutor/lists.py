@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from index.passages import Sentence
-from tutor.intent import LIST_NOUNS, NUMBERS, number_value
+from tutor.intent import LIST_NOUNS, NUMBER_WORDS, NUMBERS, number_value
 
 BACKREF = re.compile(
     r"^(?:die|dit|deze|dat|hier\w*|zo|zo'n|daar\w+|hij|zij|ze|dus|ook|bovendien|verder|toch|dan|"
@@ -290,3 +290,17 @@ ORDER_ASIDE = re.compile(
     re.IGNORECASE,
 )
 
+
+# List nouns that say nothing of what is listed ("welke soorten", "de onderdelen").
+GENERIC_NOUNS = frozenset(
+    "soorten vormen types typen kinds onderdelen elementen punten parts elements".split()
+)
+
+
+def other_kind(asked: str, text: str) -> bool:
+    """Whether ``text`` announces a counted list of another kind than the one asked (``asked``: the
+    question's list nouns, '|'-joined): "rollen" asked, "zes stappen" announced."""
+    wanted = {n[:3] for n in asked.split("|") if n and n not in GENERIC_NOUNS}
+    counted = rf"\b(?:\d+|{'|'.join(NUMBER_WORDS.values())}) ({LIST_NOUNS})\b"
+    said = {n[:3] for n in re.findall(counted, text.lower()) if n not in GENERIC_NOUNS}
+    return bool(wanted) and bool(said) and not wanted & said

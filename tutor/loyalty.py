@@ -83,10 +83,10 @@ def _by_score(q: str) -> dict[str, float]:
     return found
 
 
+# Whom a count of customers counts: "1000 klanten", "1000 afnemers", "300 abonnees".
+CUSTOMERS = r"(?:klanten|afnemers|leden|abonnees|accounts)"
 # "60 van de 300 klanten zijn vertrokken": the part named before the whole it is part of.
-_PART_FIRST = re.compile(
-    rf"{NUM}\s+van\s+(?:de\s+|onze\s+|mijn\s+|die\s+)?{NUM}\s+(klanten|leden|abonnees|accounts)\b"
-)
+_PART_FIRST = re.compile(rf"{NUM}\s+van\s+(?:de\s+|onze\s+|mijn\s+|die\s+)?{NUM}\s+({CUSTOMERS})\b")
 
 
 def _part_of(question: str, customers: str, *parts: str) -> tuple[float, float] | None:
@@ -112,7 +112,7 @@ def _left(question: str) -> tuple[float, float] | None:
     """The customers counted and how many of them left."""
     return _part_of(
         question,
-        rf"{NUM}\s+klanten",
+        rf"{NUM}\s+{CUSTOMERS}",
         rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren|gestopt|afgehaakt|"
         r"weggelopen|weggingen|wegging|weggaan|vertrekken|opzeggen|kwijt|(?:zijn|is|gingen|ging)\s+weg)\b",
         rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}",
@@ -133,7 +133,7 @@ def retention_rate(question: str) -> str | None:
     """The share of customers that stayed: "van 500 klanten zijn er 450 gebleven" → 90%."""
     counted = _part_of(
         question,
-        rf"{NUM}\s+(?:klanten|leden|abonnees|accounts)\b",
+        rf"{NUM}\s+{CUSTOMERS}\b",
         rf"{NUM}\s+(?:[a-z]+\s+){{0,3}}?(?:gebleven|over|trouw gebleven|nog (?:steeds )?klant|"
         r"klant gebleven|blijven|bleven)\b",
         rf"(?:zijn|bleven|blijven)\s+(?:er\s+)?{NUM}\s+(?:\w+\s+)?(?:gebleven|over|klant)\b",

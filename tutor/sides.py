@@ -54,9 +54,10 @@ COMPARISON = [
     # "marketing of sales, wat doet wie?", "cross of upselling: wat is wat".
     re.compile(r"^(?P<a>[^,:]+?) (?:en|of|and|or|vs\.?|versus) (?P<b>[^,:]+?)[,:]? "
                r"(?:wat doet wie|wie doet wat|wat is wat|welke is welke|what does what|which is which)$"),
-    # "transactionele verkoop of solution selling, wat past bij een ingewikkeld product": a choice.
-    re.compile(r"^(?P<a>[^,:]+?) (?:of|or|vs\.?|versus) (?P<b>[^,:]+?)[,:] (?:wat|welke|wie) "
-               r"(?:past|werkt|kies|gebruik|heb)\b[^,]*$"),
+    # "transactionele verkoop of solution selling, wat past bij een ingewikkeld product", "investeren
+    # of afromen, wanneer kies je wat": a choice.
+    re.compile(r"^(?P<a>[^,:]+?) (?:of|or|vs\.?|versus) (?P<b>[^,:]+?)[,:] (?:(?:wat|welke|wie) "
+               r"(?:past|werkt|kies|gebruik|heb)|wanneer (?:kies|gebruik|neem|doe))\b[^,]*$"),
     # "is een nieuwe taak moeilijker dan een modified rebuy": a comparative weighs two sides.
     re.compile(r"^(?:is|zijn|werkt|kost|is a|is an) (?P<a>.+?) "
                r"(?:\w{3,}(?<!n)er|meer \w+|minder \w+|beter) dan (?P<b>.+)$"),

