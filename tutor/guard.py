@@ -121,6 +121,8 @@ def unknown_hinge(
         named = named and TERM_ASKED.match(fold(q)) is not None
         # "hoe werkt de bant kwalificatie van leads": a method named by an unknown name.
         by_name = names_method(topic, unknown, coverage)
+        # "wat is de rol van een sdr": an abbreviation the notes lack is what the question is about.
+        by_name = by_name or (intent.kind != "calculation" and any(map(abbreviation_like, unknown)))
         if (hinges and mostly) or named or len(unknown) == distinctive or by_name:
             return unknown_name(original_words(q, display_topic(topic)), unknown)
     return None
@@ -135,6 +137,17 @@ _PRAISE = frozenset(
 )
 # Words a name may end in that questions also use as scaffolding: "de aida formule".
 _NAME_WORDS = frozenset("formule formula model methode theorie".split())
+
+
+# Chat shorthand without vowels, no term: "btw", "pls", "thx", "mss" (misschien).
+CHAT_SHORTHAND = frozenset("btw pls plz thx thnx hmm hmmm mss wss nvm idk srry sry grr brr pff pfff".split())
+
+
+def abbreviation_like(word: str) -> bool:
+    """Whether an unknown word reads as an abbreviation: three to five letters and no vowel ("sdr",
+    "bdr", "kpr"), chat shorthand aside."""
+    vowels = sum(ch in "aeiouy" for ch in word)
+    return 3 <= len(word) <= 5 and word.isalpha() and not vowels and word not in CHAT_SHORTHAND
 
 
 def unknown_name(words: str, unknown: list[str]) -> str:
@@ -162,7 +175,11 @@ def unknown_name(words: str, unknown: list[str]) -> str:
 
     while start > 0 and names_before(folded[start - 1]):
         start -= 1
-    return " ".join(tokens[start:end])
+    # "sdr" is written as the abbreviation it is: "SDR staat niet in de samenvatting."
+    said = [
+        t.upper() if f in unknown and abbreviation_like(f) else t for t, f in zip(tokens, folded, strict=True)
+    ]
+    return " ".join(said[start:end])
 
 
 def strange_situation(q: str, anchors: Anchors, coverage: Coverage) -> bool:
