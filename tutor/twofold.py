@@ -63,9 +63,14 @@ def resolved(second: str, term: str) -> str:
     if most := _WHICH_MOST.match(second.strip()):  # "… en welke is het sterkst": the most of its kind
         return f"{most['which']} {term} {most['verb']} het {most['most']}"
     topic = set(detect_intent(second).topic.split())
-    if topic and all(re.fullmatch(LIST_NOUNS, w) for w in topic):
-        return f"{second.rstrip(' ?.!')} bij {term}"
+    if topic and all(re.fullmatch(LIST_NOUNS, w) or w in _EACH for w in topic - _WANTS):
+        return f"{second.rstrip(' ?.!')} bij {term}"  # "welke rollen zijn er", "wat wil ieder"
     return second
+
+
+# "wat wil ieder", "wat doet elk": each of what the first question named.
+_EACH = frozenset("ieder iedere elk elke iedereen allemaal alle each every".split())
+_WANTS = frozenset("wil willen doet doen".split())
 
 
 def merged(first: Answer, second: Answer) -> Answer:
@@ -92,7 +97,9 @@ def merged(first: Answer, second: Answer) -> Answer:
 def unanswered(first: Answer, second: Answer) -> Answer:
     """The first answer, saying that the second question found nothing in the notes (its own
     refusal when it names the term: "SPIN selling staat niet in de samenvatting.")."""
-    said = second.headline if second.headline.endswith("staat niet in de samenvatting.") else ""
+    refusal = second.headline
+    named = refusal.endswith("staat niet in de samenvatting.") and not refusal.startswith("Dat ")
+    said = second.headline if named else ""
     line = said or f"Over “{second.question}” staat niets in de samenvatting."
     context = "\n\n".join(p for p in (first.context, line) if p)
     return replace(first, context=context)
