@@ -155,6 +155,14 @@ EVERYDAY = {
     **dict.fromkeys("groeikans groeikansen groeimogelijkheden".split(), "groeipotentieel"),
     **dict.fromkeys("verstandelijk verstandelijke".split(), "rationele"),
     **dict.fromkeys("gevoelsmatig gevoelsmatige".split(), "emotionele"),
+    # A call is "bellen", a desk's clerk the "receptioniste", a site the "website", acquaintances
+    # "contacten", building a part in is "verwerken", looking around is "oriëntatie".
+    **dict.fromkeys("telefoontje telefoontjes belletje belletjes".split(), "bellen"),
+    **dict.fromkeys("balie baliemedewerker baliemedewerkster".split(), "receptioniste"),
+    **dict.fromkeys("site sites webpagina".split(), "website"),
+    **dict.fromkeys("kennissen".split(), "contacten"),
+    **dict.fromkeys("inbouwt inbouwen ingebouwd".split(), "verwerken"),
+    **dict.fromkeys("rondkijken rondkijkt rondkeek orienteert orienteren".split(), "oriëntatie"),
 }
 IRREGULAR |= EVERYDAY
 

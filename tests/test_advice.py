@@ -194,6 +194,14 @@ def test_an_irregular_verb_finds_the_notes_noun(engine: Engine) -> None:
     assert a.found and "klachtenmanagement" in fold(a.answer)
 
 
+
+def test_everyday_words_find_the_notes_words(engine: Engine) -> None:
+    assert irregular_nouns("een koud telefoontje aan de balie") == "bellen receptioniste"
+    # A call from start to end: the conversation itself, how you open it.
+    a = engine.answerer.answer("hoe ziet zo'n koud telefoontje er van begin tot eind uit")
+    assert a.found and "je opent met wie je bent" in fold(a.answer)
+
+
 def test_a_customer_who_buys_nothing_any_more_is_inactive(engine: Engine) -> None:
     assert irregular_nouns("hij heeft niks meer besteld") == "inactieve vertrek"
     assert irregular_nouns("hij bestelt niks") == ""
