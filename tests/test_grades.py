@@ -91,6 +91,10 @@ def test_split_tail_finds_the_situation_on_either_side() -> None:
     # "…, wat is hij nu?" asks what someone is.
     assert classifies("iemand heeft ons formulier ingevuld en interesse getoond, wat is hij nu")
     assert classifies("iemand vult ons contactformulier in. wat is hij?")
+    # The name asked after the situation: "hoe noemt het boek die", "is daar een naam voor".
+    assert classifies("een klant die onze onderdelen inbouwt, hoe noemt het boek die")
+    assert classifies("hij bouwt onze motoren in zijn maaiers, is daar een naam voor")
+    assert not classifies("hoe noemt het boek de fasen van de funnel")
     # "… wat is zijn rol in de dmu": the role the situation asks of someone, and where.
     assert split_tail("de directeur hakt de knoop door, wat is zijn rol in de dmu")[1] == "rol in de dmu"
     # "hoe heet dat type klant": the kind named after "type".

@@ -181,7 +181,10 @@ CLASSIFY_TAIL = re.compile(
     rf"[,;.]\s*{WHERE_IN}\s*$|"
     # A situation, then "wat betekent dat (voor de klant)?".
     r"[,;.]\s*wat (?:betekent dat|betekent dit)(?: voor (?:mij|ons|(?:de|mijn|onze) \w+))?\s*$|"
-    r"\bhoe (?:heet|heten|noem je|noemen we) (?:dat|dit|die|zo'n [\w-]+|zo iemand|zulke [\w-]+)\b[^,;]*$|"
+    r"\bhoe (?:heet|heten|noem je|noemen we|noemen ze|noemt (?:het boek|de stof|de samenvatting|men)) "
+    r"(?:dat|dit|die|zo'n [\w-]+|zo iemand|zulke [\w-]+)\b[^,;]*$|"
+    # "…, is daar een naam voor?": the situation's name asked.
+    r"[,;.]\s*(?:is|bestaat) (?:daar|er|hier) (?:een )?(?:naam|term|woord|begrip) voor\b[^,;]*$|"
     # "hoe heet de fase waarin klant en leverancier …": the name of a kind asked first.
     r"^hoe (?:heet|heten|noem je|noemen we) (?:de|het) [\w'-]+ "
     r"(?=(?:waarin|waarbij|waarop|als|wanneer)\s(?:[\w'-]+\W+){2,}[\w'-]+$)|"
