@@ -18,6 +18,9 @@ def test_grade_words_pair_with_the_word_they_qualify() -> None:
     # An everyday word graded goes as the notes word it stands for too ("groeikansen").
     assert ("high", "groeipotentieel") in graded_pairs("een klant met enorme groeikansen")
     assert ("hard", "krijg") in graded_pairs("moeilijk te krijgen")
+    # A new or same grade denied: "nauwelijks nieuwe klanten" are the customers they have.
+    assert ("same", "klant") in graded_pairs("ze halen nauwelijks nieuwe klanten binnen")
+    assert ("other", "klant") not in graded_pairs("ze halen geen nieuwe klanten binnen")
     # Said of the word before it when nothing follows: "(ze) kosten weinig, maar …".
     assert ("low", "kost") in graded_pairs("Knelpuntproducten kosten weinig, maar zijn schaars")
     # "niet veel" turns the grade round; "goedkoop" grades the cost it leaves out.

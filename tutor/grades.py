@@ -64,6 +64,8 @@ _WHERE = re.compile(
     r"(?:\w+ )?(?:actief|aanwezig|zitten|zaten|verkopen|verkochten|klanten|leveren|bekend)\b"
 )
 _SKIP = frozenset("de het een te van zijn is er heel erg zo nog al om".split())
+# Words that deny what follows: "geen nieuwe klanten", "nauwelijks nieuwe klanten".
+_HARDLY = frozenset("geen nauwelijks nooit zelden amper hardly no never".split())
 
 
 def graded_pairs(text: str) -> set[tuple[str, str]]:
@@ -78,6 +80,8 @@ def graded_pairs(text: str) -> set[tuple[str, str]]:
         # "niet veel" and "bijna geen" turn the grade round or keep it low.
         if i and ws[i - 1] in ("niet", "not") and grade in OPPOSITE:
             grade = OPPOSITE[grade]
+        elif i and ws[i - 1] in _HARDLY and grade in ("other", "same"):
+            grade = OPPOSITE[grade]  # "nauwelijks nieuwe klanten": the customers they have
         following = [x for x in ws[i + 1 : i + 4] if x not in _SKIP and x not in GRADES]
         if following and following[0] not in DUTCH_STOPWORDS:
             # "enorme groeikansen": the word and the notes' word for it ("groeipotentieel").
