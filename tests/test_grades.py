@@ -90,6 +90,7 @@ def test_split_tail_finds_the_situation_on_either_side() -> None:
     # "…, waar valt dat in kraljic?" asks where in a model it belongs.
     where = split_tail("staal kost veel en er zijn genoeg leveranciers, waar valt dat in kraljic")
     assert where[1] == "kraljic"
+    assert split_tail("hij beveelt ons overal aan, waar staat hij op de ladder")[1] == "ladder"
     assert ("high", "leverancier") in graded_pairs("er zijn genoeg leveranciers")
     # "…, wat is hij nu?" asks what someone is.
     assert classifies("iemand heeft ons formulier ingevuld en interesse getoond, wat is hij nu")

@@ -153,8 +153,9 @@ SCENARIO = re.compile(
 )
 # "wat is mijn rol?": the role a situation asks of someone (the kind asked is the "own" group).
 WHERE_IN = (
-    r"waar (?:valt|vallen|hoort|horen|zit|zitten|past|passen) (?:dat|dit|het|die|deze|hij|ze|zij) "
-    r"(?:in|bij|onder|binnen) (?:de |het |een )?(?P<where>[\w' -]+?)"
+    r"waar (?:valt|vallen|hoort|horen|zit|zitten|past|passen|staat|staan) "
+    r"(?:dat|dit|het|die|deze|hij|ze|zij) "
+    r"(?:in|bij|onder|binnen|op) (?:de |het |een )?(?P<where>[\w' -]+?)"
 )
 OWN_ROLE = (
     r"wat (?:is|zijn) (?:mijn|zijn|haar|onze|hun) (?P<own>rol|rollen|taak|functie)"
