@@ -66,3 +66,14 @@ def test_an_abbreviation_the_notes_lack_is_named_as_unknown(engine: Engine) -> N
     assert engine.answerer.answer("btw wat is nps").found
     assert engine.answerer.answer("hoe gebruik je een crm bij accountmanagement").found
     assert abbreviation_like("sdr") and not abbreviation_like("btw") and not abbreviation_like("telt")
+
+
+def test_what_a_named_member_does_leads_with_its_own_sentence(engine: Engine) -> None:
+    # The DMU's poortwachter has no glossary entry of its own; its sentence, not all the roles.
+    a = engine.answerer.answer("wat doet een poortwachter in de dmu")
+    assert a.answer.startswith("De poortwachter (gatekeeper) bepaalt") and "De gebruiker" not in a.answer
+    a = engine.answerer.answer("wat doet de initiator in de dmu")
+    assert a.answer.startswith("Initiator: degene die de behoefte als eerste signaleert.")
+    # A day's work asked is still the list of tasks.
+    a = engine.answerer.answer("wat doet een vertegenwoordiger op een gewone werkdag")
+    assert "offertes opstellen" in fold(a.answer)

@@ -275,7 +275,12 @@ def classifies(question: str) -> bool:
 
 
 # "wat houdt customer intimacy in": what a term means.
-WHAT_IS_IN = re.compile(r"^wat (?:houdt|houden) .+ in\W*$", re.IGNORECASE)
+# "wat houdt X in", "wat doet de initiator in de dmu": what a named thing is or does.
+WHAT_IS_IN = re.compile(
+    r"^(?:wat (?:houdt|houden) .+ in\W*|"
+    r"(?:en )?wat (?:doet|doen) (?:een|de|het) [\w'-]+(?: (?:in|bij|binnen) (?:de|het|een) [\w'-]+)?\W*)$",
+    re.IGNORECASE,
+)
 EXPLANATION = re.compile(
     r"^(?:en )?(?:hoe (?:werkt|werken|gaat|verloopt|ontstaat|bouw|doe|gebruik|pas|maak|meet)|leg .*uit|"
     r"uitleg|explain|how does|how do|wat doet|wat doen|wat houdt .* in|vertel (?:iets )?over)\b|"
