@@ -122,6 +122,10 @@ def compound_parts(token: str, vocab: Collection[str]) -> list[str]:
             joined = _linked_head(head, vocab) if not two and cut >= 5 else None
             if joined is not None:
                 two = [joined, tail]  # "bindingsvormen": "binding" joined to "vormen" by an "s"
+    # "nazorgfase" stems to "nazorgfas", its tail alone to "fase": a short tail with its "e" back.
+    head, tail = token[:-3], token[-3:] + "e"
+    if not two and len(head) >= 5 and head in vocab and tail in vocab:
+        two = [head, tail]
     return two
 
 

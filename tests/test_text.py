@@ -20,6 +20,8 @@ def test_compound_parts_finds_the_notes_compounds_an_unknown_word_is_part_of() -
     # A head joined by a linking "s": "bindingsvorm" is "binding" (stemmed "bind") and "vorm".
     assert compound_parts("bindingsvorm", {"bind", "vorm"}) == ["bind", "vorm"]
     assert compound_parts("bindingsvorm", {"vorm"}) == []
+    # A short tail the stemmer cut differently: "nazorgfase" stems to "nazorgfas", "fase" to "fase".
+    assert compound_parts("nazorgfas", {"nazorg", "fase"}) == ["nazorg", "fase"]
 
 
 def test_remembered_makes_once_and_stays_bounded() -> None:
