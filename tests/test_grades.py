@@ -164,3 +164,8 @@ def test_growth_steps_in_everyday_words_are_ansoffs_products_and_markets() -> No
         ("other", "product"),
     }
     assert as_growth("we willen nu ook naar duitsland") == set()  # what is sold is not said
+    # Another product also sold to the same customers; the same product also sold abroad.
+    more = "wij verkopen printers en willen nu ook koffieautomaten gaan verkopen aan dezelfde klanten"
+    assert as_growth(more) == {("same", "mark"), ("other", "product")}
+    assert as_growth("we verkopen printers en willen ze ook in duitsland gaan verkopen") == {
+        ("other", "mark"), ("same", "product")}

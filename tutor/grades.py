@@ -118,7 +118,12 @@ _NEW_MARKET = re.compile(
     r"\bnieuwe (?:markt\w*|regio\w*|landen|land|doelgroep\w*|klantgroep\w*|branche\w*)\b"
 )
 _SAME_MARKET = re.compile(r"\b(?:bestaande|huidige|dezelfde|vaste) (?:klanten|markt\w*|afnemers|doelgroep)\b")
-_NEW_PRODUCT = re.compile(r"\bnieuw\w* (?:product\w*|dienst\w*|assortiment)\b|\bnaast \w+ ook\b")
+_NEW_PRODUCT = re.compile(
+    r"\bnieuw\w* (?:product\w*|dienst\w*|assortiment)\b|\bnaast \w+ ook\b|"
+    # "nu ook koffieautomaten gaan verkopen" (not "ook in duitsland gaan verkopen": a market)
+    r"\book (?!(?:in|naar|aan|bij|via|op|voor|buiten|binnen|onze|ons|mijn|dezelfde|het|de)\b)\w+ "
+    r"(?:\w+ )?(?:gaan |te )?(?:verkopen|leveren|aanbieden|maken|produceren)\b"
+)
 _SAME_PRODUCT = re.compile(
     r"\b(?:we|wij|ik) (?:verkopen|verkoop|maken|maak|leveren|lever|produceren)\b|"
     r"\b(?:onze|ons|mijn) (?:bestaande |huidige |eigen )?(?:producten|product|assortiment)\b|"
