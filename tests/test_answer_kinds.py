@@ -64,6 +64,7 @@ def test_an_abbreviation_the_notes_lack_is_named_as_unknown(engine: Engine) -> N
     assert not a.found and a.headline == "SDR staat niet in de samenvatting."
     # Chat shorthand is no term, and an abbreviation the notes use is answered.
     assert engine.answerer.answer("btw wat is nps").found
+    assert engine.answerer.answer("wst is een dmu").found  # a mistyped question word is no abbreviation
     assert engine.answerer.answer("hoe gebruik je een crm bij accountmanagement").found
     assert abbreviation_like("sdr") and not abbreviation_like("btw") and not abbreviation_like("telt")
 

@@ -122,7 +122,11 @@ def unknown_hinge(
         # "hoe werkt de bant kwalificatie van leads": a method named by an unknown name.
         by_name = names_method(topic, unknown, coverage)
         # "wat is de rol van een sdr": an abbreviation the notes lack is what the question is about.
-        by_name = by_name or (intent.kind != "calculation" and any(map(abbreviation_like, unknown)))
+        # (Not the question's first word: "wst is een dmu" mistypes "wat".)
+        first = fold(q).split()[0] if q.split() else ""
+        by_name = by_name or (
+            intent.kind != "calculation" and any(abbreviation_like(u) and u != first for u in unknown)
+        )
         if (hinges and mostly) or named or len(unknown) == distinctive or by_name:
             return unknown_name(original_words(q, display_topic(topic)), unknown)
     return None
