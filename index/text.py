@@ -219,6 +219,20 @@ EVERYDAY_PHRASES = (
         ),
         "introductie van zichzelf pitch",
     ),
+    # "wie een laptop koopt, bied ik ook een tas aan": something else sold besides, cross-selling;
+    # "een duurdere versie aanbieden": the dearer variant, upselling.
+    (
+        ("ook", "erbij"),
+        re.compile(r"\b(?:koopt|kopen|kocht|bestelt|neemt)\b.{0,40}\b(?:ook|erbij)\b.{0,40}"
+                   r"\b(?:aan(?:bied\w*)?|verkoop|verkopen|verkocht|aanraden|adviseren)\b"),
+        "aanvullende andere producten",
+    ),
+    (
+        ("duurder", "luxe", "uitgebreider", "zwaarder", "beter"),
+        re.compile(r"\b(?:duurdere|luxere|uitgebreidere|zwaardere|betere|grotere) "
+                   r"(?:versie|variant|model|uitvoering|pakket|abonnement)\b"),
+        "duurdere uitgebreidere variant",
+    ),
 )
 
 

@@ -197,6 +197,11 @@ def test_an_irregular_verb_finds_the_notes_noun(engine: Engine) -> None:
 
 def test_everyday_words_find_the_notes_words(engine: Engine) -> None:
     assert irregular_nouns("een koud telefoontje aan de balie") == "bellen receptioniste"
+    # Something else sold besides what is bought is cross-selling; a dearer version upselling.
+    assert irregular_nouns("wie een laptop koopt, bied ik ook een tas aan") == "aanvullende andere producten"
+    assert irregular_nouns("ik stel een duurdere uitvoering voor") == "duurdere uitgebreidere variant"
+    a = engine.answerer.answer("wie een laptop koopt, bied ik ook een dockingstation aan, hoe heet dat?")
+    assert a.found and a.answer.startswith("Cross-selling")
     # A call from start to end: the conversation itself, how you open it.
     a = engine.answerer.answer("hoe ziet zo'n koud telefoontje er van begin tot eind uit")
     assert a.found and "je opent met wie je bent" in fold(a.answer)
