@@ -463,3 +463,10 @@ def test_bare_terms_one_after_the_other() -> None:
     assert bare_terms("hunter en farmer bij een softwarebedrijf", names) == ("hunter", "farmer")
     assert bare_terms("hunter en en farmer", names) == ()
     assert bare_terms("hunter bij een softwarebedrijf", names) == ()
+    # "verschil X Y": the difference asked before two terms with nothing between them.
+    assert bare_terms("verschil hunter farmer", names) == ("hunter", "farmer")
+    assert bare_terms("wat is het verschil tussen hunter farmer", names) == ("hunter", "farmer")
+    assert bare_terms("verschil hunter", names) == ()
+    # A term asked in the singular of the notes' plural ("Routineproducten").
+    assert bare_terms("routineproduct hunter", {"routineproducten": 1, "hunter": 2}) == (
+        "routineproducten", "hunter")

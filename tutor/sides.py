@@ -67,6 +67,10 @@ COMPARISON = [
 SHARED_CONTEXT = re.compile(
     r"^(?P<side>.+?) (?:(?:in|bij|binnen|van|volgens|uit) (?:de|het|een) .+|(?:bij|volgens|in) [\w'-]+)$"
 )
+# "verschil diamantmodel vlinderdasmodel": the difference asked before the terms.
+DIFFERENCE_FIRST = re.compile(
+    r"^(?:wat is (?:het )?)?(?:verschil|verschillen|onderscheid|difference)(?: tussen| between)? "
+)
 JOINING = frozenset({"en", "of", "vs", "versus", "and", "or", "tegenover"})
 PREPOSITION = re.compile(r"^(?:aan|voor|bij|met|in|op|naar|tegen|via|zonder|door|to|for|with) ")
 
@@ -130,6 +134,7 @@ def _named(words: str, names: Mapping[str, object]) -> str | None:
     """The name in ``names`` that ``words`` say: as written, in the plural ("promotors",
     "transactieklanten") or with a doubled letter ("targetting")."""
     forms = [words, words[:-1] if words.endswith("s") else "", words[:-2] if words.endswith("en") else ""]
+    forms += [words + "en", words + "s"]  # "routineproduct": the notes' "Routineproducten"
     forms.append(re.sub(r"([^aeiou\W])\1", r"\1", words))
     return next((f for f in forms if f and f in names), None)
 
@@ -138,6 +143,8 @@ def bare_terms(q: str, names: Mapping[str, object]) -> tuple[str, ...]:
     """Two or three terms typed one after the other and nothing else ("hunter farmer",
     "segmentatie targeting positionering"), each a name in ``names`` (folded) of a different entry:
     the sides to set side by side; empty otherwise."""
+    # "verschil diamantmodel vlinderdasmodel": the difference asked, then the terms without "en".
+    q = DIFFERENCE_FIRST.sub("", q)
     words = re.sub(r"[?!.,;/]+", " ", q).split()
     if not 2 <= len(words) <= 9:
         return ()
