@@ -139,6 +139,9 @@ def test_market_share_and_dutch_thousands() -> None:
     assert market_share("de markt groeit") is None
     # "8 ton": a hundred thousand, as Dutch says it of money.
     assert "marktaandeel 15%" in (market_share("de hele markt is 8 ton en wij halen 120k") or "")
+    # The market called the branch or sector.
+    line = market_share("afzet van de branche is 2 miljoen stuks, wij verkopen 300.000 stuks") or ""
+    assert "marktaandeel 15%" in line
     # "€ 1.200" is twelve hundred; a margin as a share of the sales per period.
     assert "CLV € 3.100" in (clv("marge van € 1.200 per jaar, klant blijft 3 jaar, werving 500") or "")
     assert "CLV € 720" in (clv("klant koopt per maand voor 100 euro met 30% marge, 2 jaar, werving 0") or "")
@@ -238,6 +241,15 @@ def test_share_of_wallet() -> None:
 def test_a_trend_of_labelled_periods() -> None:
     # "q1 100 q2 120 q3 140": the labels are no numbers of the run.
     assert (trend("verkoop q1 100 q2 120 q3 140, wat verwacht je in q4") or "").endswith("140 + 20 = 160.")
+    # A run with only spaces between its values, labelled "q1 t/m q4".
+    assert (trend("omzet q1 t/m q4: 200 220 240 260, voorspel q5") or "").endswith("260 + 20 = 280.")
+    # A seasonal index given with the average: the period's expected sales.
+    told = "seizoensindex van december is 150, de gemiddelde maandomzet 20.000, wat verwacht je"
+    line = seasonal_index(told) or ""
+    assert "20.000 × 150 / 100 = 30.000 verwacht" in line
+    # Winning the customer told as "binnenhalen".
+    line = clv("marge 2000 per jaar, klant blijft 3 jaar en het binnenhalen kostte 1000") or ""
+    assert line.endswith("CLV € 5.000.")
     assert (trend("jaar 1: 400, jaar 2: 440, jaar 3: 480, prognose?") or "").endswith("480 + 40 = 520.")
     # A year labels the value after it; a year with no value after it is no number of the run.
     years = trend("omzet 2022 100, 2023 120, 2024 140, wat is de prognose voor 2025") or ""

@@ -207,7 +207,9 @@ def clv(question: str) -> str | None:
     years = re.search(rf"(?<!per ){NUM}\s*jaar(?!\s*(?:marge|winst))", q)
     months = re.search(rf"{NUM}\s*maanden", q)
     cost = re.search(
-        rf"(?:werv\w*|acquisitie\w*)\s+(?:kost\w*\s+|is\s+|van\s+|:\s*)?(?:€\s*)?{NUM}", q
+        rf"(?:werv\w*|acquisitie\w*|binnenhalen|binnen te halen|aantrekken)\s+"
+        rf"(?:kost\w*\s+|is\s+|van\s+|:\s*)?(?:€\s*)?{NUM}",
+        q,
     ) or re.search(rf"{_MONEY}\s*(?:aan\s+)?(?:wervingskosten|acquisitiekosten|werving|acquisitie)", q)
     sold = None if margin is not None else (_per_purchase(q) or _share_of_sales(q))
     if (margin is None and sold is None) or (years is None and months is None):
@@ -293,8 +295,9 @@ def market_share(question: str) -> str | None:
         rf"(?:€\s*)?{NUM}{_SCALE}",
         q,
     )
+    # "de markt is 600.000 stuks", "afzet van de branche is 2 miljoen stuks".
     market = re.search(
-        rf"\b(?:de |totale |hele )*(?:markt\w*)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}", q
+        rf"\b(?:de |totale |hele )*(?:markt\w*|branche|sector)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}", q
     )
     return _share(ours, market, "marktaandeel")
 

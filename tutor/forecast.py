@@ -29,7 +29,7 @@ def _series(q: str, least: int) -> list[float] | None:
     q = re.sub(r"\b(?:19|20)\d{2}\s*[:=]?\s*(?=\d)", ",", q)  # "2022 100, 2023 120": a year labels a value
     q = re.sub(r"^[\s,]+|(?<=,)[\s,]+", " ", q)
     # "200 dan 240 dan 280", "200 → 240 → 280": one after the other.
-    apart = r"\s*(?:,|en|;|dan|daarna|->|→)\s*"
+    apart = r"(?:\s*(?:,|en|;|dan|daarna|->|→)\s*|\s+)"  # (or just spaces: "200 220 240 260")
     run = re.search(rf"\b(\d+(?:[.,]\d+)?(?:{apart}\d+(?:[.,]\d+)?){{{least - 1},}})\b", q)
     return [num(x) for x in re.findall(r"\d+(?:[.,]\d+)?", run[1])] if run else None
 
@@ -90,6 +90,17 @@ def seasonal_index(question: str) -> str | None:
     period = re.search(
         rf"(?:kwartaal|maand|week|periode|seizoen|zomer|winter|december|q\d)\w*\s+(?:\w+\s+){{0,3}}?{NUM}", q
     )
+    # "de seizoensindex van december is 150 en het gemiddelde 20.000, wat verwacht je": the index applied.
+    given = re.search(rf"seizoensindex\s+(?:\w+\s+){{0,3}}?{NUM}", q)
+    ahead = re.search(r"\b(?:verwacht\w*|prognose|voorspel\w*|hoeveel (?:verkoop|omzet)\w*)\b", q)
+    if given is not None and mean is not None and ahead is not None and num(given[1]) != num(mean[1]):
+        index, mid = num(given[1]), num(mean[1])
+        if 0 < index <= 400 < mid:
+            side = "boven" if index >= 100 else "onder"
+            return (
+                f"Met jouw getallen: {show(mid)} × {show(index)} / 100 = {show(mid * index / 100)} verwacht "
+                f"(seizoensindex {show(index)}: {show(abs(index - 100))}% {side} het gemiddelde)."
+            )
     if mean is None or period is None or mean.start() == period.start() or num(mean[1]) <= 0:
         return None
     sold, mid = num(period[1]), num(mean[1])
