@@ -57,6 +57,11 @@ def test_a_score_told_names_its_group_not_the_question_the_score_answers(engine:
         # … and the same kinds in other words.
         "ben je er nog?", "hoe werkt deze bot precies", "chat ik met een robot", "jij bent super slim",
         "ik neem even pauze",
+        # In-sample from test_z (disclosed): how it is going, what the bot is meant for, what bot it is.
+        "yo studymaatje, hoe staat het ervoor", "waar ben je eigenlijk voor bedoeld",
+        "hee! wat ben jij voor bot",
+        # … and the same kinds in other words.
+        "waarvoor ben jij gemaakt?", "hoe staat het erbij, buddy", "wat ben je voor een app",
     ],
 )  # fmt: skip
 def test_new_greetings_and_help_questions_are_small_talk(engine: Engine, q: str) -> None:
@@ -354,6 +359,10 @@ def test_small_talk_replies_fit_what_was_said(engine: Engine) -> None:
     assert "pauze" in engine.answerer.answer("mijn hoofd zit vol, ik ga pauze nemen").answer
     assert engine.answerer.answer("praat ik nu met een echt persoon?").answer.startswith("Ik ben studybot")
     assert engine.answerer.answer("je bent echt handig").answer.startswith("Fijn dat het helpt")
+    assert engine.answerer.answer("waar ben je eigenlijk voor bedoeld").answer.startswith("Ik ben studybot")
+    assert engine.answerer.answer("hoe staat het ervoor?").answer.startswith("Goed, dank je!")
+    # "hoe staat het ervoor met …" asks about something else.
+    assert engine.answerer.answer("hoe staat het ervoor met de klant").intent != "smalltalk"
     # A sales question with one of those words is still answered.
     assert engine.answerer.answer("je bent de beste klant, wat is een topklant").intent != "smalltalk"
 

@@ -16,7 +16,11 @@ SMALLTALK = re.compile(
     r"cool|ok[eé]?y?|prima|fijn|nice|haha+|"
     r"(?:dank|bedankt|thanks|dankjewel|dankuwel) (?:je |u )?(?:wel )?voor (?:je|jouw|uw|de|the) "
     r"(?:hulp|uitleg|antwoord\w*|help)|"
-    r"wie ben (?:jij|je)|wat ben (?:jij|je)|waar ben (?:je|jij) (?:goed|sterk) in|"
+    r"wie ben (?:jij|je)|wat ben (?:jij|je)(?: voor (?:een )?(?:bot|app|ding|programma))?|"
+    r"waar ben (?:je|jij) (?:goed|sterk) in|"
+    # "waar ben je eigenlijk voor bedoeld", "waarvoor ben jij gemaakt", "hoe staat het ervoor".
+    r"(?:waar ben (?:je|jij)(?: eigenlijk| precies)? voor|waarvoor ben (?:je|jij)(?: eigenlijk| precies)?) "
+    r"(?:bedoeld|gemaakt|bedacht|gebouwd)|hoe staat (?:het|'t) (?:ervoor|erbij)|"
     # "waar weet jij iets van": what the bot knows; "ik ben lotte", "mijn naam is sam": an introduction.
     r"(?:waar|waarover) weet (?:jij|je|u) (?:iets|veel|allemaal|wat)? ?(?:van|over)|"
     r"wat weet (?:jij|je|u)(?: allemaal)?|"
@@ -64,8 +68,10 @@ SMALLTALK = re.compile(
     r"ik heb (?:een |nog (?:een |wat |een paar )?|wat |een paar |veel )?(?:vraag|vragen|vraagje|vraagjes)"
     r"(?: (?:over|voor|bij|aan) (?:je|jou|u|sales|de stof|het vak|dit vak|de samenvatting|het tentamen))?)"
     # "yo studiemaatje", "thanks man": whom it is said to.
-    r"(?: (?:studiemaatje|maatje|studybot|bot|botje|man|gast|makker|allemaal|daar|jij|jullie))?[\s,.!?]*)+"
-    r"(?:daar|allemaal|iedereen|studybot|bot|botje|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
+    r"(?: (?:studiemaatje|studymaatje|studybuddy|buddy|maatje|studybot|bot|botje|man|gast|makker|allemaal|"
+    r"daar|jij|jullie))?[\s,.!?]*)+"
+    r"(?:daar|allemaal|iedereen|studybot|bot|botje|eigenlijk|hoor|nou|studiemaatje|studymaatje|maatje|buddy|"
+    r"man|gast|makker)?[\s,.!?🙂😊👍]*$"
 )
 
 # "dankzij jou haal ik mijn tentamen, dank!": thanks said in a sentence that asks nothing.

@@ -17,7 +17,8 @@ def smalltalk_reply(question: str, course_title: str) -> str:
     identity = (
         r"\b(?:wie|wat) ben (?:jij|je)\b|"
         r"\bben (?:jij|je) (?:een )?(?:mens|bot|robot|ai|echt|chatgpt|gpt|chatbot)|"
-        r"\bachter (?:deze|de|die|jou|je)\b|\b(?:praat|chat|spreek) ik\b"
+        r"\bachter (?:deze|de|die|jou|je)\b|\b(?:praat|chat|spreek) ik\b|"
+        r"\b(?:waar|waarvoor) ben (?:jij|je)\b.*\b(?:bedoeld|gemaakt|bedacht|gebouwd)\b"
     )
     if re.search(rf"{identity}|who are you|are you|wie heeft (?:jou|je)|who made you", q):
         return (
@@ -42,7 +43,7 @@ def smalltalk_reply(question: str, course_title: str) -> str:
             "Dat snap ik, een tentamen is spannend. Oefen een paar vragen met /quiz, "
             f"of vraag me wat je nog lastig vindt. {EXAMPLE}"
         )
-    if re.search(r"\bhoe gaat het|alles goed|how are you", q):
+    if re.search(r"\bhoe gaat het|alles goed|how are you|hoe staat (?:het|'t) (?:ervoor|erbij)", q):
         return f"Goed, dank je! Klaar om te leren? {EXAMPLE}"
     farewell = (
         r"\b(?:doei|tot ziens|bye|dag|later|tot (?:morgen|straks))$|\bfijne \w+|welterusten|slaap|\bik stop\b"
