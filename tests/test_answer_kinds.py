@@ -78,3 +78,11 @@ def test_what_a_named_member_does_leads_with_its_own_sentence(engine: Engine) ->
     # A day's work asked is still the list of tasks.
     a = engine.answerer.answer("wat doet een vertegenwoordiger op een gewone werkdag")
     assert "offertes opstellen" in fold(a.answer)
+
+
+def test_a_list_asked_by_another_compound_of_the_notes_head_is_listed(engine: Engine) -> None:
+    # In-sample from test_z (disclosed): "beïnvloedingswapens" is the notes' "beïnvloedingsprincipes".
+    a = engine.answerer.answer("geef alle zes beïnvloedingswapens van cialdini")
+    assert a.found and all(p in fold(a.answer) for p in ("wederkerigheid", "schaarste", "autoriteit"))
+    # A term the notes lack is still said to be missing.
+    assert not engine.answerer.answer("noem de stappen van het aida-model").found

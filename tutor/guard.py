@@ -104,6 +104,10 @@ def unknown_hinge(
             verbs = {bare(v) for v in (kind[2], end[1] if end else None) if v}
             if distinctive > 1 and [u for u in unknown if u not in verbs] == [bare(kind[1])]:
                 unknown = []
+        if intent.kind == "enumeration":
+            # "geef alle zes beïnvloedingswapens van cialdini": a kind of list the notes call otherwise,
+            # its head ("beïnvloeding") a word of the notes, joined by a linking "s".
+            unknown = [u for u in unknown if not linked_head_known(u, coverage)]
         if not unknown:
             continue
         # A term question hinges on its unknown words when they are at least half of what it
@@ -145,6 +149,14 @@ _NAME_WORDS = frozenset("formule formula model methode theorie".split())
 
 # Chat shorthand without vowels, no term: "btw", "pls", "thx", "mss" (misschien).
 CHAT_SHORTHAND = frozenset("btw pls plz thx thnx hmm hmmm mss wss nvm idk srry sry grr brr pff pfff".split())
+
+
+def linked_head_known(word: str, coverage: Coverage) -> bool:
+    """Whether ``word`` is a compound whose head, before a linking "s", is a word of the notes of six
+    letters or more ("beinvloedingswapens": "beinvloeding")."""
+    return any(
+        word[i] == "s" and coverage.written(word[:i]) for i in range(6, len(word) - 3)
+    )
 
 
 def abbreviation_like(word: str) -> bool:
