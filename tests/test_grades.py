@@ -167,5 +167,9 @@ def test_growth_steps_in_everyday_words_are_ansoffs_products_and_markets() -> No
     # Another product also sold to the same customers; the same product also sold abroad.
     more = "wij verkopen printers en willen nu ook koffieautomaten gaan verkopen aan dezelfde klanten"
     assert as_growth(more) == {("same", "mark"), ("other", "product")}
+    # In-sample from test_z (disclosed): the products one has, taken to another country.
+    abroad = "we willen met onze bestaande schoonmaakmiddelen naar duitsland"
+    assert as_growth(abroad) == {("other", "mark"), ("same", "product")}
+    assert as_growth("onze bestaande klanten willen meer") == set()  # customers are no product
     assert as_growth("we verkopen printers en willen ze ook in duitsland gaan verkopen") == {
         ("other", "mark"), ("same", "product")}

@@ -115,6 +115,9 @@ def as_purchasing(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
 # same): "we verkopen zonnepanelen en willen nu ook naar duitsland" sells what it has in a new market.
 _NEW_MARKET = re.compile(
     r"\b(?:nu |straks )?ook (?:naar|in) (?!de |het |een )[a-z]{4,}|\bnaar het buitenland\b|\bexport\w*|"
+    # "we willen met onze bestaande schoonmaakmiddelen naar duitsland": a move to a new country.
+    r"\b(?:willen|gaan|uitbreiden|expanderen)\b.{0,50}\bnaar (?!de |het |een |huis\b)"
+    r"[a-z]{4,}(?:land|ië|ien)\b|"
     r"\bnieuwe (?:markt\w*|regio\w*|landen|land|doelgroep\w*|klantgroep\w*|branche\w*)\b"
 )
 _SAME_MARKET = re.compile(r"\b(?:bestaande|huidige|dezelfde|vaste) (?:klanten|markt\w*|afnemers|doelgroep)\b")
@@ -127,6 +130,7 @@ _NEW_PRODUCT = re.compile(
 _SAME_PRODUCT = re.compile(
     r"\b(?:we|wij|ik) (?:verkopen|verkoop|maken|maak|leveren|lever|produceren)\b|"
     r"\b(?:onze|ons|mijn) (?:bestaande |huidige |eigen )?(?:producten|product|assortiment)\b|"
+    r"\b(?:onze|ons|mijn|met de) (?:bestaande|huidige) (?!klant|markt|afnemer|doelgroep|relatie)[a-z]{4,}\b|"
     r"\b(?:hetzelfde|dezelfde|bestaande) (?:product\w*|assortiment)\b"
 )
 
