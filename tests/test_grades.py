@@ -171,5 +171,7 @@ def test_growth_steps_in_everyday_words_are_ansoffs_products_and_markets() -> No
     abroad = "we willen met onze bestaande schoonmaakmiddelen naar duitsland"
     assert as_growth(abroad) == {("other", "mark"), ("same", "product")}
     assert as_growth("onze bestaande klanten willen meer") == set()  # customers are no product
+    belgium = "we willen met onze huidige fietsen naar belgië"
+    assert as_growth(belgium) == {("other", "mark"), ("same", "product")}
     assert as_growth("we verkopen printers en willen ze ook in duitsland gaan verkopen") == {
         ("other", "mark"), ("same", "product")}

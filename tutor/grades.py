@@ -117,7 +117,7 @@ _NEW_MARKET = re.compile(
     r"\b(?:nu |straks )?ook (?:naar|in) (?!de |het |een )[a-z]{4,}|\bnaar het buitenland\b|\bexport\w*|"
     # "we willen met onze bestaande schoonmaakmiddelen naar duitsland": a move to a new country.
     r"\b(?:willen|gaan|uitbreiden|expanderen)\b.{0,50}\bnaar (?!de |het |een |huis\b)"
-    r"[a-z]{4,}(?:land|ië|ien)\b|"
+    r"(?:[a-z]{3,}land|belgie|frankrijk|spanje|italie|polen|oostenrijk|amerika|azie|china|europa)\b|"
     r"\bnieuwe (?:markt\w*|regio\w*|landen|land|doelgroep\w*|klantgroep\w*|branche\w*)\b"
 )
 _SAME_MARKET = re.compile(r"\b(?:bestaande|huidige|dezelfde|vaste) (?:klanten|markt\w*|afnemers|doelgroep)\b")
