@@ -85,6 +85,7 @@ def unknown_hinge(
         methods.add(says[1])
     # "wij starten met accountmanagement, op welke 4 pijlers …": the clause that asks.
     clause = re.split(r"[,:;]\s*", fold(q).strip(" ?!."))[-1]
+    first = fold(q).split()[0] if q.split() else ""  # the question's first word
     for topic in topics:
         if not topic or entry(topic) is not None:
             continue
@@ -127,7 +128,6 @@ def unknown_hinge(
         by_name = names_method(topic, unknown, coverage)
         # "wat is de rol van een sdr": an abbreviation the notes lack is what the question is about.
         # (Not the question's first word: "wst is een dmu" mistypes "wat".)
-        first = fold(q).split()[0] if q.split() else ""
         by_name = by_name or (
             intent.kind != "calculation" and any(abbreviation_like(u) and u != first for u in unknown)
         )

@@ -274,8 +274,7 @@ def classifies(question: str) -> bool:
     return len([w for w in re.findall(r"[\w'-]+", situation) if w not in SCAFFOLD]) >= 2
 
 
-# "wat houdt customer intimacy in": what a term means.
-# "wat houdt X in", "wat doet de initiator in de dmu": what a named thing is or does.
+# "wat houdt customer intimacy in", "wat doet de initiator in de dmu": what a named thing is or does.
 WHAT_IS_IN = re.compile(
     r"^(?:wat (?:houdt|houden) .+ in\W*|"
     r"(?:en )?wat (?:doet|doen) (?:een|de|het) [\w'-]+(?: (?:in|bij|binnen) (?:de|het|een) [\w'-]+)?\W*)$",

@@ -391,4 +391,3 @@ class ListComposer:
             text = " ".join(LIST_MARKER.sub("", s.text) for s in group)
             out.append(("", text))
         return (preamble if items else []), out
-

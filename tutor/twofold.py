@@ -99,7 +99,7 @@ def unanswered(first: Answer, second: Answer) -> Answer:
     refusal when it names the term: "SPIN selling staat niet in de samenvatting.")."""
     refusal = second.headline
     named = refusal.endswith("staat niet in de samenvatting.") and not refusal.startswith("Dat ")
-    said = second.headline if named else ""
+    said = refusal if named else ""
     line = said or f"Over “{second.question}” staat niets in de samenvatting."
     context = "\n\n".join(p for p in (first.context, line) if p)
     return replace(first, context=context)
