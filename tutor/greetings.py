@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+# Whom small talk is said to: "yo studiemaatje", "thanks man", "hoe staat het erbij, buddy".
+_ADDRESSEE = "studiemaatje|studymaatje|buddy|maatje|studybot|bot|botje|man|gast|makker"
 SMALLTALK = re.compile(
     r"^(?:(?:heel |erg |super |hartstikke |echt |enorm )*"
     r"(?:hoi+|he+y*|hee+|hallo+(?:tjes)?|hai|hi+|hel+o+|yo+|goedemorgen|goedemiddag|goedenavond|goeienavond|"
@@ -68,10 +70,9 @@ SMALLTALK = re.compile(
     r"ik heb (?:een |nog (?:een |wat |een paar )?|wat |een paar |veel )?(?:vraag|vragen|vraagje|vraagjes)"
     r"(?: (?:over|voor|bij|aan) (?:je|jou|u|sales|de stof|het vak|dit vak|de samenvatting|het tentamen))?)"
     # "yo studiemaatje", "thanks man": whom it is said to.
-    r"(?: (?:studiemaatje|studymaatje|studybuddy|buddy|maatje|studybot|bot|botje|man|gast|makker|allemaal|"
-    r"daar|jij|jullie))?[\s,.!?]*)+"
-    r"(?:daar|allemaal|iedereen|studybot|bot|botje|eigenlijk|hoor|nou|studiemaatje|studymaatje|maatje|buddy|"
-    r"man|gast|makker)?[\s,.!?🙂😊👍]*$"
+    rf"(?: (?:{_ADDRESSEE}|studybuddy|allemaal|daar|jij|jullie))?[\s,.!?]*)+"
+    # "…, buddy", "… hoor": said after a comma, or a word that closes the sentence.
+    rf"(?:{_ADDRESSEE}|daar|allemaal|iedereen|eigenlijk|hoor|nou)?[\s,.!?🙂😊👍]*$"
 )
 
 # "dankzij jou haal ik mijn tentamen, dank!": thanks said in a sentence that asks nothing.
