@@ -68,6 +68,8 @@ SETS = {
     "dev_ab": ROOT / "bench" / "answers" / "dev_ab.json",
     "test_z": ROOT / "bench" / "answers" / "test_z.json",
     "dev_ac": ROOT / "bench" / "answers" / "dev_ac.json",
+    "test_aa": ROOT / "bench" / "answers" / "test_aa.json",
+    "dev_ad": ROOT / "bench" / "answers" / "dev_ad.json",
     "probes": ROOT / "bench" / "answers" / "probes.json",
 }
 GOALS = {"complete": 0.90, "top1": 0.95, "wrong_abstain": 0.03}
