@@ -8,7 +8,7 @@ import pytest
 from index.text import fold
 from tutor.engine import Engine
 from tutor.guard import abbreviation_like
-from tutor.lists import other_kind
+from tutor.lists import other_kind, same_kind
 
 pytestmark = pytest.mark.slow
 
@@ -35,6 +35,25 @@ def test_a_list_of_the_kind_asked_not_one_with_the_same_count(engine: Engine) ->
     assert other_kind("rollen", "Het inkoopproces volgens Van Weele heeft zes stappen.")
     assert not other_kind("stappen", "Het inkoopproces volgens Van Weele heeft zes stappen.")
     assert not other_kind("soorten", "Het inkoopproces volgens Van Weele heeft zes stappen.")
+
+
+def test_roles_asked_after_a_situation_get_the_roles(engine: Engine) -> None:
+    # "meerdere mensen" is said beside Van Weele's steps; the list that says it holds roles wins.
+    a = engine.answerer.answer(
+        "bij een grote zakelijke aankoop beslissen meerdere mensen mee, welke rollen zijn er"
+    )
+    text = fold(a.answer)
+    assert all(role in text for role in ("gebruiker", "beinvloeder", "beslisser", "inkoper"))
+    assert "van weele" not in text
+    assert same_kind("rollen", "Binnen de DMU onderscheiden we rollen.")
+    assert not same_kind("rollen", "Het inkoopproces volgens Van Weele heeft zes stappen.")
+    assert not same_kind("soorten", "Er zijn soorten klanten.")  # a noun that names no kind
+
+
+def test_chapters_of_a_plan_are_no_unknown_term(engine: Engine) -> None:
+    a = engine.answerer.answer("de hoofdstukken van een accountplan, wat staat erin")
+    text = fold(a.answer)
+    assert a.found and all(part in text for part in ("smart", "strategie", "actieplan"))
 
 
 def test_a_compound_joined_by_a_linking_s_finds_its_section(engine: Engine) -> None:

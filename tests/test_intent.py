@@ -431,10 +431,21 @@ def test_separable_verbs_of_a_situation_are_joined() -> None:
     "question",
     ["welke binding kun je met een klant opbouwen, alle drie", "rijtje taken van een vertegenwoordiger",
      "lijstje cialdini principes", "tell me the buy classes of robinson faris and wind",
-     "show me the principles of cialdini", "op welke 4 pijlers rust accountmanagement"],
+     "show me the principles of cialdini", "op welke 4 pijlers rust accountmanagement",
+     # A situation first, then a count of things: a list, not which one kind it is.
+     "ik moet morgen een accountplan inleveren, welke zes onderdelen horen erin",
+     "hoofdstukken van een verkoopplan, wat staat erin"],
 )  # fmt: skip
 def test_a_list_asked_by_its_count_or_list_noun(question: str) -> None:
     assert detect_intent(question).kind == "enumeration"
+
+
+def test_a_count_before_a_hyphenated_plural() -> None:
+    intent = detect_intent("geen cijfers: met welke vier oordeel-methoden voorspel je de verkoop")
+    assert intent.kind == "enumeration" and intent.count == 4
+    # One kind asked of a situation stays a classification.
+    one_kind = detect_intent("een klant bestelt elke week hetzelfde, welke koopsituatie is dat")
+    assert one_kind.kind == "scenario"
 
 
 def test_an_english_singular_asked_is_no_list() -> None:

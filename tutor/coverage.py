@@ -35,6 +35,7 @@ GENERIC = frozenset(
     goal goals target targets rate rates mean means meaning define definition term terms
     tip tips advies adviezen ja nee bedenker bedenkers grondlegger uitvinder maker makers auteur
     letter letters afkorting afkortingen takenpakket rijtje lijstje lijst opsomming overzicht weg
+    hoofdstuk hoofdstukken delen erin
     """.split()
 )
 

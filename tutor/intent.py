@@ -41,6 +41,7 @@ LIST_NOUNS = (
     r"groepen|factoren|componenten|kenmerken|methoden|methodes|strategie[eë]?n|lagen|treden|"
     r"uitgangspunten|criteria|functies|elementen|situaties|koopsituaties|niveaus|categorie[eë]n|"
     r"taken|letters|begrippen|punten|regels|procedures|richtingen|groeirichtingen|waardestrategie[eë]n|"
+    r"hoofdstukken|"
     r"bouwstenen|ingredi[eë]nten|stadia|bakjes|vaardigheden|competenties|"
     r"stages|steps|phases|principles|roles|types|quadrants|parts|elements|factors|groups|strategies|kinds|"
     r"methods|components|skills"
@@ -98,7 +99,7 @@ ENUMERATION = [
     # "tell me the buy classes of …": English plurals asked for.
     re.compile(r"^(?:tell me|give me|show me)(?: all)? the (?:\w+ )?\w{2,}[^\Ws]s\b"),
     # "op welke 4 pijlers moet dat rusten": a number of things asked for.
-    re.compile(rf"\bwelke {_NUM} [a-z]{{3,}}(?:en|s)\b"),
+    re.compile(rf"\bwelke {_NUM} [a-z][\w-]{{2,}}(?:en|s)\b"),
     # "welke binding kun je opbouwen, alle drie": the count asked says a list is wanted.
     re.compile(rf",? (?:alle|all) (?:{_NUM})\s*[?.!]*$"),
     # "rijtje taken van een vertegenwoordiger": the list noun leads, the plural follows.
@@ -132,7 +133,7 @@ ENUMERATION = [
     # "waar moeten we op letten": the points to mind, as a list.
     re.compile(r"\bwaar (?:moet|moeten|moet je|moet ik|let je|let ik) (?:\w+ )?op (?:letten|gelet)\b"),
     re.compile(r"\bwie (?:zitten|zijn|horen) er (?:allemaal )?(?:in|bij)\b|\b(?:wie|wat|waar) .+ allemaal\b|"
-               r"\bwat (?:hoort|zit|staat|komt) er in\b"),
+               r"\bwat (?:hoort|zit|staat|komt) er ?in\b"),
     re.compile(rf"\b{_NUM} (?:\w+ )?\w*(?:{LIST_NOUNS})\b"),
     re.compile(rf"\b(?:what are|what were|which are)\s+(?:the\s+)?(?:[\w']+\s+){{0,3}}\w*(?:{LIST_NOUNS})\b"),
     STANDS_FOR,
@@ -332,7 +333,7 @@ def number_value(word: str) -> int | None:
 def _count(q: str) -> int | None:
     m = re.search(rf"\b({_NUM}) (?:\w+ )?\w*(?:{LIST_NOUNS})\b", q)
     # "welke 4 klantrelatiestrategien zijn er": a number before any plural noun (typos included).
-    m = m or re.search(rf"\b(?:welke|de|noem|wat zijn de|what are the) ({_NUM}) \w{{4,}}(?:en|s)\b", q)
+    m = m or re.search(rf"\b(?:welke|de|noem|wat zijn de|what are the) ({_NUM}) [\w-]{{4,}}(?:en|s)\b", q)
     if not m:
         return None
     return number_value(m.group(1))
@@ -371,7 +372,9 @@ def detect_intent(question: str) -> Intent:
         return Intent("why", topic_of(q), followup=followup)
     if CALCULATION.search(q) or worked_problem(q):
         return Intent("calculation", topic_of(q), followup=followup)
-    if classifies(q) and not LISTED_ON.search(q):
+    # "…, welke vier hoofdstukken horen erin": a count of things asked is a list, not one kind.
+    counted = re.search(rf"\b(?:welke|met welke) ({_NUM}) [a-z][\w-]{{2,}}(?:en|s)\b", q)
+    if classifies(q) and not LISTED_ON.search(q) and not (counted and (number_value(counted[1]) or 0) >= 2):
         return Intent("scenario", topic_of(q), followup=followup)
     if any(p.search(q) for p in ENUMERATION) or LISTED_ON.search(q):
         return Intent("enumeration", topic_of(q), count=_count(q), followup=followup)

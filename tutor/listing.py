@@ -47,6 +47,7 @@ from tutor.lists import (
     ordinal_items,
     other_kind,
     repeated_head,
+    same_kind,
 )
 from tutor.runs import Runs
 
@@ -234,7 +235,9 @@ class ListComposer:
                 value -= 0.4  # "Het tweede uitgangspunt …" starts in the middle of the list
             anchor = body[int(i)]
             value += 0.3 * (steps and inline_sequence(anchor.text))  # "de stappen": steps told in turn
-            value -= 0.35 * other_kind(nouns, anchor.text)  # "de zes dmu-rollen": not "zes stappen"
+            # "de zes dmu-rollen": not "zes stappen"; a list that says it is of the kind asked gains.
+            opening = " ".join(x.text for x in [anchor, *span[:1]])
+            value -= 0.35 * other_kind(nouns, opening) - 0.3 * same_kind(nouns, opening)
             para = self.c.paragraph(anchor)
             if inline_list(anchor.text) and is_item_head(anchor) and count_items(para) >= 3:
                 value -= 0.3  # a few words listed inside one item of a bigger list are an aside

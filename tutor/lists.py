@@ -304,3 +304,10 @@ def other_kind(asked: str, text: str) -> bool:
     counted = rf"\b(?:\d+|{'|'.join(NUMBER_WORDS.values())}) ({LIST_NOUNS})\b"
     said = {n[:3] for n in re.findall(counted, text.lower()) if n not in GENERIC_NOUNS}
     return bool(wanted) and bool(said) and not wanted & said
+
+
+def same_kind(asked: str, text: str) -> bool:
+    """Whether ``text`` names the kind of list asked (``asked``: the question's list nouns,
+    '|'-joined): "welke rollen" asked, "Binnen de DMU onderscheiden we rollen." said."""
+    wanted = {re.sub(r"(?:en|s)$", "", n) for n in asked.split("|") if n and n not in GENERIC_NOUNS}
+    return any(re.search(rf"\b{re.escape(w)}", text.lower()) for w in wanted if len(w) >= 3)

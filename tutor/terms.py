@@ -17,6 +17,7 @@ from tutor.compose import Composer, Composition, tokens_of
 from tutor.coverage import GENERIC, VERBS, display_topic
 from tutor.cues import SCAFFOLD
 from tutor.intent import LIST_NOUNS, Intent
+from tutor.lists import same_kind
 from tutor.othernames import abbreviation
 
 # A plural or infinitive whose singular doubles its vowel: "verkopen" → "verkoop", "taken" → "taak".
@@ -333,6 +334,9 @@ def unlisted_phrase(composer: Composer, q: str, section_id: str, listed: str) ->
     section = composer.course.section(section_id)
     own = fold(" ".join([section.title, *(n for g in section.glossary for n in g.names)]))
     words = re.findall(r"[a-z0-9]+", fold(q))
+    if same_kind("|".join(re.findall(rf"\b(?:{LIST_NOUNS})\b", " ".join(words))), fold(listed)[:300]):
+        return ""  # "…, welke rollen hebben die": the list of roles found is what is asked
+
     body = composer.body(section_id)
     listed = fold(listed)
     for a, b in pairwise(words):
