@@ -307,3 +307,20 @@ def test_in_sample_from_test_y_sums_in_the_notes_other_words() -> None:
     deals = weighted_pipeline("kans A 10k (slagingskans 50%), kans B 20k (25%), kans C 8k (75%)") or ""
     assert deals.endswith("= gewogen pipeline € 16.000.")
     assert clv("een klant blijft een jaar") is None
+
+
+def test_percentages_written_out_and_a_chance_named_before_it() -> None:
+    # "winkans 50 procent": the chance named, then its percentage in words.
+    section = "De gewogen pipeline: de waarde van elke kans maal de slagingskans."
+    line = worked_out("deal x 30k winkans 40 procent en deal y 20k slagingskans 50 procent", section)
+    assert line == "Met jouw getallen: 40% × € 30.000 + 50% × € 20.000 = gewogen pipeline € 22.000."
+    assert detect_intent("offerte 30k met 40 procent kans; verwachte omzet?").kind == "calculation"
+
+
+def test_market_share_of_my_turnover_and_of_a_potential() -> None:
+    assert (market_share("de markt is 8 miljoen, mijn omzet 2 miljoen, marktaandeel?") or "").endswith(
+        "= marktaandeel 25%."
+    )
+    # The notes' share is of what is really sold: the potential is worked out, with a warning.
+    line = market_share("het marktpotentieel is 8 miljoen en mijn omzet 2 miljoen") or ""
+    assert "marktaandeel 25%" in line and "niet van het marktpotentieel" in line

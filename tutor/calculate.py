@@ -13,7 +13,7 @@ from index.text import fold
 from tutor.forecast import moving_average, seasonal_index, trend
 from tutor.intent import COUNTS
 from tutor.loyalty import churn_rate, nps, retention_rate
-from tutor.numbers import NUM, dutch, num, round_up, show
+from tutor.numbers import NUM, dutch, num, round_up, show, with_percent_signs
 
 
 def hit_rate(question: str) -> str | None:
@@ -248,7 +248,9 @@ _DEAL = re.compile(
     rf"(?P<together>samen\s+)?{_VALUE}\s*(?:euro|eur|€)?\s*"
     # "deal van 50.000 in een fase met 40% slagingskans": the stage between value and chance.
     r"(?:(?:in|bij)\s+(?:de\s+|een\s+)?[\w-]+(?:\s+fase)?\s+)?"
-    r"(?:met|à|a|tegen|bij)\s+(?:een\s+)?(?:kans\s+van\s+)?(?P<p>\d+(?:[.,]\d+)?)\s*%"
+    # "… met 40% kans", "… winkans 50%": the chance after a word that links it or names it.
+    r"(?:(?:met|à|a|tegen|bij)\s+(?:een\s+)?(?:kans\s+van\s+)?|(?:win|slagings|succes)?kans\s+(?:van\s+)?)"
+    r"(?P<p>\d+(?:[.,]\d+)?)\s*%"
 )
 
 
@@ -291,7 +293,7 @@ def market_share(question: str) -> str | None:
     """Our share of the market's sales: "wij verkopen 30.000 stuks, de markt is 600.000 stuks" → 5%."""
     q = fold(question).replace("€", " € ")
     ours = re.search(
-        rf"\b(?:wij|we|ons bedrijf|ons aandeel|onze (?:omzet|afzet|verkoop))\s+(?:\w+\s+){{0,2}}?"
+        rf"\b(?:wij|we|ons bedrijf|ons aandeel|(?:onze|mijn) (?:omzet|afzet|verkoop))\s+(?:\w+\s+){{0,2}}?"
         rf"(?:€\s*)?{NUM}{_SCALE}",
         q,
     )
@@ -299,7 +301,14 @@ def market_share(question: str) -> str | None:
     market = re.search(
         rf"\b(?:de |totale |hele )*(?:markt\w*|branche|sector)\s+(?:\w+\s+){{0,2}}?(?:€\s*)?{NUM}{_SCALE}", q
     )
-    return _share(ours, market, "marktaandeel")
+    line = _share(ours, market, "marktaandeel")
+    if line and market is not None and market[0].startswith("marktpotentie"):
+        # The notes' share is of what is really sold, not of the potential.
+        line += (
+            " Let op: het marktaandeel is strikt je deel van de werkelijke verkopen, niet van het"
+            " marktpotentieel."
+        )
+    return line
 
 
 def share_of_wallet(question: str) -> str | None:
@@ -352,6 +361,7 @@ def worked_formula(question: str, section_text: str) -> tuple[str, str] | None:
     """The first formula of the section the question's numbers fill in: the word the section uses
     for it and the formula worked out."""
     where = fold(section_text)
+    question = with_percent_signs(question)
     for word, calc in FORMULAS:
         line = calc(question) if word in where else None
         if line is not None:

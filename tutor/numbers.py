@@ -11,6 +11,15 @@ THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
 NUM = rf"({THOUSANDS}|\d+(?:[.,]\d+)?)"
 
 
+# "50 procent", "50 percent": a percentage written out, as "50%".
+PERCENT_WORD = re.compile(r"(\d)\s*(?:procent|percent|pct)\b")
+
+
+def with_percent_signs(text: str) -> str:
+    """``text`` with percentages written out ("50 procent") as "50%"."""
+    return PERCENT_WORD.sub(r"\1%", text)
+
+
 def num(text: str) -> float:
     """A number as a student writes it: "1.200" is twelve hundred, "12,5" a decimal."""
     if re.fullmatch(THOUSANDS, text):
@@ -43,7 +52,8 @@ def worked_problem(q: str) -> bool:
     ) is not None
     # "… 80 detractors. nps?": only the value's name asked.
     named = re.search(
-        r"\b(?:nps|hitrate|hit rate|churn rate|churn|clv|marktaandeel|(?:gewogen )?pipeline)\s*[?!.]*$", q
+        r"\b(?:nps|hitrate|hit rate|churn rate|churn|clv|marktaandeel|(?:gewogen )?pipeline|"
+        r"verwachte omzet)\s*[?!.]*$", q
     )
     # "hitrate als ik 80 offertes maak en er 20 …": the value named first, the numbers after.
     named = named or re.match(r"^(?:de |mijn |onze )?(?:nps|hitrate|hit rate|churn rate|clv|marktaandeel) "
