@@ -27,12 +27,18 @@ DEFINITION_PATTERNS = [
         r"^wat doet (?:een |de |het )?(?P<term>.+)$",
         r"^(?:what is|what's|whats|what are|define|meaning of) (?:a |an |the )?(?P<term>.+)$",
         r"^what does (?:a |an |the )?(?P<term>.+?) (?:mean|stand for)$",
+        # "nps, wat meet het precies", "lead als begrip, wat is dat": the term first, then the question.
+        r"^(?P<term>(?!(?:ik|je|jij|we|wij|mijn|onze|ons|hij|zij|ze|u|een|de|het)\b)[\w/&()'-]+"
+        r"(?: [\w/&()'-]+){0,5}?),? wat (?:is|zijn|betekent|betekenen|meet|meten|houdt|inhoudt) "
+        r"(?:dat|dit|het|die|ze)(?: (?:eigenlijk|precies|nou|dan|in|nu))*$",
     )
 ]
 FILLER = re.compile(r"\b(?:eigenlijk|precies|nou|nu|dan|ook alweer|alweer|toch|ook|nog)\b")
 # "een ambassadeur als klant", "een lead in sales": the field the term belongs to, no part of it.
 # "koopintentieonderzoek omschrijving", "b2r definitie": what is asked of the term, no part of it.
 ASKED_OF = re.compile(r"(?<=\w) (?:omschrijving|beschrijving|definitie|defenitie|betekenis|uitleg|begrip)$")
+# "lead als begrip in online marketing": the term, then what it is called and where.
+AS_A_TERM = re.compile(r"(?<=\w) als (?:begrip|term|woord)\b.*$")
 FIELD = re.compile(
     r"(?<=\w) (?:als|in|bij|binnen) (?:de |het |een )?(?:klant|klanten|verkoper|verkoop|sales|marketing)$"
 )
@@ -68,6 +74,7 @@ def asked_term(question: str) -> str | None:
         m = pattern.match(q)
         if m:
             term = re.sub(r"\s+", " ", FILLER.sub(" ", m["term"])).strip(" ,'\"")
+            term = AS_A_TERM.sub("", term)
             return ASKED_OF.sub("", FIELD.sub("", re.sub(r"^(?:een|de|het) ", "", term))) or None
     # A bare 'NPS?' or 'kraljic matrix' is a definitional question too.
     if len(q.split()) <= 3:

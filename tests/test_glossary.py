@@ -32,6 +32,13 @@ from knowledge.model import Course
         # A term with "betekent" after it asks its meaning.
         ("klantretentie betekent", "klantretentie"),
         ("hoe bereken je de gewogen pipeline van drie kansen?", None),
+        # The term first, then what it is or measures; "als begrip …" says how it is asked.
+        ("churn rate, wat meet het eigenlijk", "churn rate"),
+        ("prospect als begrip in sales, wat is dat", "prospect"),
+        ("hefboomproducten, wat zijn dat?", "hefboomproducten"),
+        # A situation told before "wat is dat" is no term.
+        ("ik bel een onbekend bedrijf, wat is dat", None),
+        ("de klant zegt nee, wat is het dan", None),
     ],
 )
 def test_asked_term(question: str, term: str | None) -> None:
