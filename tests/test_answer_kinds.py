@@ -96,3 +96,25 @@ def test_a_list_asked_by_another_compound_of_the_notes_head_is_listed(engine: En
     assert a.found and all(p in fold(a.answer) for p in ("wederkerigheid", "schaarste", "autoriteit"))
     # A term the notes lack is still said to be missing.
     assert not engine.answerer.answer("noem de stappen van het aida-model").found
+
+
+def test_a_short_answer_gets_the_second_place_the_notes_answer_it(engine: Engine) -> None:
+    # The definition of the pyramid scores best, but the reason ("korting … service … daarom op
+    # winst") is said further on: both, in the notes' order, a paragraph apart.
+    a = engine.answerer.answer("waarom is alleen omzet een slechte basis voor de klantenpiramide")
+    text = fold(a.answer)
+    assert "korting" in text and "winst of op klantwaarde" in text
+    assert text.index("deelt de klanten") < text.index("korting")
+    # Keeping customers: what lowers the risk and the signals to pick up, from two paragraphs.
+    kept = fold(engine.answerer.answer("hoe zorg je dat klanten niet weglopen").answer)
+    assert "klachtenmanagement" in kept and "signalen van vertrek" in kept
+
+
+def test_a_passage_ending_in_an_announcement_keeps_its_list(engine: Engine) -> None:
+    # The second passage is not added after "Zakelijk verkopen verschilt op een aantal punten":
+    # the list it announces follows instead.
+    a = engine.answerer.answer(
+        "ik stond altijd in een winkel, wat is er anders als ik voortaan aan bedrijven verkoop"
+    )
+    text = fold(a.answer)
+    assert a.items and "ten eerste" in text and "rationeler" in text

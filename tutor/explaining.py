@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import numpy as np
 
 from index.english import to_dutch
 from index.passages import LIST_MARKER, Sentence
 from index.text import EVERYDAY, fold, irregular_nouns
-from tutor.compose import Composer, Composition, match_part, tokens_of
+from tutor.compose import Composer, Composition, match_part, tokens_of, words
 from tutor.coverage import GENERIC
 from tutor.cues import (
     ASPECT,
@@ -32,7 +33,7 @@ from tutor.cues import (
 )
 from tutor.intent import _NUM as NUMBER
 from tutor.intent import classifies
-from tutor.lists import BACKREF, is_item_head
+from tutor.lists import AHEAD, BACKREF, inline_list, is_item_head
 from tutor.verbs import asked_verb, how_to, joined_verbs
 
 PARTICLES = "af|op|aan|in|uit|voor|vast|samen|door|na|om|terug"
@@ -41,6 +42,9 @@ POINTING = re.compile(r"\b(?:dit|dat|deze|die|hier|daar|daarom|daardoor)\b", re.
 # "waarom is een klachtenafhandeling belangrijk": what is weighed, not the judgement word.
 WEIGHED = re.compile(r"^waarom (?:is|zijn) (.+?) (?:zo )?(?:belangrijk|nuttig|handig|nodig)\W*$")
 # Verbs of "hoe … je" that say little of what the notes would say ("hoe pak je dat aan").
+# A short answer gets the next best passage of the section when that scores within the gap of the
+# best (tuned on the seen sets, not on test_aa); the second passage aims at this many words.
+SECOND_BELOW, SECOND_GAP, SECOND_WORDS = 60, 0.35, 30
 GENERIC_VERBS = frozenset("doe ga pak kom krijg houd maak zorg stel werk gebruik vind".split())
 
 
@@ -275,4 +279,39 @@ def explain(
     subject = ASPECT.sub(" ", fold(topic)) if said is not None else topic
     subject = weighed[1] if weighed else subject  # "waarom is X belangrijk": X leads in, not "belangrijk"
     span = c.lead_in(c.passage(best, lead=literal), subject, qvec, least=2 if advice else 1)
+    if intent in ("why", "scenario", "explanation"):
+        span = _with_second(c, span, body, best, question, qvec, bonus)
     return Composition(c.text(span), sections=[section_id])
+
+
+def _with_second(
+    c: Composer,
+    span: list[Sentence],
+    body: list[Sentence],
+    best: Sentence,
+    question: str,
+    qvec: np.ndarray | None,
+    bonus: Callable[[Sentence], float],
+) -> list[Sentence]:
+    """A short answer (below ``SECOND_BELOW`` words) with the passage of the next best sentence
+    elsewhere in the section, when it scores nearly as well (within ``SECOND_GAP``): a why or how
+    the notes answer in two places ("korting en service" and "daarom op winst") gets both. Not
+    after an announcement, whose list follows it."""
+    last = span[-1].text
+    if words(span) >= SECOND_BELOW or (AHEAD.search(last) and not inline_list(last)):
+        return span
+    taken = {x.id for x in span}
+    rest = [x for x in body if x.id not in taken]
+    if not rest:
+        return span
+    scores = c.score(question, qvec, [x.id for x in rest]) + np.array([bonus(x) for x in rest])
+    top = float(c.score(question, qvec, [best.id])[0]) + bonus(best)
+    j = int(np.argmax(scores))
+    # "waarom is klachtenafhandeling belangrijk": a sentence sharing only "belangrijk" adds nothing.
+    weighed = WEIGHED.match(fold(question))
+    asked = c.query_tokens(weighed[1] if weighed else question)
+    if float(scores[j]) < top - SECOND_GAP or not asked & c.tokens[rest[j].id]:
+        return span
+    extra = [x for x in c.passage(rest[j], target=SECOND_WORDS, limit=2 * SECOND_WORDS) if x.id not in taken]
+    # The best passage leads; the second follows, unless it reads straight into the first.
+    return extra + span if extra and extra[-1].id + 1 == span[0].id else span + extra
