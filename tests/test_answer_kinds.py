@@ -118,3 +118,11 @@ def test_a_passage_ending_in_an_announcement_keeps_its_list(engine: Engine) -> N
     )
     text = fold(a.answer)
     assert a.items and "ten eerste" in text and "rationeler" in text
+
+
+def test_a_source_the_notes_lack_is_what_the_question_hinges_on(engine: Engine) -> None:
+    a = engine.answerer.answer("welke fasen heeft de sales funnel volgens gartner")
+    assert not a.found and "Gartner staat niet in de samenvatting." in a.answer
+    # A source the notes name is no unknown term.
+    named = engine.answerer.answer("wat zijn de zes principes volgens cialdini")
+    assert named.found and "wederkerigheid" in fold(named.answer)

@@ -83,6 +83,11 @@ def unknown_hinge(
     if says is not None and intent.kind != "comparison":
         topics.append(says[1])
         methods.add(says[1])
+    # "de vijf krachten van een salesfunnel volgens hubspot": the source the question names.
+    source = re.search(r"\bvolgens (?:de |het )?([\w'-]+(?: [\w'-]+)?)\s*[?!.]*$", fold(q))
+    if source is not None and intent.kind != "explanation":  # (explanations read "volgens" above)
+        topics.append(source[1])
+        methods.add(source[1])
     # "wij starten met accountmanagement, op welke 4 pijlers …": the clause that asks.
     clause = re.split(r"[,:;]\s*", fold(q).strip(" ?!."))[-1]
     first = fold(q).split()[0] if q.split() else ""  # the question's first word
