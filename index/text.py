@@ -271,12 +271,16 @@ def bm25_tokens(text: str) -> list[str]:
     """Stemmed content tokens for BM25; the stems of "-eren" verbs meet ("positioneer", "positioneert",
     "positioneren" and "positionering" → "positioner"), which the stemmer leaves apart."""
     stems = _STEMMER.stemWords([w for w in words(text) if w not in DUTCH_STOPWORDS])
-    return [_EER.sub("er", s) if len(s) >= 7 else s for s in stems]
+    return [_VOWEL_S.sub(r"\1", _EER.sub("er", s) if len(s) >= 7 else s) for s in stems]
 
 
 _EER = re.compile(r"eert?$")
+# A plural the notes write with an apostrophe, typed without it: "paginas", "autos", "kpis" are the
+# notes' "pagina's", "auto's", "KPI's" (whose "'s" is a token of its own).
+_VOWEL_S = re.compile(r"^(\w{2,}[^aeiou\W][ao]|[^aeiou\W]{2,3}i)s$")
 
 
 def lexical_hash() -> str:
     """Version of the tokenisation (stemmer + stop words), for the index manifest."""
-    return hashlib.sha256(("dutch|eer|" + " ".join(sorted(DUTCH_STOPWORDS))).encode()).hexdigest()[:12]
+    version = "dutch|eer|vowel-s|" + " ".join(sorted(DUTCH_STOPWORDS))
+    return hashlib.sha256(version.encode()).hexdigest()[:12]

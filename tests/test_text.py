@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.text import compound_parts, compounds, remembered
+from index.text import bm25_tokens, compound_parts, compounds, remembered
 
 
 def test_compound_parts_finds_the_notes_compounds_an_unknown_word_is_part_of() -> None:
@@ -60,3 +60,13 @@ def test_compounds_within_reach() -> None:
     # "klant … oriëntatiefase … relatie": words two apart make no compound within reach 1.
     assert "relatieklant" in compounds("klant in de orientatiefase van de relatie")
     assert "relatieklant" not in compounds("klant in de orientatiefase van de relatie", reach=1)
+
+
+def test_a_plural_typed_without_its_apostrophe_meets_the_notes_word() -> None:
+    # "paginas", "autos", "kpis": the notes' "pagina's", "auto's", "KPI's".
+    assert bm25_tokens("paginas autos kpis") == ["pagina", "auto", "kpi"]
+    assert bm25_tokens("pagina's")[0] == "pagina"
+    # Words that end so of their own stay whole.
+    assert bm25_tokens("basis kennis status campus chaos klas") == [
+        "basis", "kennis", "status", "campus", "chaos", "klas"
+    ]
