@@ -126,3 +126,12 @@ def test_a_source_the_notes_lack_is_what_the_question_hinges_on(engine: Engine) 
     # A source the notes name is no unknown term.
     named = engine.answerer.answer("wat zijn de zes principes volgens cialdini")
     assert named.found and "wederkerigheid" in fold(named.answer)
+
+
+def test_what_a_model_is_good_for_is_its_use_not_its_parts(engine: Engine) -> None:
+    a = engine.answerer.answer("wat heeft een verkoper eigenlijk aan kraljic")
+    text = fold(a.answer)
+    assert "hoe de klant naar hem kijkt" in text and not a.items
+    assert not text.startswith("de matrix heeft")  # no lead-in by the generic word
+    pyramid = fold(engine.answerer.answer("wat kun je met de klantenpiramide").answer)
+    assert "helpt om keuzes te maken" in pyramid

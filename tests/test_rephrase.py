@@ -110,6 +110,8 @@ def _written(word: str) -> bool:
         ("ik begrijp het verschil tussen mql en sql niet", "leg het verschil tussen mql en sql uit"),
         # What is not understood is asked to be explained; the despair and the sigh go.
         ("ik snap de nps niet", "leg de nps uit"),
+        ("ik snap de term retentiegraad niet", "wat is retentiegraad"),  # the term's meaning
+        ("ik begrijp het begrip share of wallet niet helemaal", "wat is share of wallet"),
         ("hoi, ik snap kraljic echt niet", "leg kraljic uit"),
         ("ik snap er niks van, wat is kam nou weer", "wat is kam"),
         ("ik snap het niet", "ik snap het niet"),

@@ -17,7 +17,7 @@ from tutor.compose import Composer, Composition
 from tutor.coverage import Coverage
 from tutor.cues import ASPECT
 from tutor.defining import define
-from tutor.explaining import aspect_section, verb_section
+from tutor.explaining import aspect_section, beyond_definition, verb_section
 from tutor.followup import last_two, leans_back
 from tutor.guard import strange_situation, unknown_hinge
 from tutor.intent import (
@@ -312,7 +312,7 @@ class Answerer:
             and entry.section_id == top
             and (
                 intent.kind == "definition"
-                or (intent.kind == "explanation" and not how_to(q))  # "hoe pak je de dmu aan": advice
+                or (intent.kind == "explanation" and not beyond_definition(q))  # "hoe pak je de dmu aan"
                 or STANDS_FOR.match(q)  # "waar staat kam voor": the term the glossary writes out
                 or plain_plural(q, intent)
             )

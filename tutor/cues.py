@@ -43,7 +43,7 @@ ASPECT = re.compile(
 )
 ASPECT_SAID = {
     "goal": r"\bdoel(?:en)?\b",
-    "use": r"\bnut(?:tig\w*)?\b|\bhelpt\b",
+    "use": r"\bnut(?:tig\w*)?\b|\bhelpt\b|\bbelangrijk omdat\b",
     "chance": r"\bkans\b",
     "risk": r"\brisico\w*|\bgevaar\w*|\bkwetsba\w*|\bafhankelijk\b|\bmisbruik\w*|\bschaden\b",
     "role": r"\bfuncties?\b",

@@ -66,9 +66,18 @@ def verb_section(c: Composer, question: str, candidates: list[str]) -> str | Non
 
 
 # "waarom gebruiken bedrijven …", "waarvoor dient …", "why do companies use …": what it is for.
+# "wat heb ik als verkoper aan de kraljic matrix", "wat kan een verkoopteam met de piramide doen".
 PURPOSE = re.compile(
-    r"\bwaar(?:om|voor) (?:gebruik|dien)\w*\b|\bwhy (?:do|does|would|should) (?:\w+ ){0,2}use\b"
+    r"\bwaar(?:om|voor) (?:gebruik|dien)\w*\b|\bwhy (?:do|does|would|should) (?:\w+ ){0,2}use\b|"
+    r"^wat (?:heb|hebben|heeft|kan|kun|kunnen) (?:je|jij|ik|we|wij|u|(?:een |de )?\w+)(?: als \w+)? "
+    r"(?:eigenlijk |concreet |nou )?(?:aan|met) (?:de|het|een|die|dat|zo'n)\b"
 )
+
+
+def beyond_definition(question: str) -> bool:
+    """Whether an explanation asks more of a term than what it is: how to go about it ("hoe pak je de
+    dmu aan") or what it is good for ("wat heb ik als verkoper aan de kraljic matrix")."""
+    return how_to(question) or PURPOSE.search(fold(question)) is not None
 
 
 def _ends_in(t: str, tokens: set[str]) -> bool:
@@ -278,7 +287,10 @@ def explain(
     # "het nut van een belscript": the aspect asked is no word of the topic to lead in with.
     subject = ASPECT.sub(" ", fold(topic)) if said is not None else topic
     subject = weighed[1] if weighed else subject  # "waarom is X belangrijk": X leads in, not "belangrijk"
-    span = c.lead_in(c.passage(best, lead=literal), subject, qvec, least=2 if advice else 1)
+    span = c.passage(best, lead=literal)
+    # "wat heb ik aan de kraljic matrix": the sentence saying what it is good for needs no lead-in.
+    if not (purpose and intent != "why" and said is not None and said.search(c.folded[best.id])):
+        span = c.lead_in(span, subject, qvec, least=2 if advice else 1)
     if intent in ("why", "scenario", "explanation"):
         span = _with_second(c, span, body, best, question, qvec, bonus)
     return Composition(c.text(span), sections=[section_id])

@@ -285,7 +285,9 @@ def unwrap(question: str, written: Callable[[str], bool]) -> str:
     q = _SIGH.sub("", _LOST.sub("", q)).strip() or q
     not_got = _NOT_GOT.match(q)
     if not_got and not_got["topic"].lower() not in ("het", "dat", "dit", "er"):
-        return f"leg {not_got['topic']} uit"
+        # "ik snap de term retentiegraad niet": what the term means.
+        term = re.match(r"(?:de term|het begrip|het woord)\s+(.+)", not_got["topic"], re.IGNORECASE)
+        return f"wat is {term[1]}" if term else f"leg {not_got['topic']} uit"
     q = _NOT_GETTING.sub("", q).strip()
     q = _in_context(q)
     fronted = _FRONTED.match(q)
