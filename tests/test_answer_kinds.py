@@ -135,3 +135,11 @@ def test_what_a_model_is_good_for_is_its_use_not_its_parts(engine: Engine) -> No
     assert not text.startswith("de matrix heeft")  # no lead-in by the generic word
     pyramid = fold(engine.answerer.answer("wat kun je met de klantenpiramide").answer)
     assert "helpt om keuzes te maken" in pyramid
+
+
+def test_a_side_found_in_the_other_sides_section(engine: Engine) -> None:
+    # "klant onderhouden" is the notes' "behoudstrategie (onderhouden)", beside the other side, not
+    # the Klanten section's "relaties … onderhoudt".
+    a = engine.answerer.answer("investeren in een klant tegenover een klant onderhouden")
+    text = fold(a.answer)
+    assert "investeringsstrategie" in text and "behoudstrategie" in text

@@ -178,10 +178,12 @@ def _about(c: Composer, said: str, aspect: set[str], section_id: str, names: tup
     return about.text if aspect & c.tokens[about.id] else ""
 
 
-def side_section(c: Composer, retriever: Retriever, name: str, fallback: str) -> str:
+def side_section(
+    c: Composer, retriever: Retriever, name: str, fallback: str, near: tuple[str, ...] = ()
+) -> str:
     """The section that best matches ``name`` by its words (no model call): the one whose title
-    holds all of them ("kwantitatieve methoden" → "Kwantitatieve voorspellingsmethoden"), else
-    ``fallback`` when its text names it, else by BM25."""
+    holds all of them ("kwantitatieve methoden" → "Kwantitatieve voorspellingsmethoden"), else the
+    first of ``near`` (the other sides' sections) and ``fallback`` whose text names it, else by BM25."""
     wanted = tokens_of(name)
 
     def holds(title: set[str]) -> bool:
@@ -190,8 +192,11 @@ def side_section(c: Composer, retriever: Retriever, name: str, fallback: str) ->
     titled = [s.id for s in c.course.sections if wanted and holds(tokens_of(s.title))]
     if len(titled) == 1:
         return titled[0]
-    if wanted and any(wanted <= c.tokens[s.id] for s in c.body(fallback)):
-        return fallback  # "marketeer en verkoper": both sides in the section the question found
+    for home in (*near, fallback):
+        # "marketeer en verkoper": both sides in the section the question found; "uitbouwen vs
+        # onderhouden": the other side's section ("Bij een behoudstrategie (onderhouden) …").
+        if wanted and any(wanted <= c.tokens[s.id] for s in c.body(home)):
+            return home
     scores = retriever.bm25_scores(name)
     if not len(scores) or float(scores.max()) <= 0:
         return fallback
@@ -221,7 +226,8 @@ def resolve_sides(
             e = None  # "centrale vs decentrale inkoop": one entry cannot be both sides
         before = earlier[1] if earlier is not None and name == earlier[0] else None
         home = e.section_id if e else before
-        sides.append((name, e, home or side_section(c, retriever, name, top)))
+        others = tuple(h for _, _, h in sides if h)
+        sides.append((name, e, home or side_section(c, retriever, name, top, others)))
     # "routine met knelpunt": a side the other's term completes ("knelpunt" → Knelpuntproducten, so
     # "routine" → Routineproducten).
     for i, (name, e, _) in enumerate(sides):
