@@ -143,3 +143,12 @@ def test_a_side_found_in_the_other_sides_section(engine: Engine) -> None:
     a = engine.answerer.answer("investeren in een klant tegenover een klant onderhouden")
     text = fold(a.answer)
     assert "investeringsstrategie" in text and "behoudstrategie" in text
+
+
+def test_an_example_asked_gets_the_worked_example(engine: Engine) -> None:
+    # "Bij B2B …" leads a stretch that gives no example: the section's worked example follows.
+    a = engine.answerer.answer("geef eens een voorbeeld van zakelijk inkopen door een b2b klant")
+    assert "Voorbeeld:" in a.answer and "hogeschool" in fold(a.answer)
+    # "laat met een situatie zien hoe …" asks for an example too.
+    shown = engine.answerer.answer("laat aan de hand van een geval zien hoe klachtenmanagement werkt")
+    assert shown.intent == "example"

@@ -70,7 +70,8 @@ ASPECT_OF = re.compile(
 PER = re.compile(r"^hoe (?:verschilt|verschillen|varieert|varieren) .+ per (\w+)(?: van .+)?$")
 EXAMPLE = re.compile(
     r"\b(?:voorbeeld|voorbeelden|voorbeeldje|voorbeeldjes|example|examples|bijvoorbeeld|casus|casussen|"
-    r"praktijkgeval|praktijkgevallen|praktijkvoorbeeld|praktijkvoorbeelden)\b"
+    r"praktijkgeval|praktijkgevallen|praktijkvoorbeeld|praktijkvoorbeelden)\b|"
+    r"\blaat (?:eens )?(?:met|aan de hand van) een (?:situatie|case|geval) zien\b"  # "… een situatie zien"
 )
 # "voorbeeldje van marketing tegenover sales": an example asked first, of whatever follows.
 EXAMPLE_FIRST = re.compile(

@@ -43,7 +43,9 @@ def example_of(
             if is_item_head(s):
                 break
             rest.append(s)
-        if rest:
+        # (Only when they give an example: "Zakelijk verkopen verschilt op …" after "Bij B2B …" does not.)
+        gives = any(re.search(r"\b(?:bijvoorbeeld|zoals|denk aan)\b|[\"'“‘]", x.text, re.I) for x in rest)
+        if rest and (gives or not example):
             worked = any(c.names(s, topic) for s in example)
             context = c.text(rest) + ("\n\nVoorbeeld: " + c.text(example) if worked else "")
             return Composition(headline, context=context, sections=[section_id])
