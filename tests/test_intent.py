@@ -481,3 +481,11 @@ def test_bare_terms_one_after_the_other() -> None:
     # A term asked in the singular of the notes' plural ("Routineproducten").
     assert bare_terms("routineproduct hunter", {"routineproducten": 1, "hunter": 2}) == (
         "routineproducten", "hunter")
+
+
+@pytest.mark.parametrize(
+    "question", ["ey, is er iemand wakker?", "je bent een kanjer, dank", "aight, duidelijk"]
+)
+def test_in_sample_from_test_aa_small_talk(question: str) -> None:
+    # In-sample from test_aa (disclosed): "ey", "iemand thuis", praise, "aight".
+    assert detect_intent(question).kind == "smalltalk"

@@ -36,6 +36,7 @@ GENERIC = frozenset(
     tip tips advies adviezen ja nee bedenker bedenkers grondlegger uitvinder maker makers auteur
     letter letters afkorting afkortingen takenpakket rijtje lijstje lijst opsomming overzicht weg
     hoofdstuk hoofdstukken delen erin
+    ie they them it its their one ones
     """.split()
 )
 
