@@ -324,3 +324,13 @@ def test_market_share_of_my_turnover_and_of_a_potential() -> None:
     # The notes' share is of what is really sold: the potential is worked out, with a warning.
     line = market_share("het marktpotentieel is 8 miljoen en mijn omzet 2 miljoen") or ""
     assert "marktaandeel 25%" in line and "niet van het marktpotentieel" in line
+
+
+def test_in_sample_from_test_aa_sums_told_otherwise() -> None:
+    # In-sample from test_aa (disclosed): shares by the score given ("45% scoort 9-10"), customers
+    # who "zegden op" with the year between, the number of a stage "nodig".
+    assert (nps("40% scoort 9-10, 40% scoort 7-8 en 20% scoort 0-6") or "").endswith("= NPS +20.")
+    assert "churn rate 5%" in (churn_rate("van de 400 leden zegden er in 2024 20 op") or "")
+    section = "Zo reken je terug van doel naar activiteiten. Dit heet ook wel de trechterberekening."
+    line = worked_out("doel 30 klanten, 1 op de 3 offertes wordt order: aantal offertes nodig?", section)
+    assert line == "Met jouw getallen: 30 klanten ÷ 33,3% = 90 offertes nodig."

@@ -98,7 +98,8 @@ def funnel_back(question: str) -> str | None:
     """What a target takes at an earlier stage of the funnel: "hoeveel leads heb ik nodig voor 10
     klanten als 1 op de 5 leads klant wordt" → 10 ÷ 20% = 50 leads (each ratio given divides)."""
     q = fold(question)
-    asked = re.search(rf"\bhoeveel {_STAGES}", q)
+    # "hoeveel offertes", "aantal offertes nodig": the stage asked.
+    asked = re.search(rf"\bhoeveel {_STAGES}", q) or re.search(rf"\baantal {_STAGES}(?= nodig\b)", q)
     target = re.search(rf"\b{NUM}\s+(?:nieuwe\s+)?(klanten|orders|deals|opdrachten|klant)\b", q)
     if asked is None or target is None or re.search(r"\b(?:telkens|steeds|elke fase|per fase)\b", q):
         return None

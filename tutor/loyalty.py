@@ -23,8 +23,8 @@ def nps(question: str) -> str | None:
     named_first = rf"({'|'.join(_GROUP)})s?\w*\s*(?:is|zijn|:)?\s*{NUM}\s*(%|procent)?"
     for m in re.finditer(named_first, q):
         found.setdefault(_GROUP[m[1]], (num(m[2]), bool(m[3])))
-    for group, count in _by_score(q).items():
-        found.setdefault(group, (count, False))
+    for group, given in _by_score(q).items():
+        found.setdefault(group, given)
     total_m = re.search(rf"{NUM}\s*(?:respondenten|klanten|mensen|ondervraagden|antwoorden)", q)
     missing = [g for g in ("promotors", "passives", "detractors") if g not in found]
     if total_m and len(missing) == 1 and REST.search(q) and not any(pct for _, pct in found.values()):
@@ -57,28 +57,30 @@ def nps(question: str) -> str | None:
 
 REST = re.compile(r"\b(?:de rest|de overige\w*|overige|de anderen|the rest|others)\b")
 # "150 gaven 9-10", "110 geven een 9 of 10, 50 een 7 of 8 en 40 een 6 of lager": counts by score given.
-_GAVE = r"(?:gaven|geven|gaf|geeft|scoorden|scoren)"
+_GAVE = r"(?:gaven|geven|gaf|geeft|scoorden|scoren|scoort|scoorde)"
+# "45% scoort 9-10": a share by the score given.
 _BY_SCORE = re.compile(
-    rf"\b(\d+)\s+(?:(?:klanten|mensen|respondenten)\s+)?(?:{_GAVE}|met)?\s*(?:een\s+|cijfer\s+)?(\d{{1,2}})\s*"
-    r"(?:(?:-|–|tot(?: en met)?|of|en)\s*(\d{1,2})|(of lager|of minder|of hoger))?\b"
+    rf"\b(\d+)\s*(%|procent)?\s+(?:(?:klanten|mensen|respondenten)\s+)?(?:{_GAVE}|met)?\s*(?:een\s+|cijfer\s+)?"
+    r"(\d{1,2})\s*(?:(?:-|–|tot(?: en met)?|of|en)\s*(\d{1,2})|(of lager|of minder|of hoger))?\b"
 )
 
 
-def _by_score(q: str) -> dict[str, float]:
-    """The groups of NPS counts given by the scores they gave ("60 gaven 0-6" → detractors)."""
-    found: dict[str, float] = {}
+def _by_score(q: str) -> dict[str, tuple[float, bool]]:
+    """The groups of NPS counts (or shares) given by the scores they gave ("60 gaven 0-6" →
+    detractors)."""
+    found: dict[str, tuple[float, bool]] = {}
     pos = 0
     while (m := _BY_SCORE.search(q, pos)) is not None:
         pos = m.start() + 1  # "100 klanten gaven 40 een 9-10": the count may be a match's score
-        low = int(m[2])
-        high = int(m[3]) if m[3] else (0 if m[4] in ("of lager", "of minder") else 10 if m[4] else low)
+        low = int(m[3])
+        high = int(m[4]) if m[4] else (0 if m[5] in ("of lager", "of minder") else 10 if m[5] else low)
         low, high = min(low, high), max(low, high)
-        if high > 10 or not (m[3] or m[4] or re.search(rf"\b{_GAVE}\b", m[0])):
+        if high > 10 or not (m[4] or m[5] or re.search(rf"\b{_GAVE}\b", m[0])):
             continue  # "in 2 jaar" is no score
         group = "promotors" if low >= 9 else "passives" if low >= 7 and high <= 8 else ""
         group = group or ("detractors" if high <= 6 else "")
         if group:
-            found[group] = found.get(group, 0.0) + float(m[1])
+            found[group] = (found.get(group, (0.0, False))[0] + float(m[1]), bool(m[2]))
             pos = m.end()
     return found
 
@@ -115,7 +117,8 @@ def _left(question: str) -> tuple[float, float] | None:
         rf"{NUM}\s+{CUSTOMERS}",
         rf"{NUM}\s+(?:[a-z]+\s+){{0,4}}?(?:vertrokken|weggegaan|opgezegd|verloren|gestopt|afgehaakt|"
         r"weggelopen|weggingen|wegging|weggaan|vertrekken|opzeggen|kwijt|(?:zijn|is|gingen|ging)\s+weg)\b",
-        rf"(?:vertrokken|verloren|opgezegd)\s+(?:er\s+)?{NUM}",
+        # "zegden er in 2025 25 op": the year said between is no count.
+        rf"(?:vertrokken|verloren|opgezegd|zegden|zegde)\s+(?:er\s+)?(?:in\s+\d{{4}}\s+)?{NUM}",
     )
 
 

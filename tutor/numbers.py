@@ -48,7 +48,7 @@ def worked_problem(q: str) -> bool:
     # "… 70% van de omzet, wat is het risico": a judgement asked, no value.
     asks = re.search(
         r"\b(?:wat is (?:de|het|mijn|onze)(?! (?:risico|gevaar|probleem|nadeel|voordeel|reden|oorzaak|"
-        r"strategie|aanpak|gevolg)\b)|hoeveel|hoe hoog|what is the)\b", q
+        r"strategie|aanpak|gevolg)\b)|hoeveel|hoe hoog|what is the|aantal \w+ nodig)\b", q
     ) is not None
     # "… 80 detractors. nps?": only the value's name asked.
     named = re.search(
