@@ -44,7 +44,7 @@ WEIGHED = re.compile(r"^waarom (?:is|zijn) (.+?) (?:zo )?(?:belangrijk|nuttig|ha
 # Verbs of "hoe … je" that say little of what the notes would say ("hoe pak je dat aan").
 # A short answer gets the next best passage of the section when that scores within the gap of the
 # best (tuned on the seen sets, not on test_aa); the second passage aims at this many words.
-SECOND_BELOW, SECOND_GAP, SECOND_WORDS = 80, 0.35, 30
+SECOND_BELOW, SECOND_GAP, SECOND_WORDS = 80, 0.7, 30
 GENERIC_VERBS = frozenset("doe ga pak kom krijg houd maak zorg stel werk gebruik vind".split())
 
 
@@ -316,8 +316,10 @@ def _with_second(
     rest = [x for x in body if x.id not in taken]
     if not rest:
         return span
-    scores = c.score(question, qvec, [x.id for x in rest]) + np.array([bonus(x) for x in rest])
-    top = float(c.score(question, qvec, [best.id])[0]) + bonus(best)
+    # Scored together, so the best and the rest stand on the same scale.
+    pool = [best, *rest]
+    both = c.score(question, qvec, [x.id for x in pool]) + np.array([bonus(x) for x in pool])
+    top, scores = float(both[0]), both[1:]
     j = int(np.argmax(scores))
     # "waarom is klachtenafhandeling belangrijk": a sentence sharing only "belangrijk" adds nothing.
     weighed = WEIGHED.match(fold(question))
