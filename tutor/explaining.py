@@ -41,10 +41,10 @@ PARTICLES = "af|op|aan|in|uit|voor|vast|samen|door|na|om|terug"
 POINTING = re.compile(r"\b(?:dit|dat|deze|die|hier|daar|daarom|daardoor)\b", re.I)
 # "waarom is een klachtenafhandeling belangrijk": what is weighed, not the judgement word.
 WEIGHED = re.compile(r"^waarom (?:is|zijn) (.+?) (?:zo )?(?:belangrijk|nuttig|handig|nodig)\W*$")
-# Verbs of "hoe … je" that say little of what the notes would say ("hoe pak je dat aan").
 # A short answer gets the next best passage of the section when that scores within the gap of the
 # best (tuned on the seen sets, not on test_aa); the second passage aims at this many words.
 SECOND_BELOW, SECOND_GAP, SECOND_WORDS = 80, 0.7, 30
+# Verbs of "hoe … je" that say little of what the notes would say ("hoe pak je dat aan").
 GENERIC_VERBS = frozenset("doe ga pak kom krijg houd maak zorg stel werk gebruik vind".split())
 
 
@@ -74,10 +74,15 @@ PURPOSE = re.compile(
 )
 
 
+def asks_use(question: str) -> bool:
+    """Whether ``question`` asks what something is for ("wat heb ik aan de kraljic matrix")."""
+    return PURPOSE.search(fold(question)) is not None
+
+
 def beyond_definition(question: str) -> bool:
     """Whether an explanation asks more of a term than what it is: how to go about it ("hoe pak je de
     dmu aan") or what it is good for ("wat heb ik als verkoper aan de kraljic matrix")."""
-    return how_to(question) or PURPOSE.search(fold(question)) is not None
+    return how_to(question) or asks_use(question)
 
 
 def _ends_in(t: str, tokens: set[str]) -> bool:

@@ -8,11 +8,10 @@ from dataclasses import replace
 
 import numpy as np
 
-from index.text import fold
 from tutor.compose import Composer, Composition
 from tutor.cues import MAKING_VERBS, ORDER_ASKED, PERSON, WHEN
 from tutor.defining import intro
-from tutor.explaining import PURPOSE, explain
+from tutor.explaining import asks_use, explain
 from tutor.intent import Intent, classifies
 from tutor.listing import ListComposer
 from tutor.lists import inline_sequence
@@ -32,7 +31,7 @@ def passage(lister: ListComposer, q: str, intent: Intent, top: str, qvec: np.nda
     in_order = ORDER_ASKED.search(f"{q} {joined_verbs(q)}") and not classifies(q)
     # "hoe maak je een accountplan" is answered by its parts, "hoe spreek je de dmu aan" is not.
     # "wat heb ik als verkoper aan de kraljic matrix" asks what it is good for, not its parts.
-    making = (not how_to(q) or asked_verb(q) in MAKING_VERBS) and not PURPOSE.search(fold(q))
+    making = (not how_to(q) or asked_verb(q) in MAKING_VERBS) and not asks_use(q)
     # "wanneer herzie je een accountplan": a time asked, not the plan's parts.
     names = intent.kind == "explanation" and making and not WHEN.match(q)
     names = names and names_subject(composer, course, intent.topic, top)

@@ -334,11 +334,10 @@ def unlisted_phrase(composer: Composer, q: str, section_id: str, listed: str) ->
     section = composer.course.section(section_id)
     own = fold(" ".join([section.title, *(n for g in section.glossary for n in g.names)]))
     words = re.findall(r"[a-z0-9]+", fold(q))
-    if same_kind("|".join(re.findall(rf"\b(?:{LIST_NOUNS})\b", " ".join(words))), fold(listed)[:300]):
-        return ""  # "…, welke rollen hebben die": the list of roles found is what is asked
-
-    body = composer.body(section_id)
     listed = fold(listed)
+    if same_kind("|".join(re.findall(rf"\b(?:{LIST_NOUNS})\b", " ".join(words))), listed[:300]):
+        return ""  # "…, welke rollen hebben die": the list of roles found is what is asked
+    body = composer.body(section_id)
     for a, b in pairwise(words):
         phrase = f"{a} {b}"
         pattern = composer.phrase_pattern(phrase)
